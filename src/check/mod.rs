@@ -1,0 +1,65 @@
+//! Stage 3: audit. Every inconsistency between what a record states and what the rules give.
+//!
+//! In: the [`Corpus`] and its [`CorpusScores`]. Out: a [`Report`] of [`Finding`]s, sorted by
+//! record and field. Each finding names the record, the field path and its location, the stated
+//! value, the computed value and the rule in words. Findings are warnings: they never stop a
+//! build unless the user asks for `--strict`.
+
+use serde::Serialize;
+
+use crate::error::Location;
+use crate::model::{Corpus, UnitId, Year};
+use crate::score::CorpusScores;
+
+/// One audit finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Stable code, e.g. `score.mismatch`, `accounts.procurement_sum`.
+    pub code: &'static str,
+    /// The unit.
+    pub unit: UnitId,
+    /// The year.
+    pub year: Year,
+    /// Field path in the record (`self_evaluation.goals[1].indicators[1].score`).
+    pub field: String,
+    /// Where the field stands in its file.
+    pub location: Location,
+    /// The value as the document states it.
+    pub stated: Option<String>,
+    /// The value gongkai computes.
+    pub computed: Option<String>,
+    /// The rule, in words (Chinese, as shown on internal pages).
+    pub rule: String,
+    /// One-line summary (Chinese), naming the figure.
+    pub message: String,
+}
+
+/// All findings of a run.
+#[derive(Debug, Default, Serialize)]
+pub struct Report {
+    /// Sorted by unit, year, location.
+    pub findings: Vec<Finding>,
+}
+
+/// Audits every record.
+pub fn check(corpus: &Corpus, scores: &CorpusScores) -> Report {
+    let _ = (corpus, scores);
+    Report::default()
+}
+
+impl Report {
+    /// Human output, grouped by record.
+    pub fn to_human(&self, corpus: &Corpus) -> String {
+        let _ = corpus;
+        let mut s = String::new();
+        for f in &self.findings {
+            s.push_str(&format!("{}: [{}] {}\n", f.location, f.code, f.message));
+        }
+        s
+    }
+
+    /// Stable JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".into()) + "\n"
+    }
+}

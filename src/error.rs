@@ -1,0 +1,242 @@
+//! Errors and diagnostics: every problem names `file:line:col`, the field, and what was
+//! expected, and shows the source line with a caret under the spot.
+//!
+//! In: problems found by `load` (invalid input) and I/O failures. Out: [`Diagnostic`]s sorted
+//! by path, line and column, and the run-level [`Error`] that `main` maps to exit code 2.
+//! [`Locator`] maps a record's field paths (`self_evaluation.goals[1].weight`) to where they
+//! stand in the file, so later stages can locate findings without keeping spans in the model.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+/// A place in a content file. `line` and `col` count from 1; `col` counts characters.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Location {
+    /// Path as given to the loader (e.g. `content/qingling/2023.yaml`).
+    pub path: String,
+    /// Line, from 1.
+    pub line: u32,
+    /// Column in characters, from 1.
+    pub col: u32,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.path, self.line, self.col)
+    }
+}
+
+/// One problem with the input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Where; a file-level problem has line and column 1; a folder-level one points at the folder.
+    pub location: Location,
+    /// Field path (`self_evaluation.goals[0].weight`), when the problem is in a field.
+    pub field: Option<String>,
+    /// What was expected and what was found.
+    pub message: String,
+    /// The source line and caret, pre-rendered; empty when there is no line to show.
+    #[serde(skip)]
+    pub snippet: String,
+}
+
+impl Diagnostic {
+    /// Sort key: path, line, column, then message.
+    fn key(&self) -> (&str, u32, u32, &str) {
+        (
+            &self.location.path,
+            self.location.line,
+            self.location.col,
+            &self.message,
+        )
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: ", self.location)?;
+        if let Some(field) = &self.field {
+            write!(f, "{field}")?;
+            if let Some(zh) = crate::glossary::field_label(field) {
+                write!(f, " ({zh})")?;
+            }
+            f.write_str(": ")?;
+        }
+        f.write_str(&self.message)?;
+        if !self.snippet.is_empty() {
+            write!(f, "\n{}", self.snippet)?;
+        }
+        Ok(())
+    }
+}
+
+/// All diagnostics of a run, sorted by path, line and column.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Diagnostics(Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// Collects and sorts.
+    pub fn new(mut items: Vec<Diagnostic>) -> Diagnostics {
+        items.sort_by(|a, b| a.key().cmp(&b.key()));
+        items.dedup();
+        Diagnostics(items)
+    }
+
+    /// The sorted diagnostics.
+    pub fn items(&self) -> &[Diagnostic] {
+        &self.0
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// How many.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in &self.0 {
+            writeln!(f, "error: {d}")?;
+        }
+        let n = self.0.len();
+        write!(f, "{n} error{} in the content", if n == 1 { "" } else { "s" })
+    }
+}
+
+/// A run-level failure. Every variant maps to exit code 2.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The content is invalid; every problem is listed.
+    #[error("{0}")]
+    Invalid(Diagnostics),
+    /// A file or folder could not be read or written.
+    #[error("failed to {action} `{}`: {source}", path.display())]
+    Io {
+        /// What was being done (`read`, `write`, `create`, `rename` …).
+        action: &'static str,
+        /// The path concerned.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// A command-line or configuration value is unusable.
+    #[error("{0}")]
+    Usage(String),
+}
+
+/// Result with the run-level [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Maps field paths of one file to their locations, and renders source snippets.
+///
+/// Built by `load` from the file's YAML events; cheap to clone (shared source).
+#[derive(Debug, Clone, Default)]
+pub struct Locator {
+    path: String,
+    source: Arc<str>,
+    /// Field path → (line, col) of the value (or of the key for mappings and sequences).
+    fields: Arc<BTreeMap<String, (u32, u32)>>,
+}
+
+impl Locator {
+    /// A locator over `source`, read from `path`, with its field index.
+    pub fn new(path: String, source: Arc<str>, fields: BTreeMap<String, (u32, u32)>) -> Locator {
+        Locator {
+            path,
+            source,
+            fields: Arc::new(fields),
+        }
+    }
+
+    /// The file path.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// Where `field` stands; falls back to the nearest enclosing field that is indexed, then
+    /// to the start of the file.
+    pub fn locate(&self, field: &str) -> Location {
+        let mut f = field;
+        loop {
+            if let Some(&(line, col)) = self.fields.get(f) {
+                return self.at(line, col);
+            }
+            match f.rfind(['.', '[']) {
+                Some(i) => f = &f[..i],
+                None => return self.at(1, 1),
+            }
+        }
+    }
+
+    /// A location in this file.
+    pub fn at(&self, line: u32, col: u32) -> Location {
+        Location {
+            path: self.path.clone(),
+            line,
+            col,
+        }
+    }
+
+    /// The field whose location is the nearest at or before (line, col), for errors the YAML
+    /// library reports by position only.
+    pub fn field_at(&self, line: u32, col: u32) -> Option<&str> {
+        self.fields
+            .iter()
+            .filter(|(_, lc)| **lc <= (line, col))
+            .max_by_key(|(k, lc)| (**lc, k.len()))
+            .map(|(k, _)| k.as_str())
+    }
+
+    /// The source line with a caret under column `col` (characters), as
+    /// ```text
+    ///    |
+    /// 41 |     weight: 1e3
+    ///    |             ^
+    /// ```
+    pub fn snippet(&self, line: u32, col: u32) -> String {
+        render_snippet(&self.source, line, col)
+    }
+}
+
+/// Renders a source line with a caret; empty when the line does not exist.
+pub fn render_snippet(source: &str, line: u32, col: u32) -> String {
+    let Some(text) = source.lines().nth(line.saturating_sub(1) as usize) else {
+        return String::new();
+    };
+    // Show control characters and tabs visibly so the caret lines up.
+    let shown: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let num = line.to_string();
+    let pad = " ".repeat(num.len());
+    // Width of the text before the caret: CJK and full-width characters take two columns.
+    let before: usize = shown
+        .chars()
+        .take(col.saturating_sub(1) as usize)
+        .map(display_width)
+        .sum();
+    format!(
+        "{pad} |\n{num} | {shown}\n{pad} | {}^",
+        " ".repeat(before)
+    )
+}
+
+/// Terminal columns a character takes: 2 for CJK and full-width forms, else 1.
+pub fn display_width(c: char) -> usize {
+    let u = c as u32;
+    let wide = matches!(u,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF |
+        0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF |
+        0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD);
+    if wide { 2 } else { 1 }
+}

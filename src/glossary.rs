@@ -1,0 +1,52 @@
+//! Chinese labels for the record format's field names, shown beside field paths in messages.
+//!
+//! In: a field path such as `self_evaluation.goals[0].indicators[3].score`. Out: the Chinese
+//! label of its last named segment (`得分`), when there is one.
+
+/// The Chinese label for the last named segment of a field path.
+pub fn field_label(path: &str) -> Option<&'static str> {
+    let last = path
+        .rsplit('.')
+        .map(|seg| seg.split('[').next().unwrap_or(seg))
+        .find(|seg| !seg.is_empty())?;
+    let zh = match last {
+        "year" => "年度",
+        "amount_unit" => "金额单位",
+        "template" => "评分模板",
+        "self_evaluation" => "部门整体支出绩效自评表",
+        "projects" => "项目支出绩效自评表",
+        "final_accounts" => "部门决算",
+        "targets" => "绩效目标申报表",
+        "execution" => "预算执行情况",
+        "budget" => "预算数",
+        "actual" => "执行数/实际完成值",
+        "rate" => "执行率",
+        "score" => "得分",
+        "weight" => "分值",
+        "goals" => "年度绩效目标",
+        "indicators" => "绩效指标",
+        "level1" => "一级指标",
+        "level2" => "二级指标",
+        "name" => "名称",
+        "target" => "年初目标值",
+        "reported_total" => "总分",
+        "overall_goal" => "项目绩效总目标",
+        "basic_expenditure" => "基本支出总额",
+        "project_expenditure" => "项目支出总额",
+        "direction" => "指标方向",
+        "kind" => "指标类型",
+        "status" => "完成情况",
+        "income" => "收入",
+        "expenditure" => "支出",
+        "lines" => "功能分类科目",
+        "code" => "科目编码",
+        "three_public" => "“三公”经费",
+        "operating_costs" => "机关运行经费",
+        "procurement" => "政府采购",
+        "assets" => "国有资产占用",
+        "contact" => "填报人",
+        "id" => "编号",
+        _ => return None,
+    };
+    Some(zh)
+}

@@ -1,0 +1,34 @@
+//! gongkai (公开): a static site generator for Chinese public-budget disclosure.
+//!
+//! The pipeline, one stage a module, each a function from owned data to owned data:
+//!
+//! ```text
+//! load (parse every content file, keep every diagnostic) → validate → score → check (audit)
+//!   → compare → plan → render → write (temp dir → atomic swap)
+//! ```
+//!
+//! Only `load` and `output` touch the file system (through `fs`); only `load` and `render` run
+//! in parallel, and parallelism never changes a byte of output.
+//!
+//! Glossary (Chinese term → name in code):
+//! - 预算数 (A) → `budget`; 执行数 (B) → `actual`; 执行率 = B/A → `execution rate`
+//! - 年度绩效目标 → `goal`; 三级指标 → `indicator`; 分值 → `weight`; 得分 → `score`
+//! - 自评得分 as printed → `reported`; gongkai's recomputation → `rule`
+//! - 完成率 (indicators met ÷ indicators) → `completion`
+//! - 部门决算 → `final_accounts`; 类/款/项 → `class`/`section`/`item`; 年初预算 → `budget`
+//! - 基本支出 → `basic` (人员经费 `personnel`, 公用经费 `public`); 项目支出 → `project`
+//! - "三公"经费 → `three_public`; 机关运行经费 → `operating_costs`; 政府采购 → `procurement`
+//! - 绩效目标申报表 → `targets`
+
+mod check;
+mod error;
+mod fs;
+mod glossary;
+mod load;
+pub mod model;
+mod score;
+
+pub use check::{Finding, Report, check};
+pub use error::{Diagnostic, Diagnostics, Error, Location, Result};
+pub use load::load;
+pub use score::{CorpusScores, score_corpus};

@@ -1,0 +1,893 @@
+//! The file format, mirrored one to one: serde types for `_site.yaml`, `_unit.yaml` and
+//! `<year>.yaml`.
+//!
+//! In: YAML text (through `load::yaml`). Out: `Raw*` values holding exactly what the file says.
+//! Nothing here is derived, defaulted from other fields or checked beyond its type: that is
+//! `load::validate`'s job. Every struct denies unknown fields, so a typo is an error, never a
+//! silently dropped figure. Numbers are [`Dec`] (exact decimal from the scalar's text) and
+//! percentages are [`Pct`]; targets and actuals are kept as the document's own text.
+//!
+//! `docs/format.md` documents this format for users; keep the two in step.
+#![allow(missing_docs, reason = "fields mirror the record format; docs/format.md documents each one")]
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::money::{Dec, Pct};
+
+/// `content/_site.yaml`.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSite {
+    pub title: String,
+    #[serde(default)]
+    pub subtitle: Option<String>,
+    /// Absolute URL the site is published under; enables `sitemap.xml`.
+    #[serde(default)]
+    pub base_url: Option<String>,
+    /// `public` (default) or `internal`.
+    #[serde(default)]
+    pub profile: Option<String>,
+    #[serde(default)]
+    pub theme: Option<String>,
+    /// Only `zh-CN` is supported.
+    #[serde(default)]
+    pub locale: Option<String>,
+    /// Thresholds used by comparisons and flags.
+    #[serde(default)]
+    pub thresholds: Option<RawThresholds>,
+}
+
+/// Thresholds for highlighting and flags (`_site.yaml` → `thresholds`).
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawThresholds {
+    /// A year-over-year change above this share (e.g. `20%`) is highlighted.
+    #[serde(default)]
+    pub change: Option<Pct>,
+    /// Goal completion below this share is flagged.
+    #[serde(default)]
+    pub completion: Option<Pct>,
+    /// 执行率 below this share is flagged.
+    #[serde(default)]
+    pub execution_low: Option<Pct>,
+    /// Reported score above the rule score by more than this many points is flagged.
+    #[serde(default)]
+    pub score_gap: Option<Dec>,
+}
+
+/// `content/<unit>/_unit.yaml`.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawUnit {
+    pub id: String,
+    /// 单位名称, in full.
+    pub name: String,
+    /// Short name for tables and charts (e.g. 青菱街道).
+    #[serde(default)]
+    pub short_name: Option<String>,
+    /// 上级主管部门.
+    #[serde(default)]
+    pub parent: Option<String>,
+    /// 地区.
+    #[serde(default)]
+    pub region: Option<String>,
+    /// 单位性质 (行政单位, 事业单位, 参公事业单位 …).
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// Sort order on the index (ascending; then by id).
+    #[serde(default)]
+    pub sort: Option<i64>,
+    /// Other names the unit's documents use for it.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// `content/<unit>/<year>.yaml`: what one unit published for one year.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRecord {
+    pub year: i64,
+    /// `万元` or `元`: the unit of every amount in this record.
+    pub amount_unit: String,
+    /// `hubei` (20 + 80, bands 80/50) or `national` (财预〔2020〕10号: 10/50/30/10, bands 80/60).
+    pub template: String,
+    #[serde(default)]
+    pub source: Option<RawSource>,
+    /// 填报人 and phone: personal data, never published by the public profile.
+    #[serde(default)]
+    pub contact: Option<RawContact>,
+    /// 部门整体支出绩效自评表.
+    #[serde(default)]
+    pub self_evaluation: Option<RawScorecard>,
+    /// 项目支出绩效自评表, one per project.
+    #[serde(default)]
+    pub projects: Vec<RawScorecard>,
+    /// 部门决算.
+    #[serde(default)]
+    pub final_accounts: Option<RawFinalAccounts>,
+    /// 绩效目标申报表.
+    #[serde(default)]
+    pub targets: Option<RawTargets>,
+}
+
+/// Where the record was transcribed from.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    /// The document's title as printed.
+    pub title: String,
+    /// Publication or 填报 date as printed.
+    #[serde(default)]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// Personal data: kept in content, left out of the public site.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawContact {
+    /// 填报人.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// 联系电话.
+    #[serde(default)]
+    pub phone: Option<String>,
+}
+
+/// A self-evaluation table: 部门整体 (`self_evaluation`) or one project (`projects[]`).
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawScorecard {
+    /// Project name (required for projects).
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The table's heading as printed (kept even when it is wrong).
+    #[serde(default)]
+    pub title: Option<String>,
+    /// 主管部门.
+    #[serde(default)]
+    pub department: Option<String>,
+    /// 项目实施单位.
+    #[serde(default)]
+    pub implementer: Option<String>,
+    /// 填报日期 as printed.
+    #[serde(default)]
+    pub filled_on: Option<String>,
+    /// 基本支出总额 (部门整体 tables).
+    #[serde(default)]
+    pub basic_expenditure: Option<Dec>,
+    /// 项目支出总额 (部门整体 tables).
+    #[serde(default)]
+    pub project_expenditure: Option<Dec>,
+    /// 预算执行情况.
+    #[serde(default)]
+    pub execution: Option<RawExecution>,
+    /// 项目绩效总目标 (project tables of the Hubei template).
+    #[serde(default)]
+    pub overall_goal: Option<RawOverallGoal>,
+    /// 年度绩效目标 with their indicators.
+    #[serde(default)]
+    pub goals: Vec<RawGoal>,
+    /// 总分 / 自评得分 as printed.
+    #[serde(default)]
+    pub reported_total: Option<Dec>,
+    /// Figures the accompanying report states about this table.
+    #[serde(default)]
+    pub stated: Option<RawStated>,
+    /// 偏差大或目标未完成原因分析.
+    #[serde(default)]
+    pub deviation_analysis: Option<String>,
+    /// 改进措施及结果应用方案.
+    #[serde(default)]
+    pub improvement: Option<String>,
+    /// Summary text (e.g. the 项目绩效自评综述 of a 决算 report).
+    #[serde(default)]
+    pub summary: Option<String>,
+}
+
+/// 预算执行情况: A, B, 执行率, score, optionally split 基本/项目.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExecution {
+    /// 预算数 (A).
+    #[serde(default)]
+    pub budget: Option<Dec>,
+    /// 执行数 (B).
+    #[serde(default)]
+    pub actual: Option<Dec>,
+    /// 执行率 (B/A) as printed.
+    #[serde(default)]
+    pub rate: Option<Pct>,
+    /// 得分 as printed.
+    #[serde(default)]
+    pub score: Option<Dec>,
+    /// 实际到位资金, where stated.
+    #[serde(default)]
+    pub received: Option<Dec>,
+    #[serde(default)]
+    pub basic: Option<RawExecutionPart>,
+    #[serde(default)]
+    pub project: Option<RawExecutionPart>,
+}
+
+/// 基本 or 项目 part of the execution block.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExecutionPart {
+    #[serde(default)]
+    pub budget: Option<Dec>,
+    #[serde(default)]
+    pub actual: Option<Dec>,
+    #[serde(default)]
+    pub rate: Option<Pct>,
+}
+
+/// 项目绩效总目标: a qualitative row with its own weight.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOverallGoal {
+    /// 年初设定目标.
+    pub target: String,
+    /// 全年实际完成情况.
+    #[serde(default)]
+    pub actual: Option<String>,
+    pub weight: Dec,
+    #[serde(default)]
+    pub score: Option<Dec>,
+}
+
+/// One 年度绩效目标 and its indicators.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGoal {
+    /// Stable id for matching across years.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// The goal's label as printed (年度目标1).
+    pub name: String,
+    /// The goal's text.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The goal's weight as printed ("(20分)").
+    #[serde(default)]
+    pub weight: Option<Dec>,
+    /// 一级/二级 subtotals as printed ("产出指标（15分）").
+    #[serde(default)]
+    pub subtotals: Vec<RawSubtotal>,
+    #[serde(default)]
+    pub indicators: Vec<RawIndicator>,
+}
+
+/// A stated 一级 (or 一级 + 二级) weight.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSubtotal {
+    pub level1: String,
+    #[serde(default)]
+    pub level2: Option<String>,
+    pub weight: Dec,
+}
+
+/// One 三级 indicator row.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawIndicator {
+    /// Stable id for matching across years.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// 一级指标 (产出指标, 效益指标, 满意度指标, 成本指标).
+    #[serde(default)]
+    pub level1: Option<String>,
+    /// 二级指标 (数量指标, 质量指标, 社会效益指标 …).
+    #[serde(default)]
+    pub level2: Option<String>,
+    /// 三级指标 / 指标名称. A weight suffix like "(4分)" is read as the weight.
+    pub name: String,
+    #[serde(default)]
+    pub weight: Option<Dec>,
+    /// 年初目标值 (A) as printed: `≥95%`, `0起`, `不发生`.
+    #[serde(default)]
+    pub target: Option<String>,
+    /// 实际完成值 (B) as printed.
+    #[serde(default)]
+    pub actual: Option<String>,
+    /// 得分 as printed.
+    #[serde(default)]
+    pub score: Option<Dec>,
+    /// 偏差原因.
+    #[serde(default)]
+    pub deviation: Option<String>,
+    /// The document's longer text about this row (e.g. the sentence it was read from).
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The 指标值 column of a 绩效目标申报表 (增长率, 定性 …).
+    #[serde(default)]
+    pub measure: Option<String>,
+    /// `positive` or `negative`; overrides inference from the target text and name.
+    #[serde(default)]
+    pub direction: Option<String>,
+    /// `quantitative` or `qualitative`; overrides inference from the target text.
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// `met`, `partial` or `unmet`: the completion status the document gives.
+    #[serde(default)]
+    pub status: Option<String>,
+}
+
+/// Figures a report states in its text about its own table.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStated {
+    /// "共设置 29 个三级指标".
+    #[serde(default)]
+    pub indicator_count: Option<Dec>,
+    /// "完成的绩效指标有 24 个".
+    #[serde(default)]
+    pub completed_count: Option<Dec>,
+    /// "完成指标占比 82.76%".
+    #[serde(default)]
+    pub completion_rate: Option<Pct>,
+    /// "当年年度目标 80 分".
+    #[serde(default)]
+    pub goals_weight: Option<Dec>,
+    /// "自评得分 72 分" for the goals.
+    #[serde(default)]
+    pub goals_score: Option<Dec>,
+    /// The total score the text states.
+    #[serde(default)]
+    pub total: Option<Dec>,
+    /// 执行率 the text states.
+    #[serde(default)]
+    pub execution_rate: Option<Pct>,
+    /// Budget the text states.
+    #[serde(default)]
+    pub budget: Option<Dec>,
+    /// Actual spending the text states.
+    #[serde(default)]
+    pub actual: Option<Dec>,
+    /// Indicators the text lists as 未完成, by name.
+    #[serde(default)]
+    pub unmet: Vec<String>,
+}
+
+/// 部门决算: the data behind the nine tables, and the figures its 情况说明 states.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFinalAccounts {
+    #[serde(default)]
+    pub title: Option<String>,
+    /// 收入 (收入支出决算总表, left side).
+    #[serde(default)]
+    pub income: Option<RawIncome>,
+    /// 支出 (收入支出决算总表, right side).
+    #[serde(default)]
+    pub expenditure: Option<RawExpenditure>,
+    /// 财政拨款收入支出决算总表 totals.
+    #[serde(default)]
+    pub fiscal: Option<RawFiscal>,
+    /// Function-classification lines (类/款/项) of every 财政拨款 fund.
+    #[serde(default)]
+    pub lines: Vec<RawFunctionLine>,
+    /// Per-类 figures as printed (the 结构 section).
+    #[serde(default)]
+    pub classes: Vec<RawClass>,
+    /// 一般公共预算财政拨款 年初预算 and 决算 totals as printed.
+    #[serde(default)]
+    pub general_budget: Option<RawBudgetTotal>,
+    /// 一般公共预算财政拨款基本支出: 人员经费 and 公用经费.
+    #[serde(default)]
+    pub basic: Option<RawBasic>,
+    /// 财政拨款"三公"经费.
+    #[serde(default)]
+    pub three_public: Option<RawThreePublic>,
+    /// 机关运行经费.
+    #[serde(default)]
+    pub operating_costs: Option<RawOperatingCosts>,
+    /// 政府采购.
+    #[serde(default)]
+    pub procurement: Option<RawProcurement>,
+    /// 国有资产占用.
+    #[serde(default)]
+    pub assets: Option<RawAssets>,
+    /// 预算绩效 figures (项目 count and funds evaluated).
+    #[serde(default)]
+    pub performance: Option<RawPerformance>,
+    /// Prior-year figures this record states, used when the prior year has no record.
+    #[serde(default)]
+    pub prior_year: Option<RawPriorYear>,
+    /// Changes and shares the 情况说明 states.
+    #[serde(default)]
+    pub narrative: Option<RawJuesuanNarrative>,
+}
+
+/// Income side of 收入支出决算总表.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawIncome {
+    /// 一般公共预算财政拨款收入.
+    #[serde(default)]
+    pub general_budget: Option<Dec>,
+    /// 政府性基金预算财政拨款收入.
+    #[serde(default)]
+    pub gov_fund: Option<Dec>,
+    /// 国有资本经营预算财政拨款收入.
+    #[serde(default)]
+    pub state_capital: Option<Dec>,
+    /// 上级补助收入.
+    #[serde(default)]
+    pub superior_subsidy: Option<Dec>,
+    /// 事业收入.
+    #[serde(default)]
+    pub business: Option<Dec>,
+    /// 经营收入.
+    #[serde(default)]
+    pub operating: Option<Dec>,
+    /// 附属单位上缴收入.
+    #[serde(default)]
+    pub affiliated: Option<Dec>,
+    /// 其他收入.
+    #[serde(default)]
+    pub other: Option<Dec>,
+    /// 本年收入合计 as printed.
+    #[serde(default)]
+    pub total: Option<Dec>,
+    /// 使用非财政拨款结余.
+    #[serde(default)]
+    pub non_fiscal_balance_used: Option<Dec>,
+    /// 年初结转和结余.
+    #[serde(default)]
+    pub opening_balance: Option<Dec>,
+    /// 收入总计 as printed.
+    #[serde(default)]
+    pub grand_total: Option<Dec>,
+}
+
+/// Expenditure side of 收入支出决算总表.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExpenditure {
+    /// 基本支出.
+    #[serde(default)]
+    pub basic: Option<Dec>,
+    /// 项目支出.
+    #[serde(default)]
+    pub project: Option<Dec>,
+    /// 上缴上级支出.
+    #[serde(default)]
+    pub to_superior: Option<Dec>,
+    /// 经营支出.
+    #[serde(default)]
+    pub operating: Option<Dec>,
+    /// 对附属单位补助支出.
+    #[serde(default)]
+    pub to_affiliated: Option<Dec>,
+    /// 本年支出合计 as printed.
+    #[serde(default)]
+    pub total: Option<Dec>,
+    /// 结余分配.
+    #[serde(default)]
+    pub surplus_distribution: Option<Dec>,
+    /// 年末结转和结余.
+    #[serde(default)]
+    pub closing_balance: Option<Dec>,
+    /// 支出总计 as printed.
+    #[serde(default)]
+    pub grand_total: Option<Dec>,
+}
+
+/// 财政拨款收入支出决算总表 totals.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFiscal {
+    /// 财政拨款收入合计 as printed.
+    #[serde(default)]
+    pub income: Option<Dec>,
+    /// 财政拨款支出合计 as printed.
+    #[serde(default)]
+    pub expenditure: Option<Dec>,
+    /// 年初财政拨款结转和结余.
+    #[serde(default)]
+    pub opening_balance: Option<Dec>,
+    /// 年末财政拨款结转和结余.
+    #[serde(default)]
+    pub closing_balance: Option<Dec>,
+    /// 财政拨款收支总计 as printed.
+    #[serde(default)]
+    pub grand_total: Option<Dec>,
+}
+
+/// One 功能分类 line (项 level, or 款/类 when that is all the document gives).
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFunctionLine {
+    /// 科目编码: 3 digits (类), 5 (款) or 7 (项).
+    #[serde(default)]
+    pub code: Option<String>,
+    /// 类 name.
+    pub class: String,
+    /// 款 name.
+    #[serde(default)]
+    pub section: Option<String>,
+    /// 项 name.
+    #[serde(default)]
+    pub item: Option<String>,
+    /// `general_budget` (default), `gov_fund` or `state_capital`.
+    #[serde(default)]
+    pub fund: Option<String>,
+    /// 年初预算 (0 when "该科目未申请年初财政拨款预算").
+    #[serde(default)]
+    pub budget: Option<Dec>,
+    /// 决算 (本年支出合计 of the line).
+    pub actual: Dec,
+    /// 基本支出 part.
+    #[serde(default)]
+    pub basic: Option<Dec>,
+    /// 项目支出 part.
+    #[serde(default)]
+    pub project: Option<Dec>,
+    /// 完成年初预算的% as printed.
+    #[serde(default)]
+    pub stated_completion: Option<Pct>,
+    /// The reason text (主要原因是…).
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+/// A 类 as the 结构 section prints it.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawClass {
+    #[serde(default)]
+    pub code: Option<String>,
+    pub name: String,
+    /// Amount as printed.
+    #[serde(default)]
+    pub actual: Option<Dec>,
+    /// 占比 as printed.
+    #[serde(default)]
+    pub share: Option<Pct>,
+    /// What it was mainly spent on, as printed.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A budget-vs-actual total as printed ("年初预算为 7038.59 万元，支出决算为 11082.8 万元，完成年初预算的 157.46%").
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBudgetTotal {
+    #[serde(default)]
+    pub budget: Option<Dec>,
+    #[serde(default)]
+    pub actual: Option<Dec>,
+    #[serde(default)]
+    pub stated_completion: Option<Pct>,
+    #[serde(default)]
+    pub basic: Option<Dec>,
+    #[serde(default)]
+    pub project: Option<Dec>,
+}
+
+/// 一般公共预算财政拨款基本支出.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBasic {
+    /// Total as printed.
+    #[serde(default)]
+    pub total: Option<Dec>,
+    /// 人员经费.
+    #[serde(default)]
+    pub personnel: Option<Dec>,
+    /// 公用经费.
+    #[serde(default)]
+    pub public: Option<Dec>,
+    /// What 人员经费 covers, as printed.
+    #[serde(default)]
+    pub personnel_note: Option<String>,
+    /// What 公用经费 covers, as printed.
+    #[serde(default)]
+    pub public_note: Option<String>,
+    /// 经济分类 items (table 6), where given.
+    #[serde(default)]
+    pub items: Vec<RawEconomicItem>,
+}
+
+/// One 经济分类 line of table 6.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEconomicItem {
+    #[serde(default)]
+    pub code: Option<String>,
+    pub name: String,
+    /// `personnel` or `public`.
+    pub kind: String,
+    pub amount: Dec,
+}
+
+/// "三公"经费: budget and actual per part.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawThreePublic {
+    /// 因公出国(境)费.
+    #[serde(default)]
+    pub outbound: Option<RawBudgetActual>,
+    /// 公务用车购置费.
+    #[serde(default)]
+    pub vehicle_purchase: Option<RawBudgetActual>,
+    /// 公务用车运行费.
+    #[serde(default)]
+    pub vehicle_operation: Option<RawBudgetActual>,
+    /// 公务接待费.
+    #[serde(default)]
+    pub reception: Option<RawBudgetActual>,
+    /// Total as printed.
+    #[serde(default)]
+    pub total: Option<RawBudgetActual>,
+    /// 公务用车保有量.
+    #[serde(default)]
+    pub vehicles: Option<Dec>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A budget / actual pair, each optional, with the completion as printed.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBudgetActual {
+    #[serde(default)]
+    pub budget: Option<Dec>,
+    #[serde(default)]
+    pub actual: Option<Dec>,
+    #[serde(default)]
+    pub stated_completion: Option<Pct>,
+}
+
+/// 机关运行经费.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOperatingCosts {
+    #[serde(default)]
+    pub budget: Option<Dec>,
+    pub actual: Dec,
+    /// Change against the 年初预算 as printed (negative for 减少).
+    #[serde(default)]
+    pub stated_change: Option<Dec>,
+    /// Change rate as printed (negative for 降低/下降).
+    #[serde(default)]
+    pub stated_change_rate: Option<Pct>,
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+/// 政府采购.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawProcurement {
+    /// 政府采购支出总额 as printed.
+    #[serde(default)]
+    pub total: Option<Dec>,
+    /// 货物.
+    #[serde(default)]
+    pub goods: Option<Dec>,
+    /// 工程.
+    #[serde(default)]
+    pub works: Option<Dec>,
+    /// 服务.
+    #[serde(default)]
+    pub services: Option<Dec>,
+    /// 授予中小企业合同金额.
+    #[serde(default)]
+    pub sme: Option<Dec>,
+    /// Its share as printed.
+    #[serde(default)]
+    pub sme_share: Option<Pct>,
+    /// 授予小微企业合同金额.
+    #[serde(default)]
+    pub small_micro: Option<Dec>,
+    /// Its share as printed.
+    #[serde(default)]
+    pub small_micro_share: Option<Pct>,
+}
+
+/// 国有资产占用.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAssets {
+    /// 车辆 in total.
+    #[serde(default)]
+    pub vehicles: Option<Dec>,
+    /// Vehicles by kind, as printed.
+    #[serde(default)]
+    pub vehicle_kinds: Vec<RawCount>,
+    /// 单位价值 100 万元以上专用设备 (台).
+    #[serde(default)]
+    pub large_equipment: Option<Dec>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A named count.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCount {
+    pub name: String,
+    pub count: Dec,
+}
+
+/// 预算绩效情况: what the 决算 says was evaluated.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPerformance {
+    /// 共涉及项目 N 个.
+    #[serde(default)]
+    pub project_count: Option<Dec>,
+    /// 资金 … 万元.
+    #[serde(default)]
+    pub project_funds: Option<Dec>,
+    /// 占一般公共预算项目支出总额的 %.
+    #[serde(default)]
+    pub project_share: Option<Pct>,
+    /// The 部门整体 score the text states.
+    #[serde(default)]
+    pub overall_score: Option<Dec>,
+}
+
+/// Prior-year figures stated in this record.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPriorYear {
+    #[serde(default)]
+    pub grand_total: Option<Dec>,
+    #[serde(default)]
+    pub income_total: Option<Dec>,
+    #[serde(default)]
+    pub expenditure_total: Option<Dec>,
+    #[serde(default)]
+    pub fiscal_total: Option<Dec>,
+    #[serde(default)]
+    pub general_budget: Option<Dec>,
+    #[serde(default)]
+    pub gov_fund: Option<Dec>,
+    #[serde(default)]
+    pub state_capital: Option<Dec>,
+    #[serde(default)]
+    pub basic: Option<Dec>,
+    #[serde(default)]
+    pub project: Option<Dec>,
+    #[serde(default)]
+    pub three_public: Option<Dec>,
+    #[serde(default)]
+    pub operating_costs: Option<Dec>,
+    #[serde(default)]
+    pub procurement: Option<Dec>,
+}
+
+/// The 情况说明's own statements: for each figure, the value, change and shares it prints.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawJuesuanNarrative {
+    /// 一、收入支出决算总体情况 (收、支总计).
+    #[serde(default)]
+    pub grand_total: Option<RawStatedFigure>,
+    /// 二、收入决算情况 (收入合计).
+    #[serde(default)]
+    pub income: Option<RawStatedFigure>,
+    /// 财政拨款收入 within 收入 (its share of 本年收入).
+    #[serde(default)]
+    pub fiscal_income: Option<RawStatedFigure>,
+    /// 三、支出决算情况 (支出合计).
+    #[serde(default)]
+    pub expenditure: Option<RawStatedFigure>,
+    /// 基本支出 within 支出.
+    #[serde(default)]
+    pub basic: Option<RawStatedFigure>,
+    /// 项目支出 within 支出.
+    #[serde(default)]
+    pub project: Option<RawStatedFigure>,
+    /// 四、财政拨款收支总计.
+    #[serde(default)]
+    pub fiscal: Option<RawStatedFigure>,
+    /// 一般公共预算财政拨款收入/支出.
+    #[serde(default)]
+    pub general_budget: Option<RawStatedFigure>,
+    /// 政府性基金预算财政拨款.
+    #[serde(default)]
+    pub gov_fund: Option<RawStatedFigure>,
+    /// 国有资本经营预算财政拨款.
+    #[serde(default)]
+    pub state_capital: Option<RawStatedFigure>,
+    /// 六、一般公共预算财政拨款基本支出.
+    #[serde(default)]
+    pub general_basic: Option<RawStatedFigure>,
+    /// 九、"三公"经费.
+    #[serde(default)]
+    pub three_public: Option<RawStatedFigure>,
+    /// 十、机关运行经费.
+    #[serde(default)]
+    pub operating_costs: Option<RawStatedFigure>,
+    /// 十一、政府采购.
+    #[serde(default)]
+    pub procurement: Option<RawStatedFigure>,
+}
+
+/// One figure as a 情况说明 states it: value, change against the prior year, share, reason.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStatedFigure {
+    #[serde(default)]
+    pub value: Option<Dec>,
+    /// 变动额, negative for 减少.
+    #[serde(default)]
+    pub change: Option<Dec>,
+    /// 变动率, negative for 下降.
+    #[serde(default)]
+    pub change_rate: Option<Pct>,
+    /// 占比 of its whole.
+    #[serde(default)]
+    pub share: Option<Pct>,
+    /// 年初预算 the text states.
+    #[serde(default)]
+    pub budget: Option<Dec>,
+    /// 完成预算% the text states.
+    #[serde(default)]
+    pub completion: Option<Pct>,
+    /// 主要原因是….
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+/// 绩效目标申报表.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTargets {
+    #[serde(default)]
+    pub title: Option<String>,
+    /// 部门总体资金情况.
+    #[serde(default)]
+    pub funds: Option<RawFunds>,
+    /// 部门职能概述.
+    #[serde(default)]
+    pub functions: Option<String>,
+    /// 年度工作任务.
+    #[serde(default)]
+    pub tasks: Option<String>,
+    /// 长期目标 with their indicators.
+    #[serde(default)]
+    pub long_term_goals: Vec<RawGoal>,
+    /// 年度目标 with their indicators.
+    #[serde(default)]
+    pub annual_goals: Vec<RawGoal>,
+}
+
+/// 部门总体资金情况: income and expenditure by source for the year and earlier years.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFunds {
+    /// The earlier years shown (近两年), oldest first.
+    #[serde(default)]
+    pub prior_years: Vec<i64>,
+    #[serde(default)]
+    pub income: Vec<RawFundRow>,
+    #[serde(default)]
+    pub income_total: Option<RawFundRow>,
+    #[serde(default)]
+    pub expenditure: Vec<RawFundRow>,
+    #[serde(default)]
+    pub expenditure_total: Option<RawFundRow>,
+}
+
+/// One row of the funds table.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFundRow {
+    pub name: String,
+    /// 当年预算收支.
+    #[serde(default)]
+    pub amount: Option<Dec>,
+    /// 占比 as printed.
+    #[serde(default)]
+    pub share: Option<Pct>,
+    /// Amounts of `prior_years`, in the same order (empty cells as `~`).
+    #[serde(default)]
+    pub prior: Vec<Option<Dec>>,
+}

@@ -1,0 +1,339 @@
+//! Exact decimals: amounts (万元), weights and scores ([`Dec`]) and percentages ([`Pct`]).
+//!
+//! In: the text of a YAML scalar. Out: a `rust_decimal::Decimal` holding exactly that text's
+//! value, with the scale it was written in (so `3.0` prints as `3.0`). Never goes through f64.
+//! Rounding is 四舍五入 (half away from zero). Arithmetic is checked: an overflow is `None`,
+//! never a panic or a wrapped value.
+
+use std::fmt;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+
+/// The largest number of digits a figure may have (Decimal holds 28 safely).
+const MAX_DIGITS: usize = 28;
+
+/// An exact decimal number as written in the record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Dec(Decimal);
+
+/// An amount of money, in the record's `amount_unit`.
+pub type Money = Dec;
+
+/// Why a scalar is not a plain decimal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecError(pub &'static str);
+
+impl fmt::Display for DecError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl Dec {
+    /// Zero.
+    pub const ZERO: Dec = Dec(Decimal::ZERO);
+    /// One hundred.
+    pub const HUNDRED: Dec = Dec(Decimal::ONE_HUNDRED);
+
+    /// Parses a plain decimal: an optional `-`, digits (optionally grouped by `,` in threes, as
+    /// documents print `11,604.54`), an optional fraction. Rejects exponents, hex, `_`
+    /// separators, `.5`, `5.`, `+`, NaN and infinities: a figure must read the same to a person
+    /// and to the machine.
+    pub fn parse(text: &str) -> Result<Dec, DecError> {
+        let t = text.trim();
+        if t.is_empty() {
+            return Err(DecError("a number, found an empty value"));
+        }
+        let (neg, body) = match t.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, t),
+        };
+        let (int, frac) = match body.split_once('.') {
+            Some((i, f)) => (i, Some(f)),
+            None => (body, None),
+        };
+        let int_digits: String = if int.contains(',') {
+            let groups: Vec<&str> = int.split(',').collect();
+            let first_ok = (1..=3).contains(&groups[0].len());
+            let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
+            if !first_ok || !rest_ok {
+                return Err(DecError(
+                    "a plain decimal such as 11092.59 (thousands separators must group by three)",
+                ));
+            }
+            groups.concat()
+        } else {
+            int.to_owned()
+        };
+        let digits_ok = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if !digits_ok(&int_digits) || frac.is_some_and(|f| !digits_ok(f)) {
+            return Err(DecError(
+                "a plain decimal such as 11092.59 (no exponent, hex, `_` or special values)",
+            ));
+        }
+        let total_digits = int_digits.trim_start_matches('0').len() + frac.map_or(0, str::len);
+        if total_digits > MAX_DIGITS || frac.map_or(0, str::len) > MAX_DIGITS {
+            return Err(DecError("a decimal of at most 28 digits"));
+        }
+        let mut plain = String::with_capacity(t.len());
+        if neg {
+            plain.push('-');
+        }
+        plain.push_str(&int_digits);
+        if let Some(f) = frac {
+            plain.push('.');
+            plain.push_str(f);
+        }
+        Decimal::from_str_exact(&plain)
+            .map(Dec)
+            .map_err(|_| DecError("a decimal of at most 28 digits"))
+    }
+
+    /// Wraps a `Decimal`.
+    pub fn from_decimal(d: Decimal) -> Dec {
+        Dec(d)
+    }
+
+    /// A whole number.
+    pub fn from_int(n: i64) -> Dec {
+        Dec(Decimal::from(n))
+    }
+
+    /// The inner `Decimal`.
+    pub fn decimal(self) -> Decimal {
+        self.0
+    }
+
+    /// Digits after the point as written.
+    pub fn scale(self) -> u32 {
+        self.0.scale()
+    }
+
+    /// `self + other`, `None` on overflow.
+    pub fn checked_add(self, other: Dec) -> Option<Dec> {
+        self.0.checked_add(other.0).map(Dec)
+    }
+
+    /// `self - other`, `None` on overflow.
+    pub fn checked_sub(self, other: Dec) -> Option<Dec> {
+        self.0.checked_sub(other.0).map(Dec)
+    }
+
+    /// `self * other`, `None` on overflow.
+    pub fn checked_mul(self, other: Dec) -> Option<Dec> {
+        self.0.checked_mul(other.0).map(Dec)
+    }
+
+    /// `self / other`, `None` when `other` is zero or on overflow.
+    pub fn checked_div(self, other: Dec) -> Option<Dec> {
+        if other.0.is_zero() {
+            return None;
+        }
+        self.0.checked_div(other.0).map(Dec)
+    }
+
+    /// Sum of many, `None` on overflow.
+    pub fn checked_sum<I: IntoIterator<Item = Dec>>(items: I) -> Option<Dec> {
+        items.into_iter().try_fold(Dec::ZERO, Dec::checked_add)
+    }
+
+    /// Rounded to `dp` places, 四舍五入 (half away from zero).
+    pub fn round(self, dp: u32) -> Dec {
+        Dec(self
+            .0
+            .round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero))
+    }
+
+    /// Rounded to `dp` places and shown with exactly `dp` places.
+    pub fn round_fixed(self, dp: u32) -> Dec {
+        let mut d = self.round(dp).0;
+        d.rescale(dp);
+        Dec(d)
+    }
+
+    /// Truncated towards zero at `dp` places (for largest-remainder shares).
+    pub fn trunc(self, dp: u32) -> Dec {
+        Dec(self
+            .0
+            .round_dp_with_strategy(dp, RoundingStrategy::ToZero))
+    }
+
+    /// The smaller of two.
+    pub fn min(self, other: Dec) -> Dec {
+        if self <= other { self } else { other }
+    }
+
+    /// The larger of two.
+    pub fn max(self, other: Dec) -> Dec {
+        if self >= other { self } else { other }
+    }
+
+    /// Is it zero?
+    pub fn is_zero(self) -> bool {
+        self.0.is_zero()
+    }
+
+    /// Is it below zero?
+    pub fn is_negative(self) -> bool {
+        self.0.is_sign_negative() && !self.0.is_zero()
+    }
+
+    /// Absolute value.
+    pub fn abs(self) -> Dec {
+        Dec(self.0.abs())
+    }
+
+    /// Without trailing zeros after the point (`3.50` → `3.5`, `20.0` → `20`).
+    pub fn normalize(self) -> Dec {
+        Dec(self.0.normalize())
+    }
+}
+
+impl fmt::Display for Dec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl std::str::FromStr for Dec {
+    type Err = DecError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Dec::parse(s)
+    }
+}
+
+impl Serialize for Dec {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Dec {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Dec;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a plain decimal such as 11092.59")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Dec, E> {
+                Dec::parse(v).map_err(|e| E::custom(format!("expected {e}, found `{v}`")))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// A percentage as printed (`99.89%`), its value in percent units (99.89).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Pct(Dec);
+
+impl Pct {
+    /// Parses `99.89%`, `-24.01%`, `100%` (the `%` is required, full-width `％` accepted).
+    pub fn parse(text: &str) -> Result<Pct, DecError> {
+        let t = text.trim();
+        let body = t
+            .strip_suffix('%')
+            .or_else(|| t.strip_suffix('％'))
+            .ok_or(DecError("a percentage such as 99.89%"))?;
+        Dec::parse(body.trim_end())
+            .map(Pct)
+            .map_err(|_| DecError("a percentage such as 99.89%"))
+    }
+
+    /// From a value in percent units.
+    pub fn from_percent(d: Dec) -> Pct {
+        Pct(d)
+    }
+
+    /// From a ratio (0.9989 → 99.89%), unrounded.
+    pub fn from_ratio(r: Dec) -> Option<Pct> {
+        r.checked_mul(Dec::HUNDRED).map(Pct)
+    }
+
+    /// Value in percent units.
+    pub fn percent(self) -> Dec {
+        self.0
+    }
+
+    /// Value as a ratio (99.89% → 0.9989).
+    pub fn ratio(self) -> Dec {
+        // Dividing by 100 cannot overflow.
+        self.0.checked_div(Dec::HUNDRED).unwrap_or(Dec::ZERO)
+    }
+}
+
+impl fmt::Display for Pct {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}%", self.0)
+    }
+}
+
+impl Serialize for Pct {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Pct {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Pct;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a percentage such as 99.89%")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Pct, E> {
+                Pct::parse(v).map_err(|e| E::custom(format!("expected {e}, found `{v}`")))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Dec {
+        Dec::parse(s).expect("valid decimal")
+    }
+
+    #[test]
+    fn reads_exactly_and_round_trips() {
+        for s in ["33.333333333333333", "12345678901234567.89", "0.5", "-3505.64", "20", "3.0"] {
+            assert_eq!(d(s).to_string(), s);
+        }
+        assert_eq!(d("11,604.54").to_string(), "11604.54");
+    }
+
+    #[test]
+    fn rejects_what_a_person_would_misread() {
+        for s in ["1e3", "0x1F", ".nan", ".inf", "1_000", ".5", "5.", "+5", "", "1,00", "NaN", "1.2.3", "１２"] {
+            assert!(Dec::parse(s).is_err(), "{s} should be rejected");
+        }
+    }
+
+    #[test]
+    fn rounds_half_away_from_zero() {
+        assert_eq!(d("4.995").round(2).to_string(), "5.00");
+        assert_eq!(d("-4.995").round(2).to_string(), "-5.00");
+        assert_eq!(d("94.9753").round(2).to_string(), "94.98");
+        assert_eq!(d("2.5").round(0).to_string(), "3");
+        assert_eq!(d("100").round_fixed(2).to_string(), "100.00");
+    }
+
+    #[test]
+    fn percentages() {
+        assert_eq!(Pct::parse("99.89%").map(|p| p.percent()), Ok(d("99.89")));
+        assert_eq!(Pct::parse("-24.01%").map(|p| p.ratio()), Ok(d("-0.2401")));
+        assert!(Pct::parse("99.89").is_err());
+        assert_eq!(Pct::parse("100％").map(|p| p.percent()), Ok(d("100")));
+    }
+
+    #[test]
+    fn division_by_zero_is_none() {
+        assert_eq!(d("1").checked_div(Dec::ZERO), None);
+    }
+}
