@@ -1,0 +1,1 @@
+//! Stage 4a: chart data → SVG strings (plotters). No file IO.

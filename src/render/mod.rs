@@ -1,0 +1,1 @@
+//! Stage 4b: Tera rendering of planned pages.

@@ -1,0 +1,10 @@
+//! The integration test crate: one module per feature, fixtures under `tests/fixtures/`.
+//! See `tests/README.md` for how to add a test.
+
+mod support;
+
+mod accounts;
+mod charts;
+mod errors;
+mod output;
+mod scoring;
