@@ -2,12 +2,12 @@
 //!
 //! Only this module and `output` touch `std::fs`; every other stage works on owned data.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
 /// Reads a whole file as bytes.
-pub fn read(path: &Path) -> Result<Vec<u8>> {
+pub(crate) fn read(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|source| Error::Io {
         action: "read",
         path: path.to_owned(),
@@ -16,7 +16,7 @@ pub fn read(path: &Path) -> Result<Vec<u8>> {
 }
 
 /// Writes a whole file, creating parent folders.
-pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write(path: &Path, bytes: &[u8]) -> Result<()> {
     if let Some(parent) = path.parent() {
         create_dir_all(parent)?;
     }
@@ -28,10 +28,124 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 /// Creates a folder and its parents.
-pub fn create_dir_all(path: &Path) -> Result<()> {
+pub(crate) fn create_dir_all(path: &Path) -> Result<()> {
     std::fs::create_dir_all(path).map_err(|source| Error::Io {
         action: "create",
         path: path.to_owned(),
         source,
     })
+}
+
+// Wrappers for `output`: the temporary folder, `fsync`, the swap and the clean-up. None follows
+// a symbolic link when removing, and none retries.
+
+/// Wraps an OS error with the action and the path it concerned.
+fn io_error(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> Error {
+    let path = path.to_owned();
+    move |source| Error::Io {
+        action,
+        path,
+        source,
+    }
+}
+
+/// Creates one folder whose parent exists; `false` when something already stands at `path`.
+pub(crate) fn create_new_dir(path: &Path) -> Result<bool> {
+    match std::fs::create_dir(path) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(io_error("create", path)(e)),
+    }
+}
+
+/// Creates a new file (never overwriting one), writes `bytes` and flushes them to disk.
+pub(crate) fn write_new_synced(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write as _;
+    let mut file = std::fs::File::create_new(path).map_err(io_error("create", path))?;
+    file.write_all(bytes).map_err(io_error("write", path))?;
+    file.sync_all().map_err(io_error("sync", path))
+}
+
+/// Flushes a folder's entries to disk, so that files created or renamed in it survive a crash.
+///
+/// Only on Unix: elsewhere a folder cannot be opened as a file and this does nothing.
+pub(crate) fn sync_dir(path: &Path) -> Result<()> {
+    if cfg!(unix) {
+        let dir = std::fs::File::open(path).map_err(io_error("open", path))?;
+        dir.sync_all().map_err(io_error("sync", path))?;
+    }
+    Ok(())
+}
+
+/// What stands at `path` itself (a symbolic link is not followed); `None` when nothing does.
+pub(crate) fn symlink_metadata(path: &Path) -> Result<Option<std::fs::Metadata>> {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) => Ok(Some(meta)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(io_error("inspect", path)(e)),
+    }
+}
+
+/// The absolute path with every symbolic link and `..` resolved; `None` when some part of
+/// `path` does not exist (or is not a folder where a folder is needed).
+pub(crate) fn canonicalize(path: &Path) -> Result<Option<PathBuf>> {
+    match std::fs::canonicalize(path) {
+        Ok(p) => Ok(Some(p)),
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+            ) =>
+        {
+            Ok(None)
+        }
+        Err(e) => Err(io_error("resolve", path)(e)),
+    }
+}
+
+/// The names in a folder, sorted; empty when the folder does not exist.
+pub(crate) fn read_dir_names(path: &Path) -> Result<Vec<std::ffi::OsString>> {
+    let entries = match std::fs::read_dir(path) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(io_error("list", path)(e)),
+    };
+    let mut names = entries
+        .map(|entry| entry.map(|e| e.file_name()))
+        .collect::<std::io::Result<Vec<_>>>()
+        .map_err(io_error("list", path))?;
+    names.sort();
+    Ok(names)
+}
+
+/// True when the folder has no entries at all.
+pub(crate) fn is_empty_dir(path: &Path) -> Result<bool> {
+    let mut entries = std::fs::read_dir(path).map_err(io_error("list", path))?;
+    Ok(entries.next().is_none())
+}
+
+/// Renames `from` to `to` (same file system); the error names both.
+pub(crate) fn rename(from: &Path, to: &Path) -> Result<()> {
+    std::fs::rename(from, to).map_err(|e| Error::Io {
+        action: "rename",
+        path: from.to_owned(),
+        source: std::io::Error::new(e.kind(), format!("{e} (renaming to `{}`)", to.display())),
+    })
+}
+
+/// Removes whatever stands at `path`: a folder with everything in it, or a file or link
+/// (a link is removed, never followed). Nothing there is not an error.
+pub(crate) fn remove_all(path: &Path) -> Result<()> {
+    let Some(meta) = symlink_metadata(path)? else {
+        return Ok(());
+    };
+    let removed = if meta.is_dir() {
+        std::fs::remove_dir_all(path)
+    } else {
+        std::fs::remove_file(path)
+    };
+    match removed {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io_error("remove", path)(e)),
+        _ => Ok(()),
+    }
 }

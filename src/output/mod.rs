@@ -1,0 +1,181 @@
+//! Stage 5: write rendered files to a temporary folder beside the output, then swap it in.
+//!
+//! In: the output folder, the content folder, and every [`RenderedFile`] of the site. Out: the
+//! site on disk and a [`WriteSummary`]. Never writes outside the output folder and its
+//! gongkai-named siblings, never replaces a folder that gongkai did not build, and never
+//! leaves a half-written site at the output path.
+//!
+//! What [`write_site`] does, in order:
+//! 1. Checks every relative path ([`paths`]); a bad one is an [`Error::Usage`] naming it.
+//! 2. The guard ([`guard`]): refuses the file system root, the current folder, the home folder,
+//!    the content folder or any folder containing one of them (compared after resolving links
+//!    and `..`), a file or a dangling link at the output path, and a non-empty folder without
+//!    the [`MARKER`] file. Nothing has been written or removed when either check fails. A link
+//!    at the output path that leads to a folder is followed: that folder is the one replaced.
+//! 3. Recovery ([`swap`]): if the output is missing and exactly one
+//!    `.gongkai-old-<name>-<pid>-<n>` sibling exists, renames it back; then removes every
+//!    `.gongkai-tmp-<name>-…` and `.gongkai-old-<name>-…` sibling of this output.
+//! 4. Creates `<parent>/.gongkai-tmp-<name>-<pid>-<n>`, writes the marker and then the files in
+//!    sorted path order, and flushes every file and folder to disk (`fsync`; folders on Unix).
+//! 5. Swaps: renames the output to `.gongkai-old-<name>-<pid>-<n>`, the temporary folder to
+//!    the output, flushes the parent folder, and removes the old folder.
+//!
+//! The guarantee, given that the output and its parent are on one local file system where
+//! `rename` is atomic, and that one writer at a time works on a given output:
+//! - If `write_site` returns an error before step 5, the output path holds exactly what it
+//!   held before, and the temporary folder has been removed (best effort: if even that fails,
+//!   the next run removes it).
+//! - If the rename of step 5 fails, the previous site is renamed back before returning.
+//! - If the process is killed (or the machine stops) at any moment, the output path holds
+//!   either the complete previous site or the complete new one, except in the window between
+//!   the two renames of step 5, when it is missing and the complete previous site stands in
+//!   `.gongkai-old-…`; step 3 of the next run puts it back. Leftover temporary or old folders
+//!   are removed by the next run.
+//! - After a successful return, the output holds exactly the given files plus the marker:
+//!   nothing of the previous site survives. Should removing the old folder fail, the error is
+//!   returned although the new site is already in place; the next run removes the folder.
+//!
+//! Several gongkai processes writing the same output at once are not supported: they cannot
+//! corrupt a site, but one may remove the other's temporary folder and fail.
+//!
+//! Output is deterministic: file contents are the given bytes, file and folder permissions are
+//! the system defaults, and the marker text carries no time stamp.
+//!
+//! Testing hook: [`write_site_in`] takes the surroundings ([`OutputEnv`]) and a [`Fault`] as
+//! parameters instead of reading the process environment, so tests run in parallel, each in
+//! its own sandbox, and can stop a write at a chosen point without global state.
+
+mod guard;
+mod paths;
+mod swap;
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// Name of the marker file that says gongkai built the folder.
+const MARKER: &str = ".gongkai-output";
+
+/// Contents of the marker file.
+const MARKER_TEXT: &str = "This folder was built by gongkai (公开), a static site generator.\n\
+gongkai replaces it completely on every build: do not keep other files here.\n";
+
+/// One file of the built site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedFile {
+    /// Relative, `/`-separated path inside the output (`units/qingling/2023/index.html`).
+    pub path: String,
+    /// The complete contents.
+    pub bytes: Vec<u8>,
+}
+
+/// What [`write_site`] wrote (the marker file is not counted).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WriteSummary {
+    /// Number of files.
+    pub files: usize,
+    /// Total bytes of those files.
+    pub bytes: u64,
+}
+
+/// Writes the whole site to `output_dir`, replacing what gongkai built there before, atomically
+/// as described in the module documentation. `content_dir` is only used by the guard (the
+/// content folder and its parents are never replaced).
+///
+/// Errors: [`Error::Usage`] for a bad file path or a refused output folder (nothing changed),
+/// [`Error::Io`] naming the path for a file-system failure.
+pub fn write_site(
+    output_dir: &Path,
+    content_dir: &Path,
+    files: &[RenderedFile],
+) -> Result<WriteSummary> {
+    let env = OutputEnv::from_process(content_dir)?;
+    write_site_in(output_dir, files, &env, Fault::None)
+}
+
+/// The surroundings the guard protects, passed in so tests need not change the process's
+/// current folder or `HOME`.
+#[doc(hidden)]
+#[derive(Debug, Clone)]
+pub struct OutputEnv {
+    /// The current folder; relative paths are resolved against it.
+    pub cwd: PathBuf,
+    /// The user's home folder, when known.
+    pub home: Option<PathBuf>,
+    /// The content folder.
+    pub content_dir: PathBuf,
+}
+
+impl OutputEnv {
+    /// The process's current folder and home folder (`HOME`; an empty value counts as unset).
+    pub fn from_process(content_dir: &Path) -> Result<OutputEnv> {
+        let cwd = std::env::current_dir().map_err(|source| Error::Io {
+            action: "resolve",
+            path: PathBuf::from("."),
+            source,
+        })?;
+        let home = std::env::home_dir().filter(|h| !h.as_os_str().is_empty());
+        Ok(OutputEnv {
+            cwd,
+            home,
+            content_dir: content_dir.to_owned(),
+        })
+    }
+}
+
+/// A failure to inject, for tests: a `Fail…` returns an error and cleans up as any failure
+/// does; a `Kill…` returns at once without any cleanup, leaving the file system exactly as a
+/// killed process would.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Fault {
+    /// No failure.
+    #[default]
+    None,
+    /// Fail after this many site files are in the temporary folder.
+    FailAfterFiles(usize),
+    /// Stop dead after this many site files are in the temporary folder.
+    KillAfterFiles(usize),
+    /// Stop dead after the old output is renamed away, before the new one takes its place.
+    KillBetweenRenames,
+}
+
+impl Fault {
+    /// Why writing stops once `written` files are in place, if it does.
+    fn stops_after_files(self, written: usize) -> Option<&'static str> {
+        match self {
+            Fault::FailAfterFiles(n) if n == written => Some("failed"),
+            Fault::KillAfterFiles(n) if n == written => Some("killed"),
+            _ => None,
+        }
+    }
+}
+
+/// [`write_site`] with explicit surroundings and an injected fault (tests only).
+#[doc(hidden)]
+pub fn write_site_in(
+    output_dir: &Path,
+    files: &[RenderedFile],
+    env: &OutputEnv,
+    fault: Fault,
+) -> Result<WriteSummary> {
+    let sorted = paths::validate(files)?;
+    let target = guard::locate(output_dir, env)?;
+    let existing = guard::inspect(output_dir, &target)?;
+    swap::recover(output_dir, &target, existing)?;
+    // Recovery may have put the previous site back.
+    let existing = guard::inspect(output_dir, &target)?;
+
+    let staging = swap::Staging::create(&target)?;
+    if let Err(e) = staging.fill(&sorted, fault) {
+        if !matches!(fault, Fault::KillAfterFiles(_)) {
+            staging.discard();
+        }
+        return Err(e);
+    }
+    staging.swap_in(existing, fault)?;
+    Ok(WriteSummary {
+        files: sorted.len(),
+        bytes: sorted.iter().map(|f| f.bytes.len() as u64).sum(),
+    })
+}

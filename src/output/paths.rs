@@ -1,0 +1,144 @@
+//! Validation of the relative paths of rendered files, before anything is written.
+//!
+//! In: the rendered files. Out: the files sorted by path, or one [`Error::Usage`] listing every
+//! bad path. A valid path is relative, `/`-separated, made of non-empty segments other than
+//! `.` and `..`, free of backslashes, control characters and drive prefixes, unique, and never
+//! both a file and a folder. Never touches the file system.
+
+use std::collections::BTreeSet;
+
+use super::{MARKER, RenderedFile};
+use crate::error::{Error, Result};
+
+/// At most this many problems are listed; the rest are counted.
+const MAX_LISTED: usize = 20;
+
+/// Checks every path and returns the files in sorted path order (byte order of the path).
+pub(super) fn validate(files: &[RenderedFile]) -> Result<Vec<&RenderedFile>> {
+    let mut problems: Vec<String> = files
+        .iter()
+        .filter_map(|f| check(&f.path).err().map(|why| problem(&f.path, why)))
+        .collect();
+
+    let mut sorted: Vec<&RenderedFile> = files.iter().collect();
+    sorted.sort_by(|a, b| a.path.cmp(&b.path));
+
+    for pair in sorted.windows(2) {
+        if let [a, b] = pair
+            && a.path == b.path
+        {
+            problems.push(problem(&a.path, "is given more than once"));
+        }
+    }
+
+    // Every folder some file needs; a file standing where a folder is needed cannot be written.
+    let folders: BTreeSet<&str> = sorted
+        .iter()
+        .flat_map(|f| f.path.match_indices('/').map(|(i, _)| &f.path[..i]))
+        .collect();
+    for f in &sorted {
+        if folders.contains(f.path.as_str()) {
+            problems.push(problem(
+                &f.path,
+                "is a file but other paths need it as a folder",
+            ));
+        }
+        if f.path == MARKER {
+            problems.push(problem(&f.path, "is reserved for gongkai's marker file"));
+        }
+    }
+
+    if problems.is_empty() {
+        return Ok(sorted);
+    }
+    problems.sort();
+    problems.dedup();
+    let more = problems.len().saturating_sub(MAX_LISTED);
+    problems.truncate(MAX_LISTED);
+    let mut message = String::from("invalid output paths; nothing was written:");
+    for p in &problems {
+        message.push_str("\n  ");
+        message.push_str(p);
+    }
+    if more > 0 {
+        message.push_str(&format!("\n  … and {more} more"));
+    }
+    Err(Error::Usage(message))
+}
+
+/// One line of the error: the path, escaped so that control characters show.
+fn problem(path: &str, why: &str) -> String {
+    format!("`{}` {why}", path.escape_debug())
+}
+
+/// Why `path` is not a safe relative path, if it is not.
+fn check(path: &str) -> Result<(), &'static str> {
+    if path.is_empty() {
+        return Err("is empty");
+    }
+    if path.chars().any(char::is_control) {
+        return Err("contains a control character");
+    }
+    if path.starts_with('/') {
+        return Err("is absolute");
+    }
+    if path.contains('\\') {
+        return Err("contains a backslash (use `/`)");
+    }
+    for segment in path.split('/') {
+        match segment {
+            "" => return Err("has an empty segment (`//` or a trailing `/`)"),
+            "." => return Err("has a `.` segment"),
+            ".." => return Err("has a `..` segment"),
+            _ if has_drive_prefix(segment) => return Err("has a Windows drive prefix"),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// `C:` and the like, which Windows would read as a drive.
+fn has_drive_prefix(segment: &str) -> bool {
+    matches!(segment.as_bytes(), [letter, b':', ..] if letter.is_ascii_alphabetic())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinary_nested_paths_with_chinese_names_are_valid() {
+        for ok in [
+            "index.html",
+            "units/青菱/2023/index.html",
+            ".well-known/x",
+            "a..b",
+            "c",
+        ] {
+            assert_eq!(check(ok), Ok(()), "{ok}");
+        }
+    }
+
+    #[test]
+    fn each_unsafe_shape_is_named() {
+        let cases = [
+            ("", "is empty"),
+            ("../x", "has a `..` segment"),
+            ("a/..", "has a `..` segment"),
+            ("/abs", "is absolute"),
+            ("a\\b", "contains a backslash (use `/`)"),
+            ("a//b", "has an empty segment (`//` or a trailing `/`)"),
+            ("a/", "has an empty segment (`//` or a trailing `/`)"),
+            ("./a", "has a `.` segment"),
+            ("a/./b", "has a `.` segment"),
+            ("a\u{0}b", "contains a control character"),
+            ("a\nb", "contains a control character"),
+            ("a\u{85}b", "contains a control character"),
+            ("C:/x", "has a Windows drive prefix"),
+            ("a/d:x", "has a Windows drive prefix"),
+        ];
+        for (path, why) in cases {
+            assert_eq!(check(path), Err(why), "{path:?}");
+        }
+    }
+}

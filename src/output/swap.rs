@@ -1,0 +1,243 @@
+//! The temporary folder, the swap, and recovery from an interrupted run.
+//!
+//! In: a guarded [`Target`] and the sorted files. Out: the new site at the target path, or an
+//! error with the previous site still there. Siblings of the output named
+//! `.gongkai-tmp-<name>-<pid>-<n>` and `.gongkai-old-<name>-<pid>-<n>` belong to gongkai and
+//! are the only things besides the output that this module creates, renames or removes.
+
+use std::collections::BTreeSet;
+use std::ffi::{OsStr, OsString};
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+use super::guard::{Existing, Target, refusal};
+use super::{Fault, MARKER, MARKER_TEXT, RenderedFile};
+use crate::error::{Error, Result};
+use crate::fs;
+
+const TMP: &str = ".gongkai-tmp-";
+const OLD: &str = ".gongkai-old-";
+
+/// Sibling name `<kind><name>-<pid>-<n>`.
+fn sibling_name(kind: &str, name: &OsStr, pid: u32, n: u32) -> OsString {
+    let mut s = OsString::from(kind);
+    s.push(name);
+    s.push(format!("-{pid}-{n}"));
+    s
+}
+
+/// True when `entry` is `<kind><name>-<digits>-<digits>`: a sibling of this output, not of
+/// another output whose name merely starts the same (`site` vs `site-2`).
+fn is_sibling(entry: &OsStr, kind: &str, name: &OsStr) -> bool {
+    let entry = entry.as_encoded_bytes();
+    let mut prefix = kind.as_bytes().to_vec();
+    prefix.extend_from_slice(name.as_encoded_bytes());
+    prefix.push(b'-');
+    let Some(rest) = entry.strip_prefix(prefix.as_slice()) else {
+        return false;
+    };
+    let digits = |s: &[u8]| !s.is_empty() && s.iter().all(u8::is_ascii_digit);
+    matches!(rest.iter().position(|&b| b == b'-'), Some(i) if digits(&rest[..i]) && digits(&rest[i + 1..]))
+}
+
+/// The output's file name (a resolved path other than the root always has one).
+fn name_of(target: &Target) -> &OsStr {
+    target.path.file_name().unwrap_or(OsStr::new("output"))
+}
+
+/// Finishes what an interrupted run left: when the output is missing and exactly one old
+/// folder exists, renames it back; then removes every temporary and old sibling of this output.
+pub(super) fn recover(output_dir: &Path, target: &Target, existing: Existing) -> Result<()> {
+    let name = name_of(target);
+    let entries = fs::read_dir_names(&target.parent)?;
+    let mut stale: Vec<PathBuf> = Vec::new();
+    let mut olds: Vec<PathBuf> = Vec::new();
+    for entry in &entries {
+        let path = target.parent.join(entry);
+        if is_sibling(entry, OLD, name) {
+            olds.push(path);
+        } else if is_sibling(entry, TMP, name) {
+            stale.push(path);
+        }
+    }
+    if existing == Existing::Nothing && !olds.is_empty() {
+        if olds.len() > 1 {
+            let list: Vec<String> = olds.iter().map(|p| format!("`{}`", p.display())).collect();
+            let why = format!(
+                "it is missing and several earlier sites wait beside it ({}); keep the right \
+                 one as the output folder and remove the others",
+                list.join(", ")
+            );
+            return Err(Error::Usage(refusal(output_dir, &target.path, &why)));
+        }
+        // A run was stopped between its two renames: the previous site is complete in `old`.
+        let old = olds.remove(0);
+        fs::rename(&old, &target.path)?;
+        fs::sync_dir(&target.parent)?;
+    }
+    for path in stale.iter().chain(&olds) {
+        fs::remove_all(path)?;
+    }
+    Ok(())
+}
+
+/// A temporary folder beside the output, being filled.
+pub(super) struct Staging<'t> {
+    target: &'t Target,
+    tmp: PathBuf,
+    old: PathBuf,
+}
+
+impl<'t> Staging<'t> {
+    /// Creates a fresh temporary folder beside the output (and the output's parents if needed).
+    pub(super) fn create(target: &'t Target) -> Result<Staging<'t>> {
+        fs::create_dir_all(&target.parent)?;
+        let name = name_of(target);
+        let pid = std::process::id();
+        // `create_new_dir` fails on an existing name, so probing picks a name no one else holds.
+        for n in 0..=u32::MAX {
+            let tmp = target.parent.join(sibling_name(TMP, name, pid, n));
+            if fs::create_new_dir(&tmp)? {
+                let old = target.parent.join(sibling_name(OLD, name, pid, n));
+                return Ok(Staging { target, tmp, old });
+            }
+        }
+        Err(Error::Usage(format!(
+            "no free temporary folder name beside `{}`",
+            target.path.display()
+        )))
+    }
+
+    /// Writes the marker and the files in the given (sorted) order, then flushes every folder.
+    pub(super) fn fill(&self, files: &[&RenderedFile], fault: Fault) -> Result<()> {
+        fs::write_new_synced(&self.tmp.join(MARKER), MARKER_TEXT.as_bytes())?;
+        let mut folders: BTreeSet<PathBuf> = BTreeSet::from([self.tmp.clone()]);
+        for (written, file) in files.iter().enumerate() {
+            let path = self.inside(&file.path)?;
+            if let Some(reason) = fault.stops_after_files(written) {
+                return Err(injected("write", &path, reason));
+            }
+            if let Some(parent) = path.parent()
+                && !folders.contains(parent)
+            {
+                fs::create_dir_all(parent)?;
+                folders.insert(parent.to_path_buf());
+            }
+            fs::write_new_synced(&path, &file.bytes)?;
+        }
+        if let Some(reason) = fault.stops_after_files(files.len()) {
+            return Err(injected("sync", &self.tmp, reason));
+        }
+        // Every folder holding a new entry, including those `create_dir_all` made in between.
+        let all: BTreeSet<&Path> = folders
+            .iter()
+            .flat_map(|f| f.ancestors().take_while(|a| a.starts_with(&self.tmp)))
+            .collect();
+        for folder in all {
+            fs::sync_dir(folder)?;
+        }
+        Ok(())
+    }
+
+    /// Where a validated relative path lands in the temporary folder. Checked again here, so
+    /// that no bug in validation can ever make a write land outside it.
+    fn inside(&self, relative: &str) -> Result<PathBuf> {
+        let parts = Path::new(relative).components();
+        let plain = parts.clone().all(|c| matches!(c, Component::Normal(_)));
+        if plain && parts.count() == relative.split('/').count() {
+            return Ok(self.tmp.join(relative));
+        }
+        Err(Error::Usage(format!(
+            "internal error: output path `{}` escapes the output folder",
+            relative.escape_debug()
+        )))
+    }
+
+    /// Removes the temporary folder after a failure; the original error is what matters, so a
+    /// failure here is dropped (the next run removes the folder anyway).
+    pub(super) fn discard(self) {
+        let _ = fs::remove_all(&self.tmp);
+    }
+
+    /// Swaps the filled folder in: output → old, temporary → output, then removes old.
+    pub(super) fn swap_in(self, existing: Existing, fault: Fault) -> Result<()> {
+        let target = self.target;
+        let had_output = existing == Existing::Replaceable;
+        if had_output && let Err(e) = fs::rename(&target.path, &self.old) {
+            self.discard();
+            return Err(e);
+        }
+        if let Fault::KillBetweenRenames = fault {
+            return Err(injected("rename", &self.tmp, "killed"));
+        }
+        if let Err(e) = fs::rename(&self.tmp, &target.path) {
+            // Put the previous site back; if even that fails, it waits complete in `old` and
+            // the next run's recovery renames it back.
+            if !had_output || fs::rename(&self.old, &target.path).is_ok() {
+                self.discard();
+            }
+            return Err(e);
+        }
+        fs::sync_dir(&target.parent)?;
+        if had_output {
+            fs::remove_all(&self.old)?;
+        }
+        Ok(())
+    }
+}
+
+/// The error a [`Fault`] raises.
+fn injected(action: &'static str, path: &Path, reason: &str) -> Error {
+    Error::Io {
+        action,
+        path: path.to_owned(),
+        source: io::Error::other(format!("{reason} by the test hook")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn siblings_are_told_apart_from_those_of_similar_names() {
+        let site = OsStr::new("site");
+        assert!(is_sibling(OsStr::new(".gongkai-tmp-site-12-0"), TMP, site));
+        assert!(is_sibling(OsStr::new(".gongkai-old-site-1-34"), OLD, site));
+        assert!(!is_sibling(OsStr::new(".gongkai-old-site-1-34"), TMP, site));
+        assert!(!is_sibling(
+            OsStr::new(".gongkai-tmp-site-2-12-0"),
+            TMP,
+            site
+        ));
+        assert!(!is_sibling(OsStr::new(".gongkai-tmp-site-12"), TMP, site));
+        assert!(!is_sibling(OsStr::new(".gongkai-tmp-site-12-"), TMP, site));
+        assert!(!is_sibling(OsStr::new(".gongkai-tmp-site-a-0"), TMP, site));
+        assert!(!is_sibling(OsStr::new("site"), TMP, site));
+    }
+
+    #[test]
+    fn a_sibling_name_round_trips() {
+        let name = OsStr::new("输出");
+        assert!(is_sibling(&sibling_name(TMP, name, 7, 3), TMP, name));
+    }
+
+    #[test]
+    fn no_path_can_land_outside_the_temporary_folder_even_unvalidated() {
+        let target = Target {
+            path: PathBuf::from("/site/output"),
+            parent: PathBuf::from("/site"),
+        };
+        let staging = Staging {
+            target: &target,
+            tmp: PathBuf::from("/site/.gongkai-tmp-output-1-0"),
+            old: PathBuf::from("/site/.gongkai-old-output-1-0"),
+        };
+        let inside = staging.inside("units/青菱/index.html").ok();
+        let want = PathBuf::from("/site/.gongkai-tmp-output-1-0/units/青菱/index.html");
+        assert_eq!(inside, Some(want));
+        for bad in ["/etc/x", "../x", "a/../../x", "./a", "a//b", "a/./b", ""] {
+            assert!(staging.inside(bad).is_err(), "{bad}");
+        }
+    }
+}
