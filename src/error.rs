@@ -13,7 +13,9 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-/// A place in a content file. `line` and `col` count from 1; `col` counts characters.
+/// A place in a content file. `line` and `col` count from 1; `col` counts characters. Line 0
+/// means the whole file or folder (a stray file, a unit folder without `_unit.yaml`): it is
+/// shown as the bare path.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Location {
     /// Path as given to the loader (e.g. `content/qingling/2023.yaml`).
@@ -26,14 +28,19 @@ pub struct Location {
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}", self.path, self.line, self.col)
+        if self.line == 0 {
+            f.write_str(&self.path)
+        } else {
+            write!(f, "{}:{}:{}", self.path, self.line, self.col)
+        }
     }
 }
 
 /// One problem with the input.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
-    /// Where; a file-level problem has line and column 1; a folder-level one points at the folder.
+    /// Where; a problem with a file's content has line and column 1 at least; one with a path
+    /// (stray file, missing file, folder) has line 0 and points at the path.
     pub location: Location,
     /// Field path (`self_evaluation.goals[0].weight`), when the problem is in a field.
     pub field: Option<String>,
@@ -108,7 +115,11 @@ impl fmt::Display for Diagnostics {
             writeln!(f, "error: {d}")?;
         }
         let n = self.0.len();
-        write!(f, "{n} error{} in the content", if n == 1 { "" } else { "s" })
+        write!(
+            f,
+            "{n} error{} in the content",
+            if n == 1 { "" } else { "s" }
+        )
     }
 }
 
@@ -225,10 +236,7 @@ pub fn render_snippet(source: &str, line: u32, col: u32) -> String {
         .take(col.saturating_sub(1) as usize)
         .map(display_width)
         .sum();
-    format!(
-        "{pad} |\n{num} | {shown}\n{pad} | {}^",
-        " ".repeat(before)
-    )
+    format!("{pad} |\n{num} | {shown}\n{pad} | {}^", " ".repeat(before))
 }
 
 /// Terminal columns a character takes: 2 for CJK and full-width forms, else 1.

@@ -37,4 +37,6 @@ mod score;
 pub use check::{Finding, Report, check};
 pub use error::{Diagnostic, Diagnostics, Error, Location, Result};
 pub use load::load;
+#[doc(hidden)]
+pub use load::parse_record;
 pub use score::{CorpusScores, score_corpus};
