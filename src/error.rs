@@ -224,20 +224,36 @@ pub fn render_snippet(source: &str, line: u32, col: u32) -> String {
         return String::new();
     };
     // Show control characters and tabs visibly so the caret lines up.
-    let shown: String = text
+    let chars: Vec<char> = text
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
-    let num = line.to_string();
-    let pad = " ".repeat(num.len());
-    // Width of the text before the caret: CJK and full-width characters take two columns.
-    let before: usize = shown
-        .chars()
-        .take(col.saturating_sub(1) as usize)
+    // A long line (minified or hostile input) is cropped to a window around the caret.
+    let caret = col.saturating_sub(1) as usize;
+    let start = caret.saturating_sub(SNIPPET_WIDTH / 2).min(chars.len());
+    let end = (start + SNIPPET_WIDTH).min(chars.len());
+    let mut shown: String = chars.get(start..end).unwrap_or_default().iter().collect();
+    let mut before: usize = chars
+        .get(start..caret.min(chars.len()))
+        .unwrap_or_default()
+        .iter()
+        .copied()
         .map(display_width)
         .sum();
+    if start > 0 {
+        shown.insert(0, '…');
+        before += 1;
+    }
+    if end < chars.len() {
+        shown.push('…');
+    }
+    let num = line.to_string();
+    let pad = " ".repeat(num.len());
     format!("{pad} |\n{num} | {shown}\n{pad} | {}^", " ".repeat(before))
 }
+
+/// The most characters of a source line a snippet shows.
+const SNIPPET_WIDTH: usize = 100;
 
 /// Terminal columns a character takes: 2 for CJK and full-width forms, else 1.
 pub fn display_width(c: char) -> usize {

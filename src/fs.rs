@@ -16,6 +16,7 @@ pub(crate) fn read(path: &Path) -> Result<Vec<u8>> {
 }
 
 /// Writes a whole file, creating parent folders.
+#[allow(dead_code, reason = "used by `output`, which the site issue fills in")]
 pub(crate) fn write(path: &Path, bytes: &[u8]) -> Result<()> {
     if let Some(parent) = path.parent() {
         create_dir_all(parent)?;
@@ -28,6 +29,7 @@ pub(crate) fn write(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 /// Creates a folder and its parents.
+#[allow(dead_code, reason = "used by `output`, which the site issue fills in")]
 pub(crate) fn create_dir_all(path: &Path) -> Result<()> {
     std::fs::create_dir_all(path).map_err(|source| Error::Io {
         action: "create",

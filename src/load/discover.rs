@@ -8,7 +8,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use super::text::path_diagnostic;
+use super::text::{clean, path_diagnostic};
 use crate::error::Diagnostic;
 use crate::fs::{EntryKind, WalkEntry};
 use crate::model::{UnitId, Year};
@@ -25,7 +25,7 @@ pub(crate) struct FileRef {
 impl FileRef {
     fn new(e: &WalkEntry) -> FileRef {
         FileRef {
-            shown: e.path.display().to_string(),
+            shown: clean(&e.path.display().to_string()),
             path: e.path.clone(),
             len: e.len,
         }
@@ -98,7 +98,7 @@ pub(crate) fn plan(root: &Path, entries: &[WalkEntry]) -> Plan {
                         bad_units.insert(name.clone());
                         plan.diags.push(path_diagnostic(
                             &shown,
-                            format!("expected a unit folder named by its id, {msg}"),
+                            format!("unit folder name: expected {msg}"),
                         ));
                     }
                 },

@@ -100,7 +100,7 @@ impl Job<'_> {
 enum Parsed {
     Site(Site),
     Unit(Unit),
-    Record(Record),
+    Record(Box<Record>),
     Narrative(Narrative),
     Failed(Vec<Diagnostic>),
 }
@@ -122,7 +122,9 @@ fn run(job: &Job<'_>) -> Parsed {
     let result = read(file).and_then(|bytes| match job {
         Job::Site(_) => site(&file.shown, &bytes).map(Parsed::Site),
         Job::Unit(_, id, _) => unit(&file.shown, &bytes, id).map(Parsed::Unit),
-        Job::Record(_, id, year, _) => record(&file.shown, &bytes, id, *year).map(Parsed::Record),
+        Job::Record(_, id, year, _) => {
+            record(&file.shown, &bytes, id, *year).map(|r| Parsed::Record(Box::new(r)))
+        }
         Job::Narrative(..) => narrative(file, &bytes).map(Parsed::Narrative),
     });
     result.unwrap_or_else(Parsed::Failed)
@@ -210,7 +212,7 @@ fn assemble(plan: Plan, parsed: Vec<(JobTag, Parsed)>) -> Result<Corpus> {
             }
             (JobTag::Record(i), Parsed::Record(r)) => {
                 if let Some(v) = records.get_mut(i) {
-                    v.push(r);
+                    v.push(*r);
                 }
             }
             (JobTag::Narrative(i, y), Parsed::Narrative(n)) => {

@@ -11,17 +11,31 @@ use crate::error::{Diagnostic, Location, render_snippet};
 /// The largest content file read: a year's record is a few hundred kilobytes at most.
 pub(crate) const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
+/// Text that may hold pieces of the input, made safe to print: control characters become
+/// spaces, and it is cut at 300 characters.
+pub(crate) fn clean(s: &str) -> String {
+    let mut out: String = s
+        .chars()
+        .take(300)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if s.chars().nth(300).is_some() {
+        out.push('…');
+    }
+    out
+}
+
 /// A diagnostic about a whole file or folder (no line to show): line and column 0 print as the
 /// bare path.
 pub(crate) fn path_diagnostic(path: &str, message: String) -> Diagnostic {
     Diagnostic {
         location: Location {
-            path: path.to_owned(),
+            path: clean(path),
             line: 0,
             col: 0,
         },
         field: None,
-        message,
+        message: clean(&message),
         snippet: String::new(),
     }
 }

@@ -8,9 +8,11 @@
 mod scorecard;
 
 use crate::error::{Diagnostic, Locator};
+use crate::load::locate::shorten;
 use crate::load::raw::{
     RawFinalAccounts, RawFunctionLine, RawRecord, RawSite, RawTargets, RawThresholds, RawUnit,
 };
+use crate::load::text::clean;
 use crate::model::{
     AmountUnit, FinalAccounts, FunctionLine, Fund, Profile, Record, Site, Targets, Template,
     Thresholds, Unit, UnitId, Year,
@@ -38,7 +40,7 @@ impl<'a> Ctx<'a> {
             snippet: self.locator.snippet(location.line, location.col),
             location,
             field: Some(field.to_owned()),
-            message,
+            message: clean(&message),
         });
     }
 
@@ -57,7 +59,10 @@ impl<'a> Ctx<'a> {
             [a, b] => format!("{a} or {b}"),
             _ => format!("one of {}", words.join(", ")),
         };
-        self.error(field, format!("expected {expected}, found `{value}`"));
+        self.error(
+            field,
+            format!("expected {expected}, found `{}`", shorten(value)),
+        );
         None
     }
 

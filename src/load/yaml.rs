@@ -12,6 +12,7 @@ use serde::de::DeserializeOwned;
 use serde_saphyr::{Error as YamlError, MessageFormatter};
 
 use super::locate::{Index, Pos};
+use super::text::clean;
 use crate::error::{Diagnostic, Locator};
 
 /// Parses `text` (read from `path`) into `T`. The locator is returned whatever happens, so a
@@ -38,7 +39,7 @@ fn options() -> serde_saphyr::Options {
             max_events: 400_000,
             max_aliases: 1_000,
             max_anchors: 1_000,
-            max_documents: 1,
+            max_documents: 2,
         },
         alias_limits: serde_saphyr::alias_limits! {
             max_total_replayed_events: 100_000,
@@ -61,7 +62,7 @@ fn innermost(err: &YamlError) -> &YamlError {
 /// Maps a library error to our diagnostic: position, field path, our wording, our snippet.
 fn diagnostic(err: &YamlError, index: &Index, locator: &Locator) -> Diagnostic {
     let inner = innermost(err);
-    let at: Pos = err
+    let mut at: Pos = err
         .location()
         .or_else(|| inner.location())
         .map(|l| {
@@ -107,9 +108,13 @@ fn diagnostic(err: &YamlError, index: &Index, locator: &Locator) -> Diagnostic {
                 .value_at(at)
                 .map(|n| n.path.clone())
                 .unwrap_or_default();
+            // The library points at the mapping's last key; the mapping's start reads better.
             let path = if parent.is_empty() {
+                at = (1, 1);
                 (*field).to_owned()
             } else {
+                let l = locator.locate(&parent);
+                at = (l.line, l.col);
                 format!("{parent}.{field}")
             };
             (Some(path), format!("missing required field `{field}`"))
@@ -165,10 +170,15 @@ fn diagnostic(err: &YamlError, index: &Index, locator: &Locator) -> Diagnostic {
                 library_words(inner)
             ),
         ),
-        YamlError::ExternalMessage { .. } => (
-            value_field(),
-            format!("invalid YAML: {}", library_words(inner)),
-        ),
+        YamlError::ExternalMessage { .. } => {
+            let words = library_words(inner);
+            let hint = if words.contains("tab") {
+                "; indent with spaces"
+            } else {
+                ""
+            };
+            (value_field(), format!("invalid YAML: {words}{hint}"))
+        }
         other => (value_field(), library_words(other)),
     };
     let location = locator.at(at.0, at.1);
@@ -207,18 +217,4 @@ fn type_words(ty: &str) -> String {
         "bool" => "`true` or `false`".to_owned(),
         other => format!("a value of type {other}"),
     }
-}
-
-/// Text that may hold pieces of the input: control characters become spaces, and it is cut
-/// at 300 characters.
-fn clean(s: &str) -> String {
-    let mut out: String = s
-        .chars()
-        .take(300)
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    if s.chars().nth(300).is_some() {
-        out.push('…');
-    }
-    out
 }
