@@ -178,3 +178,81 @@ fn stray(shown: &str, name: &str, rule: &str) -> Diagnostic {
     };
     path_diagnostic(shown, format!("unexpected file or folder: {rule}{hint}"))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+
+    fn entry(rel: &str, kind: EntryKind) -> WalkEntry {
+        WalkEntry {
+            path: PathBuf::from("content").join(rel),
+            names: rel.split('/').map(str::to_owned).collect(),
+            utf8: true,
+            kind,
+            len: 10,
+        }
+    }
+
+    fn messages(plan: &Plan) -> Vec<String> {
+        plan.diags.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn a_tidy_folder_becomes_a_plan_in_sorted_order() {
+        use EntryKind::{Dir, File};
+        let entries = [
+            entry("_site.yaml", File),
+            entry("qingling", Dir),
+            entry("qingling/2022.yaml", File),
+            entry("qingling/2023", Dir),
+            entry("qingling/2023/01-a.md", File),
+            entry("qingling/2023.yaml", File),
+            entry("qingling/_unit.yaml", File),
+        ];
+        let plan = plan(Path::new("content"), &entries);
+        assert_eq!(messages(&plan), Vec::<String>::new());
+        let u = &plan.units[0];
+        let years: Vec<u16> = u.records.iter().map(|(y, _)| y.get()).collect();
+        assert_eq!(
+            (u.id.as_str(), years, u.narratives.len()),
+            ("qingling", vec![2022, 2023], 1)
+        );
+        assert!(plan.site.is_some() && u.file.is_some());
+    }
+
+    #[test]
+    fn links_deep_folders_and_orphan_narratives_are_reported() {
+        use EntryKind::{Dir, File, Symlink};
+        let entries = [
+            entry("_site.yaml", File),
+            entry("qingling", Dir),
+            entry("qingling/2021", Dir),
+            entry("qingling/2021/a.md", File),
+            entry("qingling/2021/img", Dir),
+            entry("qingling/2023.yaml", Symlink),
+            entry("qingling/_unit.yaml", File),
+        ];
+        let plan = plan(Path::new("content"), &entries);
+        assert_eq!(
+            messages(&plan),
+            [
+                "content/qingling/2021/img: unexpected file or folder: a year folder holds only `.md` narratives",
+                "content/qingling/2023.yaml: unexpected symbolic link: links are not followed; copy the file instead",
+                "content/qingling/2021: expected a record `2021.yaml` beside these narratives, found none",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_missing_site_file_is_reported() {
+        let plan = plan(Path::new("content"), &[]);
+        assert_eq!(
+            messages(&plan),
+            [
+                "content/_site.yaml: expected the site file `_site.yaml` (with at least `title:`), found none"
+            ]
+        );
+    }
+}
