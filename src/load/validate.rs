@@ -6,6 +6,8 @@
 //! Never corrects a reported figure: sums, rates and scores are checked later, by `check`.
 
 mod scorecard;
+#[cfg(test)]
+mod tests;
 
 use crate::error::{Diagnostic, Locator};
 use crate::load::locate::shorten;
