@@ -7,15 +7,15 @@ use clap::{Parser, Subcommand, ValueEnum};
 /// gongkai (公开): build verifiable disclosure sites from budget records.
 #[derive(Debug, Parser)]
 #[command(name = "gongkai", version, about)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// What to do.
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
 /// The commands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Load, validate, score and audit the content without writing anything.
     Check {
         /// Content folder.
@@ -32,7 +32,7 @@ pub enum Command {
 
 /// Output format of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     /// For people.
     Human,
     /// Stable JSON for tools.

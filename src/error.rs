@@ -13,7 +13,9 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-/// A place in a content file. `line` and `col` count from 1; `col` counts characters.
+/// A place in a content file. `line` and `col` count from 1; `col` counts characters. Line 0
+/// means the whole file or folder (a stray file, a unit folder without `_unit.yaml`): it is
+/// shown as the bare path.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Location {
     /// Path as given to the loader (e.g. `content/qingling/2023.yaml`).
@@ -26,14 +28,19 @@ pub struct Location {
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}", self.path, self.line, self.col)
+        if self.line == 0 {
+            f.write_str(&self.path)
+        } else {
+            write!(f, "{}:{}:{}", self.path, self.line, self.col)
+        }
     }
 }
 
 /// One problem with the input.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
-    /// Where; a file-level problem has line and column 1; a folder-level one points at the folder.
+    /// Where; a problem with a file's content has line and column 1 at least; one with a path
+    /// (stray file, missing file, folder) has line 0 and points at the path.
     pub location: Location,
     /// Field path (`self_evaluation.goals[0].weight`), when the problem is in a field.
     pub field: Option<String>,
@@ -108,7 +115,11 @@ impl fmt::Display for Diagnostics {
             writeln!(f, "error: {d}")?;
         }
         let n = self.0.len();
-        write!(f, "{n} error{} in the content", if n == 1 { "" } else { "s" })
+        write!(
+            f,
+            "{n} error{} in the content",
+            if n == 1 { "" } else { "s" }
+        )
     }
 }
 
@@ -208,31 +219,44 @@ impl Locator {
 }
 
 /// Renders a source line with a caret; empty when the line does not exist.
-pub fn render_snippet(source: &str, line: u32, col: u32) -> String {
+pub(crate) fn render_snippet(source: &str, line: u32, col: u32) -> String {
     let Some(text) = source.lines().nth(line.saturating_sub(1) as usize) else {
         return String::new();
     };
     // Show control characters and tabs visibly so the caret lines up.
-    let shown: String = text
+    let chars: Vec<char> = text
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
-    let num = line.to_string();
-    let pad = " ".repeat(num.len());
-    // Width of the text before the caret: CJK and full-width characters take two columns.
-    let before: usize = shown
-        .chars()
-        .take(col.saturating_sub(1) as usize)
+    // A long line (minified or hostile input) is cropped to a window around the caret.
+    let caret = col.saturating_sub(1) as usize;
+    let start = caret.saturating_sub(SNIPPET_WIDTH / 2).min(chars.len());
+    let end = (start + SNIPPET_WIDTH).min(chars.len());
+    let mut shown: String = chars.get(start..end).unwrap_or_default().iter().collect();
+    let mut before: usize = chars
+        .get(start..caret.min(chars.len()))
+        .unwrap_or_default()
+        .iter()
+        .copied()
         .map(display_width)
         .sum();
-    format!(
-        "{pad} |\n{num} | {shown}\n{pad} | {}^",
-        " ".repeat(before)
-    )
+    if start > 0 {
+        shown.insert(0, '…');
+        before += 1;
+    }
+    if end < chars.len() {
+        shown.push('…');
+    }
+    let num = line.to_string();
+    let pad = " ".repeat(num.len());
+    format!("{pad} |\n{num} | {shown}\n{pad} | {}^", " ".repeat(before))
 }
 
+/// The most characters of a source line a snippet shows.
+const SNIPPET_WIDTH: usize = 100;
+
 /// Terminal columns a character takes: 2 for CJK and full-width forms, else 1.
-pub fn display_width(c: char) -> usize {
+pub(crate) fn display_width(c: char) -> usize {
     let u = c as u32;
     let wide = matches!(u,
         0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF |

@@ -4,7 +4,7 @@
 //! label of its last named segment (`得分`), when there is one.
 
 /// The Chinese label for the last named segment of a field path.
-pub fn field_label(path: &str) -> Option<&'static str> {
+pub(crate) fn field_label(path: &str) -> Option<&'static str> {
     let last = path
         .rsplit('.')
         .map(|seg| seg.split('[').next().unwrap_or(seg))

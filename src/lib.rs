@@ -37,6 +37,8 @@ mod score;
 pub use check::{Finding, Report, check};
 pub use error::{Diagnostic, Diagnostics, Error, Location, Result};
 pub use load::load;
+#[doc(hidden)]
+pub use load::parse_record;
 #[doc(hidden)] // For tests/cli/output.rs until the build pipeline calls `write_site`.
 pub use output::{Fault, OutputEnv, RenderedFile, WriteSummary, write_site, write_site_in};
 pub use score::{CorpusScores, score_corpus};

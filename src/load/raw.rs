@@ -8,7 +8,10 @@
 //! percentages are [`Pct`]; targets and actuals are kept as the document's own text.
 //!
 //! `docs/format.md` documents this format for users; keep the two in step.
-#![allow(missing_docs, reason = "fields mirror the record format; docs/format.md documents each one")]
+#![allow(
+    missing_docs,
+    reason = "fields mirror the record format; docs/format.md documents each one"
+)]
 
 use serde::{Deserialize, Serialize};
 

@@ -87,7 +87,9 @@ impl Measure {
             .map_or(rest.len(), |(i, _)| i);
         let (num, unit) = rest.split_at(num_end);
         let unit = unit.trim();
-        let unit_ok = !unit.chars().any(|c| c.is_ascii_digit() || matches!(c, '，' | ',' | '；' | ';' | '≥' | '≤' | '。'))
+        let unit_ok = !unit
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '，' | ',' | '；' | ';' | '≥' | '≤' | '。'))
             && unit.chars().count() <= 6;
         let number = if unit_ok { Dec::parse(num).ok() } else { None };
         match number {
@@ -123,19 +125,51 @@ mod tests {
 
     #[test]
     fn reads_one_number_with_comparator_and_unit() {
-        assert_eq!(n("≥95%"), (Some(Comparator::Ge), Some("95".into()), Some("%".into())));
-        assert_eq!(n("0起"), (Some(Comparator::Eq), Some("0".into()), Some("起".into())));
-        assert_eq!(n("≤5%"), (Some(Comparator::Le), Some("5".into()), Some("%".into())));
-        assert_eq!(n("254.8万美元"), (Some(Comparator::Eq), Some("254.8".into()), Some("万美元".into())));
-        assert_eq!(n("85分以上"), (Some(Comparator::Ge), Some("85".into()), Some("分".into())));
-        assert_eq!(n("5 次"), (Some(Comparator::Eq), Some("5".into()), Some("次".into())));
-        assert_eq!(n("1次/日"), (Some(Comparator::Eq), Some("1".into()), Some("次/日".into())));
+        assert_eq!(
+            n("≥95%"),
+            (Some(Comparator::Ge), Some("95".into()), Some("%".into()))
+        );
+        assert_eq!(
+            n("0起"),
+            (Some(Comparator::Eq), Some("0".into()), Some("起".into()))
+        );
+        assert_eq!(
+            n("≤5%"),
+            (Some(Comparator::Le), Some("5".into()), Some("%".into()))
+        );
+        assert_eq!(
+            n("254.8万美元"),
+            (
+                Some(Comparator::Eq),
+                Some("254.8".into()),
+                Some("万美元".into())
+            )
+        );
+        assert_eq!(
+            n("85分以上"),
+            (Some(Comparator::Ge), Some("85".into()), Some("分".into()))
+        );
+        assert_eq!(
+            n("5 次"),
+            (Some(Comparator::Eq), Some("5".into()), Some("次".into()))
+        );
+        assert_eq!(
+            n("1次/日"),
+            (Some(Comparator::Eq), Some("1".into()), Some("次/日".into()))
+        );
         assert_eq!(n("100"), (Some(Comparator::Eq), Some("100".into()), None));
     }
 
     #[test]
     fn text_without_a_single_number_is_qualitative() {
-        for s in ["不发生", "明显提升", "二三季度≥90分，一四季度未达到 90分", "截至 23年底未达标", "有效保障", ""] {
+        for s in [
+            "不发生",
+            "明显提升",
+            "二三季度≥90分，一四季度未达到 90分",
+            "截至 23年底未达标",
+            "有效保障",
+            "",
+        ] {
             assert_eq!(Measure::parse(s).number, None, "{s}");
         }
     }

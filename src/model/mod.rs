@@ -4,7 +4,10 @@
 //! with its records sorted by year. Ids are safe path segments, years are in range, targets and
 //! actuals have been parsed into [`Measure`]s (the text is kept beside the parse), and every
 //! self-reported figure is kept exactly as reported: nothing here is recomputed or corrected.
-#![allow(missing_docs, reason = "fields mirror the record format; docs/format.md documents each one")]
+#![allow(
+    missing_docs,
+    reason = "fields mirror the record format; docs/format.md documents each one"
+)]
 
 pub mod id;
 pub mod measure;
@@ -19,11 +22,10 @@ pub use money::{Dec, Money, Pct};
 pub use crate::load::raw::{
     RawAssets as Assets, RawBasic as Basic, RawBudgetActual as BudgetActual,
     RawBudgetTotal as BudgetTotal, RawClass as Class, RawContact as Contact,
-    RawExpenditure as Expenditure, RawFiscal as Fiscal, RawFunds as Funds,
-    RawIncome as Income, RawJuesuanNarrative as JuesuanNarrative,
-    RawOperatingCosts as OperatingCosts, RawPerformance as Performance,
-    RawPriorYear as PriorYear, RawProcurement as Procurement, RawSource as Source,
-    RawStatedFigure as StatedFigure, RawThreePublic as ThreePublic,
+    RawExpenditure as Expenditure, RawFiscal as Fiscal, RawFunds as Funds, RawIncome as Income,
+    RawJuesuanNarrative as JuesuanNarrative, RawOperatingCosts as OperatingCosts,
+    RawPerformance as Performance, RawPriorYear as PriorYear, RawProcurement as Procurement,
+    RawSource as Source, RawStatedFigure as StatedFigure, RawThreePublic as ThreePublic,
 };
 
 /// Everything in `content/`, validated.

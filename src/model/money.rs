@@ -154,9 +154,7 @@ impl Dec {
 
     /// Truncated towards zero at `dp` places (for largest-remainder shares).
     pub fn trunc(self, dp: u32) -> Dec {
-        Dec(self
-            .0
-            .round_dp_with_strategy(dp, RoundingStrategy::ToZero))
+        Dec(self.0.round_dp_with_strategy(dp, RoundingStrategy::ToZero))
     }
 
     /// The smaller of two.
@@ -302,7 +300,14 @@ mod tests {
 
     #[test]
     fn reads_exactly_and_round_trips() {
-        for s in ["33.333333333333333", "12345678901234567.89", "0.5", "-3505.64", "20", "3.0"] {
+        for s in [
+            "33.333333333333333",
+            "12345678901234567.89",
+            "0.5",
+            "-3505.64",
+            "20",
+            "3.0",
+        ] {
             assert_eq!(d(s).to_string(), s);
         }
         assert_eq!(d("11,604.54").to_string(), "11604.54");
@@ -310,7 +315,10 @@ mod tests {
 
     #[test]
     fn rejects_what_a_person_would_misread() {
-        for s in ["1e3", "0x1F", ".nan", ".inf", "1_000", ".5", "5.", "+5", "", "1,00", "NaN", "1.2.3", "１２"] {
+        for s in [
+            "1e3", "0x1F", ".nan", ".inf", "1_000", ".5", "5.", "+5", "", "1,00", "NaN", "1.2.3",
+            "１２",
+        ] {
             assert!(Dec::parse(s).is_err(), "{s} should be rejected");
         }
     }

@@ -4,11 +4,39 @@
 use std::path::PathBuf;
 
 /// The repository root.
-pub fn root() -> PathBuf {
+pub(crate) fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// A fixture folder under `tests/fixtures/`.
-pub fn fixture(rel: &str) -> PathBuf {
+pub(crate) fn fixture(rel: &str) -> PathBuf {
     root().join("tests/fixtures").join(rel)
+}
+
+/// Loads `tests/fixtures/sites/<name>/content`; panics with the diagnostics if it is invalid.
+pub(crate) fn load_site(name: &str) -> gongkai::model::Corpus {
+    match gongkai::load(&fixture(&format!("sites/{name}/content"))) {
+        Ok(corpus) => corpus,
+        Err(e) => panic!("fixture site `{name}` should load, but:\n{e}"),
+    }
+}
+
+/// Loads `tests/fixtures/invalid/<case>/content` and returns the full error text, with paths
+/// shown relative to the case folder (`content/qingling/2023.yaml:…`), as a user running
+/// `gongkai check` in that folder would see them.
+pub(crate) fn load_invalid(case: &str) -> String {
+    let dir = fixture(&format!("invalid/{case}"));
+    match gongkai::load(&dir.join("content")) {
+        Ok(_) => panic!("fixture `invalid/{case}` should not load"),
+        Err(e) => e.to_string().replace(&format!("{}/", dir.display()), ""),
+    }
+}
+
+/// Asserts that two texts are equal, showing both in full when they are not.
+#[track_caller]
+pub(crate) fn assert_text(actual: &str, expected: &str) {
+    assert!(
+        actual == expected,
+        "text differs\n--- expected ---\n{expected}\n--- actual ---\n{actual}\n---"
+    );
 }

@@ -1,0 +1,258 @@
+//! What is in `content/`: the site file, unit folders, records and narratives, in sorted order.
+//!
+//! In: the sorted walk of the content folder (`fs::walk_sorted`, three levels, hidden names
+//! skipped). Out: a [`Plan`] naming every file to parse, and a diagnostic for everything that
+//! does not belong (a stray file, `2023.yml`, a folder name that is not a unit id, a unit
+//! folder without `_unit.yaml`, narratives without a record). Pure: reads nothing itself.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use super::text::{clean, path_diagnostic};
+use crate::error::Diagnostic;
+use crate::fs::{EntryKind, WalkEntry};
+use crate::model::{UnitId, Year};
+
+/// A file to parse.
+#[derive(Debug, Clone)]
+pub(crate) struct FileRef {
+    /// The path as shown in messages (`content/qingling/2023.yaml`).
+    pub(crate) shown: String,
+    pub(crate) path: std::path::PathBuf,
+    pub(crate) len: u64,
+}
+
+impl FileRef {
+    fn new(e: &WalkEntry) -> FileRef {
+        FileRef {
+            shown: clean(&e.path.display().to_string()),
+            path: e.path.clone(),
+            len: e.len,
+        }
+    }
+}
+
+/// One unit folder.
+#[derive(Debug)]
+pub(crate) struct UnitPlan {
+    pub(crate) id: UnitId,
+    /// The folder as shown in messages.
+    pub(crate) dir: String,
+    /// `_unit.yaml`, when present.
+    pub(crate) file: Option<FileRef>,
+    /// `<year>.yaml`, sorted by year.
+    pub(crate) records: Vec<(Year, FileRef)>,
+    /// `<year>/*.md`, sorted by year then file name.
+    pub(crate) narratives: Vec<(Year, FileRef)>,
+}
+
+/// Everything to parse, and what was wrong with the layout.
+#[derive(Debug, Default)]
+pub(crate) struct Plan {
+    pub(crate) site: Option<FileRef>,
+    pub(crate) units: Vec<UnitPlan>,
+    pub(crate) diags: Vec<Diagnostic>,
+}
+
+const AT_ROOT: &str = "the content folder holds `_site.yaml` and one folder per unit";
+const IN_UNIT: &str =
+    "a unit folder holds `_unit.yaml`, `<year>.yaml` records and `<year>/` narrative folders";
+const IN_YEAR: &str = "a year folder holds only `.md` narratives";
+
+/// Sorts the walk of `root` into a plan.
+pub(crate) fn plan(root: &Path, entries: &[WalkEntry]) -> Plan {
+    let mut plan = Plan::default();
+    // Unit folders (by name) whose contents are skipped because the name is not a unit id.
+    let mut bad_units = BTreeSet::new();
+    let mut year_dirs: Vec<(usize, Year, String)> = Vec::new();
+    for e in entries {
+        let shown = e.path.display().to_string();
+        // Everything under a folder already reported is skipped.
+        if e.names.len() > 1 && bad_units.contains(&e.names[0]) {
+            continue;
+        }
+        if !e.utf8 || e.kind == EntryKind::Symlink {
+            if e.names.len() == 1 && e.kind == EntryKind::Dir {
+                bad_units.insert(e.names[0].clone());
+            }
+            let message = if e.utf8 {
+                "unexpected symbolic link: links are not followed; copy the file instead"
+            } else {
+                "expected a file name in UTF-8, found other bytes"
+            };
+            plan.diags.push(path_diagnostic(&shown, message.to_owned()));
+            continue;
+        }
+        match e.names.as_slice() {
+            [name] => match (name.as_str(), e.kind) {
+                ("_site.yaml", EntryKind::File) => plan.site = Some(FileRef::new(e)),
+                (_, EntryKind::Dir) => match UnitId::parse(name) {
+                    Ok(id) => plan.units.push(UnitPlan {
+                        id,
+                        dir: shown,
+                        file: None,
+                        records: Vec::new(),
+                        narratives: Vec::new(),
+                    }),
+                    Err(msg) => {
+                        bad_units.insert(name.clone());
+                        plan.diags.push(path_diagnostic(
+                            &shown,
+                            format!("unit folder name: expected {msg}"),
+                        ));
+                    }
+                },
+                _ => plan.diags.push(stray(&shown, name, AT_ROOT)),
+            },
+            [unit, name] => {
+                // The walk is depth first, so a unit's entries follow its folder.
+                let Some(u) = plan.units.last_mut().filter(|u| u.id.as_str() == unit) else {
+                    continue;
+                };
+                let year_of = |stem: &str| Year::parse(stem).ok();
+                match (name.as_str(), e.kind) {
+                    ("_unit.yaml", EntryKind::File) => u.file = Some(FileRef::new(e)),
+                    (_, EntryKind::File) => match name.strip_suffix(".yaml").and_then(year_of) {
+                        Some(y) => u.records.push((y, FileRef::new(e))),
+                        None => plan.diags.push(stray(&shown, name, IN_UNIT)),
+                    },
+                    (_, EntryKind::Dir) => match year_of(name) {
+                        Some(y) => year_dirs.push((plan.units.len() - 1, y, shown)),
+                        None => plan.diags.push(stray(&shown, name, IN_UNIT)),
+                    },
+                    _ => plan.diags.push(stray(&shown, name, IN_UNIT)),
+                }
+            }
+            [unit, year, name] => {
+                let Some(u) = plan.units.last_mut().filter(|u| u.id.as_str() == unit) else {
+                    continue;
+                };
+                match (Year::parse(year), e.kind) {
+                    (Ok(y), EntryKind::File) if name.ends_with(".md") => {
+                        u.narratives.push((y, FileRef::new(e)));
+                    }
+                    // Files under a folder that is not a year were reported with the folder.
+                    (Ok(_), _) => plan.diags.push(stray(&shown, name, IN_YEAR)),
+                    (Err(_), _) => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    for u in &plan.units {
+        if u.file.is_none() {
+            plan.diags.push(path_diagnostic(
+                &u.dir,
+                format!("expected a `_unit.yaml` file in this unit folder (with `id: {}` and the unit's name), found none", u.id),
+            ));
+        }
+    }
+    for (ui, year, shown) in year_dirs {
+        let has_record = plan
+            .units
+            .get(ui)
+            .is_some_and(|u| u.records.iter().any(|(y, _)| *y == year));
+        if !has_record {
+            plan.diags.push(path_diagnostic(
+                &shown,
+                format!("expected a record `{year}.yaml` beside these narratives, found none"),
+            ));
+        }
+    }
+    if plan.site.is_none() {
+        let path = root.join("_site.yaml").display().to_string();
+        plan.diags.push(path_diagnostic(
+            &path,
+            "expected the site file `_site.yaml` (with at least `title:`), found none".to_owned(),
+        ));
+    }
+    plan
+}
+
+/// An entry that does not belong where it is.
+fn stray(shown: &str, name: &str, rule: &str) -> Diagnostic {
+    let hint = if name.ends_with(".yml") {
+        " (YAML files here end in `.yaml`)"
+    } else {
+        ""
+    };
+    path_diagnostic(shown, format!("unexpected file or folder: {rule}{hint}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+
+    fn entry(rel: &str, kind: EntryKind) -> WalkEntry {
+        WalkEntry {
+            path: PathBuf::from("content").join(rel),
+            names: rel.split('/').map(str::to_owned).collect(),
+            utf8: true,
+            kind,
+            len: 10,
+        }
+    }
+
+    fn messages(plan: &Plan) -> Vec<String> {
+        plan.diags.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn a_tidy_folder_becomes_a_plan_in_sorted_order() {
+        use EntryKind::{Dir, File};
+        let entries = [
+            entry("_site.yaml", File),
+            entry("qingling", Dir),
+            entry("qingling/2022.yaml", File),
+            entry("qingling/2023", Dir),
+            entry("qingling/2023/01-a.md", File),
+            entry("qingling/2023.yaml", File),
+            entry("qingling/_unit.yaml", File),
+        ];
+        let plan = plan(Path::new("content"), &entries);
+        assert_eq!(messages(&plan), Vec::<String>::new());
+        let u = &plan.units[0];
+        let years: Vec<u16> = u.records.iter().map(|(y, _)| y.get()).collect();
+        assert_eq!(
+            (u.id.as_str(), years, u.narratives.len()),
+            ("qingling", vec![2022, 2023], 1)
+        );
+        assert!(plan.site.is_some() && u.file.is_some());
+    }
+
+    #[test]
+    fn links_deep_folders_and_orphan_narratives_are_reported() {
+        use EntryKind::{Dir, File, Symlink};
+        let entries = [
+            entry("_site.yaml", File),
+            entry("qingling", Dir),
+            entry("qingling/2021", Dir),
+            entry("qingling/2021/a.md", File),
+            entry("qingling/2021/img", Dir),
+            entry("qingling/2023.yaml", Symlink),
+            entry("qingling/_unit.yaml", File),
+        ];
+        let plan = plan(Path::new("content"), &entries);
+        assert_eq!(
+            messages(&plan),
+            [
+                "content/qingling/2021/img: unexpected file or folder: a year folder holds only `.md` narratives",
+                "content/qingling/2023.yaml: unexpected symbolic link: links are not followed; copy the file instead",
+                "content/qingling/2021: expected a record `2021.yaml` beside these narratives, found none",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_missing_site_file_is_reported() {
+        let plan = plan(Path::new("content"), &[]);
+        assert_eq!(
+            messages(&plan),
+            [
+                "content/_site.yaml: expected the site file `_site.yaml` (with at least `title:`), found none"
+            ]
+        );
+    }
+}

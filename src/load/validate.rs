@@ -1,0 +1,356 @@
+//! Raw file types → validated model: the checks a person would make before trusting a file.
+//!
+//! In: a `Raw*` value exactly as the file says and the file's [`Locator`]. Out: the model type
+//! (`Site`, `Unit`, `Record` …) with defaults filled in and enums resolved, or every problem
+//! found, each a [`Diagnostic`] located by field path and worded "expected …, found …".
+//! Never corrects a reported figure: sums, rates and scores are checked later, by `check`.
+
+mod scorecard;
+#[cfg(test)]
+mod tests;
+
+use crate::error::{Diagnostic, Locator};
+use crate::load::locate::shorten;
+use crate::load::raw::{
+    RawFinalAccounts, RawFunctionLine, RawRecord, RawSite, RawTargets, RawThresholds, RawUnit,
+};
+use crate::load::text::clean;
+use crate::model::{
+    AmountUnit, FinalAccounts, FunctionLine, Fund, Profile, Record, Site, Targets, Template,
+    Thresholds, Unit, UnitId, Year,
+};
+
+/// Collects the diagnostics of one file.
+pub(crate) struct Ctx<'a> {
+    locator: &'a Locator,
+    diags: Vec<Diagnostic>,
+}
+
+impl<'a> Ctx<'a> {
+    pub(crate) fn new(locator: &'a Locator) -> Ctx<'a> {
+        Ctx {
+            locator,
+            diags: Vec::new(),
+        }
+    }
+
+    /// Records a problem with `field`, located where the field (or its nearest indexed parent)
+    /// stands.
+    pub(crate) fn error(&mut self, field: &str, message: String) {
+        let location = self.locator.locate(field);
+        self.diags.push(Diagnostic {
+            snippet: self.locator.snippet(location.line, location.col),
+            location,
+            field: Some(field.to_owned()),
+            message: clean(&message),
+        });
+    }
+
+    /// Reads one of a fixed set of words; records an error and returns `None` otherwise.
+    pub(crate) fn one_of<T: Copy>(
+        &mut self,
+        field: &str,
+        value: &str,
+        choices: &[(&str, T)],
+    ) -> Option<T> {
+        if let Some((_, v)) = choices.iter().find(|(word, _)| *word == value) {
+            return Some(*v);
+        }
+        let words: Vec<String> = choices.iter().map(|(w, _)| format!("`{w}`")).collect();
+        let expected = match words.as_slice() {
+            [a, b] => format!("{a} or {b}"),
+            _ => format!("one of {}", words.join(", ")),
+        };
+        self.error(
+            field,
+            format!("expected {expected}, found `{}`", shorten(value)),
+        );
+        None
+    }
+
+    /// The value when no problem was recorded.
+    pub(crate) fn finish<T>(self, value: T) -> Result<T, Vec<Diagnostic>> {
+        if self.diags.is_empty() {
+            Ok(value)
+        } else {
+            Err(self.diags)
+        }
+    }
+}
+
+/// `_site.yaml` → [`Site`].
+pub(crate) fn site(raw: RawSite, locator: &Locator) -> Result<Site, Vec<Diagnostic>> {
+    let mut cx = Ctx::new(locator);
+    if raw.title.trim().is_empty() {
+        cx.error(
+            "title",
+            "expected the site's title, found an empty value".into(),
+        );
+    }
+    let base_url = raw.base_url.and_then(|url| {
+        let trimmed = url.trim_end_matches('/');
+        let host = trimmed
+            .strip_prefix("https://")
+            .or_else(|| trimmed.strip_prefix("http://"));
+        match host {
+            Some(h) if !h.is_empty() && !h.chars().any(char::is_whitespace) => {
+                Some(trimmed.to_owned())
+            }
+            _ => {
+                cx.error(
+                    "base_url",
+                    format!(
+                        "expected an absolute URL starting with http:// or https://, found `{url}`"
+                    ),
+                );
+                None
+            }
+        }
+    });
+    let profile = match raw.profile.as_deref() {
+        None => Profile::Public,
+        Some(p) => cx
+            .one_of(
+                "profile",
+                p,
+                &[("public", Profile::Public), ("internal", Profile::Internal)],
+            )
+            .unwrap_or(Profile::Public),
+    };
+    let theme = raw.theme.unwrap_or_else(|| "default".to_owned());
+    let theme_ok = !theme.is_empty()
+        && theme.len() <= 64
+        && !theme.starts_with('-')
+        && theme
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+    if !theme_ok {
+        cx.error(
+            "theme",
+            format!("expected a theme folder name of lowercase letters, digits, `-` and `_`, found `{theme}`"),
+        );
+    }
+    if let Some(locale) = raw.locale.as_deref() {
+        cx.one_of("locale", locale, &[("zh-CN", ())]);
+    }
+    let thresholds = thresholds(raw.thresholds);
+    cx.finish(Site {
+        title: raw.title,
+        subtitle: raw.subtitle,
+        base_url,
+        profile,
+        theme,
+        thresholds,
+    })
+}
+
+fn thresholds(raw: Option<RawThresholds>) -> Thresholds {
+    let d = Thresholds::default();
+    match raw {
+        None => d,
+        Some(t) => Thresholds {
+            change: t.change.map_or(d.change, |p| p.percent()),
+            completion: t.completion.map_or(d.completion, |p| p.percent()),
+            execution_low: t.execution_low.map_or(d.execution_low, |p| p.percent()),
+            score_gap: t.score_gap.unwrap_or(d.score_gap),
+        },
+    }
+}
+
+/// `_unit.yaml` → [`Unit`] without records; `folder` is the unit folder's (valid) name.
+pub(crate) fn unit(
+    raw: RawUnit,
+    folder: &UnitId,
+    locator: &Locator,
+) -> Result<Unit, Vec<Diagnostic>> {
+    let mut cx = Ctx::new(locator);
+    match UnitId::parse(&raw.id) {
+        Err(e) => cx.error("id", format!("expected {e}")),
+        Ok(id) if id != *folder => cx.error(
+            "id",
+            format!("expected `{folder}` (the unit folder's name), found `{id}`"),
+        ),
+        Ok(_) => {}
+    }
+    if raw.name.trim().is_empty() {
+        cx.error(
+            "name",
+            "expected the unit's name, found an empty value".into(),
+        );
+    }
+    cx.finish(Unit {
+        id: folder.clone(),
+        short_name: raw.short_name.unwrap_or_else(|| raw.name.clone()),
+        name: raw.name,
+        parent: raw.parent,
+        region: raw.region,
+        kind: raw.kind,
+        sort: raw.sort.unwrap_or(0),
+        aliases: raw.aliases,
+        records: Vec::new(),
+    })
+}
+
+/// `<year>.yaml` → [`Record`] (without narratives). `year` is the year in the file name.
+pub(crate) fn record(
+    raw: RawRecord,
+    unit: &UnitId,
+    year: Year,
+    locator: crate::error::Locator,
+) -> Result<Record, Vec<Diagnostic>> {
+    let mut cx = Ctx::new(&locator);
+    match Year::new(raw.year) {
+        Err(e) => cx.error("year", format!("expected {e}")),
+        Ok(y) if y != year => cx.error(
+            "year",
+            format!("expected {year} (the year in the file name), found {y}"),
+        ),
+        Ok(_) => {}
+    }
+    let amount_unit = cx.one_of(
+        "amount_unit",
+        &raw.amount_unit,
+        &[("万元", AmountUnit::WanYuan), ("元", AmountUnit::Yuan)],
+    );
+    let template = cx.one_of(
+        "template",
+        &raw.template,
+        &[("hubei", Template::Hubei), ("national", Template::National)],
+    );
+    let self_evaluation = raw
+        .self_evaluation
+        .map(|s| scorecard::scorecard(&mut cx, "self_evaluation".to_owned(), s, false));
+    let projects = raw
+        .projects
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| scorecard::scorecard(&mut cx, format!("projects[{i}]"), s, true))
+        .collect();
+    let final_accounts = raw.final_accounts.map(|f| final_accounts(&mut cx, f));
+    let targets = raw.targets.map(|t| targets(&mut cx, t));
+    let diags = std::mem::take(&mut cx.diags);
+    let (Some(amount_unit), Some(template), true) = (amount_unit, template, diags.is_empty())
+    else {
+        return Err(diags);
+    };
+    Ok(Record {
+        unit: unit.clone(),
+        year,
+        path: locator.path().to_owned(),
+        amount_unit,
+        template,
+        source: raw.source,
+        contact: raw.contact,
+        self_evaluation,
+        projects,
+        final_accounts,
+        targets,
+        narratives: Vec::new(),
+        locator,
+    })
+}
+
+/// Checks a 科目/经济分类 code: 3, 5 or 7 ASCII digits.
+fn check_code(cx: &mut Ctx<'_>, field: &str, code: Option<&str>) {
+    if let Some(code) = code {
+        let ok = matches!(code.len(), 3 | 5 | 7) && code.bytes().all(|b| b.is_ascii_digit());
+        if !ok {
+            cx.error(
+                field,
+                format!("expected a code of 3, 5 or 7 digits (类, 款 or 项), found `{code}`"),
+            );
+        }
+    }
+}
+
+fn final_accounts(cx: &mut Ctx<'_>, raw: RawFinalAccounts) -> FinalAccounts {
+    let lines = raw
+        .lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| function_line(cx, &format!("final_accounts.lines[{i}]"), l))
+        .collect();
+    for (i, c) in raw.classes.iter().enumerate() {
+        check_code(
+            cx,
+            &format!("final_accounts.classes[{i}].code"),
+            c.code.as_deref(),
+        );
+    }
+    if let Some(basic) = &raw.basic {
+        for (i, item) in basic.items.iter().enumerate() {
+            let p = format!("final_accounts.basic.items[{i}]");
+            check_code(cx, &format!("{p}.code"), item.code.as_deref());
+            cx.one_of(
+                &format!("{p}.kind"),
+                &item.kind,
+                &[("personnel", ()), ("public", ())],
+            );
+        }
+    }
+    FinalAccounts {
+        title: raw.title,
+        income: raw.income,
+        expenditure: raw.expenditure,
+        fiscal: raw.fiscal,
+        lines,
+        classes: raw.classes,
+        general_budget: raw.general_budget,
+        basic: raw.basic,
+        three_public: raw.three_public,
+        operating_costs: raw.operating_costs,
+        procurement: raw.procurement,
+        assets: raw.assets,
+        performance: raw.performance,
+        prior_year: raw.prior_year,
+        narrative: raw.narrative,
+    }
+}
+
+fn function_line(cx: &mut Ctx<'_>, p: &str, raw: RawFunctionLine) -> FunctionLine {
+    check_code(cx, &format!("{p}.code"), raw.code.as_deref());
+    let fund = match raw.fund.as_deref() {
+        None => Fund::GeneralBudget,
+        Some(f) => cx
+            .one_of(
+                &format!("{p}.fund"),
+                f,
+                &[
+                    ("general_budget", Fund::GeneralBudget),
+                    ("gov_fund", Fund::GovFund),
+                    ("state_capital", Fund::StateCapital),
+                ],
+            )
+            .unwrap_or(Fund::GeneralBudget),
+    };
+    FunctionLine {
+        code: raw.code,
+        class: raw.class,
+        section: raw.section,
+        item: raw.item,
+        fund,
+        budget: raw.budget,
+        actual: raw.actual,
+        basic: raw.basic,
+        project: raw.project,
+        stated_completion: raw.stated_completion,
+        reason: raw.reason,
+    }
+}
+
+fn targets(cx: &mut Ctx<'_>, raw: RawTargets) -> Targets {
+    let goals = |cx: &mut Ctx<'_>, name: &str, list: Vec<crate::load::raw::RawGoal>| {
+        list.into_iter()
+            .enumerate()
+            .map(|(i, g)| scorecard::goal(cx, &format!("targets.{name}[{i}]"), g))
+            .collect()
+    };
+    Targets {
+        title: raw.title,
+        funds: raw.funds,
+        functions: raw.functions,
+        tasks: raw.tasks,
+        long_term_goals: goals(cx, "long_term_goals", raw.long_term_goals),
+        annual_goals: goals(cx, "annual_goals", raw.annual_goals),
+    }
+}

@@ -1,0 +1,220 @@
+//! The only caller of the YAML library (serde-saphyr).
+//!
+//! In: a file's path (for messages) and its text, already decoded by `load::text`. Out: the
+//! deserialized `Raw*` value and the file's [`Locator`], or one [`Diagnostic`] naming
+//! `file:line:col`, the field path, and what was expected and found, with our own snippet.
+//! Budgets bound depth, nodes and alias expansion, so an alias bomb or a deeply nested file
+//! fails fast. Duplicate keys are errors. Never panics on any input.
+
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+use serde_saphyr::{Error as YamlError, MessageFormatter};
+
+use super::locate::{Index, Pos};
+use super::text::clean;
+use crate::error::{Diagnostic, Locator};
+
+/// Parses `text` (read from `path`) into `T`. The locator is returned whatever happens, so a
+/// caller can locate further problems.
+pub(crate) fn parse<T: DeserializeOwned>(
+    path: &str,
+    text: &Arc<str>,
+) -> (Locator, Result<T, Diagnostic>) {
+    let index = Index::build(text);
+    let locator = Locator::new(path.to_owned(), Arc::clone(text), index.fields());
+    let result = serde_saphyr::from_str_with_options::<T>(text, options())
+        .map_err(|e| diagnostic(&e, &index, &locator));
+    (locator, result)
+}
+
+/// Limits far above any real record (records nest about 6 deep and hold a few thousand nodes)
+/// and far below what would cost time or memory.
+fn options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_depth: 32,
+            flow_nesting_limit: 32,
+            max_nodes: 200_000,
+            max_events: 400_000,
+            max_aliases: 1_000,
+            max_anchors: 1_000,
+            max_documents: 2,
+        },
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: 100_000,
+            max_replay_stack_depth: 16,
+            max_alias_expansions_per_anchor: 1_000,
+        },
+        with_snippet: false,
+    }
+}
+
+/// The error the library reports, without its snippet or alias wrapper.
+fn innermost(err: &YamlError) -> &YamlError {
+    let mut e = err.without_snippet();
+    while let YamlError::AliasError { error, .. } = e {
+        e = error.without_snippet();
+    }
+    e
+}
+
+/// Maps a library error to our diagnostic: position, field path, our wording, our snippet.
+fn diagnostic(err: &YamlError, index: &Index, locator: &Locator) -> Diagnostic {
+    let inner = innermost(err);
+    let mut at: Pos = err
+        .location()
+        .or_else(|| inner.location())
+        .map(|l| {
+            let clamp = |v: u64| u32::try_from(v).unwrap_or(u32::MAX);
+            (clamp(l.line()), clamp(l.column()))
+        })
+        .filter(|&(line, _)| line >= 1)
+        .map_or((1, 1), |(line, col)| (line, col.max(1)));
+    let found = || {
+        index
+            .value_at(at)
+            .map_or_else(|| "something else".to_owned(), |n| n.found.describe())
+    };
+    let value_field = || index.value_at(at).map(|n| n.path.clone());
+    let key_field = || {
+        index
+            .key_at(at)
+            .or_else(|| index.value_at(at))
+            .map(|n| n.path.clone())
+    };
+    let (field, message) = match inner {
+        YamlError::Message { msg, .. } => (value_field(), clean(msg)),
+        YamlError::SerdeUnknownField {
+            field, expected, ..
+        } => {
+            let list: Vec<String> = expected.iter().map(|f| format!("`{f}`")).collect();
+            let message = if list.is_empty() {
+                format!(
+                    "unknown field `{}`: this mapping takes no fields",
+                    clean(field)
+                )
+            } else {
+                format!(
+                    "unknown field `{}`, expected one of {}",
+                    clean(field),
+                    list.join(", ")
+                )
+            };
+            (key_field(), message)
+        }
+        YamlError::SerdeMissingField { field, .. } => {
+            let parent = index
+                .value_at(at)
+                .map(|n| n.path.clone())
+                .unwrap_or_default();
+            // The library points at the mapping's last key; the mapping's start reads better.
+            let path = if parent.is_empty() {
+                at = (1, 1);
+                (*field).to_owned()
+            } else {
+                let l = locator.locate(&parent);
+                at = (l.line, l.col);
+                format!("{parent}.{field}")
+            };
+            (Some(path), format!("missing required field `{field}`"))
+        }
+        YamlError::DuplicateMappingKey { key, .. } => {
+            let name = key.as_deref().map_or_else(|| "?".to_owned(), clean);
+            (
+                key_field(),
+                format!("duplicate key `{name}`: a key may appear only once in a mapping"),
+            )
+        }
+        YamlError::Unexpected { expected, .. } => (
+            value_field(),
+            format!("expected {}, found {}", expected_words(expected), found()),
+        ),
+        YamlError::InvalidScalar { ty, .. } => (
+            value_field(),
+            format!("expected {}, found {}", type_words(ty), found()),
+        ),
+        YamlError::NullIntoString { .. } => (
+            value_field(),
+            "expected a text value, found an empty value".to_owned(),
+        ),
+        YamlError::SerdeInvalidType {
+            unexpected,
+            expected,
+            ..
+        }
+        | YamlError::SerdeInvalidValue {
+            unexpected,
+            expected,
+            ..
+        } => (
+            value_field(),
+            format!("expected {}, found {}", clean(expected), clean(unexpected)),
+        ),
+        YamlError::Eof { .. } if index.is_empty() => {
+            (None, "expected a mapping, found an empty file".to_owned())
+        }
+        YamlError::Eof { .. } => (value_field(), "unexpected end of file".to_owned()),
+        YamlError::MultipleDocuments { .. } => (
+            None,
+            "expected one YAML document, found a second one (after `---`)".to_owned(),
+        ),
+        YamlError::Budget { .. }
+        | YamlError::AliasReplayLimitExceeded { .. }
+        | YamlError::AliasExpansionLimitExceeded { .. }
+        | YamlError::AliasReplayStackDepthExceeded { .. }
+        | YamlError::AliasReplayCounterOverflow { .. } => (
+            None,
+            format!(
+                "the file is too large, too deeply nested or expands too many aliases for a record ({})",
+                library_words(inner)
+            ),
+        ),
+        YamlError::ExternalMessage { .. } => {
+            let words = library_words(inner);
+            let hint = if words.contains("tab") {
+                "; indent with spaces"
+            } else {
+                ""
+            };
+            (value_field(), format!("invalid YAML: {words}{hint}"))
+        }
+        other => (value_field(), library_words(other)),
+    };
+    let location = locator.at(at.0, at.1);
+    Diagnostic {
+        snippet: locator.snippet(location.line, location.col),
+        location,
+        field: field.filter(|f| !f.is_empty()),
+        message,
+    }
+}
+
+/// The library's own wording, without location or snippet.
+fn library_words(err: &YamlError) -> String {
+    clean(&serde_saphyr::DefaultMessageFormatter.format_message(err))
+}
+
+/// What the library's `expected` token means, in words.
+fn expected_words(expected: &str) -> String {
+    match expected {
+        "mapping start" | "empty mapping start" => "a mapping".to_owned(),
+        "sequence start" => "a list".to_owned(),
+        "string scalar" | "scalar" | "str expected" | "missing string" => {
+            "a single value (text or number)".to_owned()
+        }
+        other => clean(other),
+    }
+}
+
+/// A Rust type name in words.
+fn type_words(ty: &str) -> String {
+    match ty {
+        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "a whole number".to_owned(),
+        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => {
+            "a whole number of at least 0".to_owned()
+        }
+        "bool" => "`true` or `false`".to_owned(),
+        other => format!("a value of type {other}"),
+    }
+}
