@@ -68,6 +68,8 @@ impl Measure {
                 break;
             }
         }
+        // A remark in brackets after the figure: "99.89%(受理阳光信访件272件,已回267件…)".
+        rest = strip_remark(rest);
         // Suffix words that act as comparators: "85分以上", "5%以内".
         let mut suffix_cmp = None;
         for (s, c) in [
@@ -87,7 +89,9 @@ impl Measure {
             .map_or(rest.len(), |(i, _)| i);
         let (num, unit) = rest.split_at(num_end);
         let unit = unit.trim();
-        let unit_ok = !unit.chars().any(|c| c.is_ascii_digit() || matches!(c, '，' | ',' | '；' | ';' | '≥' | '≤' | '。'))
+        let unit_ok = !unit
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '，' | ',' | '；' | ';' | '≥' | '≤' | '。'))
             && unit.chars().count() <= 6;
         let number = if unit_ok { Dec::parse(num).ok() } else { None };
         match number {
@@ -112,6 +116,41 @@ impl Measure {
     }
 }
 
+/// Drops a trailing bracketed remark that is a sentence or holds figures of its own
+/// (`99.52%(共出生人口418人,其中:政策内416人)` → `99.52%`). A bracketed unit alternative such as
+/// `台（件）` is kept: it has no digits and no punctuation.
+fn strip_remark(text: &str) -> &str {
+    let Some(last) = text.chars().last() else {
+        return text;
+    };
+    if !matches!(last, ')' | '）') {
+        return text;
+    }
+    let mut depth = 0u32;
+    for (i, c) in text.char_indices().rev() {
+        match c {
+            ')' | '）' => depth += 1,
+            '(' | '（' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    let inner = &text[i + c.len_utf8()..text.len() - last.len_utf8()];
+                    let sentence = inner.chars().any(|c| {
+                        c.is_ascii_digit()
+                            || matches!(c, ',' | '，' | ';' | '；' | ':' | '：' | '、')
+                    });
+                    return if sentence && i > 0 {
+                        text[..i].trim_end()
+                    } else {
+                        text
+                    };
+                }
+            }
+            _ => {}
+        }
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,19 +162,72 @@ mod tests {
 
     #[test]
     fn reads_one_number_with_comparator_and_unit() {
-        assert_eq!(n("≥95%"), (Some(Comparator::Ge), Some("95".into()), Some("%".into())));
-        assert_eq!(n("0起"), (Some(Comparator::Eq), Some("0".into()), Some("起".into())));
-        assert_eq!(n("≤5%"), (Some(Comparator::Le), Some("5".into()), Some("%".into())));
-        assert_eq!(n("254.8万美元"), (Some(Comparator::Eq), Some("254.8".into()), Some("万美元".into())));
-        assert_eq!(n("85分以上"), (Some(Comparator::Ge), Some("85".into()), Some("分".into())));
-        assert_eq!(n("5 次"), (Some(Comparator::Eq), Some("5".into()), Some("次".into())));
-        assert_eq!(n("1次/日"), (Some(Comparator::Eq), Some("1".into()), Some("次/日".into())));
+        assert_eq!(
+            n("≥95%"),
+            (Some(Comparator::Ge), Some("95".into()), Some("%".into()))
+        );
+        assert_eq!(
+            n("0起"),
+            (Some(Comparator::Eq), Some("0".into()), Some("起".into()))
+        );
+        assert_eq!(
+            n("≤5%"),
+            (Some(Comparator::Le), Some("5".into()), Some("%".into()))
+        );
+        assert_eq!(
+            n("254.8万美元"),
+            (
+                Some(Comparator::Eq),
+                Some("254.8".into()),
+                Some("万美元".into())
+            )
+        );
+        assert_eq!(
+            n("85分以上"),
+            (Some(Comparator::Ge), Some("85".into()), Some("分".into()))
+        );
+        assert_eq!(
+            n("5 次"),
+            (Some(Comparator::Eq), Some("5".into()), Some("次".into()))
+        );
+        assert_eq!(
+            n("1次/日"),
+            (Some(Comparator::Eq), Some("1".into()), Some("次/日".into()))
+        );
         assert_eq!(n("100"), (Some(Comparator::Eq), Some("100".into()), None));
     }
 
     #[test]
+    fn a_bracketed_remark_after_the_figure_is_not_part_of_it() {
+        assert_eq!(
+            n("99.89%(受理阳光信访件272件,已回267件,正在办理5件)"),
+            (Some(Comparator::Eq), Some("99.89".into()), Some("%".into()))
+        );
+        assert_eq!(
+            n("99.52%（共出生人口418人，其中：政策内416人）"),
+            (Some(Comparator::Eq), Some("99.52".into()), Some("%".into()))
+        );
+        assert_eq!(
+            n("11台（件）"),
+            (
+                Some(Comparator::Eq),
+                Some("11".into()),
+                Some("台（件）".into())
+            )
+        );
+        assert_eq!(Measure::parse("(3个)").number, None);
+    }
+
+    #[test]
     fn text_without_a_single_number_is_qualitative() {
-        for s in ["不发生", "明显提升", "二三季度≥90分，一四季度未达到 90分", "截至 23年底未达标", "有效保障", ""] {
+        for s in [
+            "不发生",
+            "明显提升",
+            "二三季度≥90分，一四季度未达到 90分",
+            "截至 23年底未达标",
+            "有效保障",
+            "",
+        ] {
             assert_eq!(Measure::parse(s).number, None, "{s}");
         }
     }
