@@ -211,3 +211,18 @@ fn an_explicit_status_decides_the_band_check() {
     let s = super::score_indicator(Template::Hubei, &q, &[], 1);
     assert_eq!(s.band, Some(Band::Partial));
 }
+
+#[test]
+fn scores_serialise_with_the_rule_basis_and_explanation_for_the_site() {
+    let c = score_card(Template::Hubei, &s001());
+    let json = serde_json::to_value(&c).expect("json");
+    let row = &json["goals"][1]["indicators"][1];
+    assert_eq!(row["name"], "信访件办结率");
+    assert_eq!(row["rule"], "4.99");
+    assert_eq!(row["reported"], "4.5");
+    assert_eq!(row["basis"], "positive");
+    assert_eq!(row["met_basis"], "comparator");
+    assert_eq!(row["explanation"], "正向指标：5 × min(99.89 ÷ 100, 1) = 4.99");
+    assert_eq!(json["execution"]["rate"], "100.00%");
+    assert_eq!(json["completion"]["rate"], "57.14%");
+}

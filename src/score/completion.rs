@@ -8,8 +8,8 @@
 use serde::Serialize;
 
 use super::performance::{Basis, numbers};
-use super::text::{is_nothing_happened, normalize};
-use crate::model::{Comparator, Dec, Direction, Indicator, Pct, Status};
+use super::text::{is_nothing_happened, normalize, units_compatible};
+use crate::model::{Comparator, Dec, Direction, Indicator, Kind, Pct, Status};
 
 /// Why an indicator counts as met or not met.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -73,7 +73,19 @@ pub(crate) fn met(ind: &Indicator, basis: Basis, listed_unmet: bool) -> MetOutco
             | Basis::NegativeZeroTarget
             | Basis::NegativeZeroActual
     );
-    if numeric && let Some((a, b)) = numbers(ind) {
+    // Without a weight there is no score, but the numbers still say whether it was met.
+    let unweighted_numbers = basis == Basis::NoWeight
+        && ind.kind == Kind::Quantitative
+        && ind
+            .target
+            .as_ref()
+            .zip(ind.actual.as_ref())
+            .is_some_and(|(t, a)| units_compatible(t.unit.as_deref(), a.unit.as_deref()));
+    if (numeric || unweighted_numbers)
+        && let Some((a, b)) = numbers(ind)
+        && !a.is_negative()
+        && !b.is_negative()
+    {
         let cmp = ind.target.as_ref().and_then(|t| t.comparator);
         return out(meets(cmp, ind.direction, a, b), MetBasis::Comparator);
     }
@@ -162,6 +174,28 @@ mod tests {
             met_of(&ind("x", "1", "4个", "7个", ""), false).basis,
             MetBasis::Comparator
         );
+    }
+
+    #[test]
+    fn a_quantitative_row_without_weight_is_still_met_by_its_comparator() {
+        let i = ind("党员学习培训出勤率", "", "≥95%", "99%", "4");
+        assert_eq!(
+            met_of(&i, false),
+            MetOutcome {
+                met: true,
+                basis: MetBasis::Comparator
+            }
+        );
+        let j = ind("信访积案化解率", "", "100%", "30%", "");
+        assert_eq!(
+            met_of(&j, false),
+            MetOutcome {
+                met: false,
+                basis: MetBasis::Comparator
+            }
+        );
+        let k = ind("覆盖率", "", "100%", "13个", "");
+        assert_eq!(met_of(&k, false).basis, MetBasis::Otherwise);
     }
 
     #[test]
