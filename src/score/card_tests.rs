@@ -222,7 +222,10 @@ fn scores_serialise_with_the_rule_basis_and_explanation_for_the_site() {
     assert_eq!(row["reported"], "4.5");
     assert_eq!(row["basis"], "positive");
     assert_eq!(row["met_basis"], "comparator");
-    assert_eq!(row["explanation"], "正向指标：5 × min(99.89 ÷ 100, 1) = 4.99");
+    assert_eq!(
+        row["explanation"],
+        "正向指标：5 × min(99.89 ÷ 100, 1) = 4.99"
+    );
     assert_eq!(json["execution"]["rate"], "100.00%");
     assert_eq!(json["completion"]["rate"], "57.14%");
 }
