@@ -5,6 +5,8 @@
 //! value, the computed value and the rule in words. Findings are warnings: they never stop a
 //! build unless the user asks for `--strict`.
 
+mod scoring;
+
 use serde::Serialize;
 
 use crate::error::Location;
@@ -43,8 +45,18 @@ pub struct Report {
 
 /// Audits every record.
 pub fn check(corpus: &Corpus, scores: &CorpusScores) -> Report {
-    let _ = (corpus, scores);
-    Report::default()
+    let mut findings = Vec::new();
+    findings.extend(scoring::audit(corpus, scores));
+    findings.sort_by(|a, b| {
+        (&a.unit, a.year, &a.location, a.code, &a.field).cmp(&(
+            &b.unit,
+            b.year,
+            &b.location,
+            b.code,
+            &b.field,
+        ))
+    });
+    Report { findings }
 }
 
 impl Report {

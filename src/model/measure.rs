@@ -68,6 +68,8 @@ impl Measure {
                 break;
             }
         }
+        // A remark in brackets after the figure: "99.89%(受理阳光信访件272件,已回267件…)".
+        rest = strip_remark(rest);
         // Suffix words that act as comparators: "85分以上", "5%以内".
         let mut suffix_cmp = None;
         for (s, c) in [
@@ -114,6 +116,41 @@ impl Measure {
     }
 }
 
+/// Drops a trailing bracketed remark that is a sentence or holds figures of its own
+/// (`99.52%(共出生人口418人,其中:政策内416人)` → `99.52%`). A bracketed unit alternative such as
+/// `台（件）` is kept: it has no digits and no punctuation.
+fn strip_remark(text: &str) -> &str {
+    let Some(last) = text.chars().last() else {
+        return text;
+    };
+    if !matches!(last, ')' | '）') {
+        return text;
+    }
+    let mut depth = 0u32;
+    for (i, c) in text.char_indices().rev() {
+        match c {
+            ')' | '）' => depth += 1,
+            '(' | '（' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    let inner = &text[i + c.len_utf8()..text.len() - last.len_utf8()];
+                    let sentence = inner.chars().any(|c| {
+                        c.is_ascii_digit()
+                            || matches!(c, ',' | '，' | ';' | '；' | ':' | '：' | '、')
+                    });
+                    return if sentence && i > 0 {
+                        text[..i].trim_end()
+                    } else {
+                        text
+                    };
+                }
+            }
+            _ => {}
+        }
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,6 +195,27 @@ mod tests {
             (Some(Comparator::Eq), Some("1".into()), Some("次/日".into()))
         );
         assert_eq!(n("100"), (Some(Comparator::Eq), Some("100".into()), None));
+    }
+
+    #[test]
+    fn a_bracketed_remark_after_the_figure_is_not_part_of_it() {
+        assert_eq!(
+            n("99.89%(受理阳光信访件272件,已回267件,正在办理5件)"),
+            (Some(Comparator::Eq), Some("99.89".into()), Some("%".into()))
+        );
+        assert_eq!(
+            n("99.52%（共出生人口418人，其中：政策内416人）"),
+            (Some(Comparator::Eq), Some("99.52".into()), Some("%".into()))
+        );
+        assert_eq!(
+            n("11台（件）"),
+            (
+                Some(Comparator::Eq),
+                Some("11".into()),
+                Some("台（件）".into())
+            )
+        );
+        assert_eq!(Measure::parse("(3个)").number, None);
     }
 
     #[test]

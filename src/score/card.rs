@@ -1,0 +1,196 @@
+//! One self-evaluation table, assembled: every row's rule score, band, met / not met, the goal
+//! subtotals, the total and the completion (`domain.md` §1.5).
+//!
+//! In: a [`Scorecard`] and its template. Out: a [`CardScore`]. Subtotals and totals are sums
+//! of the rounded row scores; a total is `None` when a row has neither a rule nor a reported
+//! score. Never compares stated with computed figures beyond the per-row `differs` flag.
+
+use super::bands::{Band, band_of, grade_of};
+use super::completion::{Completion, is_listed_unmet, met};
+use super::execution::score_execution;
+use super::performance::{Basis, rule_score};
+use super::{CardScore, GoalScore, IndicatorScore, OverallGoalScore};
+use crate::model::{Dec, Goal, Indicator, Scorecard, Status, Template};
+
+/// Scores one table.
+pub(crate) fn score_card(template: Template, sc: &Scorecard) -> CardScore {
+    let precision = score_precision(sc);
+    let execution = sc.execution.as_ref().map(|e| score_execution(template, e));
+    let overall_goal = sc.overall_goal.as_ref().map(|o| OverallGoalScore {
+        weight: o.weight,
+        reported: o.score,
+        rule: o.score,
+        band: o.score.and_then(|s| band_of(template, s, o.weight)),
+    });
+    let goals: Vec<GoalScore> = sc
+        .goals
+        .iter()
+        .map(|g| score_goal(template, g, &sc.stated.unmet, precision))
+        .collect();
+
+    let goal_weights: Option<Vec<Dec>> = sc.goals.iter().map(|g| g.weight).collect();
+    let weight_total = goal_weights.and_then(|ws| {
+        let exec_w = execution.as_ref().map_or(Dec::ZERO, |e| e.weight);
+        let overall_w = overall_goal.as_ref().map_or(Dec::ZERO, |o| o.weight);
+        Dec::checked_sum([exec_w, overall_w].into_iter().chain(ws))
+    });
+
+    let mut parts: Vec<(String, Option<Dec>)> = Vec::new();
+    parts.push((
+        "预算执行".to_owned(),
+        execution.as_ref().and_then(|e| e.rule),
+    ));
+    if let Some(o) = &overall_goal {
+        parts.push(("项目绩效总目标".to_owned(), o.rule));
+    }
+    for g in &goals {
+        parts.push((g.name.clone(), g.rule_total));
+    }
+    let rule_total = sum_all(parts.iter().map(|(_, v)| *v));
+    let explanation = explain_total(&parts, rule_total);
+
+    let reported_sum = {
+        let exec = execution.as_ref().map(|e| e.reported);
+        let overall = overall_goal.as_ref().map(|o| o.reported);
+        let rows = goals
+            .iter()
+            .flat_map(|g| g.indicators.iter().map(|i| i.reported));
+        sum_all(exec.into_iter().chain(overall).chain(rows))
+    };
+
+    let completion = Completion::sum(goals.iter().map(|g| &g.completion));
+    CardScore {
+        field: sc.field.clone(),
+        name: sc.name.clone(),
+        execution,
+        overall_goal,
+        goals,
+        weight_total,
+        rule_total,
+        reported_total: sc.reported_total,
+        reported_sum,
+        precision,
+        completion,
+        grade: rule_total.and_then(|t| grade_of(template, t)),
+        reported_grade: sc.reported_total.and_then(|t| grade_of(template, t)),
+        explanation,
+    }
+}
+
+/// The decimal places of the table's printed indicator scores, at least 1.
+fn score_precision(sc: &Scorecard) -> u32 {
+    sc.goals
+        .iter()
+        .flat_map(|g| g.indicators.iter())
+        .filter_map(|i| i.score)
+        .map(Dec::scale)
+        .max()
+        .unwrap_or(0)
+        .max(1)
+}
+
+/// Σ of all, `None` when one is `None` or on overflow.
+fn sum_all(items: impl IntoIterator<Item = Option<Dec>>) -> Option<Dec> {
+    let all: Option<Vec<Dec>> = items.into_iter().collect();
+    Dec::checked_sum(all?)
+}
+
+fn score_goal(template: Template, g: &Goal, unmet: &[String], precision: u32) -> GoalScore {
+    let indicators: Vec<IndicatorScore> = g
+        .indicators
+        .iter()
+        .map(|i| score_indicator(template, i, unmet, precision))
+        .collect();
+    let met = indicators.iter().filter(|i| i.met).count();
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    GoalScore {
+        name: g.name.clone(),
+        weight: g.weight,
+        indicator_weights: sum_all(g.indicators.iter().map(|i| i.weight)),
+        rule_total: sum_all(indicators.iter().map(|i| i.rule)),
+        reported_total: sum_all(indicators.iter().map(|i| i.reported)),
+        completion: Completion::new(count(indicators.len()), count(met)),
+        indicators,
+    }
+}
+
+/// Scores one indicator row.
+pub(crate) fn score_indicator(
+    template: Template,
+    ind: &Indicator,
+    unmet: &[String],
+    precision: u32,
+) -> IndicatorScore {
+    let outcome = rule_score(ind);
+    let listed_unmet = is_listed_unmet(&ind.name, unmet);
+    let met = met(ind, outcome.basis, listed_unmet);
+    let band = match (outcome.basis, ind.score, ind.weight) {
+        (Basis::Qualitative, Some(s), Some(w)) => band_of(template, s, w),
+        _ => None,
+    };
+    let band_ok = band.and_then(|b| match ind.status {
+        Some(Status::Met) => Some(b == Band::Met),
+        Some(Status::Partial) => Some(b == Band::Partial),
+        Some(Status::Unmet) => Some(b == Band::Unmet),
+        None if listed_unmet => Some(b != Band::Met),
+        None => None,
+    });
+    let differs = match (outcome.basis.is_formula(), ind.score, outcome.rule) {
+        (true, Some(r), Some(s)) => r.round(precision) != s.round(precision),
+        _ => false,
+    };
+    let mut explanation = outcome.explanation;
+    if let (Some(b), Some(s), Some(w)) = (band, ind.score, ind.weight) {
+        let share = s
+            .checked_mul(Dec::HUNDRED)
+            .and_then(|x| x.checked_div(w))
+            .map(|x| x.round_fixed(2));
+        if let Some(share) = share {
+            explanation.push_str(&format!(
+                "（{} ÷ {} = {share}%，{}档）",
+                s.normalize(),
+                w.normalize(),
+                b.label()
+            ));
+        }
+    }
+    IndicatorScore {
+        name: ind.name.clone(),
+        weight: ind.weight,
+        reported: ind.score,
+        rule: outcome.rule,
+        basis: outcome.basis,
+        flags: outcome.flags,
+        explanation,
+        differs,
+        band,
+        listed_unmet,
+        band_ok,
+        met: met.met,
+        met_basis: met.basis,
+    }
+}
+
+fn explain_total(parts: &[(String, Option<Dec>)], total: Option<Dec>) -> String {
+    match total {
+        Some(t) => {
+            let terms: Vec<String> = parts
+                .iter()
+                .filter_map(|(n, v)| v.map(|v| format!("{n} {}", v.normalize())))
+                .collect();
+            format!("总分 = {} = {}", terms.join(" + "), t.normalize())
+        }
+        None => {
+            let missing: Vec<&str> = parts
+                .iter()
+                .filter(|(_, v)| v.is_none())
+                .map(|(n, _)| n.as_str())
+                .collect();
+            format!("无法重算总分：{} 缺少可计算的得分", missing.join("、"))
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "card_tests.rs"]
+mod tests;
