@@ -182,3 +182,22 @@ fn ronghua_fire_hazard_rate_reported_twice_is_found() {
         "{values:?}"
     );
 }
+
+// Regression: a total of 94 was called "full marks" because the card's (broken) weights
+// summed to 40; full marks are 100 on every template.
+#[test]
+fn a_total_below_100_is_never_called_full_marks() {
+    let codes: Vec<&str> = findings_of("huashan", 2020).iter().map(|f| f.code).collect();
+    assert!(!codes.contains(&"score.full_with_unmet"), "{codes:?}");
+}
+
+// Regression: 基层党建 publishes only its execution figures (no 自评表); a missing table is not
+// a table whose weights fail to add up.
+#[test]
+fn a_project_without_a_table_has_no_weight_finding() {
+    let found: Vec<Finding> = findings_of("qingling", 2023)
+        .into_iter()
+        .filter(|f| f.code == "weights.total")
+        .collect();
+    assert!(found.is_empty(), "{found:?}");
+}

@@ -9,7 +9,11 @@ use crate::score::text::normalize;
 pub(super) fn weights(ctx: &mut Ctx<'_>) {
     let s = ctx.score;
     let hundred = Dec::HUNDRED;
+    // A card that publishes only its execution figures (no goals, no 总目标) has no table
+    // whose weights could fail to add up.
+    let has_table = !ctx.card.goals.is_empty() || ctx.card.overall_goal.is_some();
     if let Some(total) = s.weight_total
+        && has_table
         && total != hundred
     {
         let parts = weight_terms(ctx);
@@ -189,7 +193,8 @@ pub(super) fn scores(ctx: &mut Ctx<'_>) {
 /// Full marks while some indicators are not met.
 fn full_with_unmet(ctx: &mut Ctx<'_>) {
     let s = ctx.score;
-    let full = s.weight_total.unwrap_or(Dec::HUNDRED);
+    // Full marks are 100 on both templates, whatever the card's own weights add up to.
+    let full = Dec::HUNDRED;
     let Some(reported) = s.reported_total else {
         return;
     };
