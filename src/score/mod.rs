@@ -3,6 +3,8 @@
 //! In: a validated [`Corpus`]. Out: [`CorpusScores`], one [`RecordScore`] per record in corpus
 //! order, holding gongkai's rule figures beside (never instead of) the reported ones.
 
+pub(crate) mod accounts;
+
 use serde::Serialize;
 
 use crate::model::{Corpus, UnitId, Year};
