@@ -5,6 +5,9 @@
 //! value, the computed value and the rule in words. Findings are warnings: they never stop a
 //! build unless the user asks for `--strict`.
 
+mod accounts;
+mod targets;
+
 use serde::Serialize;
 
 use crate::error::Location;
@@ -43,8 +46,11 @@ pub struct Report {
 
 /// Audits every record.
 pub fn check(corpus: &Corpus, scores: &CorpusScores) -> Report {
-    let _ = (corpus, scores);
-    Report::default()
+    let _ = scores;
+    let mut findings = Vec::new();
+    findings.extend(accounts::check(corpus));
+    findings.extend(targets::check(corpus));
+    Report { findings }
 }
 
 impl Report {
