@@ -28,7 +28,7 @@ pub(crate) use parts::{
 };
 pub(crate) use shares::{PERCENT_DP, completion, largest_remainder, ratio_percent, share};
 
-use crate::model::{Dec, FinalAccounts, Fund, Money, Pct};
+use crate::model::{BudgetActual, Dec, FinalAccounts, Fund, Money, Pct};
 
 /// Every derived figure of one record's 决算.
 #[derive(Debug, Clone, Serialize)]
@@ -91,6 +91,18 @@ pub(crate) fn sum_present(items: &[Option<Dec>]) -> Option<Dec> {
     Dec::checked_sum(present)
 }
 
+/// The sum of one field over the part blocks a record gives (a missing block is an empty
+/// row, 0); `None` when there is no block, a given block leaves the field out (not printed
+/// is not 0), or on overflow.
+pub(crate) fn sum_stated_parts(
+    parts: &[&Option<BudgetActual>],
+    field: fn(&BudgetActual) -> Option<Money>,
+) -> Option<Money> {
+    let given: Option<Vec<Dec>> = parts.iter().filter_map(|p| p.as_ref()).map(field).collect();
+    let given = given.filter(|g| !g.is_empty())?;
+    Dec::checked_sum(given)
+}
+
 impl Totals {
     /// The totals of one record.
     pub(crate) fn of(fa: &FinalAccounts) -> Totals {
@@ -147,8 +159,8 @@ impl Totals {
                 &tp.vehicle_operation,
                 &tp.reception,
             ];
-            t.three_public_actual = sum_present(&parts.map(|p| p.as_ref().and_then(|p| p.actual)));
-            t.three_public_budget = sum_present(&parts.map(|p| p.as_ref().and_then(|p| p.budget)));
+            t.three_public_actual = sum_stated_parts(&parts, |p| p.actual);
+            t.three_public_budget = sum_stated_parts(&parts, |p| p.budget);
         }
         if let Some(p) = &fa.procurement {
             t.procurement_total = sum_present(&[p.goods, p.works, p.services]);

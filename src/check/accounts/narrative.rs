@@ -5,8 +5,8 @@
 //! `accounts.share` (占比 against the largest-remainder share) and `accounts.prior_record`
 //! (this record's `prior_year` figures against the prior year's own record).
 
-use super::{Audit, Claim, Context, field};
-use crate::model::Pct;
+use super::{Audit, Claim, Context, amount_matches, field, percent_matches};
+use crate::model::{Dec, Pct};
 use crate::score::accounts::{Figure, NamedShare, PriorSource, prior_value, ratio_percent};
 
 const SHARE_RULE: &str = "占比 = 该项 ÷ 合计，按最大余额法取舍，使各项占比合计为 100%";
@@ -19,48 +19,65 @@ pub(super) fn check(ctx: &Context<'_>, audit: &mut Audit<'_>) {
     prior_record(ctx, audit);
 }
 
-/// A figure's stated 变动额 and 变动率.
+/// A figure's stated 变动额 and 变动率. A statement consistent with any value the record gives
+/// the figure (table, parts' sum, 情况说明) passes: a wrong total is reported once, by its own
+/// check, not again through every change computed from it.
 fn changes(ctx: &Context<'_>, figure: Figure, audit: &mut Audit<'_>) {
     let Some(s) = figure.stated(ctx.fa) else {
         return;
     };
     let key = figure.narrative_key();
     let label = figure.label();
-    let current = figure.current(ctx.fa);
+    let candidates = figure.candidates(ctx.fa);
     // Only a prior-year value known independently can check the 变动额 itself; one implied by
     // the 变动额 would check it against itself.
     let known = prior_value(figure, ctx.fa, ctx.prior_fa)
         .filter(|p| p.source != PriorSource::Implied)
         .map(|p| p.value);
-    let by_prior = current.zip(known).and_then(|(c, p)| c.checked_sub(p));
-    if let (Some(stated), Some(computed)) = (s.change, by_prior) {
-        let claim = Claim {
-            code: "accounts.change",
-            field: field(&format!("narrative.{key}.change")),
-            what: format!("{label}比上年的变动额"),
-            basis: "本年数 − 上年数",
-            rule: "变动额 = 本年数 − 上年数",
-        };
-        audit.amount(claim, stated, computed);
+    if let (Some(stated), Some(prior)) = (s.change, known) {
+        let deltas: Vec<Dec> = candidates
+            .iter()
+            .filter_map(|c| c.checked_sub(prior))
+            .collect();
+        if let Some(&first) = deltas.first()
+            && !deltas.iter().any(|&d| amount_matches(stated, d))
+        {
+            let claim = Claim {
+                code: "accounts.change",
+                field: field(&format!("narrative.{key}.change")),
+                what: format!("{label}比上年的变动额"),
+                basis: "本年数 − 上年数",
+                rule: "变动额 = 本年数 − 上年数",
+            };
+            audit.amount(claim, stated, first);
+        }
     }
     let Some(stated_rate) = s.change_rate else {
         return;
     };
-    let (delta, base) = match s.change {
-        Some(c) => (Some(c), current.and_then(|v| v.checked_sub(c))),
-        None => (by_prior, known),
-    };
-    let Some(exact) = delta.zip(base).and_then(|(d, b)| ratio_percent(d, b.abs())) else {
-        return;
-    };
-    let claim = Claim {
-        code: "accounts.change",
-        field: field(&format!("narrative.{key}.change_rate")),
-        what: format!("{label}比上年的变动率"),
-        basis: "变动额 ÷ 上年数",
-        rule: "变动率 = 变动额 ÷ 上年数（上年数 = 本年数 − 变动额）",
-    };
-    audit.percent(claim, stated_rate, exact);
+    let rates: Vec<Dec> = candidates
+        .iter()
+        .filter_map(|&current| {
+            let (delta, base) = match (s.change, known) {
+                (Some(c), _) => (c, current.checked_sub(c)?),
+                (None, Some(p)) => (current.checked_sub(p)?, p),
+                (None, None) => return None,
+            };
+            ratio_percent(delta, base.abs())
+        })
+        .collect();
+    if let Some(&first) = rates.first()
+        && !rates.iter().any(|&r| percent_matches(stated_rate, r))
+    {
+        let claim = Claim {
+            code: "accounts.change",
+            field: field(&format!("narrative.{key}.change_rate")),
+            what: format!("{label}比上年的变动率"),
+            basis: "变动额 ÷ 上年数",
+            rule: "变动率 = 变动额 ÷ 上年数（上年数 = 本年数 − 变动额）",
+        };
+        audit.percent(claim, stated_rate, first);
+    }
 }
 
 /// Each share the 情况说明 states against the largest-remainder share of its whole.

@@ -246,3 +246,44 @@ fn figures_too_large_to_add_are_skipped_not_a_panic() {
             .any(|f| f.field == "final_accounts.narrative.income.value")
     );
 }
+
+fn findings_of(yaml_accounts: &str) -> Vec<Finding> {
+    let yaml =
+        format!("year: 2023\namount_unit: 万元\ntemplate: hubei\nfinal_accounts:\n{yaml_accounts}");
+    let record = fixture::record("qingling", &yaml);
+    super::check(&fixture::corpus(vec![fixture::unit(
+        "qingling",
+        Some("行政单位"),
+        vec![record],
+    )]))
+}
+
+#[test]
+fn a_wrong_total_is_reported_once_not_again_through_its_change_rate() {
+    // Seed 003 as content/ transcribes it: the misprinted 收入合计 stands in the table too.
+    let findings = findings_of(
+        "  income: {general_budget: 11082.8, state_capital: 9.79, other: 0, total: 11902.59}\n  \
+         narrative:\n    income: {value: 11902.59, change: -3505.64, change_rate: -24.01%}\n",
+    );
+    assert_eq!(
+        codes_and_fields(&findings),
+        expect(&[
+            ("accounts.income_total", "final_accounts.income.total"),
+            (
+                "accounts.income_total",
+                "final_accounts.narrative.income.value"
+            ),
+        ])
+    );
+}
+
+#[test]
+fn a_part_that_prints_no_budget_leaves_the_budget_total_unchecked() {
+    // Seed 003: 公务用车运行费 prints only its actual and "完成年初预算的 100%".
+    let findings = findings_of(
+        "  three_public:\n    outbound: {budget: 0, actual: 0}\n    \
+         vehicle_operation: {actual: 12.44, stated_completion: 100%}\n    \
+         total: {budget: 12.44, actual: 12.44, stated_completion: 100%}\n",
+    );
+    assert!(findings.is_empty(), "{findings:#?}");
+}

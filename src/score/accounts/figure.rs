@@ -165,71 +165,80 @@ impl Figure {
     /// what the 情况说明 states. The document's own figure wins so a page never silently shows a
     /// corrected number; the checker reports where the two differ.
     pub(crate) fn current(self, fa: &FinalAccounts) -> Option<Money> {
-        let totals = super::Totals::of(fa);
-        let table = match self {
-            Figure::GrandTotal => fa
-                .income
-                .as_ref()
+        self.table(fa)
+            .or_else(|| self.parts_sum(fa))
+            .or_else(|| self.stated(fa).and_then(|s| s.value))
+    }
+
+    /// Every value the record gives this figure, distinct, in the order of [`Figure::current`]:
+    /// the table's, the parts' sum, the 情况说明's. A statement consistent with any of them is
+    /// not a second finding about a figure whose own error is reported elsewhere.
+    pub(crate) fn candidates(self, fa: &FinalAccounts) -> Vec<Money> {
+        let mut out: Vec<Money> = Vec::new();
+        let all = [
+            self.table(fa),
+            self.parts_sum(fa),
+            self.stated(fa).and_then(|s| s.value),
+        ];
+        for v in all.into_iter().flatten() {
+            if !out.contains(&v) {
+                out.push(v);
+            }
+        }
+        out
+    }
+
+    /// Its value as a table states it.
+    fn table(self, fa: &FinalAccounts) -> Option<Money> {
+        let income = fa.income.as_ref();
+        let expenditure = fa.expenditure.as_ref();
+        let fiscal = fa.fiscal.as_ref();
+        match self {
+            Figure::GrandTotal => income
                 .and_then(|i| i.grand_total)
-                .or_else(|| fa.expenditure.as_ref().and_then(|e| e.grand_total))
-                .or(totals.income_grand_total),
-            Figure::IncomeTotal => fa
-                .income
-                .as_ref()
-                .and_then(|i| i.total)
-                .or(totals.income_total),
-            Figure::FiscalIncome => fa
-                .fiscal
-                .as_ref()
-                .and_then(|f| f.income)
-                .or(totals.fiscal_income),
-            Figure::ExpenditureTotal => fa
-                .expenditure
-                .as_ref()
-                .and_then(|e| e.total)
-                .or(totals.expenditure_total),
-            Figure::Basic => fa.expenditure.as_ref().and_then(|e| e.basic),
-            Figure::Project => fa.expenditure.as_ref().and_then(|e| e.project),
-            Figure::FiscalTotal => fa
-                .fiscal
-                .as_ref()
-                .and_then(|f| f.grand_total)
-                .or(totals.fiscal_grand_total),
-            Figure::GeneralBudget => fa
-                .income
-                .as_ref()
+                .or_else(|| expenditure.and_then(|e| e.grand_total)),
+            Figure::IncomeTotal => income.and_then(|i| i.total),
+            Figure::FiscalIncome => fiscal.and_then(|f| f.income),
+            Figure::ExpenditureTotal => expenditure.and_then(|e| e.total),
+            Figure::Basic => expenditure.and_then(|e| e.basic),
+            Figure::Project => expenditure.and_then(|e| e.project),
+            Figure::FiscalTotal => fiscal.and_then(|f| f.grand_total),
+            Figure::GeneralBudget => income
                 .and_then(|i| i.general_budget)
-                .or_else(|| fa.general_budget.as_ref().and_then(|g| g.actual))
-                .or_else(|| super::lines::fund_actual(fa, Fund::GeneralBudget)),
-            Figure::GovFund => fa
-                .income
-                .as_ref()
-                .and_then(|i| i.gov_fund)
-                .or_else(|| super::lines::fund_actual(fa, Fund::GovFund)),
-            Figure::StateCapital => fa
-                .income
-                .as_ref()
-                .and_then(|i| i.state_capital)
-                .or_else(|| super::lines::fund_actual(fa, Fund::StateCapital)),
+                .or_else(|| fa.general_budget.as_ref().and_then(|g| g.actual)),
+            Figure::GovFund => income.and_then(|i| i.gov_fund),
+            Figure::StateCapital => income.and_then(|i| i.state_capital),
             Figure::GeneralBasic => fa
                 .basic
                 .as_ref()
                 .and_then(|b| b.total)
-                .or(totals.basic_total)
                 .or_else(|| fa.general_budget.as_ref().and_then(|g| g.basic)),
             Figure::ThreePublic => fa
                 .three_public
                 .as_ref()
                 .and_then(|t| t.total.as_ref())
-                .and_then(|t| t.actual)
-                .or(totals.three_public_actual),
+                .and_then(|t| t.actual),
             Figure::OperatingCosts => fa.operating_costs.as_ref().map(|o| o.actual),
-            Figure::Procurement => fa
-                .procurement
-                .as_ref()
-                .and_then(|p| p.total)
-                .or(totals.procurement_total),
-        };
-        table.or_else(|| self.stated(fa).and_then(|s| s.value))
+            Figure::Procurement => fa.procurement.as_ref().and_then(|p| p.total),
+        }
+    }
+
+    /// Its value as the sum of the parts the record states.
+    fn parts_sum(self, fa: &FinalAccounts) -> Option<Money> {
+        let totals = super::Totals::of(fa);
+        match self {
+            Figure::GrandTotal => totals.income_grand_total,
+            Figure::IncomeTotal => totals.income_total,
+            Figure::FiscalIncome => totals.fiscal_income,
+            Figure::ExpenditureTotal => totals.expenditure_total,
+            Figure::FiscalTotal => totals.fiscal_grand_total,
+            Figure::GeneralBudget => super::lines::fund_actual(fa, Fund::GeneralBudget),
+            Figure::GovFund => super::lines::fund_actual(fa, Fund::GovFund),
+            Figure::StateCapital => super::lines::fund_actual(fa, Fund::StateCapital),
+            Figure::GeneralBasic => totals.basic_total,
+            Figure::ThreePublic => totals.three_public_actual,
+            Figure::Procurement => totals.procurement_total,
+            Figure::Basic | Figure::Project | Figure::OperatingCosts => None,
+        }
     }
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{
     Change, Figure, PERCENT_DP, Totals, change, completion, fund_actual, fund_budget,
-    largest_remainder, share, sum_present,
+    largest_remainder, share, sum_stated_parts,
 };
 use crate::model::{BudgetActual, Dec, FinalAccounts, Fund, Money, Pct};
 
@@ -58,7 +58,7 @@ pub(crate) struct ThreePublicFigures {
     /// 公务用车购置及运行费.
     pub(crate) vehicle: Option<BudgetFigures>,
     pub(crate) reception: Option<BudgetFigures>,
-    /// Σ parts.
+    /// As the table states it, else Σ parts.
     pub(crate) total: BudgetFigures,
 }
 
@@ -139,28 +139,25 @@ pub(super) fn general_budget(fa: &FinalAccounts) -> Option<BudgetFigures> {
 /// "三公"经费 by part; 车 = 购置 + 运行.
 pub(super) fn three_public(fa: &FinalAccounts) -> Option<ThreePublicFigures> {
     let tp = fa.three_public.as_ref()?;
-    let pair =
-        |p: &Option<BudgetActual>, f: fn(&BudgetActual) -> Option<Money>| p.as_ref().and_then(f);
+    let vehicle_parts = [&tp.vehicle_purchase, &tp.vehicle_operation];
     let vehicle = (tp.vehicle_purchase.is_some() || tp.vehicle_operation.is_some()).then(|| {
         BudgetFigures::new(
-            sum_present(&[
-                pair(&tp.vehicle_purchase, |p| p.budget),
-                pair(&tp.vehicle_operation, |p| p.budget),
-            ]),
-            sum_present(&[
-                pair(&tp.vehicle_purchase, |p| p.actual),
-                pair(&tp.vehicle_operation, |p| p.actual),
-            ]),
+            sum_stated_parts(&vehicle_parts, |p| p.budget),
+            sum_stated_parts(&vehicle_parts, |p| p.actual),
         )
     });
     let totals = Totals::of(fa);
+    let stated = tp.total.as_ref();
     Some(ThreePublicFigures {
         outbound: BudgetFigures::of(tp.outbound.as_ref()),
         vehicle_purchase: BudgetFigures::of(tp.vehicle_purchase.as_ref()),
         vehicle_operation: BudgetFigures::of(tp.vehicle_operation.as_ref()),
         vehicle,
         reception: BudgetFigures::of(tp.reception.as_ref()),
-        total: BudgetFigures::new(totals.three_public_budget, totals.three_public_actual),
+        total: BudgetFigures::new(
+            stated.and_then(|t| t.budget).or(totals.three_public_budget),
+            stated.and_then(|t| t.actual).or(totals.three_public_actual),
+        ),
     })
 }
 
