@@ -5,7 +5,9 @@
 //! value, the computed value and the rule in words. Findings are warnings: they never stop a
 //! build unless the user asks for `--strict`.
 
+mod accounts;
 mod scoring;
+mod targets;
 
 use serde::Serialize;
 
@@ -47,6 +49,8 @@ pub struct Report {
 pub fn check(corpus: &Corpus, scores: &CorpusScores) -> Report {
     let mut findings = Vec::new();
     findings.extend(scoring::audit(corpus, scores));
+    findings.extend(accounts::check(corpus));
+    findings.extend(targets::check(corpus));
     findings.sort_by(|a, b| {
         (&a.unit, a.year, &a.location, a.code, &a.field).cmp(&(
             &b.unit,

@@ -27,6 +27,8 @@ pub(crate) mod fixtures;
 #[cfg(test)]
 pub(crate) mod seed_cards;
 
+pub(crate) mod accounts;
+
 use serde::Serialize;
 
 pub(crate) use bands::{Band, Grade};

@@ -187,7 +187,10 @@ fn ronghua_fire_hazard_rate_reported_twice_is_found() {
 // summed to 40; full marks are 100 on every template.
 #[test]
 fn a_total_below_100_is_never_called_full_marks() {
-    let codes: Vec<&str> = findings_of("huashan", 2020).iter().map(|f| f.code).collect();
+    let codes: Vec<&str> = findings_of("huashan", 2020)
+        .iter()
+        .map(|f| f.code)
+        .collect();
     assert!(!codes.contains(&"score.full_with_unmet"), "{codes:?}");
 }
 
