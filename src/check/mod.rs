@@ -64,13 +64,50 @@ pub fn check(corpus: &Corpus, scores: &CorpusScores) -> Report {
 }
 
 impl Report {
-    /// Human output, grouped by record.
+    /// Human output, grouped by record: a heading per record, then each finding with its
+    /// location, code, message, stated and computed values and the rule; a count at the end.
     pub fn to_human(&self, corpus: &Corpus) -> String {
-        let _ = corpus;
+        use std::fmt::Write as _;
         let mut s = String::new();
+        let mut current: Option<(&UnitId, Year)> = None;
+        let mut records = 0;
         for f in &self.findings {
-            s.push_str(&format!("{}: [{}] {}\n", f.location, f.code, f.message));
+            if current != Some((&f.unit, f.year)) {
+                current = Some((&f.unit, f.year));
+                records += 1;
+                let name = corpus
+                    .units
+                    .iter()
+                    .find(|u| u.id == f.unit)
+                    .map_or(f.unit.as_str(), |u| u.short_name.as_str());
+                let n = self
+                    .findings
+                    .iter()
+                    .filter(|g| g.unit == f.unit && g.year == f.year)
+                    .count();
+                let _ = writeln!(
+                    s,
+                    "\n{name} {} ({}): {n} finding(s)",
+                    f.year, f.location.path
+                );
+            }
+            let _ = writeln!(s, "  {}: [{}] {}", f.location, f.code, f.message);
+            if f.stated.is_some() || f.computed.is_some() {
+                let _ = writeln!(
+                    s,
+                    "      stated: {}  computed: {}",
+                    f.stated.as_deref().unwrap_or("—"),
+                    f.computed.as_deref().unwrap_or("—")
+                );
+            }
+            let _ = writeln!(s, "      rule: {}", f.rule);
         }
+        let n = self.findings.len();
+        let _ = writeln!(
+            s,
+            "{}{n} finding(s) in {records} record(s); findings are warnings (use --strict to fail on them)",
+            if n == 0 { "" } else { "\n" }
+        );
         s
     }
 

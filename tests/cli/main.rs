@@ -5,6 +5,7 @@ mod support;
 
 mod accounts;
 mod charts;
+mod check_cmd;
 mod errors;
 mod output;
 mod scoring;

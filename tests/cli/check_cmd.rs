@@ -1,0 +1,74 @@
+//! Integration tests: the `gongkai check` command on the example site.
+
+use assert_cmd::Command;
+
+fn gongkai() -> Command {
+    let mut cmd = Command::cargo_bin("gongkai").expect("binary builds");
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd
+}
+
+#[test]
+fn check_reports_findings_as_warnings_grouped_by_record() {
+    let out = gongkai().arg("check").assert().success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(
+        text.contains("花山街道 2020 (content/huashan/2020.yaml)"),
+        "{text}"
+    );
+    assert!(text.contains("stated: 4.5  computed: 4.99"), "{text}");
+    assert!(text.contains("finding(s) in 5 record(s)"), "{text}");
+}
+
+#[test]
+fn strict_check_fails_with_exit_code_1_on_findings() {
+    gongkai().args(["check", "--strict"]).assert().code(1);
+}
+
+#[test]
+fn json_output_carries_stable_codes_with_stated_and_computed_values() {
+    let out = gongkai()
+        .args(["check", "--format", "json"])
+        .assert()
+        .success();
+    let v: serde_json::Value =
+        serde_json::from_slice(&out.get_output().stdout).expect("valid JSON");
+    let findings = v["findings"].as_array().expect("findings array");
+    let procurement = findings
+        .iter()
+        .find(|f| f["code"] == "accounts.procurement_sum")
+        .expect("the S003 政府采购 finding");
+    assert_eq!(procurement["unit"], "qingling");
+    assert_eq!(procurement["year"], 2023);
+    assert_eq!(procurement["stated"], "1788.11");
+    assert_eq!(procurement["computed"], "1798.11");
+    assert_eq!(
+        procurement["location"]["path"],
+        "content/qingling/2023.yaml"
+    );
+    assert!(
+        procurement["location"]["line"]
+            .as_u64()
+            .is_some_and(|l| l > 1)
+    );
+    assert!(procurement["rule"].as_str().is_some_and(|r| !r.is_empty()));
+}
+
+#[test]
+fn check_writes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    Command::cargo_bin("gongkai")
+        .expect("binary")
+        .current_dir(dir.path())
+        .args(["check", "--content"])
+        .arg(&content)
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read_dir(dir.path())
+            .map(|d| d.count())
+            .unwrap_or(99),
+        0
+    );
+}
