@@ -6,6 +6,7 @@ mod support;
 mod accounts;
 mod charts;
 mod check_cmd;
+mod docs;
 mod errors;
 mod output;
 mod scoring;
