@@ -72,3 +72,30 @@ fn check_writes_nothing() {
         0
     );
 }
+
+/// Every finding on the example site, pinned: one line each with record, code, field, stated and
+/// computed values. A rule change that adds, loses or alters a finding shows up here.
+#[test]
+fn every_finding_on_the_example_site_is_pinned() {
+    let corpus = gongkai::load(std::path::Path::new("content")).expect("content loads");
+    let scores = gongkai::score_corpus(&corpus);
+    let report = gongkai::check(&corpus, &scores);
+    let lines: Vec<String> = report
+        .findings
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {} {}:{} [{}] {} | stated {} | computed {}",
+                f.unit,
+                f.year,
+                f.location.line,
+                f.location.col,
+                f.code,
+                f.field,
+                f.stated.as_deref().unwrap_or("—"),
+                f.computed.as_deref().unwrap_or("—"),
+            )
+        })
+        .collect();
+    insta::assert_snapshot!(lines.join("\n"));
+}
