@@ -1,0 +1,1 @@
+//! Robustness: hostile labels, zero, negative, missing and single-point data, determinism.
