@@ -13,7 +13,8 @@ use plotters::prelude::{
 use super::scale::{Scale, px_value};
 use super::style::{AXIS, Anchor, Colour, FONT, Font, GRID, MUTED, SMALL, WHITE};
 use super::svg::{Area, Doc, PlotError};
-use super::text;
+use super::text::{self, Wrapped};
+use crate::model::Dec;
 
 /// The data-to-pixel mapping of a plane, kept after plotters is done so text can be placed.
 pub(super) type Spec = Cartesian2d<RangedCoordf64, RangedCoordf64>;
@@ -88,16 +89,38 @@ pub(super) fn value_grid(
     Ok(())
 }
 
+/// Widest tick label before it is cut (a suffix is meant to be short, like "%").
+const MAX_TICK_WIDTH: f64 = 80.0;
+
+/// The printed tick, cut to [`MAX_TICK_WIDTH`].
+fn tick_text(scale: &Scale, tick: Dec, suffix: &str) -> (Wrapped, String) {
+    let full = scale.label(tick, suffix);
+    (text::truncate(&full, MAX_TICK_WIDTH, SMALL), full)
+}
+
 /// Tick labels of a vertical value axis, right-aligned left of the plane.
 pub(super) fn y_tick_labels(doc: &mut Doc, spec: &Spec, scale: &Scale, x_left: f64, suffix: &str) {
+    let font = Font::new(SMALL).anchor(Anchor::End).colour(MUTED);
     for tick in &scale.ticks {
         let (x, y) = at(spec, x_left, px_value(*tick));
-        doc.text(
-            x - 6.0,
-            y + 4.0,
-            &scale.label(*tick, suffix),
-            Font::new(SMALL).anchor(Anchor::End).colour(MUTED),
-        );
+        let (label, full) = tick_text(scale, *tick, suffix);
+        doc.label(x - 6.0, y + 4.0, &label, &full, font, 0.0);
+    }
+}
+
+/// Tick labels of a horizontal value axis, centred under each tick at `baseline`.
+pub(super) fn x_tick_labels(
+    doc: &mut Doc,
+    spec: &Spec,
+    scale: &Scale,
+    baseline: f64,
+    suffix: &str,
+) {
+    let font = Font::new(SMALL).anchor(Anchor::Middle).colour(MUTED);
+    for tick in &scale.ticks {
+        let (x, _) = at(spec, px_value(*tick), 0.0);
+        let (label, full) = tick_text(scale, *tick, suffix);
+        doc.label(x, baseline, &label, &full, font, 0.0);
     }
 }
 
@@ -106,7 +129,7 @@ pub(super) fn tick_width(scale: &Scale, suffix: &str) -> f64 {
     scale
         .ticks
         .iter()
-        .map(|t| text::width(&scale.label(*t, suffix), SMALL))
+        .map(|t| text::width(&scale.label(*t, suffix), SMALL).min(MAX_TICK_WIDTH))
         .fold(0.0, f64::max)
 }
 

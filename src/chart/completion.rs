@@ -136,15 +136,7 @@ fn draw(chart: &Completion) -> Result<String, svg::PlotError> {
     })?;
 
     let bottom = height - m.bottom;
-    for tick in &scale.ticks {
-        let (x, _) = axes::at(&spec, px_value(*tick), 0.0);
-        doc.text(
-            x,
-            bottom + 16.0,
-            &scale.label(*tick, ""),
-            Font::new(SMALL).anchor(Anchor::Middle).colour(MUTED),
-        );
-    }
+    axes::x_tick_labels(&mut doc, &spec, &scale, bottom + 16.0, "");
     for (i, g) in chart.goals.iter().enumerate() {
         let (end, y) = axes::at(&spec, g.total() as f64, row_y(i));
         doc.label(

@@ -22,6 +22,8 @@ const BAR_TOP: f64 = 12.0;
 const BAR_HEIGHT: f64 = 36.0;
 const FIRST_ROW: f64 = 76.0;
 const ROW: f64 = 22.0;
+/// Widest amount or share before it is cut with "…".
+const MAX_TEXT_WIDTH: f64 = 120.0;
 /// Printed as the share of a part that cannot have one (zero or negative).
 const NO_SHARE: &str = "—";
 
@@ -164,8 +166,13 @@ fn draw(chart: &Composition, shares: &[String]) -> String {
         doc.line((e, BAR_TOP), (e, BAR_TOP + BAR_HEIGHT), WHITE, 1.5, None);
     }
 
-    let share_width = shares
+    let share_labels: Vec<_> = shares
         .iter()
+        .map(|s| text::truncate(s, MAX_TEXT_WIDTH, FONT))
+        .collect();
+    let share_width = share_labels
+        .iter()
+        .filter_map(|s| s.lines.first())
         .map(|s| text::width(s, FONT))
         .fold(0.0, f64::max);
     let amounts: Vec<String> = chart
@@ -177,7 +184,7 @@ fn draw(chart: &Composition, shares: &[String]) -> String {
         .iter()
         .map(|a| text::width(a, FONT))
         .fold(0.0, f64::max)
-        .min(160.0);
+        .min(MAX_TEXT_WIDTH);
     let share_right = WIDTH - PAD;
     let amount_right = share_right - share_width - 20.0;
     let number_width = text::width(&n.to_string(), FONT);
@@ -205,7 +212,7 @@ fn draw(chart: &Composition, shares: &[String]) -> String {
         );
         let label = text::truncate(&part.label, label_room, FONT);
         doc.label(label_left, base, &label, &part.label, Font::new(FONT), 0.0);
-        let amount = text::truncate(&part.value.text, 160.0, FONT);
+        let amount = text::truncate(&part.value.text, MAX_TEXT_WIDTH, FONT);
         doc.label(
             amount_right,
             base,
@@ -214,12 +221,8 @@ fn draw(chart: &Composition, shares: &[String]) -> String {
             Font::new(FONT).anchor(Anchor::End),
             0.0,
         );
-        doc.text(
-            share_right,
-            base,
-            &shares[i],
-            Font::new(FONT).anchor(Anchor::End).bold(true),
-        );
+        let bold = Font::new(FONT).anchor(Anchor::End).bold(true);
+        doc.label(share_right, base, &share_labels[i], &shares[i], bold, 0.0);
     }
     doc.finish()
 }

@@ -10,10 +10,10 @@
 //! panics or prints `NaN`/`inf` whatever the input (empty, zero, negative, missing, one year);
 //! trusts a label (every label is cleaned of control characters and XML-escaped).
 //!
-//! Kinds: [`trend`] (values over years, plotters), [`grouped_bars`] (two bars per category,
-//! plotters), [`ranking`] (horizontal bars, plotters), [`completion`] (met vs not met,
-//! plotters), [`composition`] (a 100% stacked bar with a legend, written directly) and
-//! [`sparkline`] (a tiny trend, written directly). Colours are Okabe–Ito; two series always
+//! Kinds: [`trend()`] (values over years, plotters), [`grouped_bars()`] (two bars per category,
+//! plotters), [`ranking()`] (horizontal bars, plotters), [`completion()`] (met vs not met,
+//! plotters), [`composition()`] (a 100% stacked bar with a legend, written directly) and
+//! [`sparkline()`] (a tiny trend, written directly). Colours are Okabe–Ito; two series always
 //! differ in more than colour (solid vs dashed line, filled vs hollow bar) and carry direct
 //! labels, so charts read the same in greyscale print.
 

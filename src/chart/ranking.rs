@@ -178,15 +178,7 @@ fn draw(chart: &Ranking) -> Result<String, svg::PlotError> {
     }
 
     let bottom = height - m.bottom;
-    for tick in &scale.ticks {
-        let (x, _) = axes::at(&spec, px_value(*tick), 0.0);
-        doc.text(
-            x,
-            bottom + 16.0,
-            &scale.label(*tick, suffix),
-            Font::new(SMALL).anchor(Anchor::Middle).colour(MUTED),
-        );
-    }
+    axes::x_tick_labels(&mut doc, &spec, &scale, bottom + 16.0, suffix);
     for (i, (rank, row)) in rows.iter().enumerate() {
         let (zero, y) = axes::at(&spec, 0.0, row_y(i));
         let base = y + 4.0;
@@ -246,4 +238,45 @@ fn draw(chart: &Ranking) -> Result<String, svg::PlotError> {
         );
     }
     Ok(doc.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{RankItem, ranked};
+    use crate::chart::Datum;
+    use crate::model::Dec;
+
+    fn item(label: &str, value: Option<i64>) -> RankItem {
+        let value = value.map(|v| Datum::new(Dec::from_int(v), v.to_string()));
+        RankItem {
+            label: label.to_owned(),
+            value,
+            highlight: false,
+        }
+    }
+
+    #[test]
+    fn ties_share_a_rank_missing_values_come_last_and_input_order_breaks_ties() {
+        let items = [
+            item("甲", Some(90)),
+            item("乙", None),
+            item("丙", Some(95)),
+            item("丁", Some(90)),
+            item("戊", Some(80)),
+        ];
+        let rows: Vec<(Option<usize>, &str)> = ranked(&items)
+            .into_iter()
+            .map(|(r, i)| (r, i.label.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (Some(1), "丙"),
+                (Some(2), "甲"),
+                (Some(2), "丁"),
+                (Some(4), "戊"),
+                (None, "乙")
+            ]
+        );
+    }
 }

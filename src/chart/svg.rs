@@ -50,6 +50,9 @@ pub(super) fn px(v: f64) -> String {
     }
 }
 
+/// The accessible name of a chart whose title is empty.
+const UNTITLED: &str = "图表";
+
 /// An SVG being built.
 pub(super) struct Doc {
     width: u32,
@@ -64,6 +67,12 @@ pub(super) struct Doc {
 impl Doc {
     /// A `width × height` chart titled `title`, with `desc` summarising its data in words.
     pub(super) fn new(width: u32, height: u32, title: &str, desc: &str) -> Doc {
+        // A screen reader needs a name even when the caller's title is empty.
+        let title = if text::clean(title).is_empty() {
+            UNTITLED
+        } else {
+            title
+        };
         Doc {
             width,
             height,

@@ -9,8 +9,9 @@ use super::super::{
     grouped_bars, ranking, sparkline, trend,
 };
 use super::{
-    assert_well_formed, axis, execution_trend, goal_bars, goal_completion, pct, score_trend,
-    series, spark, spending_composition, unit_ranking, year_pairs,
+    assert_well_formed, axis, edge_bars, edge_ranking, edge_trend, execution_trend, goal_bars,
+    goal_completion, pct, score_trend, series, spark, spending_composition, unit_ranking,
+    year_pairs,
 };
 
 fn checked(svg: String) -> String {
@@ -124,4 +125,21 @@ fn all_values_equal_still_draw_a_line_without_a_placeholder() {
     assert!(svg.contains("<polyline"), "{svg}");
     assert!(!svg.contains("暂无数据") && !svg.contains("仅有一年"));
     assert_snapshot!("trend_all_equal", svg);
+}
+
+#[test]
+fn negative_values_a_zero_reference_gaps_and_a_long_series_name() {
+    assert_snapshot!("trend_negative", checked(trend(&edge_trend())));
+}
+
+#[test]
+fn many_groups_with_negative_zero_and_missing_bars_widen_the_canvas() {
+    let svg = checked(grouped_bars(&edge_bars()));
+    assert!(svg.contains(r#"viewBox="0 0 "#) && !svg.contains(r#"viewBox="0 0 640 "#));
+    assert_snapshot!("bars_edge", svg);
+}
+
+#[test]
+fn negative_rankings_label_right_of_zero_and_long_names_are_cut() {
+    assert_snapshot!("ranking_negative", checked(ranking(&edge_ranking())));
 }

@@ -9,9 +9,11 @@ use std::collections::BTreeMap;
 
 use plotters::prelude::{Circle, Color, EmptyElement, LineSeries, Rectangle};
 
+mod labels;
+
 use super::axes::{self, Margins, Swatch};
 use super::scale::{Scale, dec, px_value};
-use super::style::{AXIS, Anchor, BLUE, Colour, FONT, Font, MUTED, SMALL, VERMILLION, WHITE};
+use super::style::{AXIS, BLUE, Colour, FONT, Font, MUTED, SMALL, VERMILLION, WHITE};
 use super::svg::{self, Doc};
 use super::{Axis, Datum, FAILED, NO_DATA, ONE_YEAR, Reference, Series, text};
 use crate::model::Dec;
@@ -248,7 +250,7 @@ fn draw(chart: &Trend, lines: &[Line<'_>]) -> Result<String, svg::PlotError> {
     let bottom = f64::from(HEIGHT) - m.bottom;
     let right = f64::from(WIDTH) - m.right;
     axes::y_tick_labels(&mut doc, &spec, &scale, x0, suffix);
-    year_labels(&mut doc, &spec, first, last, bottom);
+    labels::year_labels(&mut doc, &spec, first, last, bottom);
     if let (Some(r), Some(label)) = (&chart.reference, &ref_label) {
         let (_, y) = axes::at(&spec, x1, px_value(r.value));
         doc.label(
@@ -260,7 +262,13 @@ fn draw(chart: &Trend, lines: &[Line<'_>]) -> Result<String, svg::PlotError> {
             0.0,
         );
     }
-    value_labels(&mut doc, &spec, lines, (first, last), (m.top, bottom));
+    let plot = labels::Bounds {
+        left: m.left,
+        right,
+        top: m.top,
+        bottom,
+    };
+    labels::value_labels(&mut doc, &spec, lines, (first, last), plot);
     let entries: Vec<(Swatch, &str)> = lines
         .iter()
         .zip(&LOOKS)
@@ -310,105 +318,33 @@ fn runs<'a>(line: &Line<'a>) -> Vec<Vec<(u16, &'a Datum)>> {
     runs
 }
 
-/// Year ticks under the axis, thinned to every n-th year when they would collide.
-fn year_labels(doc: &mut Doc, spec: &axes::Spec, first: u16, last: u16, bottom: f64) {
-    let (a, _) = axes::at(spec, f64::from(first), 0.0);
-    let (b, _) = axes::at(spec, f64::from(first) + 1.0, 0.0);
-    let room = (b - a).max(1.0);
-    let needed = text::width("2000", SMALL) + 8.0;
-    let every = (needed / room).ceil().max(1.0) as usize;
-    for (i, year) in (first..=last).enumerate() {
-        if i % every == 0 || year == last && every == 1 {
-            let (x, _) = axes::at(spec, f64::from(year), 0.0);
-            doc.line((x, bottom), (x, bottom + 4.0), AXIS, 1.0, None);
-            doc.text(
-                x,
-                bottom + 17.0,
-                &year.to_string(),
-                Font::new(SMALL).anchor(Anchor::Middle).colour(MUTED),
-            );
-        }
-    }
-}
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
 
-/// Value labels: above the highest point of a year, below the others, pushed apart so they
-/// never overlap; only the first and last points when years are too close for every label.
-fn value_labels(
-    doc: &mut Doc,
-    spec: &axes::Spec,
-    lines: &[Line<'_>],
-    (first, last): (u16, u16),
-    (top, bottom): (f64, f64),
-) {
-    let widest = lines
-        .iter()
-        .flat_map(|l| {
-            l.points
-                .values()
-                .flatten()
-                .map(|d| text::width(&text::clean(&d.text), SMALL))
-        })
-        .fold(0.0, f64::max);
-    let (a, _) = axes::at(spec, 0.0, 0.0);
-    let (b, _) = axes::at(spec, 1.0, 0.0);
-    let every_year = (b - a) >= widest.min(90.0) + 6.0;
-    let missing_fits = (b - a) >= text::width(MISSING, SMALL) + 4.0;
-    for year in first..=last {
-        let any = lines
+    use super::{Line, runs};
+    use crate::chart::Datum;
+    use crate::model::Dec;
+
+    #[test]
+    fn a_missing_or_absent_year_breaks_the_line() {
+        let v = Datum::new(Dec::from_int(1), "1");
+        let points: BTreeMap<u16, Option<&Datum>> = [
+            (2018, Some(&v)),
+            (2019, Some(&v)),
+            (2020, None),
+            (2021, Some(&v)),
+            (2023, Some(&v)),
+        ]
+        .into();
+        let line = Line {
+            name: "执行率",
+            points,
+        };
+        let years: Vec<Vec<u16>> = runs(&line)
             .iter()
-            .any(|l| matches!(l.points.get(&year), Some(Some(_))));
-        if !any && missing_fits {
-            let (x, _) = axes::at(spec, f64::from(year), 0.0);
-            doc.text(
-                x,
-                bottom - 6.0,
-                MISSING,
-                Font::new(SMALL).anchor(Anchor::Middle).colour(MUTED),
-            );
-        }
-        // (point y, label, ink) for each series with a value this year, top first.
-        let mut column: Vec<(f64, &Datum, Colour, f64)> = Vec::new();
-        for (line, look) in lines.iter().zip(&LOOKS) {
-            let Some(Some(d)) = line.points.get(&year) else {
-                continue;
-            };
-            let ends = line
-                .points
-                .iter()
-                .filter(|(_, v)| v.is_some())
-                .map(|(y, _)| *y);
-            let is_end = ends.clone().min() == Some(year) || ends.max() == Some(year);
-            if every_year || is_end {
-                let (x, y) = axes::at(spec, f64::from(year), px_value(d.value));
-                column.push((y, d, look.ink, x));
-            }
-        }
-        column.sort_by(|p, q| p.0.total_cmp(&q.0));
-        let mut baselines: Vec<f64> = column
-            .iter()
-            .enumerate()
-            .map(|(i, (y, ..))| if i == 0 { y - 9.0 } else { y + 17.0 })
+            .map(|r| r.iter().map(|(y, _)| *y).collect())
             .collect();
-        for i in 1..baselines.len() {
-            baselines[i] = baselines[i].max(baselines[i - 1] + 14.0);
-        }
-        // A label pushed below the plane goes above the top label instead.
-        for i in 1..baselines.len() {
-            if baselines[i] > bottom - 3.0 {
-                baselines[i] = baselines[..i].iter().copied().fold(f64::INFINITY, f64::min) - 14.0;
-            }
-        }
-        for ((_, d, ink, x), base) in column.iter().zip(baselines) {
-            let label = text::truncate(&d.text, 90.0, SMALL);
-            let base = base.max(top - 4.0).max(14.0);
-            doc.label(
-                *x,
-                base,
-                &label,
-                &d.text,
-                Font::new(SMALL).anchor(Anchor::Middle).colour(*ink).halo(),
-                0.0,
-            );
-        }
+        assert_eq!(years, [vec![2018, 2019], vec![2021], vec![2023]]);
     }
 }
