@@ -55,13 +55,10 @@ pub(super) fn axis(caption: &str, suffix: &str) -> Axis {
     }
 }
 
-/// Writes every sample chart to `$GK_CHART_DUMP/<name>.svg` when that variable is set, for
-/// looking at them in a browser; does nothing otherwise.
+/// Checks every sample chart, and writes each to `$GK_CHART_DUMP/<name>.svg` when that
+/// variable is set, for looking at them in a browser (`chromium --headless --screenshot`).
 #[test]
-fn dump_samples_for_review_when_asked() {
-    let Ok(dir) = std::env::var("GK_CHART_DUMP") else {
-        return;
-    };
+fn every_sample_is_well_formed_and_can_be_dumped_for_review() {
     let charts = [
         ("trend", trend(&execution_trend())),
         ("trend2", trend(&score_trend())),
@@ -82,14 +79,19 @@ fn dump_samples_for_review_when_asked() {
             }),
         ),
     ];
+    let dir = std::env::var("GK_CHART_DUMP").ok();
     for (name, svg) in charts {
-        std::fs::write(format!("{dir}/{name}.svg"), svg).unwrap_or_else(|e| panic!("{e}"));
+        assert_well_formed(&svg);
+        assert!(!svg.contains("NaN") && !svg.contains("inf"), "{name}");
+        if let Some(dir) = &dir {
+            std::fs::write(format!("{dir}/{name}.svg"), svg).unwrap_or_else(|e| panic!("{e}"));
+        }
     }
 }
 
 /// Parses `svg` as XML and checks what every chart must have: an `<svg role="img">` root with a
 /// `viewBox`, `<title>` and `<desc>` first and not empty, and finite numbers in every
-/// geometry attribute. Returns the parsed document's text for further checks.
+/// geometry attribute, and no control character anywhere.
 pub(super) fn assert_well_formed(svg: &str) {
     let doc = roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("not XML: {e}\n{svg}"));
     let root = doc.root_element();

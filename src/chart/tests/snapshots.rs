@@ -1,5 +1,5 @@
 //! Snapshots of every chart kind with realistic data, and of the placeholders. Review a changed
-//! snapshot by rendering it (see `dump_samples_for_review_when_asked`), then accept it with
+//! snapshot by rendering it (see `every_sample_is_well_formed_and_can_be_dumped_for_review`), then accept it with
 //! `INSTA_UPDATE=always cargo test --lib chart::`.
 
 use insta::assert_snapshot;
