@@ -108,7 +108,11 @@ impl fmt::Display for Diagnostics {
             writeln!(f, "error: {d}")?;
         }
         let n = self.0.len();
-        write!(f, "{n} error{} in the content", if n == 1 { "" } else { "s" })
+        write!(
+            f,
+            "{n} error{} in the content",
+            if n == 1 { "" } else { "s" }
+        )
     }
 }
 
@@ -131,6 +135,14 @@ pub enum Error {
     /// A command-line or configuration value is unusable.
     #[error("{0}")]
     Usage(String),
+    /// A theme template failed to load or render.
+    #[error("template `{template}`: {message}")]
+    Template {
+        /// The template's name inside the theme (`base.html`).
+        template: String,
+        /// What went wrong, as Tera reports it (with the template line when known).
+        message: String,
+    },
 }
 
 /// Result with the run-level [`Error`].
@@ -225,10 +237,7 @@ pub fn render_snippet(source: &str, line: u32, col: u32) -> String {
         .take(col.saturating_sub(1) as usize)
         .map(display_width)
         .sum();
-    format!(
-        "{pad} |\n{num} | {shown}\n{pad} | {}^",
-        " ".repeat(before)
-    )
+    format!("{pad} |\n{num} | {shown}\n{pad} | {}^", " ".repeat(before))
 }
 
 /// Terminal columns a character takes: 2 for CJK and full-width forms, else 1.

@@ -37,4 +37,5 @@ mod score;
 pub use check::{Finding, Report, check};
 pub use error::{Diagnostic, Diagnostics, Error, Location, Result};
 pub use load::load;
+pub use render::{Crumb, NavItem, Renderer, Shell, Site, Theme, markdown_to_html, root_for};
 pub use score::{CorpusScores, score_corpus};
