@@ -7,4 +7,5 @@ mod accounts;
 mod charts;
 mod errors;
 mod output;
+mod render;
 mod scoring;
