@@ -142,6 +142,14 @@ pub enum Error {
     /// A command-line or configuration value is unusable.
     #[error("{0}")]
     Usage(String),
+    /// A theme template failed to load or render.
+    #[error("template `{template}`: {message}")]
+    Template {
+        /// The template's name inside the theme (`base.html`).
+        template: String,
+        /// What went wrong, as Tera reports it (with the template line when known).
+        message: String,
+    },
 }
 
 /// Result with the run-level [`Error`].

@@ -41,4 +41,5 @@ pub use load::load;
 pub use load::parse_record;
 #[doc(hidden)] // For tests/cli/output.rs until the build pipeline calls `write_site`.
 pub use output::{Fault, OutputEnv, RenderedFile, WriteSummary, write_site, write_site_in};
+pub use render::{Crumb, NavItem, Renderer, Shell, Site, Theme, markdown_to_html, root_for};
 pub use score::{CorpusScores, score_corpus};

@@ -9,4 +9,5 @@ mod check_cmd;
 mod docs;
 mod errors;
 mod output;
+mod render;
 mod scoring;
