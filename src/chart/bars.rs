@@ -12,15 +12,13 @@ use super::axes::{self, Margins, Swatch};
 use super::scale::{Scale, dec, extent, px_value};
 use super::style::{AXIS, Anchor, BLUE, FONT, Font, MUTED, PALE, SMALL};
 use super::svg::{self, Doc};
-use super::{Axis, Datum, FAILED, NO_DATA, text};
+use super::{Axis, Datum, FAILED, MISSING, NO_DATA, text};
 use crate::model::Dec;
 
 const MIN_WIDTH: f64 = 640.0;
 const HEIGHT: u32 = 340;
 /// Longest value label drawn (longer caller text is cut with "…").
 const MAX_VALUE_WIDTH: f64 = 90.0;
-/// Printed instead of a value for a missing one.
-const MISSING: &str = "无数据";
 
 /// Pairs of bars by category.
 #[derive(Debug, Clone, PartialEq)]

@@ -104,6 +104,8 @@ pub(crate) struct Series {
 
 /// The note shown instead of a chart when there is nothing to draw.
 const NO_DATA: &str = "暂无数据";
+/// Printed in place of one missing value (a year or a unit without the figure).
+const MISSING: &str = "无数据";
 /// The note shown instead of a trend when only one year has data.
 const ONE_YEAR: &str = "仅有一年数据，无法显示趋势";
 /// The note shown if plotters fails (it writes to a String, so it should not).

@@ -11,7 +11,7 @@ use super::axes::{self, Margins};
 use super::scale::{Scale, extent, px_value};
 use super::style::{AXIS, Anchor, BLUE, Colour, FONT, Font, INK, MUTED, SMALL, VERMILLION};
 use super::svg::{self, Doc};
-use super::{Axis, Datum, FAILED, NO_DATA, Reference, text};
+use super::{Axis, Datum, FAILED, MISSING, NO_DATA, Reference, text};
 use crate::model::Dec;
 
 const WIDTH: u32 = 640;
@@ -20,7 +20,6 @@ const BAR: f64 = 14.0;
 /// Widest name before it is cut with "…" (about 13 Chinese characters).
 const NAME_WIDTH: f64 = 160.0;
 const MAX_VALUE_WIDTH: f64 = 90.0;
-const MISSING: &str = "无数据";
 /// Text colour of the highlighted row's value: darker vermillion, for contrast on white.
 const HIGHLIGHT_INK: Colour = Colour(179, 78, 0);
 

@@ -15,13 +15,11 @@ use super::axes::{self, Margins, Swatch};
 use super::scale::{Scale, dec, px_value};
 use super::style::{AXIS, BLUE, Colour, FONT, Font, MUTED, SMALL, VERMILLION, WHITE};
 use super::svg::{self, Doc};
-use super::{Axis, Datum, FAILED, NO_DATA, ONE_YEAR, Reference, Series, text};
+use super::{Axis, Datum, FAILED, MISSING, NO_DATA, ONE_YEAR, Reference, Series, text};
 use crate::model::Dec;
 
 const WIDTH: u32 = 640;
 const HEIGHT: u32 = 320;
-/// Printed at a year where no series has a value.
-const MISSING: &str = "无数据";
 
 /// Values over years.
 #[derive(Debug, Clone, PartialEq)]
