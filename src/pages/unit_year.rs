@@ -1,0 +1,370 @@
+//! `units/<id>/<year>/index.html`: the disclosure page of one record, laid out as the official
+//! 自评表 with gongkai's rule figures beside the reported ones.
+
+use serde::Serialize;
+
+use super::{Ctx, opt, rule_total, year_label};
+use crate::chart::{
+    Axis, BarGroup, Completion, Datum, GoalCompletion, GroupedBars, completion, grouped_bars,
+};
+use crate::check::Finding;
+use crate::model::{Dec, Record, Scorecard, Unit};
+use crate::plan::unit_path;
+use crate::render::{Shell, fmt_money, fmt_pct, fmt_score, markdown_to_html};
+use crate::score::CardScore;
+
+#[derive(Serialize)]
+pub(super) struct UnitYearPage {
+    title: String,
+    amount_unit: &'static str,
+    source: Option<String>,
+    cards: Vec<CardView>,
+    narratives: Vec<Prose>,
+    targets: Vec<TargetGoal>,
+    accounts: Vec<(String, String)>,
+    findings: Vec<FindingView>,
+}
+
+#[derive(Serialize)]
+struct Prose {
+    title: String,
+    html: String,
+}
+
+#[derive(Serialize)]
+struct FindingView {
+    field: String,
+    message: String,
+    stated: String,
+    computed: String,
+    rule: String,
+}
+
+#[derive(Serialize)]
+struct CardView {
+    anchor: String,
+    title: String,
+    exec: Option<ExecView>,
+    goals: Vec<GoalView>,
+    reported_total: String,
+    rule_total: String,
+    weight_total: String,
+    completion: String,
+    prose: Vec<Prose>,
+    chart_scores: String,
+    chart_completion: String,
+    findings: Vec<FindingView>,
+}
+
+#[derive(Serialize)]
+struct ExecView {
+    budget: String,
+    actual: String,
+    rate: String,
+    rule_rate: String,
+    weight: String,
+    reported: String,
+    rule: String,
+}
+
+#[derive(Serialize)]
+struct GoalView {
+    name: String,
+    weight: String,
+    reported: String,
+    rule: String,
+    rows: Vec<RowView>,
+}
+
+#[derive(Serialize)]
+struct RowView {
+    level1: String,
+    level2: String,
+    name: String,
+    target: String,
+    actual: String,
+    weight: String,
+    reported: String,
+    rule: String,
+    explanation: String,
+    differs: bool,
+    deviation: String,
+    findings: Vec<FindingView>,
+}
+
+#[derive(Serialize)]
+struct TargetGoal {
+    name: String,
+    rows: Vec<(String, String, String, String)>,
+}
+
+fn finding_view(f: &Finding) -> FindingView {
+    FindingView {
+        field: f.field.clone(),
+        message: f.message.clone(),
+        stated: f.stated.clone().unwrap_or_default(),
+        computed: f.computed.clone().unwrap_or_default(),
+        rule: f.rule.clone(),
+    }
+}
+
+/// Takes the findings whose field is `prefix` or lies under it.
+fn take(findings: &mut Vec<&Finding>, prefix: &str) -> Vec<FindingView> {
+    let (mine, rest): (Vec<&Finding>, Vec<&Finding>) = findings.iter().partition(|f| {
+        f.field == prefix
+            || f.field.starts_with(&format!("{prefix}."))
+            || f.field.starts_with(&format!("{prefix}["))
+    });
+    *findings = rest;
+    mine.into_iter().map(finding_view).collect()
+}
+
+fn score(d: Option<Dec>) -> String {
+    opt(d, fmt_score)
+}
+
+fn card_view(card: &Scorecard, s: Option<&CardScore>, findings: &mut Vec<&Finding>) -> CardView {
+    let goals = card
+        .goals
+        .iter()
+        .enumerate()
+        .map(|(g, goal)| {
+            let gs = s.and_then(|s| s.goals.get(g));
+            let rows = goal
+                .indicators
+                .iter()
+                .enumerate()
+                .map(|(i, ind)| {
+                    let is = gs.and_then(|gs| gs.indicators.get(i));
+                    let field = format!("{}.goals[{g}].indicators[{i}]", card.field);
+                    RowView {
+                        level1: ind.level1.clone().unwrap_or_default(),
+                        level2: ind.level2.clone().unwrap_or_default(),
+                        name: ind.name.clone(),
+                        target: ind
+                            .target
+                            .as_ref()
+                            .map(|m| m.text.clone())
+                            .unwrap_or_default(),
+                        actual: ind
+                            .actual
+                            .as_ref()
+                            .map(|m| m.text.clone())
+                            .unwrap_or_default(),
+                        weight: score(ind.weight),
+                        reported: score(ind.score),
+                        rule: score(is.and_then(|i| i.rule)),
+                        explanation: is.map(|i| i.explanation.clone()).unwrap_or_default(),
+                        differs: is.is_some_and(|i| i.differs),
+                        deviation: ind.deviation.clone().unwrap_or_default(),
+                        findings: take(findings, &field),
+                    }
+                })
+                .collect();
+            GoalView {
+                name: goal.title.clone().unwrap_or_else(|| goal.name.clone()),
+                weight: score(goal.weight),
+                reported: score(gs.and_then(|g| g.reported_total)),
+                rule: score(gs.and_then(|g| g.rule_total)),
+                rows,
+            }
+        })
+        .collect();
+    let exec = s.and_then(|s| s.execution.as_ref()).map(|e| ExecView {
+        budget: opt(e.budget, fmt_money),
+        actual: opt(e.actual, fmt_money),
+        rate: opt(e.reported_rate, fmt_pct),
+        rule_rate: opt(e.rate, fmt_pct),
+        weight: fmt_score(e.weight),
+        reported: score(e.reported),
+        rule: score(e.rule),
+    });
+    let prose = [
+        ("偏差原因分析", &card.deviation_analysis),
+        ("改进措施", &card.improvement),
+        ("总体评价", &card.summary),
+    ]
+    .into_iter()
+    .enumerate()
+    .filter_map(|(i, (t, m))| {
+        m.as_ref().map(|m| Prose {
+            title: t.to_owned(),
+            html: markdown_to_html(m, &format!("{}-p{i}-", anchor(card)), 4),
+        })
+    })
+    .collect();
+    let groups = s
+        .map(|s| {
+            s.goals
+                .iter()
+                .map(|g| BarGroup {
+                    label: g.name.clone(),
+                    values: [
+                        g.weight.map(|d| Datum::new(d, fmt_score(d))),
+                        g.reported_total.map(|d| Datum::new(d, fmt_score(d))),
+                    ],
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let title = card_title(card);
+    let chart_scores = grouped_bars(&GroupedBars {
+        title: format!("{title}：各目标分值与得分"),
+        axis: Axis {
+            caption: "分".to_owned(),
+            suffix: String::new(),
+        },
+        names: ["分值".to_owned(), "得分".to_owned()],
+        groups,
+    });
+    let chart_completion = completion(&Completion {
+        title: format!("{title}：各目标指标完成情况"),
+        goals: s
+            .map(|s| {
+                s.goals
+                    .iter()
+                    .map(|g| GoalCompletion {
+                        label: g.name.clone(),
+                        met: g.completion.met,
+                        not_met: g.completion.indicators.saturating_sub(g.completion.met),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+    });
+    CardView {
+        anchor: anchor(card),
+        title,
+        exec,
+        goals,
+        reported_total: score(card.reported_total),
+        rule_total: score(s.and_then(rule_total)),
+        weight_total: score(s.and_then(|s| s.weight_total)),
+        completion: s
+            .map(|s| {
+                format!(
+                    "{} / {}（{}）",
+                    s.completion.met,
+                    s.completion.indicators,
+                    opt(s.completion.rate, fmt_pct)
+                )
+            })
+            .unwrap_or_default(),
+        prose,
+        chart_scores,
+        chart_completion,
+        findings: take(findings, &card.field),
+    }
+}
+
+/// The id of a card's section: `self_evaluation`, `projects-1`.
+fn anchor(card: &Scorecard) -> String {
+    card.field.replace(['[', '.'], "-").replace(']', "")
+}
+
+fn card_title(card: &Scorecard) -> String {
+    match (&card.title, &card.name) {
+        (Some(t), _) => t.clone(),
+        (None, Some(n)) => format!("{n}项目支出绩效自评表"),
+        (None, None) => "部门整体支出绩效自评表".to_owned(),
+    }
+}
+
+pub(super) fn view(
+    ctx: &Ctx<'_>,
+    path: &str,
+    unit: &Unit,
+    record: &Record,
+) -> (Shell, UnitYearPage) {
+    let title = format!("{}{}绩效自评", unit.name, year_label(record.year));
+    let shell = Shell::for_page(&ctx.site, path, &title)
+        .crumb(&unit.name, Some(&unit_path(unit.id.as_str())))
+        .crumb(&year_label(record.year), None);
+    let score = ctx.score(record);
+    let mut findings = ctx.findings(record);
+    let mut cards = Vec::new();
+    if let Some(c) = &record.self_evaluation {
+        cards.push(card_view(
+            c,
+            score.and_then(|s| s.self_evaluation.as_ref()),
+            &mut findings,
+        ));
+    }
+    for (i, c) in record.projects.iter().enumerate() {
+        cards.push(card_view(
+            c,
+            score.and_then(|s| s.projects.get(i)),
+            &mut findings,
+        ));
+    }
+    let narratives = record
+        .narratives
+        .iter()
+        .map(|n| Prose {
+            title: n.title.clone(),
+            html: markdown_to_html(&n.markdown, &format!("n-{}-", n.slug), 3),
+        })
+        .collect();
+    let targets = record
+        .targets
+        .iter()
+        .flat_map(|t| t.annual_goals.iter())
+        .map(|g| TargetGoal {
+            name: g.title.clone().unwrap_or_else(|| g.name.clone()),
+            rows: g
+                .indicators
+                .iter()
+                .map(|i| {
+                    (
+                        i.level1.clone().unwrap_or_default(),
+                        i.level2.clone().unwrap_or_default(),
+                        i.name.clone(),
+                        i.target
+                            .as_ref()
+                            .map(|m| m.text.clone())
+                            .unwrap_or_default(),
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    let accounts = accounts_summary(record);
+    (
+        shell,
+        UnitYearPage {
+            title,
+            amount_unit: record.amount_unit.label(),
+            source: record.source.as_ref().map(|s| s.title.clone()),
+            cards,
+            narratives,
+            targets,
+            accounts,
+            findings: findings.into_iter().map(finding_view).collect(),
+        },
+    )
+}
+
+/// The main totals of the 部门决算, label and formatted amount.
+fn accounts_summary(record: &Record) -> Vec<(String, String)> {
+    let Some(fa) = &record.final_accounts else {
+        return Vec::new();
+    };
+    let mut rows = Vec::new();
+    let mut push = |label: &str, v: Option<Dec>| {
+        if let Some(v) = v {
+            rows.push((label.to_owned(), fmt_money(v)));
+        }
+    };
+    if let Some(i) = &fa.income {
+        push("一般公共预算财政拨款收入", i.general_budget);
+        push("政府性基金预算财政拨款收入", i.gov_fund);
+        push("事业收入", i.business);
+        push("经营收入", i.operating);
+    }
+    if let Some(e) = &fa.expenditure {
+        push("基本支出", e.basic);
+        push("项目支出", e.project);
+        push("本年支出合计", e.total);
+    }
+    rows
+}

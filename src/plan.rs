@@ -1,0 +1,92 @@
+//! Stage 4a: the site plan. Every output page and its path, decided before rendering.
+//!
+//! In: the validated [`Corpus`]. Out: a list of [`Planned`] pages sorted by output path, so
+//! that rendering (possibly in parallel) and writing happen in one fixed order. Pure: no IO,
+//! no rendering, no scores.
+
+use crate::model::{Corpus, Year};
+
+/// Which page to render.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Page {
+    /// `index.html`: every unit with its latest year.
+    Index,
+    /// `units/<id>/index.html`: one unit over its years (index into `Corpus::units`).
+    Unit(usize),
+    /// `units/<id>/<year>/index.html`: one record (unit index, record index).
+    UnitYear(usize, usize),
+    /// `years/<year>/index.html`: the units of one year.
+    Year(Year),
+    /// `404.html`.
+    NotFound,
+}
+
+/// One page of the plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Planned {
+    /// Relative, `/`-separated output path.
+    pub(crate) path: String,
+    /// What the page shows.
+    pub(crate) page: Page,
+}
+
+/// The output path of a unit's page.
+pub(crate) fn unit_path(id: &str) -> String {
+    format!("units/{id}/index.html")
+}
+
+/// The output path of a record's page.
+pub(crate) fn unit_year_path(id: &str, year: Year) -> String {
+    format!("units/{id}/{year}/index.html")
+}
+
+/// The output path of a year's page.
+pub(crate) fn year_path(year: Year) -> String {
+    format!("years/{year}/index.html")
+}
+
+/// Every year that has at least one record, ascending.
+pub(crate) fn years(corpus: &Corpus) -> Vec<Year> {
+    let mut years: Vec<Year> = corpus
+        .units
+        .iter()
+        .flat_map(|u| u.records.iter().map(|r| r.year))
+        .collect();
+    years.sort();
+    years.dedup();
+    years
+}
+
+/// Plans every page of the site, sorted by path.
+pub(crate) fn plan(corpus: &Corpus) -> Vec<Planned> {
+    let mut pages = vec![
+        Planned {
+            path: "index.html".to_owned(),
+            page: Page::Index,
+        },
+        Planned {
+            path: "404.html".to_owned(),
+            page: Page::NotFound,
+        },
+    ];
+    for (u, unit) in corpus.units.iter().enumerate() {
+        pages.push(Planned {
+            path: unit_path(unit.id.as_str()),
+            page: Page::Unit(u),
+        });
+        for (r, record) in unit.records.iter().enumerate() {
+            pages.push(Planned {
+                path: unit_year_path(unit.id.as_str(), record.year),
+                page: Page::UnitYear(u, r),
+            });
+        }
+    }
+    for year in years(corpus) {
+        pages.push(Planned {
+            path: year_path(year),
+            page: Page::Year(year),
+        });
+    }
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    pages
+}
