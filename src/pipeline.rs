@@ -77,6 +77,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
             base_url: corpus.site.base_url.clone(),
             years: crate::plan::years(&corpus),
         },
+        content_dir: &opts.content,
+        paths: plan.iter().map(|p| p.path.clone()).collect(),
     };
     let pages = plan
         .par_iter()

@@ -19,6 +19,13 @@ pub(crate) enum Page {
     Year(Year),
     /// `404.html`.
     NotFound,
+    /// `data/<id>/<year>.json`: a record with its computed figures.
+    RecordJson(usize, usize),
+    /// `data/<id>/<year>/<table>.csv`: one scorecard table (index into the record's tables:
+    /// the 部门整体 table first when present, then the projects).
+    CardCsv(usize, usize, usize),
+    /// `sitemap.xml`, planned only when the site has a `base_url`.
+    Sitemap,
 }
 
 /// One page of the plan.
@@ -43,6 +50,22 @@ pub(crate) fn unit_year_path(id: &str, year: Year) -> String {
 /// The output path of a year's page.
 pub(crate) fn year_path(year: Year) -> String {
     format!("years/{year}/index.html")
+}
+
+/// The output path of a record's JSON.
+pub(crate) fn record_json_path(id: &str, year: Year) -> String {
+    format!("data/{id}/{year}.json")
+}
+
+/// The id of a scorecard table on its page and in its CSV name: `self_evaluation`,
+/// `projects-1`.
+pub(crate) fn card_anchor(field: &str) -> String {
+    field.replace(['[', '.'], "-").replace(']', "")
+}
+
+/// The output path of a table's CSV.
+pub(crate) fn card_csv_path(id: &str, year: Year, field: &str) -> String {
+    format!("data/{id}/{year}/{}.csv", card_anchor(field))
 }
 
 /// Every year that has at least one record, ascending.
@@ -79,12 +102,29 @@ pub(crate) fn plan(corpus: &Corpus) -> Vec<Planned> {
                 path: unit_year_path(unit.id.as_str(), record.year),
                 page: Page::UnitYear(u, r),
             });
+            pages.push(Planned {
+                path: record_json_path(unit.id.as_str(), record.year),
+                page: Page::RecordJson(u, r),
+            });
+            let cards = record.self_evaluation.iter().chain(record.projects.iter());
+            for (c, card) in cards.enumerate() {
+                pages.push(Planned {
+                    path: card_csv_path(unit.id.as_str(), record.year, &card.field),
+                    page: Page::CardCsv(u, r, c),
+                });
+            }
         }
     }
     for year in years(corpus) {
         pages.push(Planned {
             path: year_path(year),
             page: Page::Year(year),
+        });
+    }
+    if corpus.site.base_url.is_some() {
+        pages.push(Planned {
+            path: "sitemap.xml".to_owned(),
+            page: Page::Sitemap,
         });
     }
     pages.sort_by(|a, b| a.path.cmp(&b.path));

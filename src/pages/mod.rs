@@ -5,6 +5,7 @@
 //! functions (templates do no arithmetic); raw values for sorting go into `sort` fields.
 //! Never: reads files, shows `record.contact`, or shows findings under the public profile.
 
+mod data;
 mod index;
 mod unit;
 mod unit_year;
@@ -14,7 +15,7 @@ use serde::Serialize;
 
 use crate::check::{Finding, Report};
 use crate::error::Result;
-use crate::model::{Corpus, Dec, Pct, Profile, Record, Year};
+use crate::model::{Corpus, Dec, Pct, Profile, Record, Scorecard, Year};
 use crate::plan::{Page, Planned};
 use crate::render::{Renderer, Shell, Site, fmt_pct, fmt_score};
 use crate::score::{CardScore, CorpusScores, RecordScore};
@@ -27,6 +28,10 @@ pub(crate) struct Ctx<'a> {
     pub(crate) profile: Profile,
     pub(crate) renderer: &'a Renderer,
     pub(crate) site: Site,
+    /// Every planned path, for the sitemap.
+    pub(crate) paths: Vec<String>,
+    /// The content folder, to publish record paths relative to it.
+    pub(crate) content_dir: &'a std::path::Path,
 }
 
 /// A page's shell and body, flattened into one template context.
@@ -63,6 +68,27 @@ impl Ctx<'_> {
                 self.renderer
                     .render("year.html", &View { shell, page: &page })
             }
+            Page::RecordJson(u, r) => data::record_json(self, &self.corpus.units[u].records[r]),
+            Page::CardCsv(u, r, c) => {
+                let record = &self.corpus.units[u].records[r];
+                let score = self.score(record);
+                let cards: Vec<&Scorecard> = record
+                    .self_evaluation
+                    .iter()
+                    .chain(record.projects.iter())
+                    .collect();
+                let scores: Vec<&CardScore> = score
+                    .map(|s| s.self_evaluation.iter().chain(s.projects.iter()).collect())
+                    .unwrap_or_default();
+                Ok(cards
+                    .get(c)
+                    .map(|card| data::card_csv(card, scores.get(c).copied()))
+                    .unwrap_or_default())
+            }
+            Page::Sitemap => Ok(data::sitemap(
+                self.site.base_url.as_deref().unwrap_or_default(),
+                &self.paths,
+            )),
             Page::NotFound => self.renderer.render(
                 "404.html",
                 &View {

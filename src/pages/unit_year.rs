@@ -9,7 +9,7 @@ use crate::chart::{
 };
 use crate::check::Finding;
 use crate::model::{Dec, Record, Scorecard, Unit};
-use crate::plan::unit_path;
+use crate::plan::{card_anchor, card_csv_path, record_json_path, unit_path};
 use crate::render::{Shell, fmt_money, fmt_pct, fmt_score, markdown_to_html};
 use crate::score::CardScore;
 
@@ -23,6 +23,7 @@ pub(super) struct UnitYearPage {
     targets: Vec<TargetGoal>,
     accounts: Vec<(String, String)>,
     findings: Vec<FindingView>,
+    json_href: String,
 }
 
 #[derive(Serialize)]
@@ -54,6 +55,7 @@ struct CardView {
     chart_scores: String,
     chart_completion: String,
     findings: Vec<FindingView>,
+    csv_href: String,
 }
 
 #[derive(Serialize)]
@@ -123,7 +125,12 @@ fn score(d: Option<Dec>) -> String {
     opt(d, fmt_score)
 }
 
-fn card_view(card: &Scorecard, s: Option<&CardScore>, findings: &mut Vec<&Finding>) -> CardView {
+fn card_view(
+    csv_href: String,
+    card: &Scorecard,
+    s: Option<&CardScore>,
+    findings: &mut Vec<&Finding>,
+) -> CardView {
     let goals = card
         .goals
         .iter()
@@ -254,12 +261,13 @@ fn card_view(card: &Scorecard, s: Option<&CardScore>, findings: &mut Vec<&Findin
         chart_scores,
         chart_completion,
         findings: take(findings, &card.field),
+        csv_href,
     }
 }
 
 /// The id of a card's section: `self_evaluation`, `projects-1`.
 fn anchor(card: &Scorecard) -> String {
-    card.field.replace(['[', '.'], "-").replace(']', "")
+    card_anchor(&card.field)
 }
 
 fn card_title(card: &Scorecard) -> String {
@@ -283,8 +291,16 @@ pub(super) fn view(
     let score = ctx.score(record);
     let mut findings = ctx.findings(record);
     let mut cards = Vec::new();
+    let root = shell.root.clone();
+    let csv = |c: &Scorecard| {
+        format!(
+            "{root}{}",
+            card_csv_path(unit.id.as_str(), record.year, &c.field)
+        )
+    };
     if let Some(c) = &record.self_evaluation {
         cards.push(card_view(
+            csv(c),
             c,
             score.and_then(|s| s.self_evaluation.as_ref()),
             &mut findings,
@@ -292,6 +308,7 @@ pub(super) fn view(
     }
     for (i, c) in record.projects.iter().enumerate() {
         cards.push(card_view(
+            csv(c),
             c,
             score.and_then(|s| s.projects.get(i)),
             &mut findings,
@@ -340,6 +357,7 @@ pub(super) fn view(
             targets,
             accounts,
             findings: findings.into_iter().map(finding_view).collect(),
+            json_href: format!("{root}{}", record_json_path(unit.id.as_str(), record.year)),
         },
     )
 }

@@ -263,3 +263,66 @@ fn invalid_content_exits_2_with_located_errors_and_leaves_the_output_untouched()
     );
     assert_eq!(tree(&out), before, "the output is untouched");
 }
+
+#[test]
+fn each_record_is_published_as_json_with_its_computed_figures_and_no_local_path() {
+    let (_dir, files) = built(&[]);
+    let json: serde_json::Value =
+        serde_json::from_str(&text(&files, "data/qingling/2023.json")).expect("valid JSON");
+    assert_eq!(json["record"]["path"], "qingling/2023.yaml");
+    assert_eq!(json["record"]["self_evaluation"]["reported_total"], "92");
+    assert!(json["scores"]["self_evaluation"]["rule_total"].is_string());
+    assert!(json["record"].get("contact").is_none(), "no personal data");
+    let page = text(&files, "units/qingling/2023/index.html");
+    assert!(
+        page.contains("../../../data/qingling/2023.json"),
+        "the page links its data"
+    );
+}
+
+#[test]
+fn each_scorecard_table_is_a_quoted_csv_with_a_bom_linked_from_its_page() {
+    let (_dir, files) = built(&[]);
+    let csv = text(&files, "data/qingling/2023/self_evaluation.csv");
+    assert!(
+        csv.starts_with("\u{feff}\"年度目标\",\"一级指标\""),
+        "BOM and header"
+    );
+    assert!(csv.contains("\"当年引进重点重大项目数量\",\"4个\",\"7个\",\"3\",\"3\",\"3\""));
+    assert!(
+        csv.lines()
+            .skip(1)
+            .all(|l| l.starts_with('"') && l.ends_with('"'))
+    );
+    let page = text(&files, "units/qingling/2023/index.html");
+    assert!(page.contains("../../../data/qingling/2023/self_evaluation.csv"));
+    assert!(page.contains("../../../data/qingling/2023/projects-0.csv"));
+}
+
+#[test]
+fn the_sitemap_is_written_only_when_base_url_is_set() {
+    let (_dir, files) = built(&[]);
+    assert!(!files.contains_key("sitemap.xml"));
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let content = dir.path().join("content");
+    for (rel, bytes) in tree(&root().join("content")) {
+        let path = content.join(&rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, bytes).expect("copy");
+    }
+    let site = content.join("_site.yaml");
+    let mut yaml = std::fs::read_to_string(&site).expect("read");
+    yaml.push_str("base_url: https://czj.example.gov.cn/gongkai/\n");
+    std::fs::write(&site, yaml).expect("write");
+    let out = dir.path().join("site");
+    Command::cargo_bin("gongkai")
+        .expect("binary builds")
+        .current_dir(dir.path())
+        .args(["build", "--output", "site"])
+        .assert()
+        .success();
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).expect("sitemap.xml");
+    assert!(sitemap.contains("<loc>https://czj.example.gov.cn/gongkai/units/qingling/2023/</loc>"));
+    assert!(!sitemap.contains("404"));
+}
