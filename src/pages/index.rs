@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Ctx, Headline, headline, main_card, year_label};
+use super::{Ctx, Headline, contents, headline, main_card, year_label};
 use crate::chart::{Datum, Point, Sparkline, sparkline};
 use crate::plan::{unit_path, unit_year_path};
 use crate::render::{Shell, fmt_score};
@@ -19,6 +19,7 @@ struct Row {
     year: String,
     year_href: String,
     year_sort: String,
+    contents: String,
     #[serde(flatten)]
     figures: Headline,
     spark: String,
@@ -51,6 +52,7 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str) -> (Shell, IndexPage) {
                 year: year_label(latest.year),
                 year_href: format!("{root}{}", unit_year_path(unit.id.as_str(), latest.year)),
                 year_sort: latest.year.to_string(),
+                contents: contents(latest),
                 figures: headline(ctx.score(latest)),
                 spark: sparkline(&Sparkline {
                     title: format!("{}历年自评得分", unit.short_name),

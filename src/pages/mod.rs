@@ -165,6 +165,24 @@ pub(crate) fn headline(score: Option<&RecordScore>) -> Headline {
     }
 }
 
+/// What a record publishes, in words: `部门整体自评表、项目自评表 5 张、部门决算`.
+pub(crate) fn contents(record: &Record) -> String {
+    let mut parts = Vec::new();
+    if record.self_evaluation.is_some() {
+        parts.push("部门整体自评表".to_owned());
+    }
+    if !record.projects.is_empty() {
+        parts.push(format!("项目自评表 {} 张", record.projects.len()));
+    }
+    if record.final_accounts.is_some() {
+        parts.push("部门决算".to_owned());
+    }
+    if record.targets.is_some() {
+        parts.push("绩效目标申报表".to_owned());
+    }
+    parts.join("、")
+}
+
 /// A formatted optional value; "—" when missing.
 pub(crate) fn opt<T>(v: Option<T>, f: impl Fn(T) -> String) -> String {
     v.map_or_else(|| "—".to_owned(), f)

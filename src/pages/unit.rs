@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Ctx, Headline, execution_rate, headline, main_card, rule_total, year_label};
+use super::{Ctx, Headline, contents, execution_rate, headline, main_card, rule_total, year_label};
 use crate::chart::{Axis, Datum, Point, Reference, Series, Trend, trend};
 use crate::model::{Dec, Record, Unit};
 use crate::plan::unit_year_path;
@@ -21,6 +21,7 @@ struct Row {
     year: String,
     year_sort: String,
     href: String,
+    contents: String,
     #[serde(flatten)]
     figures: Headline,
 }
@@ -56,8 +57,8 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, unit: &Unit) -> (Shell, UnitPage) 
     let recs = &unit.records;
     let pct = |p: crate::model::Pct| Datum::new(p.percent(), fmt_pct(p));
     let score = |d: Dec| Datum::new(d, fmt_score(d));
-    let charts = vec![
-        trend(&Trend {
+    let charts: Vec<Trend> = vec![
+        Trend {
             title: format!("{}历年预算执行率", unit.short_name),
             axis: axis("执行率（%）", "%"),
             series: vec![series(ctx, "执行率", recs, |c| {
@@ -68,8 +69,8 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, unit: &Unit) -> (Shell, UnitPage) 
                 label: "100%".to_owned(),
             }),
             from_zero: false,
-        }),
-        trend(&Trend {
+        },
+        Trend {
             title: format!("{}历年自评得分：报告得分与规则得分", unit.short_name),
             axis: axis("得分（分）", ""),
             series: vec![
@@ -78,8 +79,8 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, unit: &Unit) -> (Shell, UnitPage) 
             ],
             reference: None,
             from_zero: false,
-        }),
-        trend(&Trend {
+        },
+        Trend {
             title: format!("{}历年指标完成率", unit.short_name),
             axis: axis("完成率（%）", "%"),
             series: vec![series(ctx, "完成率", recs, |c| {
@@ -90,14 +91,25 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, unit: &Unit) -> (Shell, UnitPage) 
                 label: "100%".to_owned(),
             }),
             from_zero: true,
-        }),
+        },
     ];
+    // A trend needs two years: a chart of one point (or none) says nothing here.
+    let charts = charts
+        .into_iter()
+        .filter(|t| {
+            t.series
+                .iter()
+                .any(|s| s.points.iter().filter(|p| p.value.is_some()).count() >= 2)
+        })
+        .map(|t| trend(&t))
+        .collect();
     let rows = recs
         .iter()
         .map(|r| Row {
             year: year_label(r.year),
             year_sort: r.year.to_string(),
             href: format!("{root}{}", unit_year_path(unit.id.as_str(), r.year)),
+            contents: contents(r),
             figures: headline(ctx.score(r)),
         })
         .collect();
