@@ -72,6 +72,8 @@ struct ExecView {
 #[derive(Serialize)]
 struct GoalView {
     name: String,
+    /// The goal's text as printed; may be long, so it stands above the table.
+    text: String,
     weight: String,
     reported: String,
     rule: String,
@@ -97,6 +99,7 @@ struct RowView {
 #[derive(Serialize)]
 struct TargetGoal {
     name: String,
+    text: String,
     rows: Vec<(String, String, String, String)>,
 }
 
@@ -169,7 +172,8 @@ fn card_view(
                 })
                 .collect();
             GoalView {
-                name: goal.title.clone().unwrap_or_else(|| goal.name.clone()),
+                name: goal.name.clone(),
+                text: goal.title.clone().unwrap_or_default(),
                 weight: score(goal.weight),
                 reported: score(gs.and_then(|g| g.reported_total)),
                 rule: score(gs.and_then(|g| g.rule_total)),
@@ -284,7 +288,14 @@ pub(super) fn view(
     unit: &Unit,
     record: &Record,
 ) -> (Shell, UnitYearPage) {
-    let title = format!("{}{}绩效自评", unit.name, year_label(record.year));
+    let kind = if record.self_evaluation.is_some() || !record.projects.is_empty() {
+        "绩效自评"
+    } else if record.final_accounts.is_some() {
+        "部门决算"
+    } else {
+        "绩效目标申报"
+    };
+    let title = format!("{}{}{kind}", unit.name, year_label(record.year));
     let shell = Shell::for_page(&ctx.site, path, &title)
         .crumb(&unit.name, Some(&unit_path(unit.id.as_str())))
         .crumb(&year_label(record.year), None);
@@ -327,7 +338,8 @@ pub(super) fn view(
         .iter()
         .flat_map(|t| t.annual_goals.iter())
         .map(|g| TargetGoal {
-            name: g.title.clone().unwrap_or_else(|| g.name.clone()),
+            name: g.name.clone(),
+            text: g.title.clone().unwrap_or_default(),
             rows: g
                 .indicators
                 .iter()
