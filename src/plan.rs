@@ -130,3 +130,54 @@ pub(crate) fn plan(corpus: &Corpus) -> Vec<Planned> {
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     pages
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    fn example() -> Corpus {
+        crate::load::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"))
+            .expect("the example content loads")
+    }
+
+    #[test]
+    fn the_plan_is_sorted_by_path_without_duplicates() {
+        let plan = plan(&example());
+        let paths: Vec<&str> = plan.iter().map(|p| p.path.as_str()).collect();
+        let mut sorted = paths.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(paths, sorted);
+    }
+
+    #[test]
+    fn every_record_gets_a_page_a_json_file_and_one_csv_per_table() {
+        let plan = plan(&example());
+        let has = |p: &str| plan.iter().any(|x| x.path == p);
+        assert!(has("index.html") && has("404.html") && has("years/2023/index.html"));
+        assert!(has("units/qingling/index.html") && has("units/qingling/2023/index.html"));
+        assert!(has("data/qingling/2023.json"));
+        assert!(has("data/qingling/2023/self_evaluation.csv"));
+        assert!(has("data/qingling/2023/projects-0.csv"));
+        assert!(
+            !has("data/qingling/2020/self_evaluation.csv"),
+            "2020 is a 申报表 only"
+        );
+        assert!(!has("sitemap.xml"), "no base_url, no sitemap");
+    }
+
+    #[test]
+    fn a_base_url_adds_the_sitemap() {
+        let mut corpus = example();
+        corpus.site.base_url = Some("https://example.gov.cn/".to_owned());
+        assert!(plan(&corpus).iter().any(|p| p.page == Page::Sitemap));
+    }
+
+    #[test]
+    fn card_anchors_are_safe_ids() {
+        assert_eq!(card_anchor("self_evaluation"), "self_evaluation");
+        assert_eq!(card_anchor("projects[3]"), "projects-3");
+    }
+}
