@@ -5,7 +5,9 @@
 //! functions (templates do no arithmetic); raw values for sorting go into `sort` fields.
 //! Never: reads files, shows `record.contact`, or shows findings under the public profile.
 
+mod accounts;
 mod data;
+mod findings;
 mod index;
 mod unit;
 mod unit_year;

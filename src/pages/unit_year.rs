@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use super::accounts::accounts_summary;
+use super::findings::{FindingView, finding_view, take};
 use super::{Ctx, opt, rule_total, year_label};
 use crate::chart::{
     Axis, BarGroup, Completion, Datum, GoalCompletion, GroupedBars, completion, grouped_bars,
@@ -33,19 +35,11 @@ struct Prose {
 }
 
 #[derive(Serialize)]
-struct FindingView {
-    field: String,
-    message: String,
-    stated: String,
-    computed: String,
-    rule: String,
-}
-
-#[derive(Serialize)]
 struct CardView {
     anchor: String,
     title: String,
     exec: Option<ExecView>,
+    overall: Option<OverallView>,
     goals: Vec<GoalView>,
     reported_total: String,
     rule_total: String,
@@ -67,6 +61,18 @@ struct ExecView {
     weight: String,
     reported: String,
     rule: String,
+    findings: Vec<FindingView>,
+}
+
+/// 项目绩效总目标: target, what was done, weight and score.
+#[derive(Serialize)]
+struct OverallView {
+    target: String,
+    actual: String,
+    weight: String,
+    reported: String,
+    rule: String,
+    findings: Vec<FindingView>,
 }
 
 #[derive(Serialize)]
@@ -101,27 +107,6 @@ struct TargetGoal {
     name: String,
     text: String,
     rows: Vec<(String, String, String, String)>,
-}
-
-fn finding_view(f: &Finding) -> FindingView {
-    FindingView {
-        field: f.field.clone(),
-        message: f.message.clone(),
-        stated: f.stated.clone().unwrap_or_default(),
-        computed: f.computed.clone().unwrap_or_default(),
-        rule: f.rule.clone(),
-    }
-}
-
-/// Takes the findings whose field is `prefix` or lies under it.
-fn take(findings: &mut Vec<&Finding>, prefix: &str) -> Vec<FindingView> {
-    let (mine, rest): (Vec<&Finding>, Vec<&Finding>) = findings.iter().partition(|f| {
-        f.field == prefix
-            || f.field.starts_with(&format!("{prefix}."))
-            || f.field.starts_with(&format!("{prefix}["))
-    });
-    *findings = rest;
-    mine.into_iter().map(finding_view).collect()
 }
 
 fn score(d: Option<Dec>) -> String {
@@ -181,7 +166,9 @@ fn card_view(
             }
         })
         .collect();
+    let exec_field = format!("{}.execution", card.field);
     let exec = s.and_then(|s| s.execution.as_ref()).map(|e| ExecView {
+        findings: take(findings, &exec_field),
         budget: opt(e.budget, fmt_money),
         actual: opt(e.actual, fmt_money),
         rate: opt(e.reported_rate, fmt_pct),
@@ -189,6 +176,15 @@ fn card_view(
         weight: fmt_score(e.weight),
         reported: score(e.reported),
         rule: score(e.rule),
+    });
+    let overall_field = format!("{}.overall_goal", card.field);
+    let overall = card.overall_goal.as_ref().map(|o| OverallView {
+        target: o.target.clone(),
+        actual: o.actual.clone().unwrap_or_default(),
+        weight: fmt_score(o.weight),
+        reported: score(o.score),
+        rule: score(s.and_then(|s| s.overall_goal.as_ref()).and_then(|o| o.rule)),
+        findings: take(findings, &overall_field),
     });
     let prose = [
         ("偏差原因分析", &card.deviation_analysis),
@@ -247,6 +243,7 @@ fn card_view(
         anchor: anchor(card),
         title,
         exec,
+        overall,
         goals,
         reported_total: score(card.reported_total),
         rule_total: score(s.and_then(rule_total)),
@@ -372,29 +369,4 @@ pub(super) fn view(
             json_href: format!("{root}{}", record_json_path(unit.id.as_str(), record.year)),
         },
     )
-}
-
-/// The main totals of the 部门决算, label and formatted amount.
-fn accounts_summary(record: &Record) -> Vec<(String, String)> {
-    let Some(fa) = &record.final_accounts else {
-        return Vec::new();
-    };
-    let mut rows = Vec::new();
-    let mut push = |label: &str, v: Option<Dec>| {
-        if let Some(v) = v {
-            rows.push((label.to_owned(), fmt_money(v)));
-        }
-    };
-    if let Some(i) = &fa.income {
-        push("一般公共预算财政拨款收入", i.general_budget);
-        push("政府性基金预算财政拨款收入", i.gov_fund);
-        push("事业收入", i.business);
-        push("经营收入", i.operating);
-    }
-    if let Some(e) = &fa.expenditure {
-        push("基本支出", e.basic);
-        push("项目支出", e.project);
-        push("本年支出合计", e.total);
-    }
-    rows
 }
