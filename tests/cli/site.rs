@@ -200,6 +200,19 @@ fn the_internal_site_shows_each_finding_beside_its_figure() {
         "the finding stands in its row: {row}"
     );
     assert!(row.contains("4.99"), "with the computed score: {row}");
+
+    let page = text(&files, "units/huanghelou/2021/index.html");
+    let execution = page
+        .split("<caption>")
+        .find(|t| t.starts_with("预算执行情况"))
+        .and_then(|t| t.split("</table>").nth(1))
+        .expect("the 预算执行 table");
+    assert!(
+        execution
+            .trim_start()
+            .starts_with("<ul class=\"findings\">"),
+        "the over-budget finding follows the 预算执行 table"
+    );
 }
 
 #[test]
