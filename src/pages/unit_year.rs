@@ -23,7 +23,7 @@ pub(super) struct UnitYearPage {
     cards: Vec<CardView>,
     narratives: Vec<Prose>,
     targets: Vec<TargetGoal>,
-    accounts: Vec<(String, String)>,
+    accounts: Vec<(String, String, String)>,
     findings: Vec<FindingView>,
     json_href: String,
 }

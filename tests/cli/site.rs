@@ -172,6 +172,12 @@ fn the_unit_year_page_shows_the_reported_and_the_rule_totals() {
     );
     assert!(page.contains("预算数（A）") && page.contains("11,092.59"));
     assert!(page.contains("<svg"), "charts are inline");
+    assert!(
+        page.contains(
+            "本年收入合计</th><td class=\"num\">11,902.59</td><td class=\"num\">11,092.59</td>"
+        ),
+        "the 决算 summary shows the stated total beside the sum of its parts"
+    );
 }
 
 #[test]
