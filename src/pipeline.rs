@@ -46,13 +46,13 @@ pub struct BuildSummary {
 pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     let corpus = crate::load::load(&opts.content)?;
     let records: usize = corpus.units.iter().map(|u| u.records.len()).sum();
-    eprintln!("加载：{} 个单位，{records} 份记录", corpus.units.len());
+    eprintln!("load: {} unit(s), {records} record(s)", corpus.units.len());
     let scores = crate::score::score_corpus(&corpus);
-    eprintln!("评分：{} 份记录", scores.records.len());
+    eprintln!("score: {} record(s)", scores.records.len());
     let report = crate::check::check(&corpus, &scores);
-    eprintln!("审核：{} 项发现", report.findings.len());
+    eprintln!("check: {} finding(s)", report.findings.len());
     if opts.strict && !report.findings.is_empty() {
-        eprintln!("--strict：存在审核发现，未写出网站");
+        eprintln!("check: findings under --strict; nothing written");
         return Ok(BuildSummary {
             findings: report.findings.len(),
             written: false,
@@ -61,7 +61,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
         });
     }
     let plan = crate::plan::plan(&corpus);
-    eprintln!("规划：{} 个页面", plan.len());
+    eprintln!("plan: {} file(s)", plan.len());
     let site_root = opts.content.parent().unwrap_or(Path::new("."));
     let theme = opts.theme.as_deref().unwrap_or(corpus.site.theme.as_str());
     let renderer = Renderer::new(Some(theme), site_root)?;
@@ -100,10 +100,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
             }),
     );
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    eprintln!("渲染：{} 个文件", files.len());
+    eprintln!("render: {} file(s)", files.len());
     let written = write_site(&opts.output, &opts.content, &files)?;
     eprintln!(
-        "写出：{} 个文件，{} 字节 → {}",
+        "write: {} file(s), {} bytes to {}",
         written.files,
         written.bytes,
         opts.output.display()
