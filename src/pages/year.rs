@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Ctx, Headline, headline, main_card, year_label};
+use super::{Ctx, Headline, contents, headline, main_card, year_label};
 use crate::chart::{Axis, Datum, RankItem, Ranking, ranking};
 use crate::model::{Dec, Year};
 use crate::plan::unit_year_path;
@@ -20,6 +20,7 @@ struct Row {
     rank: usize,
     name: String,
     href: String,
+    contents: String,
     #[serde(flatten)]
     figures: Headline,
 }
@@ -67,6 +68,7 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, year: Year) -> (Shell, YearPage) {
             rank: i + 1,
             name: u.name.clone(),
             href: format!("{root}{}", unit_year_path(u.id.as_str(), r.year)),
+            contents: contents(r),
             figures: headline(ctx.score(r)),
         })
         .collect();
