@@ -28,6 +28,33 @@ pub(crate) enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Build the site: load, score, audit, render and write it atomically.
+    Build {
+        /// Content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Output folder (replaced as a whole).
+        #[arg(long, default_value = "output")]
+        output: PathBuf,
+        /// Theme name (default: the site's `theme:` setting).
+        #[arg(long)]
+        theme: Option<String>,
+        /// Profile (default: the site's `profile:` setting).
+        #[arg(long, value_enum)]
+        profile: Option<ProfileArg>,
+        /// Exit with code 1, writing nothing, when there are findings.
+        #[arg(long)]
+        strict: bool,
+    },
+}
+
+/// Who the site is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ProfileArg {
+    /// Published: no personal data, no findings.
+    Public,
+    /// For the finance bureau: findings beside the figures.
+    Internal,
 }
 
 /// Output format of `check`.

@@ -30,6 +30,9 @@ mod load;
 pub mod model;
 #[allow(dead_code, reason = "filled in by the site issue")]
 mod output;
+mod pages;
+mod pipeline;
+mod plan;
 #[allow(dead_code, reason = "filled in by the site issue")]
 mod render;
 mod score;
@@ -41,5 +44,6 @@ pub use load::load;
 pub use load::parse_record;
 #[doc(hidden)] // For tests/cli/output.rs until the build pipeline calls `write_site`.
 pub use output::{Fault, OutputEnv, RenderedFile, WriteSummary, write_site, write_site_in};
+pub use pipeline::{BuildOptions, BuildSummary, build};
 pub use render::{Crumb, NavItem, Renderer, Shell, Site, Theme, markdown_to_html, root_for};
 pub use score::{CorpusScores, score_corpus};

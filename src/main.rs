@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::{Cli, Command, Format};
+use cli::{Cli, Command, Format, ProfileArg};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -43,6 +43,29 @@ fn run(cli: Cli) -> gongkai::Result<ExitCode> {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
+            })
+        }
+        Command::Build {
+            content,
+            output,
+            theme,
+            profile,
+            strict,
+        } => {
+            let summary = gongkai::build(&gongkai::BuildOptions {
+                content,
+                output,
+                theme,
+                profile: profile.map(|p| match p {
+                    ProfileArg::Public => gongkai::model::Profile::Public,
+                    ProfileArg::Internal => gongkai::model::Profile::Internal,
+                }),
+                strict,
+            })?;
+            Ok(if summary.written {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
             })
         }
     }

@@ -11,3 +11,4 @@ mod errors;
 mod output;
 mod render;
 mod scoring;
+mod site;

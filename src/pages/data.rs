@@ -1,0 +1,153 @@
+//! Machine-readable files: each record as JSON with its computed figures, each scorecard
+//! table as CSV (UTF-8 with a BOM so spreadsheet programs read the Chinese, every field
+//! quoted), and `sitemap.xml`.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::{Ctx, opt};
+use crate::error::{Error, Result};
+use crate::model::{Dec, Record, Scorecard};
+use crate::render::fmt_score;
+use crate::score::{CardScore, RecordScore};
+
+#[derive(Serialize)]
+struct RecordData<'a> {
+    record: serde_json::Value,
+    scores: Option<&'a RecordScore>,
+}
+
+/// `data/<id>/<year>.json`: the record (without its contact) and gongkai's figures. The
+/// record's `path` is made relative to the content folder, so no local path is published and
+/// the file does not depend on where the site was built.
+pub(super) fn record_json(ctx: &Ctx<'_>, record: &Record) -> Result<String> {
+    let err = |e: serde_json::Error| Error::Usage(format!("cannot serialize {}: {e}", record.path));
+    let mut value = serde_json::to_value(record).map_err(err)?;
+    let relative = Path::new(&record.path)
+        .strip_prefix(ctx.content_dir)
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .unwrap_or_else(|_| format!("{}/{}", record.unit, record.year));
+    if let Some(path) = value.get_mut("path") {
+        *path = serde_json::Value::String(relative);
+    }
+    let data = RecordData {
+        record: value,
+        scores: ctx.score(record),
+    };
+    serde_json::to_string_pretty(&data)
+        .map(|s| s + "\n")
+        .map_err(|e| Error::Usage(format!("cannot serialize {}: {e}", record.path)))
+}
+
+/// One CSV field, always quoted, quotes doubled.
+fn field(s: &str) -> String {
+    format!("\"{}\"", s.replace('"', "\"\""))
+}
+
+fn line(out: &mut String, fields: &[&str]) {
+    let quoted: Vec<String> = fields.iter().map(|f| field(f)).collect();
+    out.push_str(&quoted.join(","));
+    out.push_str("\r\n");
+}
+
+fn score(d: Option<Dec>) -> String {
+    opt(d, fmt_score)
+}
+
+/// `data/<id>/<year>/<table>.csv`: one row per indicator.
+pub(super) fn card_csv(card: &Scorecard, s: Option<&CardScore>) -> String {
+    let mut out = String::from("\u{feff}");
+    line(
+        &mut out,
+        &[
+            "年度目标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+            "规则得分",
+            "偏差原因",
+        ],
+    );
+    for (g, goal) in card.goals.iter().enumerate() {
+        let gs = s.and_then(|s| s.goals.get(g));
+        for (i, ind) in goal.indicators.iter().enumerate() {
+            let rule = gs.and_then(|g| g.indicators.get(i)).and_then(|i| i.rule);
+            let text = |m: &Option<crate::model::Measure>| {
+                m.as_ref().map(|m| m.text.clone()).unwrap_or_default()
+            };
+            line(
+                &mut out,
+                &[
+                    &goal.name,
+                    ind.level1.as_deref().unwrap_or(""),
+                    ind.level2.as_deref().unwrap_or(""),
+                    &ind.name,
+                    &text(&ind.target),
+                    &text(&ind.actual),
+                    &score(ind.weight),
+                    &score(ind.score),
+                    &score(rule),
+                    ind.deviation.as_deref().unwrap_or(""),
+                ],
+            );
+        }
+    }
+    out
+}
+
+/// Escapes text for XML.
+fn xml(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// `sitemap.xml`: every HTML page but 404, under `base_url`.
+pub(super) fn sitemap(base_url: &str, paths: &[String]) -> String {
+    let base = base_url.trim_end_matches('/');
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for p in paths {
+        if p.ends_with(".html") && p != "404.html" {
+            let p = p.strip_suffix("index.html").unwrap_or(p);
+            out.push_str(&format!(
+                "  <url><loc>{}</loc></url>\n",
+                xml(&format!("{base}/{p}"))
+            ));
+        }
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_with_quotes_doubled() {
+        assert_eq!(field("a,\"b\"\nc"), "\"a,\"\"b\"\"\nc\"");
+    }
+
+    #[test]
+    fn the_sitemap_lists_pages_under_the_base_url_and_escapes_them() {
+        let paths = vec![
+            "404.html".to_owned(),
+            "index.html".to_owned(),
+            "static/style.css".to_owned(),
+            "units/a&b/index.html".to_owned(),
+        ];
+        let s = sitemap("https://x.example/", &paths);
+        assert!(s.contains("<loc>https://x.example/</loc>"));
+        assert!(s.contains("<loc>https://x.example/units/a&amp;b/</loc>"));
+        assert!(!s.contains("404") && !s.contains("style.css"));
+    }
+}

@@ -1,0 +1,65 @@
+//! `index.html`: every unit with its latest year.
+
+use serde::Serialize;
+
+use super::{Ctx, Headline, contents, headline, main_card, year_label};
+use crate::chart::{Datum, Point, Sparkline, sparkline};
+use crate::plan::{unit_path, unit_year_path};
+use crate::render::{Shell, fmt_score};
+
+#[derive(Serialize)]
+pub(super) struct IndexPage {
+    rows: Vec<Row>,
+}
+
+#[derive(Serialize)]
+struct Row {
+    name: String,
+    href: String,
+    year: String,
+    year_href: String,
+    year_sort: String,
+    contents: String,
+    #[serde(flatten)]
+    figures: Headline,
+    spark: String,
+}
+
+pub(super) fn view(ctx: &Ctx<'_>, path: &str) -> (Shell, IndexPage) {
+    let shell = Shell::for_page(&ctx.site, path, "");
+    let root = shell.root.clone();
+    let rows = ctx
+        .corpus
+        .units
+        .iter()
+        .filter_map(|unit| {
+            let latest = unit.records.last()?;
+            let points = unit
+                .records
+                .iter()
+                .map(|r| Point {
+                    year: r.year,
+                    value: ctx
+                        .score(r)
+                        .and_then(main_card)
+                        .and_then(|c| c.reported_total)
+                        .map(|d| Datum::new(d, fmt_score(d))),
+                })
+                .collect();
+            Some(Row {
+                name: unit.name.clone(),
+                href: format!("{root}{}", unit_path(unit.id.as_str())),
+                year: year_label(latest.year),
+                year_href: format!("{root}{}", unit_year_path(unit.id.as_str(), latest.year)),
+                year_sort: latest.year.to_string(),
+                contents: contents(latest),
+                figures: headline(ctx.score(latest)),
+                spark: sparkline(&Sparkline {
+                    title: format!("{}历年自评得分", unit.short_name),
+                    points,
+                }),
+            })
+        })
+        .collect();
+    (shell, IndexPage { rows })
+}

@@ -1,0 +1,201 @@
+//! Stage 4b: page contexts. One `Serialize` view per planned page, then Tera.
+//!
+//! In: the corpus, its scores, the audit report, the profile and a [`Renderer`]. Out: the
+//! text of each page. Every number reaches a template already formatted by the `fmt_*`
+//! functions (templates do no arithmetic); raw values for sorting go into `sort` fields.
+//! Never: reads files, shows `record.contact`, or shows findings under the public profile.
+
+mod accounts;
+mod data;
+mod findings;
+mod index;
+mod unit;
+mod unit_year;
+mod year;
+
+use serde::Serialize;
+
+use crate::check::{Finding, Report};
+use crate::error::Result;
+use crate::model::{Corpus, Dec, Pct, Profile, Record, Scorecard, Year};
+use crate::plan::{Page, Planned};
+use crate::render::{Renderer, Shell, Site, fmt_pct, fmt_score};
+use crate::score::{CardScore, CorpusScores, RecordScore};
+
+/// Everything a page may show.
+pub(crate) struct Ctx<'a> {
+    pub(crate) corpus: &'a Corpus,
+    pub(crate) scores: &'a CorpusScores,
+    pub(crate) report: &'a Report,
+    pub(crate) profile: Profile,
+    pub(crate) renderer: &'a Renderer,
+    pub(crate) site: Site,
+    /// Every planned path, for the sitemap.
+    pub(crate) paths: Vec<String>,
+    /// The content folder, to publish record paths relative to it.
+    pub(crate) content_dir: &'a std::path::Path,
+}
+
+/// A page's shell and body, flattened into one template context.
+#[derive(Serialize)]
+struct View<'a, T: Serialize> {
+    #[serde(flatten)]
+    shell: Shell,
+    page: &'a T,
+}
+
+impl Ctx<'_> {
+    /// Renders one planned page.
+    pub(crate) fn render(&self, planned: &Planned) -> Result<String> {
+        let path = planned.path.as_str();
+        match planned.page {
+            Page::Index => {
+                let (shell, page) = index::view(self, path);
+                self.renderer
+                    .render("index.html", &View { shell, page: &page })
+            }
+            Page::Unit(u) => {
+                let (shell, page) = unit::view(self, path, &self.corpus.units[u]);
+                self.renderer
+                    .render("unit.html", &View { shell, page: &page })
+            }
+            Page::UnitYear(u, r) => {
+                let unit = &self.corpus.units[u];
+                let (shell, page) = unit_year::view(self, path, unit, &unit.records[r]);
+                self.renderer
+                    .render("unit_year.html", &View { shell, page: &page })
+            }
+            Page::Year(y) => {
+                let (shell, page) = year::view(self, path, y);
+                self.renderer
+                    .render("year.html", &View { shell, page: &page })
+            }
+            Page::RecordJson(u, r) => data::record_json(self, &self.corpus.units[u].records[r]),
+            Page::CardCsv(u, r, c) => {
+                let record = &self.corpus.units[u].records[r];
+                let score = self.score(record);
+                let cards: Vec<&Scorecard> = record
+                    .self_evaluation
+                    .iter()
+                    .chain(record.projects.iter())
+                    .collect();
+                let scores: Vec<&CardScore> = score
+                    .map(|s| s.self_evaluation.iter().chain(s.projects.iter()).collect())
+                    .unwrap_or_default();
+                Ok(cards
+                    .get(c)
+                    .map(|card| data::card_csv(card, scores.get(c).copied()))
+                    .unwrap_or_default())
+            }
+            Page::Sitemap => Ok(data::sitemap(
+                self.site.base_url.as_deref().unwrap_or_default(),
+                &self.paths,
+            )),
+            Page::NotFound => self.renderer.render(
+                "404.html",
+                &View {
+                    shell: Shell::not_found(&self.site),
+                    page: &(),
+                },
+            ),
+        }
+    }
+
+    /// The scores of a record.
+    fn score(&self, record: &Record) -> Option<&RecordScore> {
+        self.scores.get(&record.unit, record.year)
+    }
+
+    /// The findings of a record, or none under the public profile.
+    fn findings(&self, record: &Record) -> Vec<&Finding> {
+        if self.profile == Profile::Public {
+            return Vec::new();
+        }
+        self.report
+            .findings
+            .iter()
+            .filter(|f| f.unit == record.unit && f.year == record.year)
+            .collect()
+    }
+}
+
+/// The headline figures of one record (its 部门整体 table, else its first project table).
+#[derive(Serialize, Clone)]
+pub(crate) struct Headline {
+    pub(crate) reported: String,
+    pub(crate) reported_sort: String,
+    pub(crate) rule: String,
+    pub(crate) rule_sort: String,
+    pub(crate) execution: String,
+    pub(crate) execution_sort: String,
+    pub(crate) completion: String,
+    pub(crate) completion_sort: String,
+}
+
+/// The table that speaks for a record.
+pub(crate) fn main_card(score: &RecordScore) -> Option<&CardScore> {
+    score.self_evaluation.as_ref().or(score.projects.first())
+}
+
+/// The rounded rule total of a card, at the document's precision.
+pub(crate) fn rule_total(card: &CardScore) -> Option<Dec> {
+    card.rule_total.map(|d| d.round(card.precision))
+}
+
+/// The 执行率 of a card: the recomputed one, else the stated one.
+pub(crate) fn execution_rate(card: &CardScore) -> Option<Pct> {
+    card.execution
+        .as_ref()
+        .and_then(|e| e.rate.or(e.reported_rate))
+}
+
+pub(crate) fn headline(score: Option<&RecordScore>) -> Headline {
+    let card = score.and_then(main_card);
+    let reported = card.and_then(|c| c.reported_total);
+    let rule = card.and_then(rule_total);
+    let execution = card.and_then(execution_rate);
+    let completion = card.and_then(|c| c.completion.rate);
+    Headline {
+        reported: opt(reported, fmt_score),
+        reported_sort: raw(reported),
+        rule: opt(rule, fmt_score),
+        rule_sort: raw(rule),
+        execution: opt(execution, fmt_pct),
+        execution_sort: raw(execution.map(Pct::percent)),
+        completion: opt(completion, fmt_pct),
+        completion_sort: raw(completion.map(Pct::percent)),
+    }
+}
+
+/// What a record publishes, in words: `部门整体自评表、项目自评表 5 张、部门决算`.
+pub(crate) fn contents(record: &Record) -> String {
+    let mut parts = Vec::new();
+    if record.self_evaluation.is_some() {
+        parts.push("部门整体自评表".to_owned());
+    }
+    if !record.projects.is_empty() {
+        parts.push(format!("项目自评表 {} 张", record.projects.len()));
+    }
+    if record.final_accounts.is_some() {
+        parts.push("部门决算".to_owned());
+    }
+    if record.targets.is_some() {
+        parts.push("绩效目标申报表".to_owned());
+    }
+    parts.join("、")
+}
+
+/// A formatted optional value; "—" when missing.
+pub(crate) fn opt<T>(v: Option<T>, f: impl Fn(T) -> String) -> String {
+    v.map_or_else(|| "—".to_owned(), f)
+}
+
+/// The raw value for `data-sort`; empty when missing.
+pub(crate) fn raw(v: Option<Dec>) -> String {
+    v.map(|d| d.normalize().to_string()).unwrap_or_default()
+}
+
+/// `2023年`.
+pub(crate) fn year_label(y: Year) -> String {
+    format!("{y}年")
+}

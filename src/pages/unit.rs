@@ -1,0 +1,124 @@
+//! `units/<id>/index.html`: one unit over its years.
+
+use serde::Serialize;
+
+use super::{Ctx, Headline, contents, execution_rate, headline, main_card, rule_total, year_label};
+use crate::chart::{Axis, Datum, Point, Reference, Series, Trend, trend};
+use crate::model::{Dec, Record, Unit};
+use crate::plan::unit_year_path;
+use crate::render::{Shell, fmt_pct, fmt_score};
+use crate::score::CardScore;
+
+#[derive(Serialize)]
+pub(super) struct UnitPage {
+    name: String,
+    rows: Vec<Row>,
+    charts: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Row {
+    year: String,
+    year_sort: String,
+    href: String,
+    contents: String,
+    #[serde(flatten)]
+    figures: Headline,
+}
+
+fn series(
+    ctx: &Ctx<'_>,
+    name: &str,
+    records: &[Record],
+    f: impl Fn(&CardScore) -> Option<Datum>,
+) -> Series {
+    Series {
+        name: name.to_owned(),
+        points: records
+            .iter()
+            .map(|r| Point {
+                year: r.year,
+                value: ctx.score(r).and_then(main_card).and_then(&f),
+            })
+            .collect(),
+    }
+}
+
+fn axis(caption: &str, suffix: &str) -> Axis {
+    Axis {
+        caption: caption.to_owned(),
+        suffix: suffix.to_owned(),
+    }
+}
+
+pub(super) fn view(ctx: &Ctx<'_>, path: &str, unit: &Unit) -> (Shell, UnitPage) {
+    let shell = Shell::for_page(&ctx.site, path, &unit.name).crumb(&unit.name, None);
+    let root = shell.root.clone();
+    let recs = &unit.records;
+    let pct = |p: crate::model::Pct| Datum::new(p.percent(), fmt_pct(p));
+    let score = |d: Dec| Datum::new(d, fmt_score(d));
+    let charts: Vec<Trend> = vec![
+        Trend {
+            title: format!("{}历年预算执行率", unit.short_name),
+            axis: axis("执行率（%）", "%"),
+            series: vec![series(ctx, "执行率", recs, |c| {
+                execution_rate(c).map(pct)
+            })],
+            reference: Some(Reference {
+                value: Dec::from_int(100),
+                label: "100%".to_owned(),
+            }),
+            from_zero: false,
+        },
+        Trend {
+            title: format!("{}历年自评得分：报告得分与规则得分", unit.short_name),
+            axis: axis("得分（分）", ""),
+            series: vec![
+                series(ctx, "报告得分", recs, |c| c.reported_total.map(score)),
+                series(ctx, "规则得分", recs, |c| rule_total(c).map(score)),
+            ],
+            reference: None,
+            from_zero: false,
+        },
+        Trend {
+            title: format!("{}历年指标完成率", unit.short_name),
+            axis: axis("完成率（%）", "%"),
+            series: vec![series(ctx, "完成率", recs, |c| {
+                c.completion.rate.map(pct)
+            })],
+            reference: Some(Reference {
+                value: Dec::from_int(100),
+                label: "100%".to_owned(),
+            }),
+            from_zero: true,
+        },
+    ];
+    // A trend needs two years: a chart of one point (or none) says nothing here.
+    let charts = charts
+        .into_iter()
+        .filter(|t| {
+            t.series
+                .iter()
+                .any(|s| s.points.iter().filter(|p| p.value.is_some()).count() >= 2)
+        })
+        .map(|t| trend(&t))
+        .collect();
+    let rows = recs
+        .iter()
+        .map(|r| Row {
+            year: year_label(r.year),
+            year_sort: r.year.to_string(),
+            href: format!("{root}{}", unit_year_path(unit.id.as_str(), r.year)),
+            contents: contents(r),
+            figures: headline(ctx.score(r)),
+        })
+        .collect();
+    (
+        shell,
+        UnitPage {
+            name: unit.name.clone(),
+            rows,
+            charts,
+        },
+    )
+}

@@ -1,0 +1,384 @@
+//! `units/<id>/<year>/index.html`: the disclosure page of one record, laid out as the official
+//! 自评表 with gongkai's rule figures beside the reported ones.
+
+use serde::Serialize;
+
+use super::accounts::accounts_summary;
+use super::findings::{FindingView, finding_view, take};
+use super::{Ctx, opt, rule_total, year_label};
+use crate::chart::{
+    Axis, BarGroup, Completion, Datum, GoalCompletion, GroupedBars, completion, grouped_bars,
+};
+use crate::check::Finding;
+use crate::model::{Dec, Record, Scorecard, Unit};
+use crate::plan::{card_anchor, card_csv_path, record_json_path, unit_path};
+use crate::render::{Shell, fmt_money, fmt_pct, fmt_score, markdown_to_html};
+use crate::score::CardScore;
+
+#[derive(Serialize)]
+pub(super) struct UnitYearPage {
+    title: String,
+    amount_unit: &'static str,
+    source: Option<String>,
+    cards: Vec<CardView>,
+    narratives: Vec<Prose>,
+    targets: Vec<TargetGoal>,
+    accounts: Vec<(String, String, String)>,
+    findings: Vec<FindingView>,
+    json_href: String,
+}
+
+#[derive(Serialize)]
+struct Prose {
+    title: String,
+    html: String,
+}
+
+#[derive(Serialize)]
+struct CardView {
+    anchor: String,
+    title: String,
+    exec: Option<ExecView>,
+    overall: Option<OverallView>,
+    goals: Vec<GoalView>,
+    reported_total: String,
+    rule_total: String,
+    weight_total: String,
+    completion: String,
+    prose: Vec<Prose>,
+    chart_scores: String,
+    chart_completion: String,
+    findings: Vec<FindingView>,
+    csv_href: String,
+}
+
+#[derive(Serialize)]
+struct ExecView {
+    budget: String,
+    actual: String,
+    rate: String,
+    rule_rate: String,
+    weight: String,
+    reported: String,
+    rule: String,
+    findings: Vec<FindingView>,
+}
+
+/// 项目绩效总目标: target, what was done, weight and score.
+#[derive(Serialize)]
+struct OverallView {
+    target: String,
+    actual: String,
+    weight: String,
+    reported: String,
+    rule: String,
+    findings: Vec<FindingView>,
+}
+
+#[derive(Serialize)]
+struct GoalView {
+    name: String,
+    /// The goal's text as printed; may be long, so it stands above the table.
+    text: String,
+    weight: String,
+    reported: String,
+    rule: String,
+    rows: Vec<RowView>,
+}
+
+#[derive(Serialize)]
+struct RowView {
+    level1: String,
+    level2: String,
+    name: String,
+    target: String,
+    actual: String,
+    weight: String,
+    reported: String,
+    rule: String,
+    explanation: String,
+    differs: bool,
+    deviation: String,
+    findings: Vec<FindingView>,
+}
+
+#[derive(Serialize)]
+struct TargetGoal {
+    name: String,
+    text: String,
+    rows: Vec<(String, String, String, String)>,
+}
+
+fn score(d: Option<Dec>) -> String {
+    opt(d, fmt_score)
+}
+
+/// A rule score shown with at least the places the document prints (`2` → `2.0` in a table
+/// that prints one place), never fewer than its own (up to 2), so a difference is never hidden.
+fn rule_score(d: Option<Dec>, precision: u32) -> String {
+    opt(d, |d| {
+        fmt_score(d.round_fixed(d.scale().min(2).max(precision)))
+    })
+}
+
+fn card_view(
+    csv_href: String,
+    card: &Scorecard,
+    s: Option<&CardScore>,
+    findings: &mut Vec<&Finding>,
+) -> CardView {
+    let prec = s.map_or(1, |s| s.precision);
+    let goals = card
+        .goals
+        .iter()
+        .enumerate()
+        .map(|(g, goal)| {
+            let gs = s.and_then(|s| s.goals.get(g));
+            let rows = goal
+                .indicators
+                .iter()
+                .enumerate()
+                .map(|(i, ind)| {
+                    let is = gs.and_then(|gs| gs.indicators.get(i));
+                    let field = format!("{}.goals[{g}].indicators[{i}]", card.field);
+                    RowView {
+                        level1: ind.level1.clone().unwrap_or_default(),
+                        level2: ind.level2.clone().unwrap_or_default(),
+                        name: ind.name.clone(),
+                        target: ind
+                            .target
+                            .as_ref()
+                            .map(|m| m.text.clone())
+                            .unwrap_or_default(),
+                        actual: ind
+                            .actual
+                            .as_ref()
+                            .map(|m| m.text.clone())
+                            .unwrap_or_default(),
+                        weight: score(ind.weight),
+                        reported: score(ind.score),
+                        rule: rule_score(is.and_then(|i| i.rule), prec),
+                        explanation: is.map(|i| i.explanation.clone()).unwrap_or_default(),
+                        differs: is.is_some_and(|i| i.differs),
+                        deviation: ind.deviation.clone().unwrap_or_default(),
+                        findings: take(findings, &field),
+                    }
+                })
+                .collect();
+            GoalView {
+                name: goal.name.clone(),
+                text: goal.title.clone().unwrap_or_default(),
+                weight: score(goal.weight),
+                reported: score(gs.and_then(|g| g.reported_total)),
+                rule: rule_score(gs.and_then(|g| g.rule_total), prec),
+                rows,
+            }
+        })
+        .collect();
+    let exec_field = format!("{}.execution", card.field);
+    let exec = s.and_then(|s| s.execution.as_ref()).map(|e| ExecView {
+        findings: take(findings, &exec_field),
+        budget: opt(e.budget, fmt_money),
+        actual: opt(e.actual, fmt_money),
+        rate: opt(e.reported_rate, fmt_pct),
+        rule_rate: opt(e.rate, fmt_pct),
+        weight: fmt_score(e.weight),
+        reported: score(e.reported),
+        rule: score(e.rule),
+    });
+    let overall_field = format!("{}.overall_goal", card.field);
+    let overall = card.overall_goal.as_ref().map(|o| OverallView {
+        target: o.target.clone(),
+        actual: o.actual.clone().unwrap_or_default(),
+        weight: fmt_score(o.weight),
+        reported: score(o.score),
+        rule: rule_score(
+            s.and_then(|s| s.overall_goal.as_ref()).and_then(|o| o.rule),
+            prec,
+        ),
+        findings: take(findings, &overall_field),
+    });
+    let prose = [
+        ("偏差原因分析", &card.deviation_analysis),
+        ("改进措施", &card.improvement),
+        ("总体评价", &card.summary),
+    ]
+    .into_iter()
+    .enumerate()
+    .filter_map(|(i, (t, m))| {
+        m.as_ref().map(|m| Prose {
+            title: t.to_owned(),
+            html: markdown_to_html(m, &format!("{}-p{i}-", anchor(card)), 4),
+        })
+    })
+    .collect();
+    let groups = s
+        .map(|s| {
+            s.goals
+                .iter()
+                .map(|g| BarGroup {
+                    label: g.name.clone(),
+                    values: [
+                        g.weight.map(|d| Datum::new(d, fmt_score(d))),
+                        g.reported_total.map(|d| Datum::new(d, fmt_score(d))),
+                    ],
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let title = card_title(card);
+    let chart_scores = grouped_bars(&GroupedBars {
+        title: format!("{title}：各目标分值与得分"),
+        axis: Axis {
+            caption: "分".to_owned(),
+            suffix: String::new(),
+        },
+        names: ["分值".to_owned(), "得分".to_owned()],
+        groups,
+    });
+    let chart_completion = completion(&Completion {
+        title: format!("{title}：各目标指标完成情况"),
+        goals: s
+            .map(|s| {
+                s.goals
+                    .iter()
+                    .map(|g| GoalCompletion {
+                        label: g.name.clone(),
+                        met: g.completion.met,
+                        not_met: g.completion.indicators.saturating_sub(g.completion.met),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+    });
+    CardView {
+        anchor: anchor(card),
+        title,
+        exec,
+        overall,
+        goals,
+        reported_total: score(card.reported_total),
+        rule_total: score(s.and_then(rule_total)),
+        weight_total: score(s.and_then(|s| s.weight_total)),
+        completion: s
+            .map(|s| {
+                format!(
+                    "{} / {}（{}）",
+                    s.completion.met,
+                    s.completion.indicators,
+                    opt(s.completion.rate, fmt_pct)
+                )
+            })
+            .unwrap_or_default(),
+        prose,
+        chart_scores,
+        chart_completion,
+        findings: take(findings, &card.field),
+        csv_href,
+    }
+}
+
+/// The id of a card's section: `self_evaluation`, `projects-1`.
+fn anchor(card: &Scorecard) -> String {
+    card_anchor(&card.field)
+}
+
+fn card_title(card: &Scorecard) -> String {
+    match (&card.title, &card.name) {
+        (Some(t), _) => t.clone(),
+        (None, Some(n)) => format!("{n}项目支出绩效自评表"),
+        (None, None) => "部门整体支出绩效自评表".to_owned(),
+    }
+}
+
+pub(super) fn view(
+    ctx: &Ctx<'_>,
+    path: &str,
+    unit: &Unit,
+    record: &Record,
+) -> (Shell, UnitYearPage) {
+    let kind = if record.self_evaluation.is_some() || !record.projects.is_empty() {
+        "绩效自评"
+    } else if record.final_accounts.is_some() {
+        "部门决算"
+    } else {
+        "绩效目标申报"
+    };
+    let title = format!("{}{}{kind}", unit.name, year_label(record.year));
+    let shell = Shell::for_page(&ctx.site, path, &title)
+        .crumb(&unit.name, Some(&unit_path(unit.id.as_str())))
+        .crumb(&year_label(record.year), None);
+    let score = ctx.score(record);
+    let mut findings = ctx.findings(record);
+    let mut cards = Vec::new();
+    let root = shell.root.clone();
+    let csv = |c: &Scorecard| {
+        format!(
+            "{root}{}",
+            card_csv_path(unit.id.as_str(), record.year, &c.field)
+        )
+    };
+    if let Some(c) = &record.self_evaluation {
+        cards.push(card_view(
+            csv(c),
+            c,
+            score.and_then(|s| s.self_evaluation.as_ref()),
+            &mut findings,
+        ));
+    }
+    for (i, c) in record.projects.iter().enumerate() {
+        cards.push(card_view(
+            csv(c),
+            c,
+            score.and_then(|s| s.projects.get(i)),
+            &mut findings,
+        ));
+    }
+    let narratives = record
+        .narratives
+        .iter()
+        .map(|n| Prose {
+            title: n.title.clone(),
+            html: markdown_to_html(&n.markdown, &format!("n-{}-", n.slug), 3),
+        })
+        .collect();
+    let targets = record
+        .targets
+        .iter()
+        .flat_map(|t| t.annual_goals.iter())
+        .map(|g| TargetGoal {
+            name: g.name.clone(),
+            text: g.title.clone().unwrap_or_default(),
+            rows: g
+                .indicators
+                .iter()
+                .map(|i| {
+                    (
+                        i.level1.clone().unwrap_or_default(),
+                        i.level2.clone().unwrap_or_default(),
+                        i.name.clone(),
+                        i.target
+                            .as_ref()
+                            .map(|m| m.text.clone())
+                            .unwrap_or_default(),
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    let accounts = accounts_summary(record);
+    (
+        shell,
+        UnitYearPage {
+            title,
+            amount_unit: record.amount_unit.label(),
+            source: record.source.as_ref().map(|s| s.title.clone()),
+            cards,
+            narratives,
+            targets,
+            accounts,
+            findings: findings.into_iter().map(finding_view).collect(),
+            json_href: format!("{root}{}", record_json_path(unit.id.as_str(), record.year)),
+        },
+    )
+}

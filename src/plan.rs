@@ -1,0 +1,183 @@
+//! Stage 4a: the site plan. Every output page and its path, decided before rendering.
+//!
+//! In: the validated [`Corpus`]. Out: a list of [`Planned`] pages sorted by output path, so
+//! that rendering (possibly in parallel) and writing happen in one fixed order. Pure: no IO,
+//! no rendering, no scores.
+
+use crate::model::{Corpus, Year};
+
+/// Which page to render.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Page {
+    /// `index.html`: every unit with its latest year.
+    Index,
+    /// `units/<id>/index.html`: one unit over its years (index into `Corpus::units`).
+    Unit(usize),
+    /// `units/<id>/<year>/index.html`: one record (unit index, record index).
+    UnitYear(usize, usize),
+    /// `years/<year>/index.html`: the units of one year.
+    Year(Year),
+    /// `404.html`.
+    NotFound,
+    /// `data/<id>/<year>.json`: a record with its computed figures.
+    RecordJson(usize, usize),
+    /// `data/<id>/<year>/<table>.csv`: one scorecard table (index into the record's tables:
+    /// the 部门整体 table first when present, then the projects).
+    CardCsv(usize, usize, usize),
+    /// `sitemap.xml`, planned only when the site has a `base_url`.
+    Sitemap,
+}
+
+/// One page of the plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Planned {
+    /// Relative, `/`-separated output path.
+    pub(crate) path: String,
+    /// What the page shows.
+    pub(crate) page: Page,
+}
+
+/// The output path of a unit's page.
+pub(crate) fn unit_path(id: &str) -> String {
+    format!("units/{id}/index.html")
+}
+
+/// The output path of a record's page.
+pub(crate) fn unit_year_path(id: &str, year: Year) -> String {
+    format!("units/{id}/{year}/index.html")
+}
+
+/// The output path of a year's page.
+pub(crate) fn year_path(year: Year) -> String {
+    format!("years/{year}/index.html")
+}
+
+/// The output path of a record's JSON.
+pub(crate) fn record_json_path(id: &str, year: Year) -> String {
+    format!("data/{id}/{year}.json")
+}
+
+/// The id of a scorecard table on its page and in its CSV name: `self_evaluation`,
+/// `projects-1`.
+pub(crate) fn card_anchor(field: &str) -> String {
+    field.replace(['[', '.'], "-").replace(']', "")
+}
+
+/// The output path of a table's CSV.
+pub(crate) fn card_csv_path(id: &str, year: Year, field: &str) -> String {
+    format!("data/{id}/{year}/{}.csv", card_anchor(field))
+}
+
+/// Every year that has at least one record, ascending.
+pub(crate) fn years(corpus: &Corpus) -> Vec<Year> {
+    let mut years: Vec<Year> = corpus
+        .units
+        .iter()
+        .flat_map(|u| u.records.iter().map(|r| r.year))
+        .collect();
+    years.sort();
+    years.dedup();
+    years
+}
+
+/// Plans every page of the site, sorted by path.
+pub(crate) fn plan(corpus: &Corpus) -> Vec<Planned> {
+    let mut pages = vec![
+        Planned {
+            path: "index.html".to_owned(),
+            page: Page::Index,
+        },
+        Planned {
+            path: "404.html".to_owned(),
+            page: Page::NotFound,
+        },
+    ];
+    for (u, unit) in corpus.units.iter().enumerate() {
+        pages.push(Planned {
+            path: unit_path(unit.id.as_str()),
+            page: Page::Unit(u),
+        });
+        for (r, record) in unit.records.iter().enumerate() {
+            pages.push(Planned {
+                path: unit_year_path(unit.id.as_str(), record.year),
+                page: Page::UnitYear(u, r),
+            });
+            pages.push(Planned {
+                path: record_json_path(unit.id.as_str(), record.year),
+                page: Page::RecordJson(u, r),
+            });
+            let cards = record.self_evaluation.iter().chain(record.projects.iter());
+            for (c, card) in cards.enumerate() {
+                pages.push(Planned {
+                    path: card_csv_path(unit.id.as_str(), record.year, &card.field),
+                    page: Page::CardCsv(u, r, c),
+                });
+            }
+        }
+    }
+    for year in years(corpus) {
+        pages.push(Planned {
+            path: year_path(year),
+            page: Page::Year(year),
+        });
+    }
+    if corpus.site.base_url.is_some() {
+        pages.push(Planned {
+            path: "sitemap.xml".to_owned(),
+            page: Page::Sitemap,
+        });
+    }
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    pages
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    fn example() -> Corpus {
+        crate::load::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"))
+            .expect("the example content loads")
+    }
+
+    #[test]
+    fn the_plan_is_sorted_by_path_without_duplicates() {
+        let plan = plan(&example());
+        let paths: Vec<&str> = plan.iter().map(|p| p.path.as_str()).collect();
+        let mut sorted = paths.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(paths, sorted);
+    }
+
+    #[test]
+    fn every_record_gets_a_page_a_json_file_and_one_csv_per_table() {
+        let plan = plan(&example());
+        let has = |p: &str| plan.iter().any(|x| x.path == p);
+        assert!(has("index.html") && has("404.html") && has("years/2023/index.html"));
+        assert!(has("units/qingling/index.html") && has("units/qingling/2023/index.html"));
+        assert!(has("data/qingling/2023.json"));
+        assert!(has("data/qingling/2023/self_evaluation.csv"));
+        assert!(has("data/qingling/2023/projects-0.csv"));
+        assert!(
+            !has("data/qingling/2020/self_evaluation.csv"),
+            "2020 is a 申报表 only"
+        );
+        assert!(!has("sitemap.xml"), "no base_url, no sitemap");
+    }
+
+    #[test]
+    fn a_base_url_adds_the_sitemap() {
+        let mut corpus = example();
+        corpus.site.base_url = Some("https://example.gov.cn/".to_owned());
+        assert!(plan(&corpus).iter().any(|p| p.page == Page::Sitemap));
+    }
+
+    #[test]
+    fn card_anchors_are_safe_ids() {
+        assert_eq!(card_anchor("self_evaluation"), "self_evaluation");
+        assert_eq!(card_anchor("projects[3]"), "projects-3");
+    }
+}
