@@ -137,9 +137,10 @@ pub(crate) fn main_card(score: &RecordScore) -> Option<&CardScore> {
     score.self_evaluation.as_ref().or(score.projects.first())
 }
 
-/// The rounded rule total of a card, at the document's precision.
+/// The rule total of a card as computed (2 places, trailing zeros dropped). The document's own
+/// precision decides only whether a reported score differs; it never rounds the rule's figure.
 pub(crate) fn rule_total(card: &CardScore) -> Option<Dec> {
-    card.rule_total.map(|d| d.round(card.precision))
+    card.rule_total.map(|d| d.round(2).normalize())
 }
 
 /// The 执行率 of a card: the recomputed one, else the stated one.

@@ -115,10 +115,9 @@ fn score(d: Option<Dec>) -> String {
 
 /// A rule score shown with at least the places the document prints (`2` → `2.0` in a table
 /// that prints one place), never fewer than its own (up to 2), so a difference is never hidden.
-fn rule_score(d: Option<Dec>, precision: u32) -> String {
-    opt(d, |d| {
-        fmt_score(d.round_fixed(d.scale().min(2).max(precision)))
-    })
+/// A rule score as computed: 2 places at most, trailing zeros dropped (4.99, 3, 93.5).
+fn rule_score(d: Option<Dec>) -> String {
+    opt(d, |d| fmt_score(d.round(2).normalize()))
 }
 
 fn card_view(
@@ -127,7 +126,6 @@ fn card_view(
     s: Option<&CardScore>,
     findings: &mut Vec<&Finding>,
 ) -> CardView {
-    let prec = s.map_or(1, |s| s.precision);
     let goals = card
         .goals
         .iter()
@@ -157,7 +155,7 @@ fn card_view(
                             .unwrap_or_default(),
                         weight: score(ind.weight),
                         reported: score(ind.score),
-                        rule: rule_score(is.and_then(|i| i.rule), prec),
+                        rule: rule_score(is.and_then(|i| i.rule)),
                         explanation: is.map(|i| i.explanation.clone()).unwrap_or_default(),
                         differs: is.is_some_and(|i| i.differs),
                         deviation: ind.deviation.clone().unwrap_or_default(),
@@ -170,7 +168,7 @@ fn card_view(
                 text: goal.title.clone().unwrap_or_default(),
                 weight: score(goal.weight),
                 reported: score(gs.and_then(|g| g.reported_total)),
-                rule: rule_score(gs.and_then(|g| g.rule_total), prec),
+                rule: rule_score(gs.and_then(|g| g.rule_total)),
                 rows,
             }
         })
@@ -192,10 +190,7 @@ fn card_view(
         actual: o.actual.clone().unwrap_or_default(),
         weight: fmt_score(o.weight),
         reported: score(o.score),
-        rule: rule_score(
-            s.and_then(|s| s.overall_goal.as_ref()).and_then(|o| o.rule),
-            prec,
-        ),
+        rule: rule_score(s.and_then(|s| s.overall_goal.as_ref()).and_then(|o| o.rule)),
         findings: take(findings, &overall_field),
     });
     let prose = [

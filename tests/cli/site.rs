@@ -159,6 +159,20 @@ fn every_internal_link_resolves_to_a_file_and_anchor_of_the_site() {
 }
 
 #[test]
+fn rule_scores_are_shown_to_two_places_not_cut_to_the_documents_precision() {
+    // Regression: the rule total 94.97 of 花山 2020 was printed as 95.0 because it was rounded
+    // to the precision the document prints its own scores in (0.1). That precision decides
+    // whether a reported score differs from the rule; it must not hide the rule's figure.
+    let (_dir, files) = built(&[]);
+    let index = text(&files, "index.html");
+    assert!(index.contains(">94.97<"), "index shows 94.97");
+    let page = text(&files, "units/huashan/2020/index.html");
+    assert!(page.contains(">94.97<"), "unit-year page shows 94.97");
+    assert!(page.contains(">4.99<"), "信访件办结率 rule score 4.99");
+    assert!(!page.contains(">95.0<"), "no rounded-away total");
+}
+
+#[test]
 fn the_unit_year_page_shows_the_reported_and_the_rule_totals() {
     let (_dir, files) = built(&[]);
     let page = text(&files, "units/qingling/2023/index.html");
@@ -167,8 +181,8 @@ fn the_unit_year_page_shows_the_reported_and_the_rule_totals() {
         "reported 92"
     );
     assert!(
-        page.contains("规则总分</th><td class=\"num\">92.0</td>"),
-        "rule total 92.0"
+        page.contains("规则总分</th><td class=\"num\">92</td>"),
+        "rule total 92"
     );
     assert!(page.contains("预算数（A）") && page.contains("11,092.59"));
     assert!(page.contains("<svg"), "charts are inline");
