@@ -4,6 +4,7 @@
 mod support;
 
 mod accounts;
+mod browser;
 mod charts;
 mod check_cmd;
 mod docs;

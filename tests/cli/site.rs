@@ -359,3 +359,18 @@ fn the_sitemap_is_written_only_when_base_url_is_set() {
     assert!(sitemap.contains("<loc>https://czj.example.gov.cn/gongkai/units/qingling/2023/</loc>"));
     assert!(!sitemap.contains("404"));
 }
+
+/// The disclosure pages of seeds 003 and 001, pinned whole: any change to what a reader sees on
+/// them shows up as a snapshot diff to review.
+#[test]
+fn the_unit_year_pages_of_seeds_003_and_001_are_pinned() {
+    let (_dir, files) = built(&[]);
+    insta::assert_snapshot!(
+        "unit_year_qingling_2023",
+        text(&files, "units/qingling/2023/index.html")
+    );
+    insta::assert_snapshot!(
+        "unit_year_huashan_2020",
+        text(&files, "units/huashan/2020/index.html")
+    );
+}
