@@ -182,3 +182,13 @@ pub(super) fn legend(doc: &mut Doc, x: f64, y: f64, max_x: f64, entries: &[(Swat
     }
     cy
 }
+
+/// The value axis caption, muted, at (8, `y`), cut with "…" to `max_width` (full text in its
+/// tooltip). Draws nothing for an empty caption.
+pub(super) fn caption(doc: &mut Doc, caption: &str, y: f64, max_width: f64) {
+    if caption.is_empty() {
+        return;
+    }
+    let shown = text::truncate(caption, max_width, FONT);
+    doc.label(8.0, y, &shown, caption, Font::new(FONT).colour(MUTED), 0.0);
+}

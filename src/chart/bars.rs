@@ -228,16 +228,6 @@ fn draw(chart: &GroupedBars) -> Result<String, svg::PlotError> {
         ),
     ];
     let legend_y = axes::legend(&mut doc, left, 18.0, width - right, &entries);
-    if !chart.axis.caption.is_empty() {
-        let caption = text::truncate(&chart.axis.caption, width - 16.0, FONT);
-        doc.label(
-            8.0,
-            legend_y + 22.0,
-            &caption,
-            &chart.axis.caption,
-            Font::new(FONT).colour(MUTED),
-            0.0,
-        );
-    }
+    axes::caption(&mut doc, &chart.axis.caption, legend_y + 22.0, width - 16.0);
     Ok(doc.finish())
 }

@@ -83,16 +83,11 @@ fn draw(chart: &Completion) -> Result<String, svg::PlotError> {
         .max()
         .unwrap_or(0);
     let scale = Scale::counts(u32::try_from(max).unwrap_or(u32::MAX));
-    let names: Vec<_> = chart
-        .goals
-        .iter()
-        .map(|g| text::truncate(&g.label, NAME_WIDTH, FONT))
-        .collect();
-    let name_width = names
-        .iter()
-        .filter_map(|n| n.lines.first())
-        .map(|l| text::width(l, FONT))
-        .fold(0.0, f64::max);
+    let (names, name_width) = text::truncate_all(
+        chart.goals.iter().map(|g| g.label.as_str()),
+        NAME_WIDTH,
+        FONT,
+    );
     let summary_width = chart
         .goals
         .iter()

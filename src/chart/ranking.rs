@@ -114,15 +114,8 @@ fn draw(chart: &Ranking) -> Result<String, svg::PlotError> {
     let suffix = &chart.axis.suffix;
 
     let rank_width = text::width(&rows.len().to_string(), FONT) + 4.0;
-    let names: Vec<_> = rows
-        .iter()
-        .map(|(_, r)| text::truncate(&r.label, NAME_WIDTH, FONT))
-        .collect();
-    let name_width = names
-        .iter()
-        .filter_map(|n| n.lines.first())
-        .map(|l| text::width(l, FONT))
-        .fold(0.0, f64::max);
+    let (names, name_width) =
+        text::truncate_all(rows.iter().map(|(_, r)| r.label.as_str()), NAME_WIDTH, FONT);
     let value_width = rows
         .iter()
         .map(|(_, r)| {
@@ -213,17 +206,7 @@ fn draw(chart: &Ranking) -> Result<String, svg::PlotError> {
             None => doc.text(zero + 4.0, base, MISSING, Font::new(SMALL).colour(MUTED)),
         }
     }
-    if !chart.axis.caption.is_empty() {
-        let caption = text::truncate(&chart.axis.caption, f64::from(WIDTH) / 2.0, FONT);
-        doc.label(
-            8.0,
-            18.0,
-            &caption,
-            &chart.axis.caption,
-            Font::new(FONT).colour(MUTED),
-            0.0,
-        );
-    }
+    axes::caption(&mut doc, &chart.axis.caption, 18.0, f64::from(WIDTH) / 2.0);
     if let Some(r) = &chart.reference {
         let (x, _) = axes::at(&spec, px_value(r.value), n);
         let label = text::truncate(&r.label, 80.0, SMALL);

@@ -150,6 +150,24 @@ pub(super) fn truncate(text: &str, max_width: f64, font_size: f64) -> Wrapped {
     wrap(text, max_width, font_size, 1)
 }
 
+/// Each label cut to one line of `max_width`, and the width of the widest result.
+pub(super) fn truncate_all<'a>(
+    labels: impl IntoIterator<Item = &'a str>,
+    max_width: f64,
+    font_size: f64,
+) -> (Vec<Wrapped>, f64) {
+    let cut: Vec<Wrapped> = labels
+        .into_iter()
+        .map(|l| truncate(l, max_width, font_size))
+        .collect();
+    let widest = cut
+        .iter()
+        .filter_map(|n| n.lines.first())
+        .map(|l| width(l, font_size))
+        .fold(0.0, f64::max);
+    (cut, widest)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,7 +13,7 @@ mod labels;
 
 use super::axes::{self, Margins, Swatch};
 use super::scale::{Scale, dec, px_value};
-use super::style::{AXIS, BLUE, Colour, FONT, Font, MUTED, SMALL, VERMILLION, WHITE};
+use super::style::{AXIS, BLUE, Colour, Font, MUTED, SMALL, VERMILLION, WHITE};
 use super::svg::{self, Doc};
 use super::{Axis, Datum, FAILED, MISSING, NO_DATA, ONE_YEAR, Reference, Series, text};
 use crate::model::Dec;
@@ -282,17 +282,7 @@ fn draw(chart: &Trend, lines: &[Line<'_>]) -> Result<String, svg::PlotError> {
         })
         .collect();
     let legend_y = axes::legend(&mut doc, m.left, 18.0, right, &entries);
-    if !chart.axis.caption.is_empty() {
-        let caption = text::truncate(&chart.axis.caption, right - 8.0, FONT);
-        doc.label(
-            8.0,
-            legend_y + 22.0,
-            &caption,
-            &chart.axis.caption,
-            Font::new(FONT).colour(MUTED),
-            0.0,
-        );
-    }
+    axes::caption(&mut doc, &chart.axis.caption, legend_y + 22.0, right - 8.0);
     Ok(doc.finish())
 }
 
