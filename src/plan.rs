@@ -26,6 +26,11 @@ pub(crate) enum Page {
     CardCsv(usize, usize, usize),
     /// `sitemap.xml`, planned only when the site has a `base_url`.
     Sitemap,
+    /// `units/<id>/<year>/juesuan.html`: the nine 决算 tables and charts, planned only for
+    /// records with `final_accounts` (unit index, record index).
+    Juesuan(usize, usize),
+    /// `data/<id>/<year>/juesuan-<n>.csv`: one of the nine tables (n = 1..=9).
+    JuesuanCsv(usize, usize, usize),
 }
 
 /// One page of the plan.
@@ -66,6 +71,16 @@ pub(crate) fn card_anchor(field: &str) -> String {
 /// The output path of a table's CSV.
 pub(crate) fn card_csv_path(id: &str, year: Year, field: &str) -> String {
     format!("data/{id}/{year}/{}.csv", card_anchor(field))
+}
+
+/// The output path of a record's 决算 page.
+pub(crate) fn juesuan_path(id: &str, year: Year) -> String {
+    format!("units/{id}/{year}/juesuan.html")
+}
+
+/// The output path of one 决算 table's CSV (n = 1..=9).
+pub(crate) fn juesuan_csv_path(id: &str, year: Year, n: usize) -> String {
+    format!("data/{id}/{year}/juesuan-{n}.csv")
 }
 
 /// Every year that has at least one record, ascending.
@@ -112,6 +127,18 @@ pub(crate) fn plan(corpus: &Corpus) -> Vec<Planned> {
                     path: card_csv_path(unit.id.as_str(), record.year, &card.field),
                     page: Page::CardCsv(u, r, c),
                 });
+            }
+            if record.final_accounts.is_some() {
+                pages.push(Planned {
+                    path: juesuan_path(unit.id.as_str(), record.year),
+                    page: Page::Juesuan(u, r),
+                });
+                for n in 1..=crate::pages::JUESUAN_TABLES {
+                    pages.push(Planned {
+                        path: juesuan_csv_path(unit.id.as_str(), record.year, n),
+                        page: Page::JuesuanCsv(u, r, n),
+                    });
+                }
             }
         }
     }
@@ -166,6 +193,19 @@ mod tests {
             "2020 is a 申报表 only"
         );
         assert!(!has("sitemap.xml"), "no base_url, no sitemap");
+    }
+
+    #[test]
+    fn only_records_with_a_final_accounts_block_get_a_juesuan_page_and_nine_csvs() {
+        let plan = plan(&example());
+        let has = |p: &str| plan.iter().any(|x| x.path == p);
+        assert!(has("units/qingling/2023/juesuan.html"));
+        assert!(has("data/qingling/2023/juesuan-1.csv") && has("data/qingling/2023/juesuan-9.csv"));
+        assert!(!has("data/qingling/2023/juesuan-10.csv"));
+        assert!(
+            !has("units/qingling/2020/juesuan.html"),
+            "2020 is a 申报表 only"
+        );
     }
 
     #[test]

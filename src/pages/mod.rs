@@ -9,9 +9,13 @@ mod accounts;
 mod data;
 mod findings;
 mod index;
+mod juesuan;
 mod unit;
 mod unit_year;
 mod year;
+
+/// How many tables a 决算 page has (one CSV each).
+pub(crate) const JUESUAN_TABLES: usize = juesuan::TABLES;
 
 use serde::Serialize;
 
@@ -91,6 +95,13 @@ impl Ctx<'_> {
                 self.site.base_url.as_deref().unwrap_or_default(),
                 &self.paths,
             )),
+            Page::Juesuan(u, r) => {
+                let unit = &self.corpus.units[u];
+                let (shell, page) = juesuan::view(self, path, unit, &unit.records[r]);
+                self.renderer
+                    .render("juesuan.html", &View { shell, page: &page })
+            }
+            Page::JuesuanCsv(u, r, n) => Ok(juesuan::csv(&self.corpus.units[u].records[r], n)),
             Page::NotFound => self.renderer.render(
                 "404.html",
                 &View {

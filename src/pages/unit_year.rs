@@ -11,7 +11,7 @@ use crate::chart::{
 };
 use crate::check::Finding;
 use crate::model::{Dec, Record, Scorecard, Unit};
-use crate::plan::{card_anchor, card_csv_path, record_json_path, unit_path};
+use crate::plan::{card_anchor, card_csv_path, juesuan_path, record_json_path, unit_path};
 use crate::render::{Shell, fmt_money, fmt_pct, fmt_score, markdown_to_html};
 use crate::score::CardScore;
 
@@ -26,6 +26,8 @@ pub(super) struct UnitYearPage {
     accounts: Vec<(String, String, String)>,
     findings: Vec<FindingView>,
     json_href: String,
+    /// The 决算 page (nine tables and charts), when the record has a 决算.
+    juesuan_href: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -374,6 +376,10 @@ pub(super) fn view(
             accounts,
             findings: findings.into_iter().map(finding_view).collect(),
             json_href: format!("{root}{}", record_json_path(unit.id.as_str(), record.year)),
+            juesuan_href: record
+                .final_accounts
+                .as_ref()
+                .map(|_| format!("{root}{}", juesuan_path(unit.id.as_str(), record.year))),
         },
     )
 }

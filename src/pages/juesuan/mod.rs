@@ -1,0 +1,162 @@
+//! `units/<id>/<year>/juesuan.html`: a record's 部门决算 as the nine official tables (公开01–09表)
+//! with the standard charts; `data/<id>/<year>/juesuan-<n>.csv`: each table as CSV.
+//!
+//! In: a record with `final_accounts`, and the prior year's record of the same unit when it
+//! exists (for the 上年 comparison). Out: a [`JuesuanPage`] for `juesuan.html` (every number
+//! formatted, 万元 to 2 dp) and the CSV text of one table. Never: corrects a stated figure (a
+//! stated total is printed as stated; where the parts sum to something else a note says so),
+//! invents a figure the record cannot give (such a cell stays empty and the table says so), or
+//! writes the 情况说明 text (it is included from `partials/juesuan_text.html` by another part).
+//!
+//! The official column layouts (财政部 部门决算公开 统一格式), in order:
+//!
+//! 1. 收入支出决算总表 — two sides. 收入: 项目 | 行次 | 金额, rows 一、一般公共预算财政拨款收入,
+//!    二、政府性基金预算财政拨款收入, 三、国有资本经营预算财政拨款收入, 四、上级补助收入, 五、事业收入,
+//!    六、经营收入, 七、附属单位上缴收入, 八、其他收入; then 本年收入合计, 使用非财政拨款结余,
+//!    年初结转和结余, 总计. 支出: 项目 | 行次 | 金额, one row per 功能分类 类 (一、一般公共服务支出 …),
+//!    then 本年支出合计, 结余分配, 年末结转和结余, 总计.
+//! 2. 收入决算表 — 项目 (科目编码 | 科目名称) | 本年收入合计 | 财政拨款收入 | 上级补助收入 | 事业收入 |
+//!    经营收入 | 附属单位上缴收入 | 其他收入; rows 合计, then 类/款/项.
+//! 3. 支出决算表 — 项目 (科目编码 | 科目名称) | 本年支出合计 | 基本支出 | 项目支出 | 上缴上级支出 |
+//!    经营支出 | 对附属单位补助支出; rows 合计, then 类/款/项.
+//! 4. 财政拨款收入支出决算总表 — 收入: 项目 | 行次 | 金额 (一、一般公共预算财政拨款,
+//!    二、政府性基金预算财政拨款, 三、国有资本经营预算财政拨款; 本年收入合计, 年初财政拨款结转和结余,
+//!    总计). 支出: 项目 | 行次 | 合计 | 一般公共预算财政拨款 | 政府性基金预算财政拨款 |
+//!    国有资本经营预算财政拨款 (one row per 类; 本年支出合计, 年末财政拨款结转和结余, 总计).
+//! 5. 一般公共预算财政拨款支出决算表 — 项目 (科目编码 | 科目名称) | 本年支出 (小计 | 基本支出 |
+//!    项目支出); rows 合计, then 类/款/项.
+//! 6. 一般公共预算财政拨款基本支出决算表 — 人员经费 (科目编码 | 科目名称 | 决算数) beside 公用经费
+//!    (科目编码 | 科目名称 | 决算数), by 经济分类; last row 人员经费合计 | 公用经费合计.
+//! 7. 政府性基金预算财政拨款收入支出决算表 — 项目 (科目编码 | 科目名称) | 年初结转和结余 | 本年收入 |
+//!    本年支出 (小计 | 基本支出 | 项目支出) | 年末结转和结余; rows 合计, then 类/款/项.
+//! 8. 国有资本经营预算财政拨款支出决算表 — 项目 (科目编码 | 科目名称) | 本年支出 (合计 | 基本支出 |
+//!    项目支出); rows 合计, then 类/款/项.
+//! 9. 财政拨款"三公"经费支出决算表 — 预算数 and 决算数, each: 合计 | 因公出国（境）费 |
+//!    公务用车购置及运行费 (小计 | 公务用车购置费 | 公务用车运行费) | 公务接待费; one row.
+//!
+//! A table without data prints the official sentence ("本单位无政府性基金预算财政拨款收入支出。")
+//! instead of a grid. Documents whose tables were images are rebuilt from the record: what the
+//! record cannot give (e.g. 收入 by 科目, 基本/项目 per 科目) is an empty cell, and a table with
+//! an empty cell says so in a note.
+
+mod charts;
+mod funds;
+mod lines;
+mod model;
+mod summary;
+
+use serde::Serialize;
+
+use self::charts::ChartView;
+use self::model::Table;
+use super::{Ctx, year_label};
+use crate::model::{FinalAccounts, Record, Unit};
+use crate::plan::{juesuan_csv_path, unit_path, unit_year_path};
+use crate::render::Shell;
+use crate::score::accounts::{Totals, derive};
+
+/// How many tables a 决算 has.
+pub(crate) const TABLES: usize = 9;
+
+/// Said under a table that has an empty money cell.
+const EMPTY_CELL_NOTE: &str = "空白单元格表示原文未列示、且无法由其他数字推算的数据。";
+
+#[derive(Serialize)]
+pub(super) struct JuesuanPage {
+    title: String,
+    amount_unit: &'static str,
+    source: Option<String>,
+    record_href: String,
+    tables: Vec<Table>,
+    charts: Vec<ChartView>,
+}
+
+/// The nine tables of a record's 决算, in the official order.
+fn tables(fa: &FinalAccounts) -> Vec<Table> {
+    let t = Totals::of(fa);
+    let mut tables = vec![
+        summary::table1(fa, &t),
+        summary::table2(fa, &t),
+        summary::table3(fa, &t),
+        summary::table4(fa, &t),
+        funds::table5(fa),
+        funds::table6(fa),
+        funds::table7(fa),
+        funds::table8(fa),
+        funds::table9(fa),
+    ];
+    for table in &mut tables {
+        let empty_cell = table
+            .rows
+            .iter()
+            .flat_map(|r| r.cells.iter())
+            .any(|c| c.class == "num" && c.text.is_empty());
+        if empty_cell {
+            table.notes.push(EMPTY_CELL_NOTE.to_owned());
+        }
+    }
+    tables
+}
+
+/// The prior year's accounts of the same unit, when that record exists.
+fn prior<'a>(unit: &'a Unit, record: &Record) -> Option<&'a FinalAccounts> {
+    let year = record.year.prev()?;
+    unit.records
+        .iter()
+        .find(|r| r.year == year)
+        .and_then(|r| r.final_accounts.as_ref())
+}
+
+pub(super) fn view(
+    ctx: &Ctx<'_>,
+    path: &str,
+    unit: &Unit,
+    record: &Record,
+) -> (Shell, JuesuanPage) {
+    let title = format!("{}{}部门决算", unit.name, year_label(record.year));
+    let id = unit.id.as_str();
+    let shell = Shell::for_page(&ctx.site, path, &title)
+        .crumb(&unit.name, Some(&unit_path(id)))
+        .crumb(
+            &year_label(record.year),
+            Some(&unit_year_path(id, record.year)),
+        )
+        .crumb("部门决算", None);
+    let root = shell.root.clone();
+    let (tables, charts) = match &record.final_accounts {
+        Some(fa) => {
+            let prior = prior(unit, record);
+            let figures = derive(fa, prior);
+            let mut tables = tables(fa);
+            for t in &mut tables {
+                t.csv_href = format!("{root}{}", juesuan_csv_path(id, record.year, t.n));
+            }
+            let charts =
+                charts::charts(record.year, fa, &figures, prior, record.amount_unit.label());
+            (tables, charts)
+        }
+        None => (Vec::new(), Vec::new()),
+    };
+    let page = JuesuanPage {
+        title,
+        amount_unit: record.amount_unit.label(),
+        source: record.source.as_ref().map(|s| s.title.clone()),
+        record_href: format!("{root}{}", unit_year_path(id, record.year)),
+        tables,
+        charts,
+    };
+    (shell, page)
+}
+
+/// `data/<id>/<year>/juesuan-<n>.csv`; empty for a record without a 决算 or an unknown table.
+pub(super) fn csv(record: &Record, n: usize) -> String {
+    record
+        .final_accounts
+        .as_ref()
+        .and_then(|fa| tables(fa).into_iter().find(|t| t.n == n))
+        .map(|t| t.csv())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,90 @@
+use super::*;
+use crate::score::accounts::fixture::final_accounts;
+
+fn example() -> FinalAccounts {
+    let text = crate::score::accounts::fixture::read("content/qingling/2023.yaml");
+    crate::score::accounts::fixture::record("qingling", &text)
+        .final_accounts
+        .expect("qingling 2023 has a 决算")
+}
+
+fn cell_texts(t: &Table) -> Vec<String> {
+    t.rows
+        .iter()
+        .flat_map(|r| r.cells.iter().map(|c| c.text.clone()))
+        .collect()
+}
+
+#[test]
+fn the_nine_tables_come_in_the_official_order() {
+    let titles: Vec<&str> = tables(&example()).iter().map(|t| t.title).collect();
+    assert_eq!(
+        titles,
+        [
+            "收入支出决算总表",
+            "收入决算表",
+            "支出决算表",
+            "财政拨款收入支出决算总表",
+            "一般公共预算财政拨款支出决算表",
+            "一般公共预算财政拨款基本支出决算表",
+            "政府性基金预算财政拨款收入支出决算表",
+            "国有资本经营预算财政拨款支出决算表",
+            "财政拨款“三公”经费支出决算表",
+        ]
+    );
+}
+
+#[test]
+fn a_stated_total_that_differs_from_its_parts_is_printed_as_stated_with_a_note() {
+    let t = &tables(&example())[0];
+    assert!(cell_texts(t).contains(&"11,902.59".to_owned()));
+    assert!(
+        t.notes
+            .iter()
+            .any(|n| n.contains("11,902.59") && n.contains("11,092.59")),
+        "{:?}",
+        t.notes
+    );
+}
+
+#[test]
+fn the_general_budget_table_derives_the_project_part_from_the_basic_table() {
+    let t = &tables(&example())[4];
+    let total = &t.rows[0].cells;
+    let texts: Vec<&str> = total.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["", "合计", "11,082.80", "5,197.65", "5,885.15"]);
+}
+
+#[test]
+fn a_single_missing_three_public_part_is_the_total_less_the_others() {
+    let t = &tables(&example())[8];
+    let texts: Vec<&str> = t.rows[0].cells.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "12.44", "0.00", "12.44", "0.00", "12.44", "0.00", "12.44", "0.00", "12.44", "0.00",
+            "12.44", "0.00"
+        ]
+    );
+}
+
+#[test]
+fn a_record_with_only_totals_prints_the_official_sentences() {
+    let fa = final_accounts(
+        r#"
+income: {general_budget: 100, total: 100, grand_total: 100}
+expenditure: {basic: 60, project: 40, total: 100, grand_total: 100}
+"#,
+    );
+    let t = tables(&fa);
+    let empty: Vec<Option<&str>> = t.iter().map(|t| t.empty.as_deref()).collect();
+    assert_eq!(empty[6], Some("本单位无政府性基金预算财政拨款收入支出。"));
+    assert_eq!(empty[7], Some("本单位无国有资本经营预算财政拨款支出。"));
+    assert_eq!(empty[8], Some("本单位无财政拨款“三公”经费支出。"));
+    assert_eq!(empty[5], Some("本单位无一般公共预算财政拨款基本支出。"));
+    assert!(
+        t.iter()
+            .filter(|t| t.empty.is_some())
+            .all(|t| t.rows.is_empty())
+    );
+}
