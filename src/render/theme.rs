@@ -42,10 +42,10 @@ pub(super) const EMBEDDED: &[(&str, &[u8])] = &[
     embed!("templates/404.html"),
     embed!("templates/base.html"),
     embed!("templates/index.html"),
+    embed!("templates/juesuan.html"),
     embed!("templates/unit.html"),
     embed!("templates/unit_year.html"),
     embed!("templates/year.html"),
-    embed!("templates/juesuan.html"),
 ];
 
 /// A resolved theme: templates and static assets after overrides.

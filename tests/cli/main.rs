@@ -9,6 +9,7 @@ mod charts;
 mod check_cmd;
 mod docs;
 mod errors;
+mod juesuan;
 mod output;
 mod render;
 mod scoring;

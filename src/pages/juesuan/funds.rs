@@ -107,6 +107,21 @@ pub(crate) fn table5(fa: &FinalAccounts) -> Table {
     table
 }
 
+/// The last row of 公开06表.
+fn totals_row(personnel: Option<Money>, public: Option<Money>) -> Row {
+    Row {
+        level: "total",
+        cells: vec![
+            text("", "code"),
+            text("人员经费合计", "name"),
+            money(personnel),
+            text("", "code"),
+            text("公用经费合计", "name"),
+            money(public),
+        ],
+    }
+}
+
 /// 公开06表 一般公共预算财政拨款基本支出决算表: 人员经费 left, 公用经费 right.
 pub(crate) fn table6(fa: &FinalAccounts) -> Table {
     let group = |name| vec![head(name, 3, 1)];
@@ -122,11 +137,22 @@ pub(crate) fn table6(fa: &FinalAccounts) -> Table {
     let mut second = leaf().to_vec();
     second.extend(leaf());
     let mut table = Table::new(6, "一般公共预算财政拨款基本支出决算表", vec![top, second]);
+    const NONE: &str = "本单位无一般公共预算财政拨款基本支出。";
     let Some(b) = &fa.basic else {
-        return table.none("本单位无一般公共预算财政拨款基本支出。");
+        // 基本支出 spent but not split: the totals row with empty cells, never "无".
+        let spent = fa.general_budget.as_ref().and_then(|g| g.basic);
+        let spent = spent.or_else(|| fa.expenditure.as_ref().and_then(|e| e.basic));
+        if is_nil(spent) {
+            return table.none(NONE);
+        }
+        table.rows.push(totals_row(None, None));
+        table
+            .notes
+            .push("原文未列示基本支出中的人员经费与公用经费。".to_owned());
+        return table;
     };
     if is_nil(b.total) && is_nil(b.personnel) && is_nil(b.public) && b.items.is_empty() {
-        return table.none("本单位无一般公共预算财政拨款基本支出。");
+        return table.none(NONE);
     }
     let items = |kind: &str| -> Vec<(String, String, Option<Dec>)> {
         b.items
@@ -167,17 +193,7 @@ pub(crate) fn table6(fa: &FinalAccounts) -> Table {
             ],
         });
     }
-    table.rows.push(Row {
-        level: "total",
-        cells: vec![
-            text("", "code"),
-            text("人员经费合计", "name"),
-            money(personnel_total),
-            text("", "code"),
-            text("公用经费合计", "name"),
-            money(public_total),
-        ],
-    });
+    table.rows.push(totals_row(personnel_total, public_total));
     if b.items.is_empty() {
         table
             .notes

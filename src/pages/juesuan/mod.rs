@@ -40,6 +40,7 @@
 //! an empty cell says so in a note.
 
 mod charts;
+mod fiscal;
 mod funds;
 mod lines;
 mod model;
@@ -78,7 +79,7 @@ fn tables(fa: &FinalAccounts) -> Vec<Table> {
         summary::table1(fa, &t),
         summary::table2(fa, &t),
         summary::table3(fa, &t),
-        summary::table4(fa, &t),
+        fiscal::table4(fa, &t),
         funds::table5(fa),
         funds::table6(fa),
         funds::table7(fa),

@@ -81,10 +81,23 @@ expenditure: {basic: 60, project: 40, total: 100, grand_total: 100}
     assert_eq!(empty[6], Some("本单位无政府性基金预算财政拨款收入支出。"));
     assert_eq!(empty[7], Some("本单位无国有资本经营预算财政拨款支出。"));
     assert_eq!(empty[8], Some("本单位无财政拨款“三公”经费支出。"));
-    assert_eq!(empty[5], Some("本单位无一般公共预算财政拨款基本支出。"));
     assert!(
         t.iter()
             .filter(|t| t.empty.is_some())
             .all(|t| t.rows.is_empty())
+    );
+    assert_eq!(
+        empty[5], None,
+        "基本支出 60 is spent, only its split is unknown"
+    );
+    assert_eq!(t[5].rows.len(), 1);
+}
+
+#[test]
+fn no_basic_spending_at_all_prints_the_basic_sentence() {
+    let fa = final_accounts("expenditure: {project: 40, total: 40}\n");
+    assert_eq!(
+        tables(&fa)[5].empty.as_deref(),
+        Some("本单位无一般公共预算财政拨款基本支出。")
     );
 }

@@ -1,0 +1,201 @@
+//! Integration tests: the 决算公开 page (`units/<id>/<year>/juesuan.html`) and its nine CSVs,
+//! through the binary; and the page printed to A4 PDF by headless Chromium. Locally the PDF
+//! test says why it skips when Chromium or pdftotext is absent; under `CI=true` it must run
+//! (`.ci/run` installs both).
+
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+use crate::support::{fixture, root};
+
+/// Builds `content` into a fresh temp folder; returns the folder and the site path.
+fn build(content: &Path) -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("site");
+    Command::cargo_bin("gongkai")
+        .expect("binary")
+        .current_dir(root())
+        .arg("build")
+        .arg("--content")
+        .arg(content)
+        .arg("--output")
+        .arg(&out)
+        .assert()
+        .success();
+    (dir, out)
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn the_qingling_2023_juesuan_page_holds_the_key_figures_and_function_lines() {
+    let (_dir, out) = build(&root().join("content"));
+    let html = read(&out.join("units/qingling/2023/juesuan.html"));
+    for figure in ["11,092.59", "5,197.65", "5,894.94", "11,082.80", "9.79"] {
+        assert!(
+            html.contains(&format!(">{figure}<")),
+            "a cell holds {figure}"
+        );
+    }
+    for line in [
+        "<td class=\"code\">201</td><td class=\"name\">一般公共服务支出</td>",
+        "<td class=\"code\">20103</td><td class=\"name\">政府办公厅（室）及相关机构事务</td>",
+        "<td class=\"code\">2010301</td><td class=\"name\">行政运行</td><td class=\"num\">2,688.01</td>",
+    ] {
+        assert!(html.contains(line), "the page has the row {line}");
+    }
+    let titles = [
+        "公开01表 收入支出决算总表",
+        "公开02表 收入决算表",
+        "公开03表 支出决算表",
+        "公开04表 财政拨款收入支出决算总表",
+        "公开05表 一般公共预算财政拨款支出决算表",
+        "公开06表 一般公共预算财政拨款基本支出决算表",
+        "公开07表 政府性基金预算财政拨款收入支出决算表",
+        "公开08表 国有资本经营预算财政拨款支出决算表",
+        "公开09表 财政拨款“三公”经费支出决算表",
+    ];
+    let positions: Vec<usize> = titles
+        .iter()
+        .map(|t| {
+            html.find(&format!("<h2>{t}</h2>"))
+                .unwrap_or_else(|| panic!("{t}"))
+        })
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "official order");
+    assert!(html.contains("本单位无政府性基金预算财政拨款收入支出。"));
+    assert_eq!(
+        html.matches("<svg").count(),
+        6,
+        "three compositions, three comparisons"
+    );
+    let index = read(&out.join("units/qingling/2023/index.html"));
+    assert!(
+        index.contains("href=\"../../../units/qingling/2023/juesuan.html\""),
+        "the unit-year page links the 决算 page"
+    );
+}
+
+#[test]
+fn each_juesuan_table_is_a_quoted_csv_with_a_bom_and_plain_numbers() {
+    let (_dir, out) = build(&root().join("content"));
+    let data = out.join("data/qingling/2023");
+    let html = read(&out.join("units/qingling/2023/juesuan.html"));
+    for n in 1..=9 {
+        assert!(html.contains(&format!(
+            "href=\"../../../data/qingling/2023/juesuan-{n}.csv\""
+        )));
+        let csv = read(&data.join(format!("juesuan-{n}.csv")));
+        assert!(
+            csv.starts_with("\u{feff}\""),
+            "juesuan-{n}.csv: BOM then a quoted field"
+        );
+    }
+    let t5 = read(&data.join("juesuan-5.csv"));
+    assert!(t5.starts_with(
+        "\u{feff}\"项目/科目编码\",\"项目/科目名称\",\"本年支出/小计\",\"本年支出/基本支出\",\"本年支出/项目支出\"\r\n"
+    ));
+    assert!(t5.contains("\"\",\"合计\",\"11082.80\",\"5197.65\",\"5885.15\"\r\n"));
+    assert!(t5.contains("\"2010301\",\"行政运行\",\"2688.01\",\"\",\"\"\r\n"));
+    let t7 = read(&data.join("juesuan-7.csv"));
+    assert!(t7.contains("\"本单位无政府性基金预算财政拨款收入支出。\""));
+}
+
+#[test]
+fn a_record_with_every_optional_table_empty_prints_the_official_sentences_and_no_empty_grid() {
+    let (_dir, out) = build(&fixture("sites/juesuan-empty/content"));
+    let html = read(&out.join("units/kongbai/2023/juesuan.html"));
+    for sentence in [
+        "本单位无政府性基金预算财政拨款收入支出。",
+        "本单位无国有资本经营预算财政拨款支出。",
+        "本单位无财政拨款“三公”经费支出。",
+    ] {
+        assert!(
+            html.contains(&format!("<p class=\"juesuan-empty\">{sentence}</p>")),
+            "{sentence}"
+        );
+    }
+    assert_eq!(
+        html.matches("<table").count(),
+        6,
+        "nine tables less the three empty ones"
+    );
+    let squeezed: String = html.split_whitespace().collect();
+    assert!(!squeezed.contains("<tbody></tbody>"), "no empty grid");
+    assert!(!squeezed.contains("<tbody><tr></tr>"), "no empty row");
+}
+
+/// A binary on the PATH, if installed.
+fn which(name: &str) -> Option<PathBuf> {
+    let out = Process::new("which").arg(name).output().ok()?;
+    let path = String::from_utf8(out.stdout).ok()?;
+    let path = path.trim();
+    (out.status.success() && !path.is_empty()).then(|| PathBuf::from(path))
+}
+
+#[test]
+fn the_juesuan_page_prints_to_a4_with_the_long_tables_header_on_every_page() {
+    let browser = ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .find_map(|b| which(b));
+    let (Some(browser), Some(pdftotext)) = (browser, which("pdftotext")) else {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI=true requires Chromium and pdftotext for the PDF test (.ci/run installs them)"
+        );
+        eprintln!(
+            "skipping the PDF test: chromium or pdftotext is not installed \
+             (apt-get install chromium poppler-utils)"
+        );
+        return;
+    };
+    let (dir, out) = build(&root().join("content"));
+    let page = out.join("units/qingling/2023/juesuan.html");
+    let pdf = dir.path().join("juesuan.pdf");
+    let profile = dir.path().join("profile");
+    let run = Process::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("chromium runs");
+    assert!(pdf.exists(), "chromium wrote the PDF: {run:?}");
+    let text = Process::new(pdftotext)
+        .arg("-layout")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let text = String::from_utf8_lossy(&text.stdout);
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    // The header row of 公开05表 一般公共预算财政拨款支出决算表 (about 100 rows).
+    let header = |line: &str| {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        words == ["科目编码", "科目名称", "小计", "基本支出", "项目支出"]
+    };
+    let with_header = pages.iter().filter(|p| p.lines().any(header)).count();
+    assert!(
+        with_header >= 2,
+        "the 05 table's header repeats on its continuation pages ({with_header} of {} pages)",
+        pages.len()
+    );
+    assert!(
+        !text.contains("跳到正文") && !text.contains("本页目录"),
+        "no navigation in print"
+    );
+}
