@@ -101,3 +101,25 @@ fn no_basic_spending_at_all_prints_the_basic_sentence() {
         Some("本单位无一般公共预算财政拨款基本支出。")
     );
 }
+
+#[test]
+fn lines_that_cover_only_part_of_the_spending_never_stand_for_the_whole() {
+    let fa = final_accounts(
+        r#"
+income: {general_budget: 60, business: 40}
+expenditure: {basic: 70, project: 30}
+lines:
+  - {code: "2010301", class: 一般公共服务支出, section: 办公厅, item: 行政运行, actual: 60}
+"#,
+    );
+    let t = tables(&fa);
+    let first_right = &t[0].rows[0].cells;
+    assert_eq!(first_right[3].text, "一、一般公共服务支出");
+    assert_eq!(
+        first_right[5].text, "",
+        "the 类 amount of 01表 is left empty"
+    );
+    assert!(t[0].notes.iter().any(|n| n.contains("仅为财政拨款支出")));
+    assert_eq!(t[2].rows.len(), 1, "03表 keeps only its 合计 row");
+    assert_eq!(t[2].rows[0].cells[2].text, "100.00");
+}
