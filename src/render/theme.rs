@@ -42,6 +42,7 @@ pub(super) const EMBEDDED: &[(&str, &[u8])] = &[
     embed!("templates/404.html"),
     embed!("templates/base.html"),
     embed!("templates/index.html"),
+    embed!("templates/partials/juesuan_text.html"),
     embed!("templates/unit.html"),
     embed!("templates/unit_year.html"),
     embed!("templates/year.html"),
