@@ -224,6 +224,18 @@ pub(super) fn compared(inputs: &Inputs<'_>, figure: Figure) -> Option<Compared> 
     })
 }
 
+/// [`compared`], for a figure a section reads from one side of the accounts (四 the income of a
+/// fund, 五 its spending): the amount is `value`, and the change stands only when it was
+/// measured on that same value.
+pub(super) fn compared_as(inputs: &Inputs<'_>, figure: Figure, value: Money) -> Option<Compared> {
+    let mut out = compared(inputs, figure)?;
+    if computed(inputs, figure) != Some(value) {
+        out.change = None;
+    }
+    out.amount = money(value);
+    Some(out)
+}
+
 /// The change from `base` to `now`, formatted; `None` on overflow.
 pub(super) fn change_text(now: Money, base: Money) -> Option<ChangeText> {
     let c = change(now, base)?;
@@ -328,13 +340,27 @@ fn fiscal(inputs: &Inputs<'_>) -> Option<FiscalSection> {
     let total = compared(inputs, Figure::FiscalTotal)?;
     let mut funds = Vec::new();
     let mut absent = Vec::new();
-    for (figure, label) in [
-        (Figure::GeneralBudget, "一般公共预算财政拨款收入"),
-        (Figure::GovFund, "政府性基金预算财政拨款收入"),
-        (Figure::StateCapital, "国有资本经营预算财政拨款收入"),
+    let i = inputs.fa.income.as_ref();
+    for (figure, label, stated_income) in [
+        (
+            Figure::GeneralBudget,
+            "一般公共预算财政拨款收入",
+            i.and_then(|i| i.general_budget),
+        ),
+        (
+            Figure::GovFund,
+            "政府性基金预算财政拨款收入",
+            i.and_then(|i| i.gov_fund),
+        ),
+        (
+            Figure::StateCapital,
+            "国有资本经营预算财政拨款收入",
+            i.and_then(|i| i.state_capital),
+        ),
     ] {
-        let amount = computed(inputs, figure);
-        match compared(inputs, figure) {
+        // The income as the 收入 table states it, else what the fund spent.
+        let amount = stated_income.or_else(|| computed(inputs, figure));
+        match amount.and_then(|a| compared_as(inputs, figure, a)) {
             Some(income) if amount.is_some_and(|a| !a.is_zero()) => {
                 funds.push(FundIncome { label, income });
             }

@@ -141,12 +141,7 @@ pub(super) fn general(inputs: &Inputs<'_>) -> Option<GeneralSection> {
     let actual = fund_actual(fa, Fund::GeneralBudget)
         .or_else(|| fa.general_budget.as_ref().and_then(|g| g.actual))
         .or_else(|| Figure::GeneralBudget.stated(fa).and_then(|s| s.value))?;
-    let mut total = super::compared(inputs, Figure::GeneralBudget)?;
-    if computed(inputs, Figure::GeneralBudget) != Some(actual) {
-        // The change was measured on another figure (the income).
-        total.change = None;
-    }
-    total.amount = money(actual);
+    let total = super::compared_as(inputs, Figure::GeneralBudget, actual)?;
     let share = inputs
         .figures
         .fund_shares

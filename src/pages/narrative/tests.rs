@@ -150,6 +150,11 @@ fn seed_003_text_renders_with_the_documents_correct_figures() {
         "机关运行经费支出 1891.31 万元",
         "比年初预算数减少 65.45 万元，下降 3.34%",
         "国有企业退休人员社会化管理补助支出（项）",
+        "一般公共预算财政拨款收入 11082.80 万元，与 2022 年度（14435.59 万元）相比，减少 3352.79 万元，下降 23.23%",
+        "国有资本经营预算财政拨款收入 9.79 万元，与 2022 年度（14.55 万元）相比，减少 4.76 万元",
+        "本年度无政府性基金预算财政拨款收入。",
+        // Shares of 政府采购 divide by the computed total, 1798.11.
+        "授予中小企业合同金额 1788.11 万元，占政府采购支出总额的 99.44%",
     ] {
         assert!(html.contains(needle), "missing `{needle}` in:\n{html}");
     }
@@ -183,4 +188,46 @@ fn sections_without_data_print_the_official_none_sentences() {
     ] {
         assert!(html.contains(needle), "missing `{needle}` in:\n{html}");
     }
+}
+
+#[test]
+fn every_stated_figure_the_text_does_not_repeat_is_a_finding_of_check() {
+    // Seed 003 states 收入合计 11902.59 (its parts give 11092.59) and 政府采购 1788.11 (货物 +
+    // 工程 + 服务 give 1798.11): the text prints the computed figures, and `check` reports each
+    // stated one, on the 情况说明's field or on the table's field it was copied from.
+    let record = qingling();
+    let fa = record.final_accounts.as_ref().expect("a 决算");
+    let figures = derive(fa, None);
+    let inputs = super::Inputs {
+        fa,
+        prior: None,
+        figures: &figures,
+    };
+    let corpus = fixture::corpus(vec![fixture::unit(
+        "qingling",
+        Some("行政单位"),
+        vec![qingling()],
+    )]);
+    let report = crate::check::check(&corpus, &crate::score::score_corpus(&corpus));
+    let mut differing = Vec::new();
+    for figure in crate::score::accounts::Figure::ALL {
+        let stated = figure.stated(fa).and_then(|s| s.value);
+        let (Some(stated), Some(ours)) = (stated, super::computed(&inputs, figure)) else {
+            continue;
+        };
+        if stated == ours {
+            continue;
+        }
+        differing.push(figure.narrative_key());
+        let reported = report.findings.iter().any(|f| {
+            f.stated.as_deref().and_then(|s| Dec::parse(s).ok()) == Some(stated)
+                && f.computed.as_deref().and_then(|c| Dec::parse(c).ok()) == Some(ours)
+        });
+        assert!(
+            reported,
+            "{} {stated} ≠ {ours} is not reported",
+            figure.narrative_key()
+        );
+    }
+    assert_eq!(differing, ["income", "fiscal_income", "procurement"]);
 }
