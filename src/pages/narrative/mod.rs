@@ -16,19 +16,21 @@ mod sections;
 mod spending;
 #[cfg(test)]
 mod tests;
+mod totals;
 
 use serde::Serialize;
 
 use crate::model::{Dec, FinalAccounts, Fund, Money, Pct, Record};
 use crate::render::{fmt_money, fmt_pct};
 use crate::score::accounts::{
-    AccountsFigures, Figure, NamedShare, PriorSource, Totals, change, fund_actual, prior_value,
+    AccountsFigures, Figure, PriorSource, Totals, change, fund_actual, prior_value,
 };
 
 pub(crate) use sections::{
     AssetsSection, OperatingSection, PerformanceSection, ProcurementSection, ThreePublicSection,
 };
 pub(crate) use spending::{BasicSection, FundSection, GeneralSection, LineText};
+pub(crate) use totals::{FiscalSection, StructureSection};
 
 /// The 情况说明 of one record, section by section.
 #[derive(Debug, Clone, Serialize)]
@@ -103,34 +105,6 @@ pub(crate) struct Part {
     pub(crate) share: Option<String>,
 }
 
-/// 二 and 三: a total with its change, the parts it has and the names of those it has not.
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct StructureSection {
-    pub(crate) total: Compared,
-    /// 二 only: 财政拨款收入 (the three funds together) and its share.
-    pub(crate) fiscal: Option<Part>,
-    /// Non-zero parts (for 二, the non-fiscal sources), with shares.
-    pub(crate) parts: Vec<Part>,
-    /// Parts that are 0 or not stated ("本年度无…").
-    pub(crate) absent: Vec<&'static str>,
-}
-
-/// 四: the 财政拨款 total and each fund's income.
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct FiscalSection {
-    pub(crate) total: Compared,
-    pub(crate) funds: Vec<FundIncome>,
-    /// Funds with no income ("本年度无政府性基金预算财政拨款收入").
-    pub(crate) absent: Vec<&'static str>,
-}
-
-/// One fund's 财政拨款收入 against the prior year.
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct FundIncome {
-    pub(crate) label: &'static str,
-    pub(crate) income: Compared,
-}
-
 /// What the sections are computed from.
 pub(super) struct Inputs<'a> {
     pub(super) fa: &'a FinalAccounts,
@@ -153,9 +127,9 @@ pub(crate) fn shuoming(
         prior_year: year.prev().map(|y| y.to_string()).unwrap_or_default(),
         amount_unit: record.amount_unit.label(),
         overall: compared(&inputs, Figure::GrandTotal),
-        income: income(&inputs),
-        expenditure: expenditure(&inputs),
-        fiscal: fiscal(&inputs),
+        income: totals::income(&inputs),
+        expenditure: totals::expenditure(&inputs),
+        fiscal: totals::fiscal(&inputs),
         general: spending::general(&inputs),
         basic: spending::basic(&inputs),
         gov_fund: spending::fund(&inputs, Fund::GovFund),
@@ -246,130 +220,5 @@ pub(super) fn change_text(now: Money, base: Money) -> Option<ChangeText> {
         rate_word: c.words.rate,
         rate: c.rate.map(|r| pct(Pct::from_percent(r.percent().abs()))),
         level: c.delta.is_zero(),
-    })
-}
-
-/// A named share as a [`Part`].
-fn part(s: &NamedShare) -> Part {
-    Part {
-        label: s.label,
-        amount: money(s.amount),
-        share: Some(pct(s.share)),
-    }
-}
-
-/// Splits shares into the non-zero parts and the labels of the zero ones.
-fn split_parts<'s>(shares: impl Iterator<Item = &'s NamedShare>) -> (Vec<Part>, Vec<&'static str>) {
-    let mut parts = Vec::new();
-    let mut absent = Vec::new();
-    for s in shares {
-        if s.amount.is_zero() {
-            absent.push(s.label);
-        } else {
-            parts.push(part(s));
-        }
-    }
-    (parts, absent)
-}
-
-/// The income sources that are not 财政拨款.
-const NON_FISCAL_INCOME: [(&str, &str); 5] = [
-    ("superior_subsidy", "上级补助收入"),
-    ("business", "事业收入"),
-    ("operating", "经营收入"),
-    ("affiliated", "附属单位上缴收入"),
-    ("other", "其他收入"),
-];
-
-/// 二: 收入合计, 财政拨款收入 and its share, the other sources.
-fn income(inputs: &Inputs<'_>) -> Option<StructureSection> {
-    let total = compared(inputs, Figure::IncomeTotal)?;
-    let f = inputs.figures;
-    let fiscal = f.totals.fiscal_income.map(|amount| Part {
-        label: "财政拨款收入",
-        amount: money(amount),
-        share: f.fiscal_income_share.map(pct),
-    });
-    let others = f
-        .income_shares
-        .iter()
-        .filter(|s| NON_FISCAL_INCOME.iter().any(|(k, _)| *k == s.key));
-    let (parts, mut absent) = split_parts(others);
-    // A source the table leaves out is not received either.
-    for (key, label) in NON_FISCAL_INCOME {
-        if !f.income_shares.iter().any(|s| s.key == key) {
-            absent.push(label);
-        }
-    }
-    Some(StructureSection {
-        total,
-        fiscal,
-        parts,
-        absent,
-    })
-}
-
-/// 三: 支出合计 and its parts (基本, 项目 …) with shares.
-fn expenditure(inputs: &Inputs<'_>) -> Option<StructureSection> {
-    let total = compared(inputs, Figure::ExpenditureTotal)?;
-    let (parts, mut absent) = split_parts(inputs.figures.expenditure_shares.iter());
-    for (key, label) in [
-        ("to_superior", "上缴上级支出"),
-        ("operating", "经营支出"),
-        ("to_affiliated", "对附属单位补助支出"),
-    ] {
-        if !inputs
-            .figures
-            .expenditure_shares
-            .iter()
-            .any(|s| s.key == key)
-        {
-            absent.push(label);
-        }
-    }
-    Some(StructureSection {
-        total,
-        fiscal: None,
-        parts,
-        absent,
-    })
-}
-
-/// 四: 财政拨款收支总计 and each fund's income against the prior year.
-fn fiscal(inputs: &Inputs<'_>) -> Option<FiscalSection> {
-    let total = compared(inputs, Figure::FiscalTotal)?;
-    let mut funds = Vec::new();
-    let mut absent = Vec::new();
-    let i = inputs.fa.income.as_ref();
-    for (figure, label, stated_income) in [
-        (
-            Figure::GeneralBudget,
-            "一般公共预算财政拨款收入",
-            i.and_then(|i| i.general_budget),
-        ),
-        (
-            Figure::GovFund,
-            "政府性基金预算财政拨款收入",
-            i.and_then(|i| i.gov_fund),
-        ),
-        (
-            Figure::StateCapital,
-            "国有资本经营预算财政拨款收入",
-            i.and_then(|i| i.state_capital),
-        ),
-    ] {
-        // The income as the 收入 table states it, else what the fund spent.
-        let amount = stated_income.or_else(|| computed(inputs, figure));
-        match amount.and_then(|a| compared_as(inputs, figure, a)) {
-            Some(income) if amount.is_some_and(|a| !a.is_zero()) => {
-                funds.push(FundIncome { label, income });
-            }
-            _ => absent.push(label),
-        }
-    }
-    Some(FiscalSection {
-        total,
-        funds,
-        absent,
     })
 }

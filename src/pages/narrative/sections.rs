@@ -64,9 +64,8 @@ pub(crate) struct OperatingSection {
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct ProcurementSection {
     pub(crate) total: String,
-    pub(crate) goods: Option<String>,
-    pub(crate) works: Option<String>,
-    pub(crate) services: Option<String>,
+    /// 货物, 工程, 服务: those the record states.
+    pub(crate) kinds: Vec<Part>,
     /// 授予中小企业合同金额 and its share of the total.
     pub(crate) sme: Option<Part>,
     /// 授予小微企业合同金额 and its share of the total.
@@ -144,9 +143,20 @@ pub(super) fn procurement(inputs: &Inputs<'_>) -> Option<ProcurementSection> {
     };
     Some(ProcurementSection {
         total: money(total),
-        goods: p.goods.map(money),
-        works: p.works.map(money),
-        services: p.services.map(money),
+        kinds: [
+            ("政府采购货物支出", p.goods),
+            ("政府采购工程支出", p.works),
+            ("政府采购服务支出", p.services),
+        ]
+        .into_iter()
+        .filter_map(|(label, amount)| {
+            amount.map(|a| Part {
+                label,
+                amount: money(a),
+                share: None,
+            })
+        })
+        .collect(),
         sme: part("授予中小企业合同金额", p.sme),
         small_micro: part("授予小微企业合同金额", p.small_micro),
     })

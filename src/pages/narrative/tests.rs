@@ -231,3 +231,77 @@ fn every_stated_figure_the_text_does_not_repeat_is_a_finding_of_check() {
     }
     assert_eq!(differing, ["income", "fiscal_income", "procurement"]);
 }
+
+#[test]
+fn every_example_record_and_a_sparse_one_render() {
+    let mut records: Vec<Record> = [
+        (
+            "shiyan",
+            "tests/fixtures/sites/accounts-identities/content/shiyan/2022.yaml",
+        ),
+        (
+            "shiyan",
+            "tests/fixtures/sites/accounts-identities/content/shiyan/2023.yaml",
+        ),
+        (
+            "qingling",
+            "tests/fixtures/sites/minimal/content/qingling/2022.yaml",
+        ),
+        (
+            "qingling",
+            "tests/fixtures/sites/minimal/content/qingling/2023.yaml",
+        ),
+    ]
+    .into_iter()
+    .map(|(unit, path)| fixture::record(unit, &fixture::read(path)))
+    .collect();
+    let sparse = "year: 2023\namount_unit: 万元\ntemplate: hubei\nfinal_accounts:\n  \
+        procurement: {total: 5, sme: 5}\n  \
+        three_public: {reception: {budget: 2}, total: {budget: 2, actual: 0}}\n  \
+        operating_costs: {actual: 3}\n  \
+        lines:\n    - {class: 教育支出, actual: 1}\n    - {class: 住房保障支出, fund: gov_fund, actual: 2}\n";
+    records.push(fixture::record("fixture", sparse));
+    for record in &records {
+        let html = render(&text_of(record));
+        assert!(html.contains("第五部分 名词解释"), "{}", record.path);
+        assert!(!html.contains("null"), "{}:\n{html}", record.path);
+    }
+    let html = render(&text_of(records.last().expect("the sparse record")));
+    for needle in [
+        "政府采购支出总额 5.00 万元。授予中小企业合同金额 5.00 万元",
+        "教育支出（类）。支出决算为 1.00 万元。",
+        "政府性基金预算财政拨款本年支出 2.00 万元",
+        "机关运行经费支出 3.00 万元。",
+    ] {
+        assert!(html.contains(needle), "missing `{needle}` in:\n{html}");
+    }
+}
+
+#[test]
+fn the_prior_years_own_record_gives_the_base_of_a_rise() {
+    let read = |year: u16| {
+        fixture::record(
+            "shiyan",
+            &fixture::read(&format!(
+                "tests/fixtures/sites/accounts-identities/content/shiyan/{year}.yaml"
+            )),
+        )
+    };
+    let (prior, record) = (read(2022), read(2023));
+    let prior_fa = prior.final_accounts.as_ref();
+    let fa = record.final_accounts.as_ref().expect("a 决算");
+    let figures = derive(fa, prior_fa);
+    let s = shuoming(&record, prior_fa, &figures).expect("a 情况说明");
+    let html = render(&s);
+    for needle in [
+        // 70 + 50 against 2022's 60 + 40; the document states 16.67%, `check` reports it.
+        "支出合计 120.00 万元。与 2022 年度（100.00 万元）相比，增加 20.00 万元，增长 20.00%",
+        // Sources 110 + 5 + 5, not the printed 121.
+        "收入合计 120.00 万元。与 2022 年度（100.00 万元）相比，增加 20.00 万元，增长 20.00%",
+        // One largest-remainder set: 95.83% + 4.17% = 100.00% (the per-source set would give
+        // 财政拨款 91.67% + 4.17% = 95.84% and 其他 4.16%).
+        "财政拨款收入 115.00 万元，占本年收入 95.83%；其他收入 5.00 万元，占本年收入 4.17%",
+    ] {
+        assert!(html.contains(needle), "missing `{needle}` in:\n{html}");
+    }
+}
