@@ -17,7 +17,10 @@ use crate::score::accounts::{Figure, PERCENT_DP, share};
 pub(crate) struct ThreePublicPart {
     /// "本年未发生…业务，无相关经费，也未编制相关预算".
     pub(crate) none: bool,
+    /// Budget against actual, when the actual is stated.
     pub(crate) figures: Option<BudgetText>,
+    /// The budget, for a part that states one but no actual.
+    pub(crate) budget: Option<String>,
 }
 
 impl ThreePublicPart {
@@ -27,6 +30,7 @@ impl ThreePublicPart {
         ThreePublicPart {
             none: !spent && !budgeted,
             figures: actual.map(|a| BudgetText::new(budget, a)),
+            budget: budget.map(money),
         }
     }
 

@@ -102,19 +102,19 @@ fn fund_figures<'a>(inputs: &'a Inputs<'_>, fund: Fund) -> Option<&'a FundFigure
     inputs.figures.funds.iter().find(|f| f.fund == fund)
 }
 
-/// The 类 of a fund, with the record's notes (matched by code, else by name) and 项 names.
+/// The 类 of a fund, with the record's notes (matched by code, else by name) and 项 names, in
+/// the order of the record's 结构 list where it gives one, else in the order of the lines.
 fn classes(fa: &FinalAccounts, figures: &FundFigures) -> Vec<ClassText> {
-    figures
+    let mut out: Vec<(usize, ClassText)> = figures
         .classes
         .iter()
         .map(|g| {
-            let note = fa
-                .classes
-                .iter()
-                .find(|c| match (&c.code, &g.code) {
-                    (Some(a), Some(b)) => a == b,
-                    _ => g.name.starts_with(c.name.as_str()),
-                })
+            let stated = fa.classes.iter().position(|c| match (&c.code, &g.code) {
+                (Some(a), Some(b)) => a == b,
+                _ => g.name.starts_with(c.name.as_str()),
+            });
+            let note = stated
+                .and_then(|k| fa.classes.get(k))
                 .and_then(|c| c.note.clone());
             let items = g
                 .lines
@@ -122,15 +122,19 @@ fn classes(fa: &FinalAccounts, figures: &FundFigures) -> Vec<ClassText> {
                 .filter_map(|&i| fa.lines.get(i))
                 .filter_map(|l| l.item.clone())
                 .collect();
-            ClassText {
+            let text = ClassText {
                 name: g.name.clone(),
                 amount: money(g.actual),
                 share: g.share.map(pct),
                 note,
                 items,
-            }
+            };
+            (stated.unwrap_or(usize::MAX), text)
         })
-        .collect()
+        .collect();
+    // Stable: classes the list does not name keep their line order, after the named ones.
+    out.sort_by_key(|(k, _)| *k);
+    out.into_iter().map(|(_, t)| t).collect()
 }
 
 /// 五; `None` without 一般公共预算 spending.

@@ -105,6 +105,9 @@ fn seed_003_class_shares_total_exactly_100() {
         .try_fold(Dec::ZERO, |acc, p| acc.checked_add(p))
         .expect("no overflow");
     assert_eq!(total, d("100.00"));
+    // In the order of the document's 结构 list (教育 before 公共安全), not of its lines.
+    let names: Vec<&str> = general.classes.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names[..3], ["一般公共服务支出", "教育支出", "公共安全支出"]);
     let science = general
         .classes
         .iter()
@@ -272,6 +275,7 @@ fn every_example_record_and_a_sparse_one_render() {
         "教育支出（类）。支出决算为 1.00 万元。",
         "政府性基金预算财政拨款本年支出 2.00 万元",
         "机关运行经费支出 3.00 万元。",
+        "3. 公务接待费预算为 2.00 万元，未列明支出决算数。",
     ] {
         assert!(html.contains(needle), "missing `{needle}` in:\n{html}");
     }
