@@ -10,6 +10,7 @@ mod data;
 mod findings;
 mod index;
 mod juesuan;
+mod narrative;
 mod unit;
 mod unit_year;
 mod year;

@@ -43,6 +43,7 @@ pub(super) const EMBEDDED: &[(&str, &[u8])] = &[
     embed!("templates/base.html"),
     embed!("templates/index.html"),
     embed!("templates/juesuan.html"),
+    embed!("templates/partials/juesuan_text.html"),
     embed!("templates/unit.html"),
     embed!("templates/unit_year.html"),
     embed!("templates/year.html"),

@@ -107,6 +107,30 @@ fn each_juesuan_table_is_a_quoted_csv_with_a_bom_and_plain_numbers() {
 }
 
 #[test]
+fn the_qingling_2023_juesuan_page_explains_the_accounts_with_the_documents_correct_figures() {
+    let (_dir, out) = build(&root().join("content"));
+    let html = read(&out.join("units/qingling/2023/juesuan.html"));
+    let start = html.find("<section id=\"shuoming\"").expect("the 情况说明 is on the page");
+    let text: String = html[start..].split_whitespace().collect();
+    for expected in [
+        "收、支总计均为11092.59万元",
+        "与2022年度（14598.23万元）相比，减少3505.64万元，下降24.01%",
+        "基本支出5197.65万元，占本年支出46.86%",
+        "项目支出5894.94万元，占本年支出53.14%",
+        "年初预算为7038.59万元，支出决算为11082.80万元，完成年初预算的157.46%",
+        "科学技术支出（类）0.50万元，占0.01%",
+        "该科目未申请年初财政拨款预算",
+        "支出决算数大于年初预算数的主要原因是人员异动。",
+    ] {
+        assert!(text.contains(expected), "{expected}");
+    }
+    assert!(
+        !text.contains("11902.59"),
+        "the document's misprinted 收入合计 is not repeated by the generated text"
+    );
+}
+
+#[test]
 fn a_record_with_every_optional_table_empty_prints_the_official_sentences_and_no_empty_grid() {
     let (_dir, out) = build(&fixture("sites/juesuan-empty/content"));
     let html = read(&out.join("units/kongbai/2023/juesuan.html"));

@@ -179,7 +179,12 @@ fn total_completion(ctx: &Context<'_>, audit: &mut Audit<'_>) {
         let Some(s) = figure.stated(ctx.fa) else {
             continue;
         };
-        let (Some(stated), Some(b)) = (s.completion, s.budget) else {
+        // The sentence's own budget, else the table's (九 prints "完成预算的 100%" beside a
+        // budget the 情况说明 may leave out).
+        let budget = s
+            .budget
+            .or_else(|| super::narrative::table_budget(ctx, figure).map(|(b, _)| b));
+        let (Some(stated), Some(b)) = (s.completion, budget) else {
             continue;
         };
         let Some(a) = s.value.or_else(|| figure.current(ctx.fa)) else {

@@ -2,11 +2,19 @@
 //!
 //! In: a record's accounts, its derived figures, and the prior year's record when it exists.
 //! Out: findings `accounts.change` (变动额 against a known prior year, 变动率 against 变动额),
-//! `accounts.share` (占比 against the largest-remainder share) and `accounts.prior_record`
-//! (this record's `prior_year` figures against the prior year's own record).
+//! `accounts.share` (占比 against the largest-remainder share), `accounts.budget` (a 年初预算
+//! the 情况说明 states against the table's) and `accounts.prior_record` (this record's
+//! `prior_year` figures against the prior year's own record).
+//!
+//! Where each stated figure of a `narrative` block is compared: `value` in `totals`, `lines`,
+//! `split` and `parts` (every block); `change` and `change_rate` here (every block);
+//! `completion` in `lines` (every block, against its own or the table's budget); `budget` here
+//! and in `lines` (Σ 项); `share` here, for the blocks with a whole (基本, 项目 and each fund of
+//! 本年支出合计, 财政拨款收入 of 本年收入合计). The other blocks' shares have no whole in the
+//! standard outline and are not checked.
 
 use super::{Audit, Claim, Context, amount_matches, field, percent_matches};
-use crate::model::{Dec, Pct};
+use crate::model::{Dec, Money, Pct};
 use crate::score::accounts::{Figure, NamedShare, PriorSource, prior_value, ratio_percent};
 
 const SHARE_RULE: &str = "占比 = 该项 ÷ 合计，按最大余额法取舍，使各项占比合计为 100%";
@@ -16,7 +24,62 @@ pub(super) fn check(ctx: &Context<'_>, audit: &mut Audit<'_>) {
         changes(ctx, figure, audit);
     }
     shares(ctx, audit);
+    budgets(ctx, audit);
     prior_record(ctx, audit);
+}
+
+/// The 年初预算 a table states for `figure`, and where: the blocks whose 情况说明 sentence
+/// gives a budget (五（三）, 九, 十).
+pub(super) fn table_budget(ctx: &Context<'_>, figure: Figure) -> Option<(Money, &'static str)> {
+    let fa = ctx.fa;
+    match figure {
+        Figure::GeneralBudget => fa
+            .general_budget
+            .as_ref()
+            .and_then(|g| g.budget)
+            .map(|b| (b, "一般公共预算财政拨款支出决算表中的年初预算")),
+        Figure::ThreePublic => fa
+            .three_public
+            .as_ref()
+            .and_then(|t| t.total.as_ref())
+            .and_then(|t| t.budget)
+            .or(ctx.figures.totals.three_public_budget)
+            .map(|b| (b, "“三公”经费支出决算表中的预算")),
+        Figure::OperatingCosts => fa
+            .operating_costs
+            .as_ref()
+            .and_then(|o| o.budget)
+            .map(|b| (b, "机关运行经费的年初预算")),
+        _ => None,
+    }
+}
+
+/// Each 年初预算 the 情况说明 states against the table's. The 一般公共预算 budget is compared
+/// with Σ 项 by `lines` when every 项 states one; the table's figure is the base only otherwise,
+/// so one misprint is one finding.
+fn budgets(ctx: &Context<'_>, audit: &mut Audit<'_>) {
+    let lines_known = ctx
+        .figures
+        .funds
+        .iter()
+        .any(|f| f.fund == crate::model::Fund::GeneralBudget && f.budget.is_some());
+    for figure in Figure::ALL {
+        if figure == Figure::GeneralBudget && lines_known {
+            continue;
+        }
+        let stated = figure.stated(ctx.fa).and_then(|s| s.budget);
+        let (Some(stated), Some((table, basis))) = (stated, table_budget(ctx, figure)) else {
+            continue;
+        };
+        let claim = Claim {
+            code: "accounts.budget",
+            field: field(&format!("narrative.{}.budget", figure.narrative_key())),
+            what: format!("情况说明中的{}年初预算", figure.label()),
+            basis,
+            rule: "同一数字前后一致",
+        };
+        audit.amount(claim, stated, table);
+    }
 }
 
 /// A figure's stated 变动额 and 变动率. A statement consistent with any value the record gives

@@ -287,3 +287,64 @@ fn a_part_that_prints_no_budget_leaves_the_budget_total_unchecked() {
     );
     assert!(findings.is_empty(), "{findings:#?}");
 }
+
+#[test]
+fn a_budget_the_text_states_is_compared_with_the_tables() {
+    let findings = findings_of(
+        "  three_public:\n    total: {budget: 12.44, actual: 12.44}\n  \
+         operating_costs: {budget: 1956.76, actual: 1891.31}\n  \
+         general_budget: {budget: 7038.59, actual: 11082.8}\n  \
+         narrative:\n    three_public: {budget: 12.54, value: 12.44}\n    \
+         operating_costs: {budget: 1956.67, value: 1891.31}\n    \
+         general_budget: {budget: 7038.95, value: 11082.8}\n",
+    );
+    assert_eq!(
+        codes_and_fields(&findings),
+        expect(&[
+            (
+                "accounts.budget",
+                "final_accounts.narrative.three_public.budget"
+            ),
+            (
+                "accounts.budget",
+                "final_accounts.narrative.operating_costs.budget"
+            ),
+            (
+                "accounts.budget",
+                "final_accounts.narrative.general_budget.budget"
+            ),
+        ])
+    );
+}
+
+#[test]
+fn a_misprinted_general_budget_is_one_finding_when_the_lines_give_budgets() {
+    // Σ 项 budgets is the base (`accounts.budget_sum`); the table's equal figure adds nothing.
+    let findings = findings_of(
+        "  lines:\n    - {class: 一般公共服务支出, budget: 7038.59, actual: 11082.8}\n  \
+         general_budget: {budget: 7038.59, actual: 11082.8}\n  \
+         narrative:\n    general_budget: {budget: 7038.95, value: 11082.8}\n",
+    );
+    assert_eq!(
+        codes_and_fields(&findings),
+        expect(&[(
+            "accounts.budget_sum",
+            "final_accounts.narrative.general_budget.budget"
+        )])
+    );
+}
+
+#[test]
+fn a_stated_completion_without_a_stated_budget_uses_the_tables_budget() {
+    let findings = findings_of(
+        "  three_public:\n    total: {budget: 10, actual: 12.44}\n  \
+         narrative:\n    three_public: {value: 12.44, completion: 100%}\n",
+    );
+    assert_eq!(
+        codes_and_fields(&findings),
+        expect(&[(
+            "accounts.three_public",
+            "final_accounts.narrative.three_public.completion"
+        )])
+    );
+}

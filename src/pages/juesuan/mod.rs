@@ -50,6 +50,7 @@ use serde::Serialize;
 
 use self::charts::ChartView;
 use self::model::Table;
+use super::narrative::{Shuoming, shuoming};
 use super::{Ctx, year_label};
 use crate::model::{FinalAccounts, Record, Unit};
 use crate::plan::{juesuan_csv_path, unit_path, unit_year_path};
@@ -69,6 +70,8 @@ pub(super) struct JuesuanPage {
     source: Option<String>,
     record_href: String,
     tables: Vec<Table>,
+    /// 第三部分 情况说明, generated from the same figures as the tables.
+    shuoming: Option<Shuoming>,
     charts: Vec<ChartView>,
 }
 
@@ -124,7 +127,7 @@ pub(super) fn view(
         )
         .crumb("部门决算", None);
     let root = shell.root.clone();
-    let (tables, charts) = match &record.final_accounts {
+    let (tables, shuoming, charts) = match &record.final_accounts {
         Some(fa) => {
             let prior = prior(unit, record);
             let figures = derive(fa, prior);
@@ -132,11 +135,12 @@ pub(super) fn view(
             for t in &mut tables {
                 t.csv_href = format!("{root}{}", juesuan_csv_path(id, record.year, t.n));
             }
+            let shuoming = shuoming(record, prior, &figures);
             let charts =
                 charts::charts(record.year, fa, &figures, prior, record.amount_unit.label());
-            (tables, charts)
+            (tables, shuoming, charts)
         }
-        None => (Vec::new(), Vec::new()),
+        None => (Vec::new(), None, Vec::new()),
     };
     let page = JuesuanPage {
         title,
@@ -144,6 +148,7 @@ pub(super) fn view(
         source: record.source.as_ref().map(|s| s.title.clone()),
         record_href: format!("{root}{}", unit_year_path(id, record.year)),
         tables,
+        shuoming,
         charts,
     };
     (shell, page)

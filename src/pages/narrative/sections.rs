@@ -1,0 +1,194 @@
+//! Sections 九 to 十三 of the 情况说明: "三公"经费, 机关运行经费, 政府采购, 国有资产占用 and
+//! 预算绩效.
+//!
+//! In: the [`Inputs`] of the 情况说明 (or the accounts alone). Out: section structs of formatted
+//! figures; `None` when the record has no such block. 政府采购's shares divide by the computed
+//! total (货物 + 工程 + 服务), not the printed one. Never writes a sentence.
+
+use serde::Serialize;
+
+use super::spending::BudgetText;
+use super::{ChangeText, Inputs, Part, change_text, computed, count, money, pct};
+use crate::model::{BudgetActual, Dec, FinalAccounts, Money};
+use crate::score::accounts::{Figure, PERCENT_DP, share};
+
+/// One "三公" part: its figures, or `none` when nothing was spent or budgeted.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ThreePublicPart {
+    /// "本年未发生…业务，无相关经费，也未编制相关预算".
+    pub(crate) none: bool,
+    /// Budget against actual, when the actual is stated.
+    pub(crate) figures: Option<BudgetText>,
+    /// The budget, for a part that states one but no actual.
+    pub(crate) budget: Option<String>,
+}
+
+impl ThreePublicPart {
+    fn new(budget: Option<Money>, actual: Option<Money>) -> ThreePublicPart {
+        let spent = actual.is_some_and(|a| !a.is_zero());
+        let budgeted = budget.is_some_and(|b| !b.is_zero());
+        ThreePublicPart {
+            none: !spent && !budgeted,
+            figures: actual.map(|a| BudgetText::new(budget, a)),
+            budget: budget.map(money),
+        }
+    }
+
+    fn of(pair: Option<&BudgetActual>) -> ThreePublicPart {
+        ThreePublicPart::new(pair.and_then(|p| p.budget), pair.and_then(|p| p.actual))
+    }
+}
+
+/// 九: the total against its budget, and each part.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ThreePublicSection {
+    pub(crate) total: BudgetText,
+    pub(crate) outbound: ThreePublicPart,
+    /// 公务用车购置及运行费.
+    pub(crate) vehicle: ThreePublicPart,
+    pub(crate) vehicle_purchase: ThreePublicPart,
+    pub(crate) vehicle_operation: ThreePublicPart,
+    pub(crate) reception: ThreePublicPart,
+    /// 公务用车保有量.
+    pub(crate) vehicles: Option<String>,
+}
+
+/// 十: 机关运行经费 against its 年初预算.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct OperatingSection {
+    pub(crate) actual: String,
+    /// Against the 年初预算 (stated, or implied by the stated change).
+    pub(crate) change: Option<ChangeText>,
+    /// It equals the 公用经费 of the 基本支出 (行政单位 and 参公事业单位).
+    pub(crate) matches_public: bool,
+    pub(crate) reason: Option<String>,
+}
+
+/// 十一: 政府采购 by kind, and the 中小企业 shares.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ProcurementSection {
+    pub(crate) total: String,
+    /// 货物, 工程, 服务: those the record states.
+    pub(crate) kinds: Vec<Part>,
+    /// 授予中小企业合同金额 and its share of the total.
+    pub(crate) sme: Option<Part>,
+    /// 授予小微企业合同金额 and its share of the total.
+    pub(crate) small_micro: Option<Part>,
+}
+
+/// A named count (应急保障用车 1 辆).
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct NamedCount {
+    pub(crate) name: String,
+    pub(crate) count: String,
+}
+
+/// 十二: vehicles and large equipment.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct AssetsSection {
+    pub(crate) vehicles: Option<String>,
+    pub(crate) vehicle_kinds: Vec<NamedCount>,
+    pub(crate) large_equipment: Option<String>,
+}
+
+/// 十三: the projects evaluated and the 部门整体 score.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct PerformanceSection {
+    pub(crate) project_count: Option<String>,
+    pub(crate) project_funds: Option<String>,
+    pub(crate) overall_score: Option<String>,
+}
+
+/// 九; `None` without a "三公" block.
+pub(super) fn three_public(inputs: &Inputs<'_>) -> Option<ThreePublicSection> {
+    let tp = inputs.fa.three_public.as_ref()?;
+    let f = inputs.figures.three_public.as_ref()?;
+    let actual = computed(inputs, Figure::ThreePublic).or(f.total.actual)?;
+    let vehicle = f.vehicle.as_ref();
+    Some(ThreePublicSection {
+        total: BudgetText::new(f.total.budget, actual),
+        outbound: ThreePublicPart::of(tp.outbound.as_ref()),
+        vehicle: ThreePublicPart::new(
+            vehicle.and_then(|v| v.budget),
+            vehicle.and_then(|v| v.actual),
+        ),
+        vehicle_purchase: ThreePublicPart::of(tp.vehicle_purchase.as_ref()),
+        vehicle_operation: ThreePublicPart::of(tp.vehicle_operation.as_ref()),
+        reception: ThreePublicPart::of(tp.reception.as_ref()),
+        vehicles: tp.vehicles.map(count),
+    })
+}
+
+/// 十; `None` without a 机关运行经费 block.
+pub(super) fn operating_costs(inputs: &Inputs<'_>) -> Option<OperatingSection> {
+    let f = inputs.figures.operating_costs.as_ref()?;
+    Some(OperatingSection {
+        actual: money(f.actual),
+        change: f.budget.and_then(|b| change_text(f.actual, b)),
+        matches_public: f.matches_public == Some(true),
+        reason: inputs
+            .fa
+            .operating_costs
+            .as_ref()
+            .and_then(|o| o.reason.clone()),
+    })
+}
+
+/// 十一; `None` without a 政府采购 total.
+pub(super) fn procurement(inputs: &Inputs<'_>) -> Option<ProcurementSection> {
+    let p = inputs.fa.procurement.as_ref()?;
+    let total = computed(inputs, Figure::Procurement)?;
+    let part = |label: &'static str, amount: Option<Dec>| {
+        amount.map(|a| Part {
+            label,
+            amount: money(a),
+            share: share(a, total, PERCENT_DP).map(pct),
+        })
+    };
+    Some(ProcurementSection {
+        total: money(total),
+        kinds: [
+            ("政府采购货物支出", p.goods),
+            ("政府采购工程支出", p.works),
+            ("政府采购服务支出", p.services),
+        ]
+        .into_iter()
+        .filter_map(|(label, amount)| {
+            amount.map(|a| Part {
+                label,
+                amount: money(a),
+                share: None,
+            })
+        })
+        .collect(),
+        sme: part("授予中小企业合同金额", p.sme),
+        small_micro: part("授予小微企业合同金额", p.small_micro),
+    })
+}
+
+/// 十二; `None` without an assets block.
+pub(super) fn assets(fa: &FinalAccounts) -> Option<AssetsSection> {
+    let a = fa.assets.as_ref()?;
+    Some(AssetsSection {
+        vehicles: a.vehicles.map(count),
+        vehicle_kinds: a
+            .vehicle_kinds
+            .iter()
+            .map(|k| NamedCount {
+                name: k.name.clone(),
+                count: count(k.count),
+            })
+            .collect(),
+        large_equipment: a.large_equipment.map(count),
+    })
+}
+
+/// 十三; `None` without a performance block.
+pub(super) fn performance(fa: &FinalAccounts) -> Option<PerformanceSection> {
+    let p = fa.performance.as_ref()?;
+    Some(PerformanceSection {
+        project_count: p.project_count.map(count),
+        project_funds: p.project_funds.map(money),
+        overall_score: p.overall_score.map(crate::render::fmt_score),
+    })
+}

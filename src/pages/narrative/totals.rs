@@ -1,0 +1,183 @@
+//! Sections 二 to 四 of the 情况说明: 收入 and 支出 with their structure, and the 财政拨款 total
+//! with each fund's income.
+//!
+//! In: the [`Inputs`] of the 情况说明. Out: section structs of formatted figures. The shares of
+//! one sentence come from one largest-remainder set, so they total 100.00%. A part that is 0
+//! or not stated is named in `absent` ("本年度无…"). Never writes a sentence.
+
+use serde::Serialize;
+
+use super::{Compared, Inputs, Part, compared, compared_as, computed, money, pct};
+use crate::model::{Dec, Money};
+use crate::score::accounts::{Figure, NamedShare, PERCENT_DP, largest_remainder};
+
+/// 二 and 三: a total with its change, the parts it has and the names of those it has not.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct StructureSection {
+    pub(crate) total: Compared,
+    /// 二 only: 财政拨款收入 (the three funds together) and its share.
+    pub(crate) fiscal: Option<Part>,
+    /// Non-zero parts (for 二, the non-fiscal sources), with shares.
+    pub(crate) parts: Vec<Part>,
+    /// Parts that are 0 or not stated ("本年度无…").
+    pub(crate) absent: Vec<&'static str>,
+}
+
+/// 四: the 财政拨款 total and each fund's income.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct FiscalSection {
+    pub(crate) total: Compared,
+    pub(crate) funds: Vec<FundIncome>,
+    /// Funds with no income ("本年度无政府性基金预算财政拨款收入").
+    pub(crate) absent: Vec<&'static str>,
+}
+
+/// One fund's 财政拨款收入 against the prior year.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct FundIncome {
+    pub(crate) label: &'static str,
+    pub(crate) income: Compared,
+}
+
+/// A named share as a [`Part`].
+fn part(s: &NamedShare) -> Part {
+    Part {
+        label: s.label,
+        amount: money(s.amount),
+        share: Some(pct(s.share)),
+    }
+}
+
+/// Splits shares into the non-zero parts and the labels of the zero ones.
+fn split_parts<'s>(shares: impl Iterator<Item = &'s NamedShare>) -> (Vec<Part>, Vec<&'static str>) {
+    let mut parts = Vec::new();
+    let mut absent = Vec::new();
+    for s in shares {
+        if s.amount.is_zero() {
+            absent.push(s.label);
+        } else {
+            parts.push(part(s));
+        }
+    }
+    (parts, absent)
+}
+
+/// The income sources that are not 财政拨款.
+const NON_FISCAL_INCOME: [(&str, &str); 5] = [
+    ("superior_subsidy", "上级补助收入"),
+    ("business", "事业收入"),
+    ("operating", "经营收入"),
+    ("affiliated", "附属单位上缴收入"),
+    ("other", "其他收入"),
+];
+
+/// 二: 收入合计, 财政拨款收入 and the other sources, with shares of one largest-remainder set
+/// (the sentence's shares total 100.00%).
+pub(super) fn income(inputs: &Inputs<'_>) -> Option<StructureSection> {
+    let total = compared(inputs, Figure::IncomeTotal)?;
+    let i = inputs.fa.income.as_ref();
+    let sources: Vec<(&'static str, Option<Money>)> = vec![
+        ("superior_subsidy", i.and_then(|i| i.superior_subsidy)),
+        ("business", i.and_then(|i| i.business)),
+        ("operating", i.and_then(|i| i.operating)),
+        ("affiliated", i.and_then(|i| i.affiliated)),
+        ("other", i.and_then(|i| i.other)),
+    ];
+    let fiscal = inputs.figures.totals.fiscal_income;
+    let mut named: Vec<(&'static str, Money)> =
+        fiscal.map(|f| ("财政拨款收入", f)).into_iter().collect();
+    let mut absent = Vec::new();
+    for ((_, label), (_, amount)) in NON_FISCAL_INCOME.iter().zip(&sources) {
+        match amount {
+            Some(a) if !a.is_zero() => named.push((label, *a)),
+            _ => absent.push(*label),
+        }
+    }
+    let amounts: Vec<Dec> = named.iter().map(|n| n.1).collect();
+    let shares = largest_remainder(&amounts, PERCENT_DP);
+    let mut parts: Vec<Part> = named
+        .iter()
+        .enumerate()
+        .map(|(k, &(label, amount))| Part {
+            label,
+            amount: money(amount),
+            share: shares.as_ref().and_then(|s| s.get(k)).copied().map(pct),
+        })
+        .collect();
+    // The fiscal part leads `named` when there is one.
+    let fiscal = match fiscal {
+        Some(_) if !parts.is_empty() => Some(parts.remove(0)),
+        _ => None,
+    };
+    Some(StructureSection {
+        total,
+        fiscal,
+        parts,
+        absent,
+    })
+}
+
+/// 三: 支出合计 and its parts (基本, 项目 …) with shares.
+pub(super) fn expenditure(inputs: &Inputs<'_>) -> Option<StructureSection> {
+    let total = compared(inputs, Figure::ExpenditureTotal)?;
+    let (parts, mut absent) = split_parts(inputs.figures.expenditure_shares.iter());
+    for (key, label) in [
+        ("to_superior", "上缴上级支出"),
+        ("operating", "经营支出"),
+        ("to_affiliated", "对附属单位补助支出"),
+    ] {
+        if !inputs
+            .figures
+            .expenditure_shares
+            .iter()
+            .any(|s| s.key == key)
+        {
+            absent.push(label);
+        }
+    }
+    Some(StructureSection {
+        total,
+        fiscal: None,
+        parts,
+        absent,
+    })
+}
+
+/// 四: 财政拨款收支总计 and each fund's income against the prior year.
+pub(super) fn fiscal(inputs: &Inputs<'_>) -> Option<FiscalSection> {
+    let total = compared(inputs, Figure::FiscalTotal)?;
+    let mut funds = Vec::new();
+    let mut absent = Vec::new();
+    let i = inputs.fa.income.as_ref();
+    for (figure, label, stated_income) in [
+        (
+            Figure::GeneralBudget,
+            "一般公共预算财政拨款收入",
+            i.and_then(|i| i.general_budget),
+        ),
+        (
+            Figure::GovFund,
+            "政府性基金预算财政拨款收入",
+            i.and_then(|i| i.gov_fund),
+        ),
+        (
+            Figure::StateCapital,
+            "国有资本经营预算财政拨款收入",
+            i.and_then(|i| i.state_capital),
+        ),
+    ] {
+        // The income as the 收入 table states it, else what the fund spent.
+        let amount = stated_income.or_else(|| computed(inputs, figure));
+        match amount.and_then(|a| compared_as(inputs, figure, a)) {
+            Some(income) if amount.is_some_and(|a| !a.is_zero()) => {
+                funds.push(FundIncome { label, income });
+            }
+            _ => absent.push(label),
+        }
+    }
+    Some(FiscalSection {
+        total,
+        funds,
+        absent,
+    })
+}
