@@ -60,6 +60,9 @@ pub(crate) enum Command {
         /// Appended to the date: `2024-06-30-<label>`.
         #[arg(long)]
         label: Option<String>,
+        /// Also write `<archive>/<name>.tar.gz` (sorted entries, mtime 0, uid/gid 0).
+        #[arg(long)]
+        tar: bool,
     },
     /// Check that a snapshot is exactly what was archived; exit 0 only when it is.
     Verify {

@@ -77,6 +77,7 @@ fn run(cli: Cli) -> gongkai::Result<ExitCode> {
             archive,
             theme,
             label,
+            tar,
         } => {
             let summary = gongkai::archive::archive(&gongkai::archive::ArchiveOptions {
                 content,
@@ -85,6 +86,7 @@ fn run(cli: Cli) -> gongkai::Result<ExitCode> {
                 label,
                 epoch: epoch()?,
                 today: today(),
+                tar,
             })?;
             eprintln!(
                 "archive: {} file(s) in {}; SHA256SUMS sha256 {} (note it down)",

@@ -17,6 +17,7 @@ struct Row {
     version: String,
     epoch: Option<i64>,
     digest: String,
+    tar: bool,
 }
 
 /// Rewrites `<root>/index.html` from the snapshots found in `root`.
@@ -44,6 +45,7 @@ pub(super) fn write(root: &Path) -> Result<()> {
                 .unwrap_or_default(),
             epoch: manifest.and_then(|m| m.source_date_epoch),
             digest,
+            tar: fs::symlink_metadata(&root.join(format!("{name}.tar.gz")))?.is_some(),
         });
     }
     let html = page(&rows);
@@ -80,8 +82,13 @@ fn page(rows: &[Row]) -> String {
         let name = esc(&r.name);
         out.push_str(&format!(
             "<tr><th scope=\"row\"><a href=\"{name}/{SITE}/index.html\">{name}</a> \
-             （<a href=\"{name}/{MANIFEST}\">清单</a>）</th><td class=\"num\">{}</td>\
+             （<a href=\"{name}/{MANIFEST}\">清单</a>{}）</th><td class=\"num\">{}</td>\
              <td class=\"num\">{}</td><td>{}</td><td><code>{}</code></td></tr>\n",
+            if r.tar {
+                format!("、<a href=\"{name}.tar.gz\">归档包</a>")
+            } else {
+                String::new()
+            },
             r.files,
             r.epoch.map_or_else(|| "—".to_owned(), |e| e.to_string()),
             esc(&r.version),

@@ -13,6 +13,7 @@
 pub mod diff;
 mod index;
 pub(crate) mod manifest;
+mod tar;
 pub mod verify;
 
 use std::path::{Path, PathBuf};
@@ -46,6 +47,8 @@ pub struct ArchiveOptions {
     /// Today's UTC date (`YYYY-MM-DD`), used when `epoch` is unset. Only the folder name
     /// carries it, never a page.
     pub today: String,
+    /// Also write `<archive>/<name>.tar.gz`.
+    pub tar: bool,
 }
 
 /// What [`archive`] stored.
@@ -64,7 +67,11 @@ pub fn archive(opts: &ArchiveOptions) -> Result<ArchiveSummary> {
     let name = snapshot_name(opts)?;
     let root = guard_archive(&opts.archive, &opts.content)?;
     let target = root.join(&name);
+    let tarball = root.join(format!("{name}.tar.gz"));
     refuse_existing(&target)?;
+    if opts.tar {
+        refuse_existing(&tarball)?;
+    }
 
     let build = BuildOptions {
         content: opts.content.clone(),
@@ -99,7 +106,15 @@ pub fn archive(opts: &ArchiveOptions) -> Result<ArchiveSummary> {
         .collect();
     files.push((MANIFEST.to_owned(), manifest_json.as_bytes()));
     files.push((SUMS.to_owned(), sums.as_bytes()));
+    let tar_bytes = if opts.tar {
+        Some(tar::tar_gz(&name, &files)?)
+    } else {
+        None
+    };
     write_snapshot(&root, &target, &files)?;
+    if let Some(bytes) = tar_bytes {
+        write_file_new(&root, &tarball, &bytes)?;
+    }
     index::write(&root)?;
     Ok(ArchiveSummary {
         path: opts.archive.join(&name),
@@ -200,6 +215,19 @@ fn write_snapshot(root: &Path, target: &Path, files: &[(String, &[u8])]) -> Resu
         let _ = fs::remove_all(&tmp);
     }
     filled
+}
+
+/// Writes one new file in the archive through a temporary name; never replaces a file.
+fn write_file_new(root: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = root.join(format!("{TMP}{}.part", std::process::id()));
+    fs::remove_all(&tmp)?;
+    fs::write_new_synced(&tmp, bytes)?;
+    let placed = refuse_existing(path).and_then(|()| fs::rename(&tmp, path));
+    if placed.is_err() {
+        let _ = fs::remove_all(&tmp);
+    }
+    placed?;
+    fs::sync_dir(root)
 }
 
 fn fill(tmp: &Path, files: &[(String, &[u8])]) -> Result<()> {
