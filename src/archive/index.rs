@@ -70,7 +70,7 @@ fn page(rows: &[Row]) -> String {
          <meta name=\"generator\" content=\"gongkai\">\n<title>公开存档</title>\n\
          <style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}\
          table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.4rem;\
-         text-align:left}td.num{text-align:right}code{font-size:.85em;word-break:break-all}</style>\n\
+         text-align:left}th{white-space:nowrap}td.num{text-align:right}code{font-size:.85em;word-break:break-all}</style>\n\
          </head>\n<body>\n<h1>公开存档</h1>\n\
          <p>每个存档是某次发布时网站的完整副本。用 <code>gongkai verify &lt;存档&gt;</code> 或在存档目录中运行 \
          <code>sha256sum -c SHA256SUMS</code> 可验证其未被改动；请另行记录下表中的校验值。</p>\n\

@@ -8,7 +8,8 @@
 //! Never: overwrites or removes a snapshot, writes into a non-empty folder that is not a
 //! gongkai archive (no [`MARKER`]), or writes into the places the output guard refuses. A
 //! snapshot is written to a temporary folder inside the archive and renamed into place, so a
-//! snapshot folder is either complete or absent.
+//! snapshot folder is either complete or absent; what a killed run leaves (`.gongkai-tmp-…`) is
+//! removed by the next one.
 
 pub mod diff;
 mod index;
@@ -161,6 +162,13 @@ fn guard_archive(dir: &Path, content: &Path) -> Result<PathBuf> {
             }
         }
         Some(_) => return Err(refuse(dir, "it is not a folder")),
+    }
+    // What a killed `archive` left: temporary snapshots, index pages and tarballs. One writer
+    // at a time works on an archive, as with the output folder.
+    for name in fs::read_dir_names(&root)? {
+        if name.to_string_lossy().starts_with(".gongkai-tmp-") {
+            fs::remove_all(&root.join(name))?;
+        }
     }
     if fs::symlink_metadata(&root.join(MARKER))?.is_none() {
         fs::write_new_synced(

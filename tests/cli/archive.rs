@@ -393,3 +393,15 @@ fn the_tar_gz_is_byte_identical_across_projects_and_unpacks_to_a_checkable_snaps
         files(&a.snapshot("2024-06-30"))
     );
 }
+
+#[test]
+fn what_a_killed_archive_left_behind_is_removed_by_the_next_one() {
+    let p = Project::new();
+    p.run(&["archive", "--label", "first"]).success();
+    let stale = p.path.join("archive/.gongkai-tmp-snapshot-4242-0");
+    std::fs::create_dir_all(&stale).expect("mkdir");
+    std::fs::write(stale.join("half.html"), "half").expect("write");
+    p.run(&["archive"]).success();
+    assert!(!stale.exists(), "the stale temporary snapshot is removed");
+    p.run(&["verify", "archive/2024-06-30-first"]).success();
+}
