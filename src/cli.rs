@@ -46,6 +46,42 @@ pub(crate) enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Build the public site and store it as a new snapshot `<archive>/<YYYY-MM-DD>[-label]/`.
+    Archive {
+        /// Content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Archive folder (snapshots are added, never replaced).
+        #[arg(long, default_value = "archive")]
+        archive: PathBuf,
+        /// Theme name (default: the site's `theme:` setting).
+        #[arg(long)]
+        theme: Option<String>,
+        /// Appended to the date: `2024-06-30-<label>`.
+        #[arg(long)]
+        label: Option<String>,
+        /// Also write `<archive>/<name>.tar.gz` (sorted entries, mtime 0, uid/gid 0).
+        #[arg(long)]
+        tar: bool,
+    },
+    /// Check that a snapshot is exactly what was archived; exit 0 only when it is.
+    Verify {
+        /// The snapshot folder (`archive/2024-06-30`).
+        snapshot: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// What changed between two publications (snapshots or a content folder), figure by figure.
+    Diff {
+        /// The earlier snapshot (or content folder).
+        old: PathBuf,
+        /// The later snapshot, or a content folder to build.
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
 }
 
 /// Who the site is for.
@@ -57,7 +93,7 @@ pub(crate) enum ProfileArg {
     Internal,
 }
 
-/// Output format of `check`.
+/// Output format of `check`, `verify` and `diff`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Format {
     /// For people.

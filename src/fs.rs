@@ -170,6 +170,16 @@ pub(crate) struct WalkEntry {
 /// following symbolic links. Hidden names (starting with `.`) are skipped with everything under
 /// them. `root` itself is not listed. Folders at `max_depth` are listed but not entered.
 pub(crate) fn walk_sorted(root: &Path, max_depth: usize) -> Result<Vec<WalkEntry>> {
+    walk(root, max_depth, false)
+}
+
+/// Like [`walk_sorted`], but hidden names are listed too and there is no depth limit: for
+/// `archive verify`, where a hidden file added to a snapshot must not go unseen.
+pub(crate) fn walk_sorted_all(root: &Path) -> Result<Vec<WalkEntry>> {
+    walk(root, usize::MAX, true)
+}
+
+fn walk(root: &Path, max_depth: usize, hidden: bool) -> Result<Vec<WalkEntry>> {
     let io = |source: std::io::Error, path: &Path| Error::Io {
         action: "read",
         path: path.to_owned(),
@@ -180,7 +190,9 @@ pub(crate) fn walk_sorted(root: &Path, max_depth: usize) -> Result<Vec<WalkEntry
         .max_depth(max_depth)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(move |e| {
+            hidden || e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+        });
     let mut out = Vec::new();
     for item in walker {
         let entry = item.map_err(|e| {

@@ -20,9 +20,11 @@
 //! - "三公"经费 → `three_public`; 机关运行经费 → `operating_costs`; 政府采购 → `procurement`
 //! - 绩效目标申报表 → `targets`
 
+pub mod archive;
 #[allow(dead_code, reason = "filled in by the site issue")]
 mod chart;
 mod check;
+pub mod epoch;
 mod error;
 mod fs;
 mod glossary;
@@ -44,6 +46,6 @@ pub use load::load;
 pub use load::parse_record;
 #[doc(hidden)] // For tests/cli/output.rs until the build pipeline calls `write_site`.
 pub use output::{Fault, OutputEnv, RenderedFile, WriteSummary, write_site, write_site_in};
-pub use pipeline::{BuildOptions, BuildSummary, build};
+pub use pipeline::{BuildOptions, BuildSummary, RenderedSite, build, render_site};
 pub use render::{Crumb, NavItem, Renderer, Shell, Site, Theme, markdown_to_html, root_for};
 pub use score::{CorpusScores, score_corpus};

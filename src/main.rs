@@ -1,6 +1,7 @@
 //! The `gongkai` binary: parse arguments, run, print, pick the exit code.
 //!
-//! Exit codes: 0 ok, 1 findings under `--strict`, 2 invalid input or I/O error.
+//! Exit codes: 0 ok, 1 findings under `--strict` or a snapshot that `verify` finds altered, 2
+//! invalid input (including a malformed `SOURCE_DATE_EPOCH`) or I/O error.
 
 mod cli;
 
@@ -23,6 +24,8 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> gongkai::Result<ExitCode> {
+    // Read once, here: a malformed value stops every command that builds (exit 2).
+    let epoch = || gongkai::epoch::Epoch::from_var(std::env::var_os(gongkai::epoch::VAR));
     match cli.command {
         Command::Check {
             content,
@@ -61,6 +64,7 @@ fn run(cli: Cli) -> gongkai::Result<ExitCode> {
                     ProfileArg::Internal => gongkai::model::Profile::Internal,
                 }),
                 strict,
+                epoch: epoch()?,
             })?;
             Ok(if summary.written {
                 ExitCode::SUCCESS
@@ -68,5 +72,63 @@ fn run(cli: Cli) -> gongkai::Result<ExitCode> {
                 ExitCode::from(1)
             })
         }
+        Command::Archive {
+            content,
+            archive,
+            theme,
+            label,
+            tar,
+        } => {
+            let summary = gongkai::archive::archive(&gongkai::archive::ArchiveOptions {
+                content,
+                archive,
+                theme,
+                label,
+                epoch: epoch()?,
+                today: today(),
+                tar,
+            })?;
+            eprintln!(
+                "archive: {} file(s) in {}; SHA256SUMS sha256 {} (note it down)",
+                summary.files,
+                summary.path.display(),
+                summary.digest
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Verify { snapshot, format } => {
+            let report = gongkai::archive::verify::verify(&snapshot)?;
+            let text = match format {
+                Format::Human => report.to_human(&snapshot),
+                Format::Json => report.to_json(),
+            };
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            Ok(if report.intact() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        Command::Diff { old, new, format } => {
+            let epoch = epoch()?;
+            let old = gongkai::archive::diff::load_side(&old, epoch)?;
+            let new = gongkai::archive::diff::load_side(&new, epoch)?;
+            let report = gongkai::archive::diff::diff(&old, &new);
+            let text = match format {
+                Format::Human => report.to_human(),
+                Format::Json => report.to_json(),
+            };
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            Ok(ExitCode::SUCCESS)
+        }
     }
+}
+
+/// Today's UTC date, for naming a snapshot when `SOURCE_DATE_EPOCH` is unset: the only place
+/// gongkai reads the wall clock.
+fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    gongkai::epoch::Epoch(i64::try_from(secs).unwrap_or(i64::MAX)).date()
 }

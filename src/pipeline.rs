@@ -3,11 +3,16 @@
 //! In: [`BuildOptions`]. Out: the site written atomically by `output::write_site`, and a
 //! [`BuildSummary`]. Invalid content stops before anything is written, with the same located
 //! errors as `check`; findings stop it only under `strict` (then nothing is written either).
+//! [`render_site`] is the same build kept in memory, for `archive` and `diff`.
+//!
+//! `SOURCE_DATE_EPOCH` is read by the caller and passed in [`BuildOptions::epoch`]: its UTC date
+//! is the only date a page may show, and without it no date appears at all.
 
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::epoch::Epoch;
 use crate::error::Result;
 use crate::model::Profile;
 use crate::output::{RenderedFile, write_site};
@@ -27,6 +32,17 @@ pub struct BuildOptions {
     pub profile: Option<Profile>,
     /// Stop (write nothing) when there are findings.
     pub strict: bool,
+    /// `SOURCE_DATE_EPOCH`, already parsed; `None` when unset (then no page shows a date).
+    pub epoch: Option<Epoch>,
+}
+
+/// A site rendered in memory.
+#[derive(Debug, Clone)]
+pub struct RenderedSite {
+    /// Every file, sorted by path.
+    pub files: Vec<RenderedFile>,
+    /// Number of audit findings.
+    pub findings: usize,
 }
 
 /// What a build did.
@@ -44,6 +60,32 @@ pub struct BuildSummary {
 
 /// Builds the site.
 pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
+    let Some(site) = render_site(opts)? else {
+        return Ok(BuildSummary {
+            findings: 0,
+            written: false,
+            files: 0,
+            bytes: 0,
+        });
+    };
+    let written = write_site(&opts.output, &opts.content, &site.files)?;
+    eprintln!(
+        "write: {} file(s), {} bytes to {}",
+        written.files,
+        written.bytes,
+        opts.output.display()
+    );
+    Ok(BuildSummary {
+        findings: site.findings,
+        written: true,
+        files: written.files,
+        bytes: written.bytes,
+    })
+}
+
+/// Loads, scores, checks, plans and renders, without writing; `None` when `strict` stops the
+/// build because of findings. `opts.output` is not used.
+pub fn render_site(opts: &BuildOptions) -> Result<Option<RenderedSite>> {
     let corpus = crate::load::load(&opts.content)?;
     let records: usize = corpus.units.iter().map(|u| u.records.len()).sum();
     eprintln!("load: {} unit(s), {records} record(s)", corpus.units.len());
@@ -53,12 +95,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     eprintln!("check: {} finding(s)", report.findings.len());
     if opts.strict && !report.findings.is_empty() {
         eprintln!("check: findings under --strict; nothing written");
-        return Ok(BuildSummary {
-            findings: report.findings.len(),
-            written: false,
-            files: 0,
-            bytes: 0,
-        });
+        return Ok(None);
     }
     let plan = crate::plan::plan(&corpus);
     eprintln!("plan: {} file(s)", plan.len());
@@ -73,7 +110,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
         renderer: &renderer,
         site: Site {
             title: corpus.site.title.clone(),
-            data_date: None,
+            data_date: opts.epoch.map(Epoch::date),
             base_url: corpus.site.base_url.clone(),
             years: crate::plan::years(&corpus),
         },
@@ -101,17 +138,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     );
     files.sort_by(|a, b| a.path.cmp(&b.path));
     eprintln!("render: {} file(s)", files.len());
-    let written = write_site(&opts.output, &opts.content, &files)?;
-    eprintln!(
-        "write: {} file(s), {} bytes to {}",
-        written.files,
-        written.bytes,
-        opts.output.display()
-    );
-    Ok(BuildSummary {
+    Ok(Some(RenderedSite {
+        files,
         findings: report.findings.len(),
-        written: true,
-        files: written.files,
-        bytes: written.bytes,
-    })
+    }))
 }

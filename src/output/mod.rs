@@ -151,6 +151,13 @@ impl Fault {
     }
 }
 
+/// Resolves a folder that gongkai adds to without replacing it (the archive) and refuses the
+/// places the output guard refuses: the file system root, the current folder, the home folder,
+/// the content folder, and any folder containing one of them. Only reads the file system.
+pub(crate) fn guard_folder(dir: &Path, env: &OutputEnv) -> Result<PathBuf> {
+    guard::locate(dir, env).map(|target| target.path)
+}
+
 /// [`write_site`] with explicit surroundings and an injected fault (tests only).
 #[doc(hidden)]
 pub fn write_site_in(

@@ -17,8 +17,9 @@ use crate::model::id::Year;
 pub struct Site {
     /// The site title (from `_site.yaml`).
     pub title: String,
-    /// The data date shown in the footer (`SOURCE_DATE_EPOCH` or the data's own date), as
-    /// `YYYY-MM-DD`; `None` hides it. Never the wall clock, so builds stay reproducible.
+    /// The date shown in the footer as 生成日期: the UTC date of `SOURCE_DATE_EPOCH`, as
+    /// `YYYY-MM-DD`; `None` (the variable unset) hides it. Never the wall clock, so builds stay
+    /// reproducible.
     pub data_date: Option<String>,
     /// Absolute public address of the site root (`https://example.gov.cn/gongkai`), if any.
     pub base_url: Option<String>,

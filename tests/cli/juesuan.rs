@@ -110,7 +110,9 @@ fn each_juesuan_table_is_a_quoted_csv_with_a_bom_and_plain_numbers() {
 fn the_qingling_2023_juesuan_page_explains_the_accounts_with_the_documents_correct_figures() {
     let (_dir, out) = build(&root().join("content"));
     let html = read(&out.join("units/qingling/2023/juesuan.html"));
-    let start = html.find("<section id=\"shuoming\"").expect("the 情况说明 is on the page");
+    let start = html
+        .find("<section id=\"shuoming\"")
+        .expect("the 情况说明 is on the page");
     let text: String = html[start..].split_whitespace().collect();
     for expected in [
         "收、支总计均为11092.59万元",

@@ -4,6 +4,7 @@
 mod support;
 
 mod accounts;
+mod archive;
 mod browser;
 mod charts;
 mod check_cmd;

@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use gongkai::{Error, Fault, OutputEnv, RenderedFile, WriteSummary, write_site_in};
 use tempfile::TempDir;
 
+mod build;
+mod killed;
 mod refused;
 
 const MARKER: &str = ".gongkai-output";

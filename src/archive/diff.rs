@@ -1,0 +1,354 @@
+//! `gongkai diff <old> <new>`: what changed between two publications.
+//!
+//! In: two sides, each a snapshot folder (it holds `manifest.json`) or a content folder (built
+//! in memory with the public profile, as `archive` would store it). Out: a [`DiffReport`]:
+//! records added or removed, every figure that changed in the published record JSON
+//! (`data/<unit>/<year>.json`, leaf by leaf, named in Chinese where the field has a name), and
+//! the pages added, removed or changed. Compares data, never HTML text. Only reads.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::manifest::{MANIFEST, SITE};
+use crate::epoch::Epoch;
+use crate::error::{Error, Result};
+use crate::fs;
+use crate::model::Profile;
+use crate::pipeline::{BuildOptions, render_site};
+
+/// The files of one published site: relative path → bytes.
+pub type SiteFiles = BTreeMap<String, Vec<u8>>;
+
+/// One figure that changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FigureChange {
+    /// Unit id.
+    pub unit: String,
+    /// Year.
+    pub year: String,
+    /// Field path in the record JSON (`record.final_accounts.expenditure.total`).
+    pub field: String,
+    /// Chinese label (`支出合计`), or the field path when it has none.
+    pub label: String,
+    /// Old value as text (`—` for none).
+    pub old: String,
+    /// New value as text.
+    pub new: String,
+}
+
+/// Everything that changed between two sites.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct DiffReport {
+    /// `unit/year` of records only in the new site.
+    pub records_added: Vec<String>,
+    /// `unit/year` of records only in the old site.
+    pub records_removed: Vec<String>,
+    /// Figures that changed in records present on both sides.
+    pub figures: Vec<FigureChange>,
+    /// Pages only in the new site.
+    pub pages_added: Vec<String>,
+    /// Pages only in the old site.
+    pub pages_removed: Vec<String>,
+    /// Pages on both sides with other bytes.
+    pub pages_changed: Vec<String>,
+}
+
+impl DiffReport {
+    /// True when the two sites are byte-identical.
+    pub fn is_empty(&self) -> bool {
+        *self == DiffReport::default()
+    }
+
+    /// For people: records first, figure by figure, then pages.
+    pub fn to_human(&self) -> String {
+        let mut out = String::new();
+        for r in &self.records_added {
+            out.push_str(&format!("+ record {}\n", r.replace('/', " ")));
+        }
+        for r in &self.records_removed {
+            out.push_str(&format!("- record {}\n", r.replace('/', " ")));
+        }
+        for f in &self.figures {
+            out.push_str(&format!(
+                "{} {} {} {} → {}  [{}]\n",
+                f.unit, f.year, f.label, f.old, f.new, f.field
+            ));
+        }
+        for (sign, list) in [
+            ("+", &self.pages_added),
+            ("-", &self.pages_removed),
+            ("~", &self.pages_changed),
+        ] {
+            for p in list {
+                out.push_str(&format!("{sign} page {p}\n"));
+            }
+        }
+        out.push_str(&format!(
+            "{} figure(s) changed, {} record(s) added, {} removed; {} page(s) changed, {} added, \
+             {} removed\n",
+            self.figures.len(),
+            self.records_added.len(),
+            self.records_removed.len(),
+            self.pages_changed.len(),
+            self.pages_added.len(),
+            self.pages_removed.len()
+        ));
+        out
+    }
+
+    /// Stable JSON for tools.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+    }
+}
+
+/// The site of one side: a snapshot's `site/` as stored, or a content folder built in memory.
+pub fn load_side(path: &Path, epoch: Option<Epoch>) -> Result<SiteFiles> {
+    if fs::symlink_metadata(&path.join(MANIFEST))?.is_some() {
+        let site = path.join(SITE);
+        let mut files = SiteFiles::new();
+        for entry in fs::walk_sorted_all(&site)? {
+            if entry.kind == fs::EntryKind::File {
+                files.insert(entry.names.join("/"), fs::read(&entry.path)?);
+            }
+        }
+        return Ok(files);
+    }
+    if fs::symlink_metadata(&path.join("_site.yaml"))?.is_none() {
+        return Err(Error::Usage(format!(
+            "`{}` is neither a snapshot (no `{MANIFEST}`) nor a content folder (no `_site.yaml`)",
+            path.display()
+        )));
+    }
+    let opts = BuildOptions {
+        content: path.to_owned(),
+        output: std::path::PathBuf::new(),
+        theme: None,
+        profile: Some(Profile::Public),
+        strict: false,
+        epoch,
+    };
+    let site = render_site(&opts)?.unwrap_or_else(|| crate::pipeline::RenderedSite {
+        files: Vec::new(),
+        findings: 0,
+    });
+    Ok(site.files.into_iter().map(|f| (f.path, f.bytes)).collect())
+}
+
+/// Compares two sites.
+pub fn diff(old: &SiteFiles, new: &SiteFiles) -> DiffReport {
+    let mut report = DiffReport::default();
+    for (path, bytes) in new {
+        match old.get(path) {
+            None => report.pages_added.push(path.clone()),
+            Some(o) if o != bytes => report.pages_changed.push(path.clone()),
+            Some(_) => {}
+        }
+    }
+    report.pages_removed = old
+        .keys()
+        .filter(|p| !new.contains_key(*p))
+        .cloned()
+        .collect();
+
+    let records = |files: &SiteFiles| -> BTreeMap<String, Value> {
+        files
+            .iter()
+            .filter_map(|(p, b)| Some((record_key(p)?, serde_json::from_slice(b).ok()?)))
+            .collect()
+    };
+    let (old_records, new_records) = (records(old), records(new));
+    for (key, new_value) in &new_records {
+        let Some(old_value) = old_records.get(key) else {
+            report.records_added.push(key.clone());
+            continue;
+        };
+        let (unit, year) = key.split_once('/').unwrap_or((key.as_str(), ""));
+        let (a, b) = (leaves(old_value), leaves(new_value));
+        let fields: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+        let mut changes: Vec<FigureChange> = fields
+            .into_iter()
+            .filter_map(|field| {
+                let (o, n) = (a.get(field), b.get(field));
+                (o.map(|l| &l.value) != n.map(|l| &l.value)).then(|| FigureChange {
+                    unit: unit.to_owned(),
+                    year: year.to_owned(),
+                    field: field.clone(),
+                    label: n.or(o).map(|l| l.label.clone()).unwrap_or_default(),
+                    old: o.map_or_else(|| "—".to_owned(), |l| l.value.clone()),
+                    new: n.map_or_else(|| "—".to_owned(), |l| l.value.clone()),
+                })
+            })
+            .collect();
+        changes.sort_by_cached_key(|c| natural(&c.field));
+        report.figures.extend(changes);
+    }
+    report.records_removed = old_records
+        .keys()
+        .filter(|k| !new_records.contains_key(*k))
+        .cloned()
+        .collect();
+    report
+}
+
+/// `data/<unit>/<year>.json` → `<unit>/<year>`.
+fn record_key(path: &str) -> Option<String> {
+    let rest = path.strip_prefix("data/")?.strip_suffix(".json")?;
+    let (unit, year) = rest.split_once('/')?;
+    (!year.contains('/') && year.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| rest.to_owned())
+        .filter(|_| !unit.is_empty())
+}
+
+/// A sort key that puts `[10]` after `[9]`.
+fn natural(field: &str) -> Vec<(String, u64)> {
+    field
+        .split('[')
+        .map(|seg| match seg.split_once(']') {
+            Some((n, rest)) => (rest.to_owned(), n.parse().unwrap_or(0)),
+            None => (seg.to_owned(), 0),
+        })
+        .collect()
+}
+
+/// One leaf of a record JSON.
+struct Leaf {
+    value: String,
+    label: String,
+}
+
+/// Every scalar of the JSON by field path, with its label.
+fn leaves(value: &Value) -> BTreeMap<String, Leaf> {
+    let mut out = BTreeMap::new();
+    walk(value, String::new(), Vec::new(), &mut out);
+    out
+}
+
+fn walk(value: &Value, path: String, names: Vec<String>, out: &mut BTreeMap<String, Leaf>) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                walk(v, p, names.clone(), out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                let mut names = names.clone();
+                // An element with a name (a goal, an indicator, a line) is named in the label.
+                if let Some(n) = v.get("name").and_then(Value::as_str) {
+                    names.push(n.to_owned());
+                }
+                walk(v, format!("{path}[{i}]"), names, out);
+            }
+        }
+        leaf => {
+            let value = match leaf {
+                Value::Null => "—".to_owned(),
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            let mut label = names.join(" › ");
+            if !label.is_empty() {
+                label.push(' ');
+            }
+            label.push_str(&field_label(&path));
+            out.insert(path, Leaf { value, label });
+        }
+    }
+}
+
+/// The Chinese name of a field: the 决算 totals by their printed names, else the glossary's
+/// name of the last segment (`(计算)` for gongkai's own figures), else the path.
+fn field_label(path: &str) -> String {
+    let short = path.strip_prefix("record.").unwrap_or(path);
+    let named = match short {
+        "final_accounts.income.total" => Some("收入合计"),
+        "final_accounts.income.grand_total" => Some("收入总计"),
+        "final_accounts.expenditure.total" => Some("支出合计"),
+        "final_accounts.expenditure.grand_total" => Some("支出总计"),
+        "final_accounts.expenditure.basic" => Some("基本支出"),
+        "final_accounts.expenditure.project" => Some("项目支出"),
+        "final_accounts.income.general_budget" => Some("一般公共预算财政拨款收入"),
+        "final_accounts.fiscal.grand_total" => Some("财政拨款收支总计"),
+        "final_accounts.general_budget.budget" => Some("一般公共预算财政拨款年初预算"),
+        "final_accounts.general_budget.actual" => Some("一般公共预算财政拨款支出决算"),
+        "self_evaluation.reported_total" => Some("自评总分"),
+        _ => None,
+    };
+    if let Some(n) = named {
+        return n.to_owned();
+    }
+    match crate::glossary::field_label(short) {
+        Some(zh) if path.starts_with("scores.") => format!("{zh}(计算) {short}"),
+        Some(zh) => format!("{zh} {short}"),
+        None => short.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(json: &str) -> SiteFiles {
+        SiteFiles::from([
+            (
+                "data/qingling/2023.json".to_owned(),
+                json.as_bytes().to_vec(),
+            ),
+            ("index.html".to_owned(), b"<h1></h1>".to_vec()),
+        ])
+    }
+
+    #[test]
+    fn a_changed_total_is_named_with_its_printed_name_and_both_values() {
+        let old = site(r#"{"record":{"final_accounts":{"expenditure":{"total":"11092.59"}}}}"#);
+        let new = site(r#"{"record":{"final_accounts":{"expenditure":{"total":"11093.59"}}}}"#);
+        let report = diff(&old, &new);
+        assert_eq!(report.figures.len(), 1);
+        assert!(
+            report.to_human().starts_with("qingling 2023 支出合计 11092.59 → 11093.59  [record.final_accounts.expenditure.total]\n"),
+            "{}",
+            report.to_human()
+        );
+        assert_eq!(report.pages_changed, ["data/qingling/2023.json"]);
+    }
+
+    #[test]
+    fn named_elements_carry_their_names_into_the_label() {
+        let old = site(
+            r#"{"record":{"goals":[{"name":"目标1","indicators":[{"name":"办结率","score":"5"}]}]}}"#,
+        );
+        let new = site(
+            r#"{"record":{"goals":[{"name":"目标1","indicators":[{"name":"办结率","score":"4"}]}]}}"#,
+        );
+        let report = diff(&old, &new);
+        assert_eq!(
+            report.figures[0].label,
+            "目标1 › 办结率 得分 goals[0].indicators[0].score"
+        );
+    }
+
+    #[test]
+    fn identical_sites_have_an_empty_diff_and_records_are_added_by_key() {
+        let a = site("{}");
+        assert!(diff(&a, &a).is_empty());
+        let mut b = a.clone();
+        b.insert("data/huashan/2020.json".to_owned(), b"{}".to_vec());
+        let report = diff(&a, &b);
+        assert_eq!(report.records_added, ["huashan/2020"]);
+        assert_eq!(report.pages_added, ["data/huashan/2020.json"]);
+    }
+
+    #[test]
+    fn natural_order_puts_ten_after_nine() {
+        assert!(natural("a[9].b") < natural("a[10].b"));
+    }
+}
