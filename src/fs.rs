@@ -121,6 +121,37 @@ pub(crate) fn rename(from: &Path, to: &Path) -> Result<()> {
     })
 }
 
+/// Swaps two existing folders of one file system in one atomic step (Linux `renameat2` with
+/// `RENAME_EXCHANGE`): at every instant each path holds one complete folder. `Ok(false)` when
+/// the system or file system cannot exchange (other systems, old kernels, some network file
+/// systems); the caller then falls back to two renames.
+pub(crate) fn exchange(a: &Path, b: &Path) -> Result<bool> {
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        use rustix::io::Errno;
+        match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+            Ok(()) => Ok(true),
+            Err(Errno::INVAL | Errno::NOSYS | Errno::NOTSUP | Errno::XDEV | Errno::PERM) => {
+                Ok(false)
+            }
+            Err(e) => Err(Error::Io {
+                action: "exchange",
+                path: a.to_owned(),
+                source: std::io::Error::new(
+                    std::io::Error::from(e).kind(),
+                    format!("{e} (exchanging with `{}`)", b.display()),
+                ),
+            }),
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = (a, b);
+        Ok(false)
+    }
+}
+
 /// Removes whatever stands at `path`: a folder with everything in it, or a file or link
 /// (a link is removed, never followed). Nothing there is not an error.
 pub(crate) fn remove_all(path: &Path) -> Result<()> {
@@ -243,4 +274,42 @@ fn walk(root: &Path, max_depth: usize, hidden: bool) -> Result<Vec<WalkEntry>> {
         });
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn two_folders_are_exchanged_in_one_step() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        for (folder, text) in [(&a, "old"), (&b, "new")] {
+            std::fs::create_dir(folder).expect("folder");
+            std::fs::write(folder.join("index.html"), text).expect("file");
+        }
+        assert!(
+            exchange(&b, &a).expect("exchange"),
+            "ext4, tmpfs and overlayfs can exchange"
+        );
+        let read = |p: &Path| std::fs::read_to_string(p.join("index.html")).expect("read");
+        assert_eq!((read(&a).as_str(), read(&b).as_str()), ("new", "old"));
+    }
+
+    #[test]
+    fn exchanging_with_a_missing_folder_is_an_error_naming_both() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let a = dir.path().join("a");
+        std::fs::create_dir(&a).expect("folder");
+        if let Err(e) = exchange(&a, &dir.path().join("missing")) {
+            assert!(e.to_string().contains("missing"), "{e}");
+        } else {
+            assert!(
+                cfg!(not(target_os = "linux")),
+                "Linux reports the missing folder"
+            );
+        }
+        assert!(a.is_dir(), "nothing moved");
+    }
 }

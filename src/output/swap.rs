@@ -159,10 +159,29 @@ impl<'t> Staging<'t> {
         let _ = fs::remove_all(&self.tmp);
     }
 
-    /// Swaps the filled folder in: output → old, temporary → output, then removes old.
+    /// Swaps the filled folder in. Where the file system can, one atomic exchange puts the new
+    /// site at the output path and the previous one in the temporary folder, which is then
+    /// removed: a kill at any instant leaves one complete site at the output path. Elsewhere
+    /// (and under the test hook that kills between renames): output → old, temporary →
+    /// output, then old is removed; a kill between the two leaves the previous site complete
+    /// in `old`, and the next run's recovery renames it back.
     pub(super) fn swap_in(self, existing: Existing, fault: Fault) -> Result<()> {
         let target = self.target;
         let had_output = existing == Existing::Replaceable;
+        if had_output && fault != Fault::KillBetweenRenames {
+            match fs::exchange(&self.tmp, &target.path) {
+                Ok(true) => {
+                    fs::sync_dir(&target.parent)?;
+                    // The temporary folder now holds the previous site.
+                    return fs::remove_all(&self.tmp);
+                }
+                Ok(false) => {}
+                Err(e) => {
+                    self.discard();
+                    return Err(e);
+                }
+            }
+        }
         if had_output && let Err(e) = fs::rename(&target.path, &self.old) {
             self.discard();
             return Err(e);
