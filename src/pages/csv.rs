@@ -1,5 +1,5 @@
 //! CSV text for the `data/` files: UTF-8 with a BOM (so spreadsheet programs read the
-//! Chinese), every field quoted with quotes doubled, CRLF line ends.
+//! Chinese), every field quoted with quotes doubled, CRLF line ends (inside fields too).
 //!
 //! In: rows of already formatted text. Out: the file's text. Every text cell that a
 //! spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) gets a
@@ -34,9 +34,11 @@ impl Csv {
     }
 }
 
-/// One CSV field: guarded, always quoted, quotes doubled.
+/// One CSV field: guarded, always quoted, quotes doubled, line ends inside it made CRLF like
+/// the file's own.
 pub(super) fn field(s: &str) -> String {
-    format!("\"{}\"", guard(s).replace('"', "\"\""))
+    let text = guard(s).replace('"', "\"\"").replace("\r\n", "\n");
+    format!("\"{}\"", text.replace('\n', "\r\n"))
 }
 
 /// `s` with a leading `'` when a spreadsheet would run it as a formula; plain numbers as is.
@@ -80,7 +82,12 @@ mod tests {
 
     #[test]
     fn csv_fields_are_quoted_with_quotes_doubled() {
-        assert_eq!(field("a,\"b\"\nc"), "\"a,\"\"b\"\"\nc\"");
+        assert_eq!(field("a,\"b\"c"), "\"a,\"\"b\"\"c\"");
+    }
+
+    #[test]
+    fn line_ends_inside_a_field_are_crlf_like_the_rows() {
+        assert_eq!(field("a\nb\r\nc"), "\"a\r\nb\r\nc\"");
     }
 
     #[test]

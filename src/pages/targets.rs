@@ -232,7 +232,8 @@ pub(super) fn funds_csv(funds: &Funds, amount_unit: &str) -> String {
     out.finish()
 }
 
-/// `data/<id>/<year>/targets-goals.csv`: one row per indicator of every 长期目标 and 年度目标.
+/// `data/<id>/<year>/targets-goals.csv`: one row per indicator of every 长期目标 and 年度目标
+/// (a goal without indicators gets one row of its own, so the 整体绩效目标 table is all there).
 pub(super) fn goals_csv(t: &Targets) -> String {
     let mut out = Csv::new(&[
         "目标类型",
@@ -245,11 +246,15 @@ pub(super) fn goals_csv(t: &Targets) -> String {
         "绩效标准",
     ]);
     for (kind, _, g) in all_goals(t) {
+        let title = g.title.as_deref().unwrap_or("");
+        if g.indicators.is_empty() {
+            out.row(&[kind, &g.name, title, "", "", "", "", ""]);
+        }
         for i in &g.indicators {
             out.row(&[
                 kind,
                 &g.name,
-                g.title.as_deref().unwrap_or(""),
+                title,
                 i.level1.as_deref().unwrap_or(""),
                 i.level2.as_deref().unwrap_or(""),
                 &i.name,
@@ -259,4 +264,56 @@ pub(super) fn goals_csv(t: &Targets) -> String {
         }
     }
     out.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn goal(name: &str, title: Option<&str>) -> Goal {
+        Goal {
+            id: None,
+            name: name.to_owned(),
+            title: title.map(str::to_owned),
+            weight: None,
+            subtotals: Vec::new(),
+            indicators: Vec::new(),
+        }
+    }
+
+    fn targets(long: Vec<Goal>, annual: Vec<Goal>) -> Targets {
+        Targets {
+            title: None,
+            funds: None,
+            functions: Some("甲\n\n乙\n".to_owned()),
+            tasks: None,
+            long_term_goals: long,
+            annual_goals: annual,
+        }
+    }
+
+    #[test]
+    fn long_term_and_annual_goals_stand_side_by_side_even_when_their_counts_differ() {
+        let t = targets(
+            vec![goal("长期目标1", Some("甲")), goal("长期目标2", None)],
+            vec![goal("年度目标1", Some("乙"))],
+        );
+        let v = targets_view(&t, String::new(), String::new());
+        assert_eq!(
+            v.overall,
+            vec![
+                ("长期目标1：甲".to_owned(), "年度目标1：乙".to_owned()),
+                ("长期目标2".to_owned(), String::new()),
+            ]
+        );
+        assert_eq!(v.functions, vec!["甲".to_owned(), "乙".to_owned()]);
+        assert_eq!(v.title, "部门整体支出绩效目标申报表");
+    }
+
+    #[test]
+    fn a_goal_without_indicators_still_has_its_row_in_the_csv() {
+        let t = targets(Vec::new(), vec![goal("年度目标1", Some("=1+1"))]);
+        let csv = goals_csv(&t);
+        assert!(csv.ends_with("\"年度目标\",\"年度目标1\",\"'=1+1\",\"\",\"\",\"\",\"\",\"\"\r\n"));
+    }
 }

@@ -13,3 +13,4 @@ mod output;
 mod render;
 mod scoring;
 mod site;
+mod targets_page;
