@@ -9,7 +9,9 @@
 use serde::Serialize;
 
 use super::csv::{self, Csv};
+use super::findings::{FindingView, take};
 use super::opt;
+use crate::check::Finding;
 use crate::load::raw::RawFundRow;
 use crate::model::{Dec, Funds, Goal, Targets};
 use crate::render::{fmt_money, fmt_pct};
@@ -26,6 +28,10 @@ pub(super) struct TargetsView {
     goals: Vec<GoalView>,
     funds_csv: String,
     goals_csv: String,
+    /// Findings on the funds table (internal profile), shown below it.
+    funds_findings: Vec<FindingView>,
+    /// The section's other findings, shown at its end.
+    findings: Vec<FindingView>,
 }
 
 #[derive(Serialize)]
@@ -160,8 +166,13 @@ fn all_goals(t: &Targets) -> impl Iterator<Item = (&'static str, &'static str, &
         )
 }
 
-/// The section of the page; `funds_csv` and `goals_csv` are the links to the two files.
-pub(super) fn targets_view(t: &Targets, funds_csv: String, goals_csv: String) -> TargetsView {
+/// The section of the page; `funds_csv` and `goals_csv` are the links to the two files. Takes
+/// the record's findings under `targets` out of `findings`.
+pub(super) fn targets_view(
+    t: &Targets,
+    (funds_csv, goals_csv): (String, String),
+    findings: &mut Vec<&Finding>,
+) -> TargetsView {
     let longest = t.long_term_goals.len().max(t.annual_goals.len());
     let overall = (0..longest)
         .map(|i| {
@@ -205,6 +216,8 @@ pub(super) fn targets_view(t: &Targets, funds_csv: String, goals_csv: String) ->
         goals,
         funds_csv,
         goals_csv,
+        funds_findings: take(findings, "targets.funds"),
+        findings: take(findings, "targets"),
     }
 }
 
@@ -298,7 +311,7 @@ mod tests {
             vec![goal("长期目标1", Some("甲")), goal("长期目标2", None)],
             vec![goal("年度目标1", Some("乙"))],
         );
-        let v = targets_view(&t, String::new(), String::new());
+        let v = targets_view(&t, (String::new(), String::new()), &mut Vec::new());
         assert_eq!(
             v.overall,
             vec![

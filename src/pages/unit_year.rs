@@ -340,10 +340,10 @@ pub(super) fn view(
             html: markdown_to_html(&n.markdown, &format!("n-{}-", n.slug), 3),
         })
         .collect();
-    let targets = record
-        .targets
-        .as_ref()
-        .map(|t| targets_view(t, record_csv("targets-funds"), record_csv("targets-goals")));
+    let targets = record.targets.as_ref().map(|t| {
+        let csv = (record_csv("targets-funds"), record_csv("targets-goals"));
+        targets_view(t, csv, &mut findings)
+    });
     let accounts = accounts_summary(record);
     (
         shell,

@@ -189,3 +189,18 @@ fn the_unit_year_page_of_seed_004_is_pinned() {
         text(&files, "units/qingling/2020/index.html")
     );
 }
+
+#[test]
+fn the_internal_page_shows_the_share_findings_below_the_funds_table() {
+    let (_dir, files) = built(&["--profile", "internal"]);
+    let page = text(&files, "units/qingling/2020/index.html");
+    let after = page
+        .split("<caption>部门总体资金情况")
+        .nth(1)
+        .and_then(|t| t.split("</table>").nth(1))
+        .expect("the funds table");
+    assert!(
+        after.starts_with("<ul class=\"findings\">") && after.contains("42.89%"),
+        "the 占比 finding follows the funds table"
+    );
+}
