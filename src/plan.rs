@@ -4,7 +4,7 @@
 //! that rendering (possibly in parallel) and writing happen in one fixed order. Pure: no IO,
 //! no rendering, no scores.
 
-use crate::model::{Corpus, Year};
+use crate::model::{Corpus, Record, Year};
 
 /// Which page to render.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +31,15 @@ pub(crate) enum Page {
     Juesuan(usize, usize),
     /// `data/<id>/<year>/juesuan-<n>.csv`: one of the nine tables (n = 1..=9).
     JuesuanCsv(usize, usize, usize),
+    /// `data/<id>/<year>/<table>-execution.csv`: the 预算执行 block of a scorecard table that
+    /// has one (indices as for `CardCsv`).
+    ExecutionCsv(usize, usize, usize),
+    /// `data/<id>/<year>/targets-funds.csv`: the 申报表's 部门总体资金情况.
+    TargetsFundsCsv(usize, usize),
+    /// `data/<id>/<year>/targets-goals.csv`: the 申报表's goals and indicators.
+    TargetsGoalsCsv(usize, usize),
+    /// `data/<id>/<year>/accounts-summary.csv`: the 决算 summary of the record's page.
+    AccountsCsv(usize, usize),
 }
 
 /// One page of the plan.
@@ -83,6 +92,17 @@ pub(crate) fn juesuan_csv_path(id: &str, year: Year, n: usize) -> String {
     format!("data/{id}/{year}/juesuan-{n}.csv")
 }
 
+/// The output path of a table's 预算执行 CSV.
+pub(crate) fn execution_csv_path(id: &str, year: Year, field: &str) -> String {
+    format!("data/{id}/{year}/{}-execution.csv", card_anchor(field))
+}
+
+/// The output path of a record's other CSV files: `targets-funds`, `targets-goals`,
+/// `accounts-summary` (names no scorecard anchor can take).
+pub(crate) fn record_csv_path(id: &str, year: Year, name: &str) -> String {
+    format!("data/{id}/{year}/{name}.csv")
+}
+
 /// Every year that has at least one record, ascending.
 pub(crate) fn years(corpus: &Corpus) -> Vec<Year> {
     let mut years: Vec<Year> = corpus
@@ -93,6 +113,29 @@ pub(crate) fn years(corpus: &Corpus) -> Vec<Year> {
     years.sort();
     years.dedup();
     years
+}
+
+/// The 申报表 and 决算 CSV files of one record, each planned only when its table is shown.
+fn record_csvs(id: &str, u: usize, r: usize, record: &Record) -> Vec<Planned> {
+    let mut pages = Vec::new();
+    let mut push = |name: &str, page: Page| {
+        pages.push(Planned {
+            path: record_csv_path(id, record.year, name),
+            page,
+        });
+    };
+    if let Some(t) = &record.targets {
+        if t.funds.is_some() {
+            push("targets-funds", Page::TargetsFundsCsv(u, r));
+        }
+        if !t.long_term_goals.is_empty() || !t.annual_goals.is_empty() {
+            push("targets-goals", Page::TargetsGoalsCsv(u, r));
+        }
+    }
+    if record.final_accounts.is_some() {
+        push("accounts-summary", Page::AccountsCsv(u, r));
+    }
+    pages
 }
 
 /// Plans every page of the site, sorted by path.
@@ -127,6 +170,12 @@ pub(crate) fn plan(corpus: &Corpus) -> Vec<Planned> {
                     path: card_csv_path(unit.id.as_str(), record.year, &card.field),
                     page: Page::CardCsv(u, r, c),
                 });
+                if card.execution.is_some() {
+                    pages.push(Planned {
+                        path: execution_csv_path(unit.id.as_str(), record.year, &card.field),
+                        page: Page::ExecutionCsv(u, r, c),
+                    });
+                }
             }
             if record.final_accounts.is_some() {
                 pages.push(Planned {
@@ -140,6 +189,7 @@ pub(crate) fn plan(corpus: &Corpus) -> Vec<Planned> {
                     });
                 }
             }
+            pages.extend(record_csvs(unit.id.as_str(), u, r, record));
         }
     }
     for year in years(corpus) {
@@ -192,6 +242,14 @@ mod tests {
             !has("data/qingling/2020/self_evaluation.csv"),
             "2020 is a 申报表 only"
         );
+        assert!(has("data/qingling/2020/targets-funds.csv"));
+        assert!(has("data/qingling/2020/targets-goals.csv"));
+        assert!(
+            !has("data/qingling/2023/targets-funds.csv"),
+            "no 申报表 in 2023"
+        );
+        assert!(has("data/qingling/2023/self_evaluation-execution.csv"));
+        assert!(has("data/qingling/2023/accounts-summary.csv"));
         assert!(!has("sitemap.xml"), "no base_url, no sitemap");
     }
 

@@ -1,12 +1,14 @@
 //! The short summary of a record's 部门决算 on its page (the nine tables are a later issue):
-//! each main total as the document states it, beside the total gongkai computes from its parts.
+//! each main total as the document states it, beside the total gongkai computes from its parts,
+//! and the same table as CSV.
 
+use super::csv::{self, Csv};
 use crate::model::{Dec, Record};
 use crate::render::fmt_money;
 use crate::score::accounts::Totals;
 
-/// (label, stated, computed) for each main total; empty without a 决算.
-pub(super) fn accounts_summary(record: &Record) -> Vec<(String, String, String)> {
+/// (label, stated, computed) for each main total, formatted by `f`; empty without a 决算.
+fn summary(record: &Record, f: fn(Option<Dec>) -> String) -> Vec<(String, String, String)> {
     let Some(fa) = &record.final_accounts else {
         return Vec::new();
     };
@@ -14,7 +16,6 @@ pub(super) fn accounts_summary(record: &Record) -> Vec<(String, String, String)>
     let mut rows = Vec::new();
     let mut push = |label: &str, stated: Option<Dec>, computed: Option<Dec>| {
         if stated.is_some() || computed.is_some() {
-            let f = |d: Option<Dec>| d.map(fmt_money).unwrap_or_else(|| "—".to_owned());
             rows.push((label.to_owned(), f(stated), f(computed)));
         }
     };
@@ -45,4 +46,25 @@ pub(super) fn accounts_summary(record: &Record) -> Vec<(String, String, String)>
         t.fiscal_grand_total,
     );
     rows
+}
+
+/// The summary as the page shows it (`11,902.59`, "—" when missing).
+pub(super) fn accounts_summary(record: &Record) -> Vec<(String, String, String)> {
+    summary(record, |d| {
+        d.map(fmt_money).unwrap_or_else(|| "—".to_owned())
+    })
+}
+
+/// `data/<id>/<year>/accounts-summary.csv`: the summary table, amounts without separators.
+pub(super) fn accounts_csv(record: &Record) -> String {
+    let unit = record.amount_unit.label();
+    let mut out = Csv::new(&[
+        "项目",
+        &format!("原文（{unit}）"),
+        &format!("按分项计算（{unit}）"),
+    ]);
+    for (label, stated, computed) in summary(record, csv::money) {
+        out.row(&[&label, &stated, &computed]);
+    }
+    out.finish()
 }

@@ -1,12 +1,12 @@
 //! Machine-readable files: each record as JSON with its computed figures, each scorecard
-//! table as CSV (UTF-8 with a BOM so spreadsheet programs read the Chinese, every field
-//! quoted), and `sitemap.xml`.
+//! table and its 预算执行 block as CSV (written through [`super::csv`]), and `sitemap.xml`.
 
 use std::path::Path;
 
 use serde::Serialize;
 
-use super::{Ctx, opt};
+use super::csv::{self, Csv};
+use super::{Ctx, opt, rule_total};
 use crate::error::{Error, Result};
 use crate::model::{Dec, Record, Scorecard};
 use crate::render::fmt_score;
@@ -40,39 +40,40 @@ pub(super) fn record_json(ctx: &Ctx<'_>, record: &Record) -> Result<String> {
         .map_err(|e| Error::Usage(format!("cannot serialize {}: {e}", record.path)))
 }
 
-/// One CSV field, always quoted, quotes doubled.
-fn field(s: &str) -> String {
-    format!("\"{}\"", s.replace('"', "\"\""))
-}
-
-fn line(out: &mut String, fields: &[&str]) {
-    let quoted: Vec<String> = fields.iter().map(|f| field(f)).collect();
-    out.push_str(&quoted.join(","));
-    out.push_str("\r\n");
-}
-
 fn score(d: Option<Dec>) -> String {
     opt(d, fmt_score)
 }
 
-/// `data/<id>/<year>/<table>.csv`: one row per indicator.
+/// `data/<id>/<year>/<table>.csv`: the 项目绩效总目标 row when the table has one, one row per
+/// indicator, and the 合计 row (total weight, reported total, rule total).
 pub(super) fn card_csv(card: &Scorecard, s: Option<&CardScore>) -> String {
-    let mut out = String::from("\u{feff}");
-    line(
-        &mut out,
-        &[
-            "年度目标",
-            "一级指标",
-            "二级指标",
-            "三级指标",
-            "指标值",
-            "实际完成值",
-            "分值",
-            "得分",
-            "规则得分",
-            "偏差原因",
-        ],
-    );
+    let mut csv = Csv::new(&[
+        "年度目标",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+        "规则得分",
+        "偏差原因",
+    ]);
+    if let Some(o) = &card.overall_goal {
+        let rule = s.and_then(|s| s.overall_goal.as_ref()).and_then(|o| o.rule);
+        csv.row(&[
+            "项目绩效总目标",
+            "",
+            "",
+            "",
+            &o.target,
+            o.actual.as_deref().unwrap_or(""),
+            &fmt_score(o.weight),
+            &score(o.score),
+            &score(rule),
+            "",
+        ]);
+    }
     for (g, goal) in card.goals.iter().enumerate() {
         let gs = s.and_then(|s| s.goals.get(g));
         for (i, ind) in goal.indicators.iter().enumerate() {
@@ -80,24 +81,58 @@ pub(super) fn card_csv(card: &Scorecard, s: Option<&CardScore>) -> String {
             let text = |m: &Option<crate::model::Measure>| {
                 m.as_ref().map(|m| m.text.clone()).unwrap_or_default()
             };
-            line(
-                &mut out,
-                &[
-                    &goal.name,
-                    ind.level1.as_deref().unwrap_or(""),
-                    ind.level2.as_deref().unwrap_or(""),
-                    &ind.name,
-                    &text(&ind.target),
-                    &text(&ind.actual),
-                    &score(ind.weight),
-                    &score(ind.score),
-                    &score(rule),
-                    ind.deviation.as_deref().unwrap_or(""),
-                ],
-            );
+            csv.row(&[
+                &goal.name,
+                ind.level1.as_deref().unwrap_or(""),
+                ind.level2.as_deref().unwrap_or(""),
+                &ind.name,
+                &text(&ind.target),
+                &text(&ind.actual),
+                &score(ind.weight),
+                &score(ind.score),
+                &score(rule),
+                ind.deviation.as_deref().unwrap_or(""),
+            ]);
         }
     }
-    out
+    csv.row(&[
+        "合计",
+        "",
+        "",
+        "",
+        "",
+        "",
+        &score(s.and_then(|s| s.weight_total)),
+        &score(card.reported_total),
+        &score(s.and_then(rule_total)),
+        "",
+    ]);
+    csv.finish()
+}
+
+/// `data/<id>/<year>/<table>-execution.csv`: the 预算执行情况 block, as the page shows it.
+pub(super) fn execution_csv(s: Option<&CardScore>, amount_unit: &str) -> String {
+    let mut csv = Csv::new(&[
+        &format!("预算数（A，{amount_unit}）"),
+        &format!("执行数（B，{amount_unit}）"),
+        "执行率（原文）",
+        "执行率（B/A）",
+        "分值",
+        "得分（原文）",
+        "规则得分",
+    ]);
+    if let Some(e) = s.and_then(|s| s.execution.as_ref()) {
+        csv.row(&[
+            &csv::money(e.budget),
+            &csv::money(e.actual),
+            &csv::pct(e.reported_rate),
+            &csv::pct(e.rate),
+            &fmt_score(e.weight),
+            &score(e.reported),
+            &score(e.rule),
+        ]);
+    }
+    csv.finish()
 }
 
 /// Escapes text for XML.
@@ -131,11 +166,6 @@ pub(super) fn sitemap(base_url: &str, paths: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn csv_fields_are_quoted_with_quotes_doubled() {
-        assert_eq!(field("a,\"b\"\nc"), "\"a,\"\"b\"\"\nc\"");
-    }
 
     #[test]
     fn the_sitemap_lists_pages_under_the_base_url_and_escapes_them() {

@@ -6,11 +6,13 @@
 //! Never: reads files, shows `record.contact`, or shows findings under the public profile.
 
 mod accounts;
+mod csv;
 mod data;
 mod findings;
 mod index;
 mod juesuan;
 mod narrative;
+mod targets;
 mod unit;
 mod unit_year;
 mod year;
@@ -77,19 +79,9 @@ impl Ctx<'_> {
             }
             Page::RecordJson(u, r) => data::record_json(self, &self.corpus.units[u].records[r]),
             Page::CardCsv(u, r, c) => {
-                let record = &self.corpus.units[u].records[r];
-                let score = self.score(record);
-                let cards: Vec<&Scorecard> = record
-                    .self_evaluation
-                    .iter()
-                    .chain(record.projects.iter())
-                    .collect();
-                let scores: Vec<&CardScore> = score
-                    .map(|s| s.self_evaluation.iter().chain(s.projects.iter()).collect())
-                    .unwrap_or_default();
-                Ok(cards
-                    .get(c)
-                    .map(|card| data::card_csv(card, scores.get(c).copied()))
+                let (card, score) = self.card(u, r, c);
+                Ok(card
+                    .map(|card| data::card_csv(card, score))
                     .unwrap_or_default())
             }
             Page::Sitemap => Ok(data::sitemap(
@@ -110,7 +102,41 @@ impl Ctx<'_> {
                     page: &(),
                 },
             ),
+            Page::ExecutionCsv(u, r, c) => {
+                let unit = self.corpus.units[u].records[r].amount_unit.label();
+                Ok(data::execution_csv(self.card(u, r, c).1, unit))
+            }
+            Page::TargetsFundsCsv(u, r) => {
+                let record = &self.corpus.units[u].records[r];
+                let funds = record.targets.as_ref().and_then(|t| t.funds.as_ref());
+                Ok(funds
+                    .map(|f| targets::funds_csv(f, record.amount_unit.label()))
+                    .unwrap_or_default())
+            }
+            Page::TargetsGoalsCsv(u, r) => {
+                let record = &self.corpus.units[u].records[r];
+                Ok(record
+                    .targets
+                    .as_ref()
+                    .map(targets::goals_csv)
+                    .unwrap_or_default())
+            }
+            Page::AccountsCsv(u, r) => Ok(accounts::accounts_csv(&self.corpus.units[u].records[r])),
         }
+    }
+
+    /// The `c`-th scorecard table of a record (the 部门整体 table first) and its scores.
+    fn card(&self, u: usize, r: usize, c: usize) -> (Option<&Scorecard>, Option<&CardScore>) {
+        let record = &self.corpus.units[u].records[r];
+        let card = record
+            .self_evaluation
+            .iter()
+            .chain(record.projects.iter())
+            .nth(c);
+        let score = self
+            .score(record)
+            .and_then(|s| s.self_evaluation.iter().chain(s.projects.iter()).nth(c));
+        (card, score)
     }
 
     /// The scores of a record.

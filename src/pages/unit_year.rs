@@ -1,17 +1,22 @@
 //! `units/<id>/<year>/index.html`: the disclosure page of one record, laid out as the official
-//! 自评表 with gongkai's rule figures beside the reported ones.
+//! 自评表 with gongkai's rule figures beside the reported ones, the 绩效目标申报表 (see
+//! `targets`) and the 决算 summary; each table links the CSV file that holds it.
 
 use serde::Serialize;
 
 use super::accounts::accounts_summary;
 use super::findings::{FindingView, finding_view, take};
+use super::targets::{TargetsView, targets_view};
 use super::{Ctx, opt, rule_total, year_label};
 use crate::chart::{
     Axis, BarGroup, Completion, Datum, GoalCompletion, GroupedBars, completion, grouped_bars,
 };
 use crate::check::Finding;
 use crate::model::{Dec, Record, Scorecard, Unit};
-use crate::plan::{card_anchor, card_csv_path, juesuan_path, record_json_path, unit_path};
+use crate::plan::{
+    card_anchor, card_csv_path, execution_csv_path, juesuan_path, record_csv_path,
+    record_json_path, unit_path,
+};
 use crate::render::{Shell, fmt_money, fmt_pct, fmt_score, markdown_to_html};
 use crate::score::CardScore;
 
@@ -22,8 +27,9 @@ pub(super) struct UnitYearPage {
     source: Option<String>,
     cards: Vec<CardView>,
     narratives: Vec<Prose>,
-    targets: Vec<TargetGoal>,
+    targets: Option<TargetsView>,
     accounts: Vec<(String, String, String)>,
+    accounts_csv: String,
     findings: Vec<FindingView>,
     json_href: String,
     /// The 决算 page (nine tables and charts), when the record has a 决算.
@@ -52,6 +58,8 @@ struct CardView {
     chart_completion: String,
     findings: Vec<FindingView>,
     csv_href: String,
+    /// The 预算执行 block's own CSV.
+    exec_csv_href: String,
 }
 
 #[derive(Serialize)]
@@ -104,13 +112,6 @@ struct RowView {
     findings: Vec<FindingView>,
 }
 
-#[derive(Serialize)]
-struct TargetGoal {
-    name: String,
-    text: String,
-    rows: Vec<(String, String, String, String)>,
-}
-
 fn score(d: Option<Dec>) -> String {
     opt(d, fmt_score)
 }
@@ -123,7 +124,7 @@ fn rule_score(d: Option<Dec>) -> String {
 }
 
 fn card_view(
-    csv_href: String,
+    (csv_href, exec_csv_href): (String, String),
     card: &Scorecard,
     s: Option<&CardScore>,
     findings: &mut Vec<&Finding>,
@@ -272,6 +273,7 @@ fn card_view(
         chart_completion,
         findings: take(findings, &card.field),
         csv_href,
+        exec_csv_href,
     }
 }
 
@@ -309,12 +311,14 @@ pub(super) fn view(
     let mut findings = ctx.findings(record);
     let mut cards = Vec::new();
     let root = shell.root.clone();
+    let id = unit.id.as_str();
     let csv = |c: &Scorecard| {
-        format!(
-            "{root}{}",
-            card_csv_path(unit.id.as_str(), record.year, &c.field)
+        (
+            format!("{root}{}", card_csv_path(id, record.year, &c.field)),
+            format!("{root}{}", execution_csv_path(id, record.year, &c.field)),
         )
     };
+    let record_csv = |name: &str| format!("{root}{}", record_csv_path(id, record.year, name));
     if let Some(c) = &record.self_evaluation {
         cards.push(card_view(
             csv(c),
@@ -339,30 +343,10 @@ pub(super) fn view(
             html: markdown_to_html(&n.markdown, &format!("n-{}-", n.slug), 3),
         })
         .collect();
-    let targets = record
-        .targets
-        .iter()
-        .flat_map(|t| t.annual_goals.iter())
-        .map(|g| TargetGoal {
-            name: g.name.clone(),
-            text: g.title.clone().unwrap_or_default(),
-            rows: g
-                .indicators
-                .iter()
-                .map(|i| {
-                    (
-                        i.level1.clone().unwrap_or_default(),
-                        i.level2.clone().unwrap_or_default(),
-                        i.name.clone(),
-                        i.target
-                            .as_ref()
-                            .map(|m| m.text.clone())
-                            .unwrap_or_default(),
-                    )
-                })
-                .collect(),
-        })
-        .collect();
+    let targets = record.targets.as_ref().map(|t| {
+        let csv = (record_csv("targets-funds"), record_csv("targets-goals"));
+        targets_view(t, csv, &mut findings)
+    });
     let accounts = accounts_summary(record);
     (
         shell,
@@ -374,6 +358,7 @@ pub(super) fn view(
             narratives,
             targets,
             accounts,
+            accounts_csv: record_csv("accounts-summary"),
             findings: findings.into_iter().map(finding_view).collect(),
             json_href: format!("{root}{}", record_json_path(unit.id.as_str(), record.year)),
             juesuan_href: record

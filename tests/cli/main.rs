@@ -15,3 +15,4 @@ mod output;
 mod render;
 mod scoring;
 mod site;
+mod targets_page;

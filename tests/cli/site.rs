@@ -43,7 +43,7 @@ fn build(out: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
         .assert()
 }
 
-fn built(args: &[&str]) -> (TempDir, BTreeMap<String, Vec<u8>>) {
+pub(crate) fn built(args: &[&str]) -> (TempDir, BTreeMap<String, Vec<u8>>) {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("site");
     build(&out, args).success();
@@ -51,7 +51,7 @@ fn built(args: &[&str]) -> (TempDir, BTreeMap<String, Vec<u8>>) {
     (dir, files)
 }
 
-fn text(files: &BTreeMap<String, Vec<u8>>, path: &str) -> String {
+pub(crate) fn text(files: &BTreeMap<String, Vec<u8>>, path: &str) -> String {
     String::from_utf8(
         files
             .get(path)
@@ -62,7 +62,7 @@ fn text(files: &BTreeMap<String, Vec<u8>>, path: &str) -> String {
 }
 
 /// The values of every `attr="…"` in an HTML text.
-fn attrs<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
+pub(crate) fn attrs<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
     let needle = format!(" {attr}=\"");
     html.match_indices(&needle)
         .filter_map(|(i, _)| {
@@ -73,7 +73,7 @@ fn attrs<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
 }
 
 /// Joins a relative link to the folder of `from`, resolving `..`.
-fn resolve(from: &str, link: &str) -> String {
+pub(crate) fn resolve(from: &str, link: &str) -> String {
     let mut parts: Vec<&str> = from.split('/').collect();
     parts.pop();
     for seg in link.split('/') {
