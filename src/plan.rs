@@ -26,6 +26,12 @@ pub(crate) enum Page {
     CardCsv(usize, usize, usize),
     /// `sitemap.xml`, planned only when the site has a `base_url`.
     Sitemap,
+    /// `search.html`: the search page.
+    Search,
+    /// `search/meta.js`: years, units and document titles of the search index.
+    SearchMeta,
+    /// `search/index-<year>.js`: the search index of one year.
+    SearchIndex(Year),
 }
 
 /// One page of the plan.
@@ -119,6 +125,20 @@ pub(crate) fn plan(corpus: &Corpus) -> Vec<Planned> {
         pages.push(Planned {
             path: year_path(year),
             page: Page::Year(year),
+        });
+    }
+    pages.push(Planned {
+        path: "search.html".to_owned(),
+        page: Page::Search,
+    });
+    pages.push(Planned {
+        path: crate::search::META_PATH.to_owned(),
+        page: Page::SearchMeta,
+    });
+    for year in years(corpus) {
+        pages.push(Planned {
+            path: crate::search::year_js_path(year),
+            page: Page::SearchIndex(year),
         });
     }
     if corpus.site.base_url.is_some() {

@@ -13,6 +13,8 @@ mod unit;
 mod unit_year;
 mod year;
 
+pub(crate) use unit_year::{card_title, page_title};
+
 use serde::Serialize;
 
 use crate::check::{Finding, Report};
@@ -98,6 +100,21 @@ impl Ctx<'_> {
                     page: &(),
                 },
             ),
+            Page::Search => self.renderer.render(
+                "search.html",
+                &View {
+                    shell: Shell::for_page(&self.site, path, "搜索"),
+                    page: &(),
+                },
+            ),
+            Page::SearchMeta => Ok(crate::search::meta_js(
+                self.corpus,
+                &crate::search::docs(self.corpus, self.scores),
+            )),
+            Page::SearchIndex(y) => Ok(crate::search::year_js(
+                &crate::search::docs(self.corpus, self.scores),
+                y,
+            )),
         }
     }
 
