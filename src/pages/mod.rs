@@ -108,7 +108,7 @@ impl Ctx<'_> {
                 },
             ),
             Page::SearchMeta => Ok(crate::search::meta_js(
-                self.corpus,
+                &crate::search::units(self.corpus),
                 &crate::search::docs(self.corpus, self.scores),
             )),
             Page::SearchIndex(y) => Ok(crate::search::year_js(

@@ -212,10 +212,19 @@ pub fn script_json<T: Serialize>(value: &T) -> String {
     out
 }
 
+/// `(id, name)` of every unit, in corpus order (a document's `unit` indexes this).
+pub fn units(corpus: &Corpus) -> Vec<(String, String)> {
+    corpus
+        .units
+        .iter()
+        .map(|u| (u.id.as_str().to_owned(), u.name.clone()))
+        .collect()
+}
+
 /// `search/meta.js`: `window.GONGKAI_SEARCH_META = {years, units, docs}`, where a unit is
 /// `[id, name]` and a document `[unit, year, title, href]`; a document's number is its place
 /// in `docs`.
-pub fn meta_js(corpus: &Corpus, docs: &[Doc]) -> String {
+pub fn meta_js(units: &[(String, String)], docs: &[Doc]) -> String {
     #[derive(Serialize)]
     struct Meta<'a> {
         years: Vec<u16>,
@@ -227,10 +236,9 @@ pub fn meta_js(corpus: &Corpus, docs: &[Doc]) -> String {
     years.dedup();
     let meta = Meta {
         years,
-        units: corpus
-            .units
+        units: units
             .iter()
-            .map(|u| (u.id.as_str(), u.name.as_str()))
+            .map(|(id, name)| (id.as_str(), name.as_str()))
             .collect(),
         docs: docs
             .iter()

@@ -17,7 +17,7 @@
 mod index;
 mod tokenize;
 
-pub use index::{Doc, Field, Weight, docs, meta_js, script_json, year_js, year_js_path};
+pub use index::{Doc, Field, Weight, docs, meta_js, script_json, units, year_js, year_js_path};
 pub use tokenize::{Token, fold, is_cjk, query_tokens, tokenize};
 
 use crate::model::Corpus;
@@ -29,7 +29,7 @@ pub const META_PATH: &str = "search/meta.js";
 /// Every index file of the corpus, `(path, text)`, sorted by path.
 pub fn index_files(corpus: &Corpus, scores: &CorpusScores) -> Vec<(String, String)> {
     let docs = docs(corpus, scores);
-    let mut files = vec![(META_PATH.to_owned(), meta_js(corpus, &docs))];
+    let mut files = vec![(META_PATH.to_owned(), meta_js(&units(corpus), &docs))];
     for year in crate::plan::years(corpus) {
         files.push((year_js_path(year), year_js(&docs, year)));
     }

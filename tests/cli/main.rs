@@ -12,4 +12,5 @@ mod errors;
 mod output;
 mod render;
 mod scoring;
+mod search;
 mod site;

@@ -11,7 +11,8 @@
  * body 1); a field holding the whole query (2+ tokens) adds 8 x its weight once; ties go to the
  * later year, then to index order. Snippets are built with textContent and <mark> elements,
  * never innerHTML. The first search's time since navigation start is written to
- * #search-status[data-ms].
+ * #search-status[data-ms]. A site of more than LARGE documents searches its latest year by
+ * default (one index file), unless the address names a year (`year=` empty: all years).
  */
 (function () {
   "use strict";
@@ -26,6 +27,7 @@
   if (!meta || !form || !input || !yearSel || !unitSel || !status || !list) return;
   var root = list.getAttribute("data-root") || "";
   var MAX = 50;
+  var LARGE = 2000;
   var years = {}; /* year -> rows with folded texts, once loaded */
   var waiting = {}; /* year -> callbacks while its script loads */
   var timed = false;
@@ -45,7 +47,10 @@
     try { return decodeURIComponent(m[1].replace(/\+/g, " ")); } catch (e) { return ""; }
   }
   input.value = param("q");
-  yearSel.value = param("year");
+  /* A large site searches its latest year until another is chosen, so that the first search
+   * loads one year's index (about 15 MB per 1,000 unit-years) instead of all of them. */
+  var large = meta.docs.length > LARGE && !/[?&]year=/.test(location.search);
+  yearSel.value = large ? String(meta.years[meta.years.length - 1]) : param("year");
   unitSel.value = param("unit");
   var header = document.getElementById("site-search-q");
   if (header) header.value = input.value;
@@ -103,7 +108,8 @@
       var rows = window["GONGKAI_SEARCH_" + year] || [];
       years[year] = rows.map(function (r) {
         return { doc: r[0], fields: r[1].map(function (f) {
-          return { weight: f[0], anchor: f[1], text: f[2], folded: fold(f[2]) };
+          var folded = /[A-Z\uFF01-\uFF5E]/.test(f[2]) ? fold(f[2]) : f[2];
+          return { weight: f[0], anchor: f[1], text: f[2], folded: folded };
         }) };
       });
       var cbs = waiting[year];
@@ -219,6 +225,7 @@
       status.textContent = hits.length
         ? "找到 " + hits.length + " 个页面" + (hits.length > MAX ? "，显示前 " + MAX + " 个" : "") + "。"
         : "没有找到匹配的页面。";
+      if (large && year) status.textContent += "本站页面较多，默认只检索 " + year + " 年；可在“年度”中选择其他年度或全部年度。";
       if (!timed) {
         timed = true;
         status.setAttribute("data-ms", String(Math.round(performance.now())));
