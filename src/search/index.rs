@@ -251,7 +251,9 @@ pub fn meta_js(units: &[(String, String)], docs: &[Doc]) -> String {
 /// `search/index-<year>.js`: `window.GONGKAI_SEARCH_<year> = [[doc, [[factor, anchor,
 /// text], …]], …]` for the documents of `year`.
 pub fn year_js(docs: &[Doc], year: Year) -> String {
-    let rows: Vec<(usize, Vec<(u32, &str, &str)>)> = docs
+    /// `[factor, anchor, text]` of one field.
+    type Row<'a> = (u32, &'a str, &'a str);
+    let rows: Vec<(usize, Vec<Row<'_>>)> = docs
         .iter()
         .enumerate()
         .filter(|(_, d)| d.year == year)
