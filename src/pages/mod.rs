@@ -111,10 +111,13 @@ impl Ctx<'_> {
                 &crate::search::units(self.corpus),
                 &crate::search::docs(self.corpus, self.scores),
             )),
-            Page::SearchIndex(y) => Ok(crate::search::year_js(
-                &crate::search::docs(self.corpus, self.scores),
-                y,
-            )),
+            Page::SearchIndex(y) => {
+                let docs = crate::search::numbered_docs(self.corpus, self.scores, Some(y));
+                Ok(crate::search::numbered_year_js(
+                    docs.iter().map(|(n, d)| (*n, d)),
+                    y,
+                ))
+            }
         }
     }
 

@@ -14,13 +14,15 @@
 //! holds only what public pages show), or lets data end a `<script>` (`<`, `>`, `&`, U+2028 and
 //! U+2029 are written as `\uXXXX` escapes).
 
+use std::collections::BTreeMap;
+
 use pulldown_cmark::{Event, Parser, TagEnd};
 use serde::Serialize;
 
 use crate::model::{Corpus, Goal, Record, Scorecard, Unit, Year};
 use crate::pages::{card_title, headline, page_title};
 use crate::plan::{card_anchor, unit_year_path};
-use crate::score::CorpusScores;
+use crate::score::{CorpusScores, RecordScore};
 
 /// How much a match in a field counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -69,16 +71,39 @@ pub struct Doc {
 
 /// Every unit-year page of the corpus, in corpus order (units, then records).
 pub fn docs(corpus: &Corpus, scores: &CorpusScores) -> Vec<Doc> {
+    numbered_docs(corpus, scores, None)
+        .into_iter()
+        .map(|(_, d)| d)
+        .collect()
+}
+
+/// The pages of one year (all years for `None`), each with its number in [`docs`], built
+/// without building the other years' pages.
+pub fn numbered_docs(
+    corpus: &Corpus,
+    scores: &CorpusScores,
+    year: Option<Year>,
+) -> Vec<(usize, Doc)> {
+    let by_record: BTreeMap<(&str, Year), &RecordScore> = scores
+        .records
+        .iter()
+        .map(|s| ((s.unit.as_str(), s.year), s))
+        .collect();
     let mut out = Vec::new();
+    let mut n = 0;
     for (u, unit) in corpus.units.iter().enumerate() {
         for record in &unit.records {
-            out.push(doc(u, unit, record, scores));
+            if year.is_none_or(|y| y == record.year) {
+                let score = by_record.get(&(unit.id.as_str(), record.year)).copied();
+                out.push((n, doc(u, unit, record, score)));
+            }
+            n += 1;
         }
     }
     out
 }
 
-fn doc(u: usize, unit: &Unit, record: &Record, scores: &CorpusScores) -> Doc {
+fn doc(u: usize, unit: &Unit, record: &Record, score: Option<&RecordScore>) -> Doc {
     let title = page_title(unit, record);
     let mut fields = Vec::new();
     let mut push = |weight: Weight, anchor: &str, parts: Vec<String>| {
@@ -122,7 +147,7 @@ fn doc(u: usize, unit: &Unit, record: &Record, scores: &CorpusScores) -> Doc {
             vec![n.title.clone(), plain_text(&n.markdown)],
         );
     }
-    push(Weight::Body, "", figures(record, scores));
+    push(Weight::Body, "", figures(score));
     Doc {
         unit: u,
         year: record.year,
@@ -159,8 +184,8 @@ fn card_body(card: &Scorecard) -> Vec<String> {
 }
 
 /// The headline figures as the unit-year and list pages print them.
-fn figures(record: &Record, scores: &CorpusScores) -> Vec<String> {
-    let h = headline(scores.get(&record.unit, record.year));
+fn figures(score: Option<&RecordScore>) -> Vec<String> {
+    let h = headline(score);
     [
         ("自评得分", h.reported),
         ("规则得分", h.rule),
@@ -251,12 +276,15 @@ pub fn meta_js(units: &[(String, String)], docs: &[Doc]) -> String {
 /// `search/index-<year>.js`: `window.GONGKAI_SEARCH_<year> = [[doc, [[factor, anchor,
 /// text], …]], …]` for the documents of `year`.
 pub fn year_js(docs: &[Doc], year: Year) -> String {
+    let numbered = docs.iter().enumerate().filter(|(_, d)| d.year == year);
+    numbered_year_js(numbered, year)
+}
+
+/// [`year_js`] of documents already numbered and filtered to `year`.
+pub fn numbered_year_js<'a>(docs: impl Iterator<Item = (usize, &'a Doc)>, year: Year) -> String {
     /// `[factor, anchor, text]` of one field.
     type Row<'a> = (u32, &'a str, &'a str);
     let rows: Vec<(usize, Vec<Row<'_>>)> = docs
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| d.year == year)
         .map(|(i, d)| {
             let fields = d
                 .fields

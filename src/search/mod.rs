@@ -17,7 +17,10 @@
 mod index;
 mod tokenize;
 
-pub use index::{Doc, Field, Weight, docs, meta_js, script_json, units, year_js, year_js_path};
+pub use index::{
+    Doc, Field, Weight, docs, meta_js, numbered_docs, numbered_year_js, script_json, units,
+    year_js, year_js_path,
+};
 pub use tokenize::{Token, fold, is_cjk, query_tokens, tokenize};
 
 use crate::model::Corpus;

@@ -148,3 +148,23 @@ fn index_text_cannot_end_its_script() {
     assert!(!all.contains("</script") && !all.contains('\u{2028}'));
     assert!(all.contains("\\u003c/script\\u003e"));
 }
+
+#[test]
+fn a_year_file_built_alone_equals_the_one_cut_from_all_documents() {
+    let (corpus, scores) = example();
+    let all = docs(&corpus, &scores);
+    for year in crate::plan::years(&corpus) {
+        let alone = numbered_docs(&corpus, &scores, Some(year));
+        assert_eq!(
+            numbered_year_js(alone.iter().map(|(n, d)| (*n, d)), year),
+            year_js(&all, year),
+            "{year}"
+        );
+    }
+}
+
+#[test]
+fn index_files_are_the_same_bytes_on_every_build() {
+    let (corpus, scores) = example();
+    assert_eq!(index_files(&corpus, &scores), index_files(&corpus, &scores));
+}
