@@ -164,11 +164,11 @@ fn a_site_of_ten_thousand_unit_years_loads_one_year_for_the_first_search() {
     let out = dir.path().join("site");
     build(&out, "public");
     let example_index = bytes_under(&out.join("search"), &|_| true);
-    let example_html = bytes_under(&out, &|p| {
-        p.extension().is_some_and(|e| e == "html") && p.to_string_lossy().contains("/units/")
-    });
+    let html = |p: &Path| p.extension().is_some_and(|e| e == "html");
+    let example_html = bytes_under(&out, &html);
     let unit_year_html = bytes_under(&out, &|p| {
-        p.extension().is_some_and(|e| e == "html")
+        html(p)
+            && p.to_string_lossy().contains("/units/")
             && p.parent()
                 .and_then(Path::file_name)
                 .is_some_and(|n| n.to_string_lossy().starts_with("20"))
@@ -186,8 +186,8 @@ fn a_site_of_ten_thousand_unit_years_loads_one_year_for_the_first_search() {
     }
     let big_index = bytes_under(&out.join("search"), &|_| true);
     eprintln!(
-        "search index: example {example_index} B (unit and unit-year HTML {example_html} B); \
-         10,000 unit-years {big_index} B (unit-year HTML, extrapolated: {} B)",
+        "search index: example {example_index} B (all HTML {example_html} B, unit-year pages \
+         {unit_year_html} B); 10,000 unit-years {big_index} B (unit-year pages, extrapolated: {} B)",
         unit_year_html * 2000
     );
     let Some(browser) = chromium() else {
