@@ -40,6 +40,12 @@ pub(crate) enum Page {
     TargetsGoalsCsv(usize, usize),
     /// `data/<id>/<year>/accounts-summary.csv`: the 决算 summary of the record's page.
     AccountsCsv(usize, usize),
+    /// `search.html`: the search page.
+    Search,
+    /// `search/meta.js`: years, units and document titles of the search index.
+    SearchMeta,
+    /// `search/index-<year>.js`: the search index of one year.
+    SearchIndex(Year),
 }
 
 /// One page of the plan.
@@ -196,6 +202,20 @@ pub(crate) fn plan(corpus: &Corpus) -> Vec<Planned> {
         pages.push(Planned {
             path: year_path(year),
             page: Page::Year(year),
+        });
+    }
+    pages.push(Planned {
+        path: "search.html".to_owned(),
+        page: Page::Search,
+    });
+    pages.push(Planned {
+        path: crate::search::META_PATH.to_owned(),
+        page: Page::SearchMeta,
+    });
+    for year in years(corpus) {
+        pages.push(Planned {
+            path: crate::search::year_js_path(year),
+            page: Page::SearchIndex(year),
         });
     }
     if corpus.site.base_url.is_some() {

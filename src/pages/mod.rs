@@ -19,6 +19,7 @@ mod year;
 
 /// How many tables a 决算 page has (one CSV each).
 pub(crate) const JUESUAN_TABLES: usize = juesuan::TABLES;
+pub(crate) use unit_year::{card_title, page_title};
 
 use serde::Serialize;
 
@@ -122,6 +123,24 @@ impl Ctx<'_> {
                     .unwrap_or_default())
             }
             Page::AccountsCsv(u, r) => Ok(accounts::accounts_csv(&self.corpus.units[u].records[r])),
+            Page::Search => self.renderer.render(
+                "search.html",
+                &View {
+                    shell: Shell::for_page(&self.site, path, "搜索"),
+                    page: &(),
+                },
+            ),
+            Page::SearchMeta => Ok(crate::search::meta_js(
+                &crate::search::units(self.corpus),
+                &crate::search::docs(self.corpus, self.scores),
+            )),
+            Page::SearchIndex(y) => {
+                let docs = crate::search::numbered_docs(self.corpus, self.scores, Some(y));
+                Ok(crate::search::numbered_year_js(
+                    docs.iter().map(|(n, d)| (*n, d)),
+                    y,
+                ))
+            }
         }
     }
 

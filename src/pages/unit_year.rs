@@ -282,12 +282,25 @@ fn anchor(card: &Scorecard) -> String {
     card_anchor(&card.field)
 }
 
-fn card_title(card: &Scorecard) -> String {
+/// The heading of a card's section (also its title in the search index).
+pub(crate) fn card_title(card: &Scorecard) -> String {
     match (&card.title, &card.name) {
         (Some(t), _) => t.clone(),
         (None, Some(n)) => format!("{n}项目支出绩效自评表"),
         (None, None) => "部门整体支出绩效自评表".to_owned(),
     }
+}
+
+/// The page's title, `<单位><年>年绩效自评` (also its title in the search index).
+pub(crate) fn page_title(unit: &Unit, record: &Record) -> String {
+    let kind = if record.self_evaluation.is_some() || !record.projects.is_empty() {
+        "绩效自评"
+    } else if record.final_accounts.is_some() {
+        "部门决算"
+    } else {
+        "绩效目标申报"
+    };
+    format!("{}{}{kind}", unit.name, year_label(record.year))
 }
 
 pub(super) fn view(
@@ -296,14 +309,7 @@ pub(super) fn view(
     unit: &Unit,
     record: &Record,
 ) -> (Shell, UnitYearPage) {
-    let kind = if record.self_evaluation.is_some() || !record.projects.is_empty() {
-        "绩效自评"
-    } else if record.final_accounts.is_some() {
-        "部门决算"
-    } else {
-        "绩效目标申报"
-    };
-    let title = format!("{}{}{kind}", unit.name, year_label(record.year));
+    let title = page_title(unit, record);
     let shell = Shell::for_page(&ctx.site, path, &title)
         .crumb(&unit.name, Some(&unit_path(unit.id.as_str())))
         .crumb(&year_label(record.year), None);

@@ -215,6 +215,9 @@ mod tests {
     fn static_assets_are_the_themes_static_files() {
         let r = Renderer::new(None, Path::new("/nonexistent")).expect("embedded theme");
         let names: Vec<&str> = r.static_assets().iter().map(|(n, _)| n.as_str()).collect();
-        assert_eq!(names, ["static/sort.js", "static/style.css"]);
+        assert_eq!(
+            names,
+            ["static/search.js", "static/sort.js", "static/style.css"]
+        );
     }
 }

@@ -37,6 +37,7 @@ macro_rules! embed {
 /// `embedded_files_are_exactly_the_files_on_disk` fails when a file is added, removed or
 /// changed on disk without this list following.
 pub(super) const EMBEDDED: &[(&str, &[u8])] = &[
+    embed!("static/search.js"),
     embed!("static/sort.js"),
     embed!("static/style.css"),
     embed!("templates/404.html"),
@@ -44,6 +45,7 @@ pub(super) const EMBEDDED: &[(&str, &[u8])] = &[
     embed!("templates/index.html"),
     embed!("templates/juesuan.html"),
     embed!("templates/partials/juesuan_text.html"),
+    embed!("templates/search.html"),
     embed!("templates/unit.html"),
     embed!("templates/unit_year.html"),
     embed!("templates/year.html"),

@@ -10,7 +10,7 @@ use assert_cmd::Command;
 use crate::support::root;
 
 /// The Chromium binary, if installed.
-fn chromium() -> Option<PathBuf> {
+pub(crate) fn chromium() -> Option<PathBuf> {
     ["chromium", "chromium-browser", "google-chrome"]
         .iter()
         .find_map(|name| {
@@ -23,6 +23,15 @@ fn chromium() -> Option<PathBuf> {
 
 /// Loads `page` from `file://` and returns (DOM after scripts ran, Chromium's log).
 fn open(browser: &Path, page: &Path) -> (String, String) {
+    open_with(
+        browser,
+        &format!("file://{}", page.display()),
+        &["--virtual-time-budget=2000"],
+    )
+}
+
+/// Loads `url` with `extra` Chromium arguments and returns (DOM after scripts ran, log).
+pub(crate) fn open_with(browser: &Path, url: &str, extra: &[&str]) -> (String, String) {
     let profile = tempfile::tempdir().expect("profile dir");
     let out = Process::new(browser)
         .args([
@@ -36,11 +45,11 @@ fn open(browser: &Path, page: &Path) -> (String, String) {
             "--disable-sync",
             "--enable-logging=stderr",
             "--v=0",
-            "--virtual-time-budget=2000",
         ])
+        .args(extra)
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .arg("--dump-dom")
-        .arg(format!("file://{}", page.display()))
+        .arg(url)
         .output()
         .expect("chromium runs");
     (
@@ -50,7 +59,7 @@ fn open(browser: &Path, page: &Path) -> (String, String) {
 }
 
 /// Console messages and failed loads in Chromium's log.
-fn page_errors(log: &str) -> Vec<&str> {
+pub(crate) fn page_errors(log: &str) -> Vec<&str> {
     log.lines()
         .filter(|l| {
             l.contains("CONSOLE")

@@ -85,7 +85,7 @@ fn a_bare_build_needs_no_theme_files() {
             .render("404.html", &Shell::not_found(&site()))
             .expect("renders");
         assert!(html.contains("页面不存在"), "{html}");
-        assert_eq!(r.static_assets().len(), 2);
+        assert_eq!(r.static_assets().len(), 3);
     }
 }
 
@@ -120,7 +120,12 @@ fn a_theme_folder_overrides_only_the_files_it_holds() {
     let names: Vec<&str> = r.static_assets().iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(
         names,
-        ["static/img/logo.svg", "static/sort.js", "static/style.css"]
+        [
+            "static/img/logo.svg",
+            "static/search.js",
+            "static/sort.js",
+            "static/style.css"
+        ]
     );
     assert_eq!(asset(&r, "static/style.css"), Some(b"body{}".to_vec()));
     assert_eq!(

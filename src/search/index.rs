@@ -1,0 +1,329 @@
+//! The search documents of a corpus and their JavaScript form.
+//!
+//! In: the validated corpus and its scores. Out: one [`Doc`] per unit-year page, whose
+//! [`Field`]s each name the anchor of the page section they come from; then `search/meta.js`
+//! (years, units, document titles and links) and one `search/index-<year>.js` per year (the
+//! fields of that year's documents). Files are loaded with `<script>` tags, never `fetch`, so
+//! the search works from `file://`.
+//!
+//! A field holds its text as shown on the page, whitespace collapsed: a run of Chinese
+//! characters stands for all its characters and bigrams, so the text itself is the most compact
+//! form of the tokens (see [`super::tokenize`]), and snippets need no second copy.
+//!
+//! Never: indexes `record.contact` or audit findings (under any profile, so the public index
+//! holds only what public pages show), or lets data end a `<script>` (`<`, `>`, `&`, U+2028 and
+//! U+2029 are written as `\uXXXX` escapes).
+
+use std::collections::BTreeMap;
+
+use pulldown_cmark::{Event, Parser, TagEnd};
+use serde::Serialize;
+
+use crate::model::{Corpus, Goal, Record, Scorecard, Unit, Year};
+use crate::pages::{card_title, headline, page_title};
+use crate::plan::{card_anchor, unit_year_path};
+use crate::score::{CorpusScores, RecordScore};
+
+/// How much a match in a field counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Weight {
+    /// Names: unit, year, goal, indicator, project, table titles.
+    Title,
+    /// Narrative text, goal texts and key figures.
+    Body,
+}
+
+impl Weight {
+    /// The factor applied to a token's weight (also written into the index).
+    pub fn factor(self) -> u32 {
+        match self {
+            Weight::Title => 3,
+            Weight::Body => 1,
+        }
+    }
+}
+
+/// One searchable part of a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    /// Title or body.
+    pub weight: Weight,
+    /// The id of the page section it comes from; empty for the top of the page.
+    pub anchor: String,
+    /// The text, whitespace collapsed.
+    pub text: String,
+}
+
+/// One unit-year page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Doc {
+    /// Index of the unit in `Corpus::units`.
+    pub unit: usize,
+    /// The record's year.
+    pub year: Year,
+    /// The page title.
+    pub title: String,
+    /// The page's path from the site root.
+    pub href: String,
+    /// The searchable parts.
+    pub fields: Vec<Field>,
+}
+
+/// Every unit-year page of the corpus, in corpus order (units, then records).
+pub fn docs(corpus: &Corpus, scores: &CorpusScores) -> Vec<Doc> {
+    numbered_docs(corpus, scores, None)
+        .into_iter()
+        .map(|(_, d)| d)
+        .collect()
+}
+
+/// The pages of one year (all years for `None`), each with its number in [`docs`], built
+/// without building the other years' pages.
+pub fn numbered_docs(
+    corpus: &Corpus,
+    scores: &CorpusScores,
+    year: Option<Year>,
+) -> Vec<(usize, Doc)> {
+    let by_record: BTreeMap<(&str, Year), &RecordScore> = scores
+        .records
+        .iter()
+        .map(|s| ((s.unit.as_str(), s.year), s))
+        .collect();
+    let mut out = Vec::new();
+    let mut n = 0;
+    for (u, unit) in corpus.units.iter().enumerate() {
+        for record in &unit.records {
+            if year.is_none_or(|y| y == record.year) {
+                let score = by_record.get(&(unit.id.as_str(), record.year)).copied();
+                out.push((n, doc(u, unit, record, score)));
+            }
+            n += 1;
+        }
+    }
+    out
+}
+
+fn doc(u: usize, unit: &Unit, record: &Record, score: Option<&RecordScore>) -> Doc {
+    let title = page_title(unit, record);
+    let mut fields = Vec::new();
+    let mut push = |weight: Weight, anchor: &str, parts: Vec<String>| {
+        let text = collapse(&parts.join("；"));
+        if !text.is_empty() {
+            fields.push(Field {
+                weight,
+                anchor: anchor.to_owned(),
+                text,
+            });
+        }
+    };
+    let mut names = vec![title.clone(), unit.short_name.clone()];
+    names.extend(unit.aliases.iter().cloned());
+    push(Weight::Title, "", names);
+    for card in record.self_evaluation.iter().chain(record.projects.iter()) {
+        let anchor = card_anchor(&card.field);
+        let mut names = vec![card_title(card)];
+        names.extend(card.name.iter().cloned());
+        names.extend(goal_names(&card.goals));
+        push(Weight::Title, &anchor, names);
+        push(Weight::Body, &anchor, card_body(card));
+    }
+    if let Some(t) = &record.targets {
+        let mut names: Vec<String> = t.title.iter().cloned().collect();
+        names.extend(goal_names(&t.annual_goals));
+        push(Weight::Title, "targets", names);
+        push(
+            Weight::Body,
+            "targets",
+            t.annual_goals
+                .iter()
+                .filter_map(|g| g.title.clone())
+                .collect(),
+        );
+    }
+    for n in &record.narratives {
+        push(
+            Weight::Body,
+            "",
+            vec![n.title.clone(), plain_text(&n.markdown)],
+        );
+    }
+    push(Weight::Body, "", figures(score));
+    Doc {
+        unit: u,
+        year: record.year,
+        title,
+        href: unit_year_path(unit.id.as_str(), record.year),
+        fields,
+    }
+}
+
+/// Goal names, then indicator names, as the page's tables show them.
+fn goal_names(goals: &[Goal]) -> Vec<String> {
+    let mut out = Vec::new();
+    for g in goals {
+        out.push(g.name.clone());
+        out.extend(g.indicators.iter().map(|i| i.name.clone()));
+    }
+    out
+}
+
+/// Goal texts, the overall goal and the card's prose.
+fn card_body(card: &Scorecard) -> Vec<String> {
+    let mut out: Vec<String> = card.goals.iter().filter_map(|g| g.title.clone()).collect();
+    if let Some(o) = &card.overall_goal {
+        out.push(o.target.clone());
+        out.extend(o.actual.iter().cloned());
+    }
+    for prose in [&card.deviation_analysis, &card.improvement, &card.summary]
+        .into_iter()
+        .flatten()
+    {
+        out.push(plain_text(prose));
+    }
+    out
+}
+
+/// The headline figures as the unit-year and list pages print them.
+fn figures(score: Option<&RecordScore>) -> Vec<String> {
+    let h = headline(score);
+    [
+        ("自评得分", h.reported),
+        ("规则得分", h.rule),
+        ("预算执行率", h.execution),
+        ("指标完成率", h.completion),
+    ]
+    .into_iter()
+    .filter(|(_, v)| v != "—")
+    .map(|(k, v)| format!("{k} {v}"))
+    .collect()
+}
+
+/// The visible text of Markdown: text and code spans, blocks separated by a space.
+pub(crate) fn plain_text(markdown: &str) -> String {
+    let mut out = String::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph | TagEnd::Item) => {
+                out.push(' ');
+            }
+            Event::End(TagEnd::Heading(_) | TagEnd::TableCell) => out.push(' '),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Runs of whitespace as one space, trimmed.
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A JSON value safe inside a `<script>` element and in any JavaScript parser: `<`, `>`, `&`,
+/// U+2028 and U+2029 (which can only occur inside JSON strings) become `\uXXXX` escapes.
+pub fn script_json<T: Serialize>(value: &T) -> String {
+    let json = serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned());
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `(id, name)` of every unit, in corpus order (a document's `unit` indexes this).
+pub fn units(corpus: &Corpus) -> Vec<(String, String)> {
+    corpus
+        .units
+        .iter()
+        .map(|u| (u.id.as_str().to_owned(), u.name.clone()))
+        .collect()
+}
+
+/// `search/meta.js`: `window.GONGKAI_SEARCH_META = {years, units, docs}`, where a unit is
+/// `[id, name]` and a document `[unit, year, title, href]`; a document's number is its place
+/// in `docs`.
+pub fn meta_js(units: &[(String, String)], docs: &[Doc]) -> String {
+    #[derive(Serialize)]
+    struct Meta<'a> {
+        years: Vec<u16>,
+        units: Vec<(&'a str, &'a str)>,
+        docs: Vec<(usize, u16, &'a str, &'a str)>,
+    }
+    let mut years: Vec<u16> = docs.iter().map(|d| d.year.get()).collect();
+    years.sort_unstable();
+    years.dedup();
+    let meta = Meta {
+        years,
+        units: units
+            .iter()
+            .map(|(id, name)| (id.as_str(), name.as_str()))
+            .collect(),
+        docs: docs
+            .iter()
+            .map(|d| (d.unit, d.year.get(), d.title.as_str(), d.href.as_str()))
+            .collect(),
+    };
+    format!("window.GONGKAI_SEARCH_META={};\n", script_json(&meta))
+}
+
+/// `search/index-<year>.js`: `window.GONGKAI_SEARCH_<year> = [[doc, [[factor, anchor,
+/// text], …]], …]` for the documents of `year`.
+pub fn year_js(docs: &[Doc], year: Year) -> String {
+    let numbered = docs.iter().enumerate().filter(|(_, d)| d.year == year);
+    numbered_year_js(numbered, year)
+}
+
+/// [`year_js`] of documents already numbered and filtered to `year`.
+pub fn numbered_year_js<'a>(docs: impl Iterator<Item = (usize, &'a Doc)>, year: Year) -> String {
+    /// `[factor, anchor, text]` of one field.
+    type Row<'a> = (u32, &'a str, &'a str);
+    let rows: Vec<(usize, Vec<Row<'_>>)> = docs
+        .map(|(i, d)| {
+            let fields = d
+                .fields
+                .iter()
+                .map(|f| (f.weight.factor(), f.anchor.as_str(), f.text.as_str()))
+                .collect();
+            (i, fields)
+        })
+        .collect();
+    format!("window.GONGKAI_SEARCH_{year}={};\n", script_json(&rows))
+}
+
+/// The output path of a year's index file.
+pub fn year_js_path(year: Year) -> String {
+    format!("search/index-{year}.js")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_json_cannot_close_the_script_or_break_a_line() {
+        let js = script_json(&"</script><!-- a&b \u{2028}\u{2029}");
+        assert_eq!(
+            js,
+            r#""\u003c/script\u003e\u003c!-- a\u0026b \u2028\u2029""#
+        );
+        let back: String = serde_json::from_str(&js).expect("still JSON");
+        assert_eq!(back, "</script><!-- a&b \u{2028}\u{2029}");
+    }
+
+    #[test]
+    fn markdown_becomes_its_visible_text() {
+        assert_eq!(
+            collapse(&plain_text(
+                "## 概况\n\n**信访件**办结率 `100%`\n\n- 一\n- 二"
+            )),
+            "概况 信访件办结率 100% 一 二"
+        );
+    }
+}

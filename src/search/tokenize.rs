@@ -1,0 +1,153 @@
+//! The search tokeniser, without a dictionary: Chinese into single characters and bigrams,
+//! Latin letters and digits into lower-case words.
+//!
+//! In: any text (a query or a field of a page). Out: [`Token`]s. Full-width ASCII (`ＡＢ１２`)
+//! counts as its half-width form; punctuation and spaces only separate. A bigram never spans a
+//! separator, so `办，结` holds `办` and `结` but not `办结`. A dot between digits stays in the
+//! word (`98.5`), so figures are found as printed.
+//!
+//! `static/search.js` (`tokens`) follows the same rules; the tests here are its specification.
+//! Never: allocates per character beyond the tokens it returns, or panics on any input.
+
+/// One token of a text.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Token {
+    /// Two adjacent CJK characters (`办结`).
+    Bigram(String),
+    /// One CJK character (`办`).
+    Char(char),
+    /// A lower-case run of ASCII letters and digits (`2023`, `98.5`, `ppp`).
+    Word(String),
+}
+
+impl Token {
+    /// The token as text (`办结`, `办`, `2023`).
+    pub fn text(&self) -> String {
+        match self {
+            Token::Bigram(s) | Token::Word(s) => s.clone(),
+            Token::Char(c) => c.to_string(),
+        }
+    }
+}
+
+/// Whether `c` is a CJK ideograph (the unified blocks and the compatibility block).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FA1F}')
+}
+
+/// Full-width ASCII folded to ASCII, then lower-cased (`Ａ` → `a`); other characters unchanged.
+pub fn fold(c: char) -> char {
+    let c = match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    };
+    c.to_ascii_lowercase()
+}
+
+/// The tokens of `text`, in order of appearance, duplicates kept.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut prev_cjk: Option<char> = None;
+    let mut word = String::new();
+    let chars: Vec<char> = text.chars().map(fold).collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let in_word = c.is_ascii_alphanumeric()
+            || (c == '.'
+                && word.ends_with(|p: char| p.is_ascii_digit())
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit));
+        if in_word {
+            word.push(c);
+        } else if !word.is_empty() {
+            out.push(Token::Word(std::mem::take(&mut word)));
+        }
+        if is_cjk(c) {
+            if let Some(p) = prev_cjk {
+                out.push(Token::Bigram([p, c].iter().collect()));
+            }
+            out.push(Token::Char(c));
+            prev_cjk = Some(c);
+        } else {
+            prev_cjk = None;
+        }
+    }
+    if !word.is_empty() {
+        out.push(Token::Word(word));
+    }
+    out
+}
+
+/// The distinct tokens of a query, sorted (bigrams, then characters, then words).
+pub fn query_tokens(query: &str) -> Vec<Token> {
+    let mut tokens = tokenize(query);
+    tokens.sort();
+    tokens.dedup();
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<String> {
+        tokenize(s).iter().map(Token::text).collect()
+    }
+
+    #[test]
+    fn chinese_becomes_single_characters_and_bigrams() {
+        assert_eq!(texts("办结率"), ["办", "办结", "结", "结率", "率"]);
+    }
+
+    #[test]
+    fn a_single_character_has_no_bigram() {
+        assert_eq!(tokenize("办"), [Token::Char('办')]);
+    }
+
+    #[test]
+    fn punctuation_and_spaces_break_bigrams() {
+        assert_eq!(texts("办，结"), ["办", "结"]);
+        assert_eq!(texts("办 结"), ["办", "结"]);
+    }
+
+    #[test]
+    fn latin_and_digits_become_lower_case_words() {
+        assert_eq!(
+            texts("PPP项目 2023年"),
+            ["ppp", "项", "项目", "目", "2023", "年"]
+        );
+    }
+
+    #[test]
+    fn full_width_letters_and_digits_fold_to_ascii() {
+        assert_eq!(texts("２０２３ＡＢ"), ["2023ab"]);
+    }
+
+    #[test]
+    fn a_decimal_point_stays_inside_a_figure_but_not_at_its_end() {
+        assert_eq!(texts("98.5%"), ["98.5"]);
+        assert_eq!(texts("完成。2023."), ["完", "完成", "成", "2023"]);
+    }
+
+    #[test]
+    fn query_tokens_are_distinct_and_bigrams_come_first() {
+        let q = query_tokens("办结办结");
+        assert_eq!(
+            q,
+            [
+                Token::Bigram("办结".into()),
+                Token::Bigram("结办".into()),
+                Token::Char('办'),
+                Token::Char('结'),
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_and_symbol_only_text_has_no_tokens() {
+        assert!(tokenize("").is_empty());
+        assert!(tokenize("——（）%、").is_empty());
+    }
+}
