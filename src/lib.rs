@@ -23,6 +23,7 @@
 #[allow(dead_code, reason = "filled in by the site issue")]
 mod chart;
 mod check;
+mod compare;
 mod error;
 mod fs;
 mod glossary;
