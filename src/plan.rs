@@ -26,6 +26,21 @@ pub(crate) enum Page {
     CardCsv(usize, usize, usize),
     /// `sitemap.xml`, planned only when the site has a `base_url`.
     Sitemap,
+    /// `units/<id>/<year>/compare.html`: a record against its prior year (unit, record).
+    Compare(usize, usize),
+    /// `data/<id>/<year>/compare.json`: that comparison's figures.
+    CompareJson(usize, usize),
+    /// `data/<id>/<year>/compare.csv` (figures) or `compare-indicators.csv` (indicators).
+    CompareCsv(usize, usize, CompareTable),
+}
+
+/// Which table of a comparison a CSV holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CompareTable {
+    /// Every comparable figure.
+    Figures,
+    /// Indicators matched across the two years.
+    Indicators,
 }
 
 /// One page of the plan.
@@ -66,6 +81,24 @@ pub(crate) fn card_anchor(field: &str) -> String {
 /// The output path of a table's CSV.
 pub(crate) fn card_csv_path(id: &str, year: Year, field: &str) -> String {
     format!("data/{id}/{year}/{}.csv", card_anchor(field))
+}
+
+/// The output path of a record's comparison with its prior year.
+pub(crate) fn compare_path(id: &str, year: Year) -> String {
+    format!("units/{id}/{year}/compare.html")
+}
+
+/// The output path of a comparison's JSON.
+pub(crate) fn compare_json_path(id: &str, year: Year) -> String {
+    format!("data/{id}/{year}/compare.json")
+}
+
+/// The output path of a comparison's CSV.
+pub(crate) fn compare_csv_path(id: &str, year: Year, table: CompareTable) -> String {
+    match table {
+        CompareTable::Figures => format!("data/{id}/{year}/compare.csv"),
+        CompareTable::Indicators => format!("data/{id}/{year}/compare-indicators.csv"),
+    }
 }
 
 /// Every year that has at least one record, ascending.
@@ -113,6 +146,9 @@ pub(crate) fn plan(corpus: &Corpus) -> Vec<Planned> {
                     page: Page::CardCsv(u, r, c),
                 });
             }
+            if crate::compare::has_prior(unit, record) {
+                plan_compare(&mut pages, u, r, unit.id.as_str(), record.year);
+            }
         }
     }
     for year in years(corpus) {
@@ -129,6 +165,24 @@ pub(crate) fn plan(corpus: &Corpus) -> Vec<Planned> {
     }
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     pages
+}
+
+/// The comparison page of a record and its downloads.
+fn plan_compare(pages: &mut Vec<Planned>, u: usize, r: usize, id: &str, year: Year) {
+    pages.push(Planned {
+        path: compare_path(id, year),
+        page: Page::Compare(u, r),
+    });
+    pages.push(Planned {
+        path: compare_json_path(id, year),
+        page: Page::CompareJson(u, r),
+    });
+    for table in [CompareTable::Figures, CompareTable::Indicators] {
+        pages.push(Planned {
+            path: compare_csv_path(id, year, table),
+            page: Page::CompareCsv(u, r, table),
+        });
+    }
 }
 
 #[cfg(test)]

@@ -127,6 +127,17 @@ pub(crate) fn prior_record<'a>(unit: &'a Unit, record: &Record) -> Option<&'a Re
     unit.records.iter().rev().find(|r| r.year < record.year)
 }
 
+/// Whether a record has anything to compare with: an earlier record of its unit, or a
+/// prior-year figure it states about itself.
+pub(crate) fn has_prior(unit: &Unit, record: &Record) -> bool {
+    prior_record(unit, record).is_some()
+        || record.final_accounts.as_ref().is_some_and(|fa| {
+            Figure::ALL
+                .into_iter()
+                .any(|f| prior_value(f, fa, None).is_some())
+        })
+}
+
 /// The prior-year value of a 决算 figure this record states about itself.
 fn stated_prior(key: &str, record: &Record) -> Option<(Dec, PriorSource)> {
     let figure = Figure::ALL.into_iter().find(|f| f.narrative_key() == key)?;

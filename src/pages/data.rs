@@ -45,7 +45,7 @@ fn field(s: &str) -> String {
     format!("\"{}\"", s.replace('"', "\"\""))
 }
 
-fn line(out: &mut String, fields: &[&str]) {
+pub(super) fn line(out: &mut String, fields: &[&str]) {
     let quoted: Vec<String> = fields.iter().map(|f| field(f)).collect();
     out.push_str(&quoted.join(","));
     out.push_str("\r\n");

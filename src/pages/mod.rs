@@ -6,6 +6,8 @@
 //! Never: reads files, shows `record.contact`, or shows findings under the public profile.
 
 mod accounts;
+mod compare;
+mod compare_data;
 mod data;
 mod findings;
 mod index;
@@ -98,6 +100,21 @@ impl Ctx<'_> {
                     page: &(),
                 },
             ),
+            Page::Compare(u, r) => {
+                let unit = &self.corpus.units[u];
+                let (shell, page) = compare::view(self, path, unit, &unit.records[r]);
+                self.renderer
+                    .render("compare.html", &View { shell, page: &page })
+            }
+            Page::CompareJson(u, r) => {
+                let unit = &self.corpus.units[u];
+                compare_data::compare_json(&compare::comparison(self, unit, &unit.records[r]))
+            }
+            Page::CompareCsv(u, r, table) => {
+                let unit = &self.corpus.units[u];
+                let c = compare::comparison(self, unit, &unit.records[r]);
+                Ok(compare_data::compare_csv(&c, table))
+            }
         }
     }
 

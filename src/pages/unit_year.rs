@@ -11,7 +11,7 @@ use crate::chart::{
 };
 use crate::check::Finding;
 use crate::model::{Dec, Record, Scorecard, Unit};
-use crate::plan::{card_anchor, card_csv_path, record_json_path, unit_path};
+use crate::plan::{card_anchor, card_csv_path, compare_path, record_json_path, unit_path};
 use crate::render::{Shell, fmt_money, fmt_pct, fmt_score, markdown_to_html};
 use crate::score::CardScore;
 
@@ -26,6 +26,8 @@ pub(super) struct UnitYearPage {
     accounts: Vec<(String, String, String)>,
     findings: Vec<FindingView>,
     json_href: String,
+    /// The comparison with the prior year, when there is one.
+    compare_href: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -374,6 +376,8 @@ pub(super) fn view(
             accounts,
             findings: findings.into_iter().map(finding_view).collect(),
             json_href: format!("{root}{}", record_json_path(unit.id.as_str(), record.year)),
+            compare_href: crate::compare::has_prior(unit, record)
+                .then(|| format!("{root}{}", compare_path(unit.id.as_str(), record.year))),
         },
     )
 }

@@ -45,6 +45,7 @@ pub(super) const EMBEDDED: &[(&str, &[u8])] = &[
     embed!("templates/unit.html"),
     embed!("templates/unit_year.html"),
     embed!("templates/year.html"),
+    embed!("templates/compare.html"),
 ];
 
 /// A resolved theme: templates and static assets after overrides.

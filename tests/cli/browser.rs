@@ -10,7 +10,7 @@ use assert_cmd::Command;
 use crate::support::root;
 
 /// The Chromium binary, if installed.
-fn chromium() -> Option<PathBuf> {
+pub(crate) fn chromium() -> Option<PathBuf> {
     ["chromium", "chromium-browser", "google-chrome"]
         .iter()
         .find_map(|name| {
@@ -22,7 +22,7 @@ fn chromium() -> Option<PathBuf> {
 }
 
 /// Loads `page` from `file://` and returns (DOM after scripts ran, Chromium's log).
-fn open(browser: &Path, page: &Path) -> (String, String) {
+pub(crate) fn open(browser: &Path, page: &Path) -> (String, String) {
     let profile = tempfile::tempdir().expect("profile dir");
     let out = Process::new(browser)
         .args([
@@ -50,7 +50,7 @@ fn open(browser: &Path, page: &Path) -> (String, String) {
 }
 
 /// Console messages and failed loads in Chromium's log.
-fn page_errors(log: &str) -> Vec<&str> {
+pub(crate) fn page_errors(log: &str) -> Vec<&str> {
     log.lines()
         .filter(|l| {
             l.contains("CONSOLE")
@@ -102,13 +102,26 @@ fn the_site_opens_from_disk_in_chromium_without_console_errors() {
             ],
         ),
     ];
+    assert_pages_open(&browser, &out, &pages);
+
+    // The sorting script ran: it adds a button to each sortable header.
+    let (dom, _) = open(&browser, &out.join("index.html"));
+    assert!(
+        dom.contains("<button") && dom.contains("class=\"sort\""),
+        "sort.js enhanced the table"
+    );
+}
+
+/// Opens each `(page, texts)` of the site built in `out` from disk: the DOM holds every text
+/// and the log has no console error or failed load.
+pub(crate) fn assert_pages_open(browser: &Path, out: &Path, pages: &[(&str, &[&str])]) {
     for (page, expected) in pages {
-        let (dom, log) = open(&browser, &out.join(page));
+        let (dom, log) = open(browser, &out.join(page));
         assert!(
             dom.contains("<html lang=\"zh-CN\""),
             "{page}: DOM was dumped"
         );
-        for text in expected {
+        for text in *expected {
             assert!(dom.contains(text), "{page}: the DOM holds {text}");
         }
         let errors = page_errors(&log);
@@ -117,11 +130,4 @@ fn the_site_opens_from_disk_in_chromium_without_console_errors() {
             "{page}: console errors or failed loads: {errors:#?}"
         );
     }
-
-    // The sorting script ran: it adds a button to each sortable header.
-    let (dom, _) = open(&browser, &out.join("index.html"));
-    assert!(
-        dom.contains("<button") && dom.contains("class=\"sort\""),
-        "sort.js enhanced the table"
-    );
 }

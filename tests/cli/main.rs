@@ -7,6 +7,7 @@ mod accounts;
 mod browser;
 mod charts;
 mod check_cmd;
+mod compare;
 mod docs;
 mod errors;
 mod output;
