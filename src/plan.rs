@@ -32,6 +32,8 @@ pub(crate) enum Page {
     CompareJson(usize, usize),
     /// `data/<id>/<year>/compare.csv` (figures) or `compare-indicators.csv` (indicators).
     CompareCsv(usize, usize, CompareTable),
+    /// `data/<id>/trend.csv`: a unit's key figures across its years.
+    TrendCsv(usize),
 }
 
 /// Which table of a comparison a CSV holds.
@@ -101,6 +103,11 @@ pub(crate) fn compare_csv_path(id: &str, year: Year, table: CompareTable) -> Str
     }
 }
 
+/// The output path of a unit's trend table CSV.
+pub(crate) fn trend_csv_path(id: &str) -> String {
+    format!("data/{id}/trend.csv")
+}
+
 /// Every year that has at least one record, ascending.
 pub(crate) fn years(corpus: &Corpus) -> Vec<Year> {
     let mut years: Vec<Year> = corpus
@@ -129,6 +136,10 @@ pub(crate) fn plan(corpus: &Corpus) -> Vec<Planned> {
         pages.push(Planned {
             path: unit_path(unit.id.as_str()),
             page: Page::Unit(u),
+        });
+        pages.push(Planned {
+            path: trend_csv_path(unit.id.as_str()),
+            page: Page::TrendCsv(u),
         });
         for (r, record) in unit.records.iter().enumerate() {
             pages.push(Planned {

@@ -11,6 +11,7 @@ mod compare_data;
 mod data;
 mod findings;
 mod index;
+mod trend;
 mod unit;
 mod unit_year;
 mod year;
@@ -115,6 +116,7 @@ impl Ctx<'_> {
                 let c = compare::comparison(self, unit, &unit.records[r]);
                 Ok(compare_data::compare_csv(&c, table))
             }
+            Page::TrendCsv(u) => Ok(trend::trend_csv(self, &self.corpus.units[u])),
         }
     }
 

@@ -14,6 +14,9 @@ pub(super) struct UnitPage {
     name: String,
     rows: Vec<Row>,
     charts: Vec<String>,
+    /// Every key figure across the years (issue 6), and its CSV.
+    trend: Option<super::trend::TrendTable>,
+    trend_csv_href: String,
 }
 
 #[derive(Serialize)]
@@ -119,6 +122,8 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, unit: &Unit) -> (Shell, UnitPage) 
             name: unit.name.clone(),
             rows,
             charts,
+            trend: super::trend::trend_table(ctx, unit),
+            trend_csv_href: format!("{root}{}", crate::plan::trend_csv_path(unit.id.as_str())),
         },
     )
 }

@@ -247,3 +247,20 @@ fn the_comparison_pages_open_from_disk_in_chromium_without_console_errors() {
         ],
     );
 }
+
+#[test]
+fn the_unit_page_has_every_key_figure_across_its_years_and_a_csv_of_it() {
+    let (_dir, files) = built("internal");
+    let page = text(&files, "units/gamma/index.html");
+    assert!(page.contains("历年主要数据"));
+    assert!(
+        page.contains("<th scope=\"col\" class=\"num\">2020年</th><th scope=\"col\" class=\"num\">2022年</th><th scope=\"col\" class=\"num\">2023年</th></tr>"),
+        "one column per year with a record, none for the missing 2021"
+    );
+    assert!(page.contains(
+        "<tr><th scope=\"row\">“三公”经费</th><td>万元</td><td class=\"num\">0.00</td><td class=\"num\">1.50</td><td class=\"num\">1.20</td></tr>"
+    ));
+    let csv = text(&files, "data/gamma/trend.csv");
+    assert!(csv.starts_with("\u{feff}\"项目\",\"单位\",\"2020年\",\"2022年\",\"2023年\"\r\n"));
+    assert!(csv.contains("\"预算执行率\",\"%\",\"98.00%\",\"90.00%\",\"98.00%\"\r\n"));
+}
