@@ -10,8 +10,9 @@ use serde::Serialize;
 use super::Ctx;
 use super::compare::value;
 use super::data::line;
+use crate::compare::figures::KeyFigure;
 use crate::compare::{FigureKind, key_figures};
-use crate::model::{Dec, Unit};
+use crate::model::Unit;
 
 /// The wide table.
 #[derive(Serialize)]
@@ -30,7 +31,7 @@ pub(super) struct TrendRow {
 
 /// The table of a unit; `None` when no year states any figure.
 pub(super) fn trend_table(ctx: &Ctx<'_>, unit: &Unit) -> Option<TrendTable> {
-    let per_year: Vec<Vec<(String, String, FigureKind, Option<Dec>)>> = unit
+    let per_year: Vec<Vec<KeyFigure>> = unit
         .records
         .iter()
         .map(|r| key_figures(r, ctx.score(r)))
