@@ -15,6 +15,7 @@ mod trend;
 mod unit;
 mod unit_year;
 mod year;
+mod year_compare;
 
 use serde::Serialize;
 

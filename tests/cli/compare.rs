@@ -264,3 +264,31 @@ fn the_unit_page_has_every_key_figure_across_its_years_and_a_csv_of_it() {
     assert!(csv.starts_with("\u{feff}\"项目\",\"单位\",\"2020年\",\"2022年\",\"2023年\"\r\n"));
     assert!(csv.contains("\"预算执行率\",\"%\",\"98.00%\",\"90.00%\",\"98.00%\"\r\n"));
 }
+
+#[test]
+fn the_year_page_shows_the_distribution_a_ranking_and_each_flag_internally() {
+    let (_dir, files) = built("internal");
+    let page = text(&files, "years/2022/index.html");
+    assert!(page.contains(
+        "<tr><th scope=\"row\">预算执行率</th><td class=\"num\">3</td><td class=\"num\">85.00%</td><td class=\"num\">90.00%</td><td class=\"num\">102.00%</td></tr>"
+    ));
+    assert!(
+        page.contains("2022年各单位预算执行率"),
+        "the 执行率 ranking chart"
+    );
+    assert!(page.contains("预算执行率 102.00% 超过 100%"), "above 100%");
+    assert!(
+        page.contains("预算执行率 85.00% 低于 90%"),
+        "below the threshold"
+    );
+    assert!(
+        page.contains("报告得分 95 高于规则得分 84.67，相差 10.33 分"),
+        "score gap"
+    );
+    assert!(page.contains("指标完成率 0.00% 低于 80%"), "low completion");
+    let y2023 = text(&files, "years/2023/index.html");
+    assert!(y2023.contains("总分 100 分，但有 1 个指标未完成"));
+    let (_dir2, public) = built("public");
+    let page = text(&public, "years/2022/index.html");
+    assert!(page.contains("各单位主要指标分布") && !page.contains("需关注"));
+}
