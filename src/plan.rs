@@ -34,6 +34,20 @@ pub(crate) enum Page {
     CompareCsv(usize, usize, CompareTable),
     /// `data/<id>/trend.csv`: a unit's key figures across its years.
     TrendCsv(usize),
+    /// `compare/<measure>.html` and its downloads: one figure across units and years (index
+    /// into `compare::MEASURES`).
+    Measure(usize, MeasureOut),
+}
+
+/// Which file of a cross-unit comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MeasureOut {
+    /// The page.
+    Html,
+    /// `data/compare/<measure>.json`.
+    Json,
+    /// `data/compare/<measure>.csv`.
+    Csv,
 }
 
 /// Which table of a comparison a CSV holds.
@@ -108,6 +122,15 @@ pub(crate) fn trend_csv_path(id: &str) -> String {
     format!("data/{id}/trend.csv")
 }
 
+/// The output path of a cross-unit comparison file.
+pub(crate) fn measure_path(key: &str, out: MeasureOut) -> String {
+    match out {
+        MeasureOut::Html => format!("compare/{key}.html"),
+        MeasureOut::Json => format!("data/compare/{key}.json"),
+        MeasureOut::Csv => format!("data/compare/{key}.csv"),
+    }
+}
+
 /// Every year that has at least one record, ascending.
 pub(crate) fn years(corpus: &Corpus) -> Vec<Year> {
     let mut years: Vec<Year> = corpus
@@ -167,6 +190,16 @@ pub(crate) fn plan(corpus: &Corpus) -> Vec<Planned> {
             path: year_path(year),
             page: Page::Year(year),
         });
+    }
+    if !corpus.units.is_empty() {
+        for (m, (key, _)) in crate::compare::MEASURES.iter().enumerate() {
+            for out in [MeasureOut::Html, MeasureOut::Json, MeasureOut::Csv] {
+                pages.push(Planned {
+                    path: measure_path(key, out),
+                    page: Page::Measure(m, out),
+                });
+            }
+        }
     }
     if corpus.site.base_url.is_some() {
         pages.push(Planned {

@@ -45,6 +45,18 @@ pub(crate) struct FigureRow {
     pub(crate) highlight: bool,
 }
 
+/// The figures compared across units and years on `compare/<key>.html`: (key, name).
+pub(crate) const MEASURES: [(&str, &str); 8] = [
+    ("execution_rate", "预算执行率"),
+    ("reported_total", "报告得分"),
+    ("rule_total", "规则得分"),
+    ("completion", "指标完成率"),
+    ("expenditure", "支出合计"),
+    ("three_public", "“三公”经费"),
+    ("operating_costs", "机关运行经费"),
+    ("procurement", "政府采购支出"),
+];
+
 /// The figures of one record, keyed, before comparison: (key, label, kind, value).
 pub(crate) type KeyFigure = (String, String, FigureKind, Option<Dec>);
 

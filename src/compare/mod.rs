@@ -19,7 +19,7 @@ pub(crate) mod flags;
 pub(crate) mod indicators;
 
 pub(crate) use figures::{
-    FigureKind, FigureRow, compare_figures, has_prior, key_figures, prior_record,
+    FigureKind, FigureRow, MEASURES, compare_figures, has_prior, key_figures, prior_record,
 };
 pub(crate) use flags::{RecordFlag, record_flags};
 pub(crate) use indicators::{IndicatorPair, MatchStatus, TargetChange, match_indicators};

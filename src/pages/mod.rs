@@ -11,6 +11,7 @@ mod compare_data;
 mod data;
 mod findings;
 mod index;
+mod measure;
 mod trend;
 mod unit;
 mod unit_year;
@@ -22,7 +23,7 @@ use serde::Serialize;
 use crate::check::{Finding, Report};
 use crate::error::Result;
 use crate::model::{Corpus, Dec, Pct, Profile, Record, Scorecard, Year};
-use crate::plan::{Page, Planned};
+use crate::plan::{MeasureOut, Page, Planned};
 use crate::render::{Renderer, Shell, Site, fmt_pct, fmt_score};
 use crate::score::{CardScore, CorpusScores, RecordScore};
 
@@ -118,6 +119,13 @@ impl Ctx<'_> {
                 Ok(compare_data::compare_csv(&c, table))
             }
             Page::TrendCsv(u) => Ok(trend::trend_csv(self, &self.corpus.units[u])),
+            Page::Measure(m, MeasureOut::Html) => {
+                let (shell, page) = measure::view(self, path, m);
+                self.renderer
+                    .render("measure.html", &View { shell, page: &page })
+            }
+            Page::Measure(m, MeasureOut::Json) => measure::measure_json(self, m),
+            Page::Measure(m, MeasureOut::Csv) => Ok(measure::measure_csv(self, m)),
         }
     }
 

@@ -9,9 +9,9 @@ use serde::Serialize;
 
 use super::{Ctx, execution_rate, main_card, opt, rule_total, year_label};
 use crate::chart::{Axis, Datum, RankItem, Ranking, Reference, ranking};
-use crate::compare::record_flags;
+use crate::compare::{MEASURES, record_flags};
 use crate::model::{Dec, Pct, Profile, Record, Unit, Year};
-use crate::plan::unit_year_path;
+use crate::plan::{MeasureOut, measure_path, unit_year_path};
 use crate::render::{fmt_pct, fmt_score};
 
 /// The comparison part of a year page.
@@ -20,6 +20,8 @@ pub(super) struct YearCompare {
     distribution: Vec<Spread>,
     execution_chart: String,
     flags: Vec<UnitFlags>,
+    /// (name, href) of each `compare/<measure>.html`.
+    measures: Vec<super::measure::Labelled>,
 }
 
 /// min / median / max of one figure over the units that state it.
@@ -134,10 +136,18 @@ pub(super) fn year_compare(
     } else {
         Vec::new()
     };
+    let measures = MEASURES
+        .iter()
+        .map(|(k, l)| super::measure::Labelled {
+            label: (*l).to_owned(),
+            value: format!("{root}{}", measure_path(k, MeasureOut::Html)),
+        })
+        .collect();
     YearCompare {
         distribution,
         execution_chart,
         flags,
+        measures,
     }
 }
 

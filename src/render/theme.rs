@@ -46,6 +46,7 @@ pub(super) const EMBEDDED: &[(&str, &[u8])] = &[
     embed!("templates/unit_year.html"),
     embed!("templates/year.html"),
     embed!("templates/compare.html"),
+    embed!("templates/measure.html"),
 ];
 
 /// A resolved theme: templates and static assets after overrides.

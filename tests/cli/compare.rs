@@ -292,3 +292,33 @@ fn the_year_page_shows_the_distribution_a_ranking_and_each_flag_internally() {
     let page = text(&public, "years/2022/index.html");
     assert!(page.contains("各单位主要指标分布") && !page.contains("需关注"));
 }
+
+#[test]
+fn a_measure_is_compared_across_units_and_years_with_its_downloads() {
+    let (_dir, files) = built("internal");
+    let page = text(&files, "compare/three_public.html");
+    assert!(page.contains("“三公”经费：各单位历年比较"));
+    assert!(
+        page.contains("<td class=\"num\">—</td>"),
+        "gamma has no 2021: an empty cell, not a zero"
+    );
+    assert_eq!(
+        page.matches("<figure class=\"multiple\">").count(),
+        3,
+        "one multiple per unit"
+    );
+    assert!(
+        text(&files, "years/2022/index.html")
+            .contains("compare/execution_rate.html\">预算执行率</a>")
+    );
+    let csv = text(&files, "data/compare/three_public.csv");
+    assert!(csv.starts_with("\u{feff}\"单位\",\"2020年\",\"2021年\",\"2022年\",\"2023年\"\r\n"));
+    assert!(csv.contains("\"丙街道\",\"0.00 万元\",\"—\",\"1.50 万元\",\"1.20 万元\"\r\n"));
+    let data = json(&files, "data/compare/execution_rate.json");
+    assert_eq!(data["years"], serde_json::json!([2020, 2021, 2022, 2023]));
+    let alpha = &data["units"][0];
+    assert_eq!(alpha["id"], "alpha");
+    assert_eq!(alpha["values"][1]["value"], "88.00");
+    assert_eq!(alpha["values"][1]["unit"], "%");
+    assert_eq!(data["units"][2]["values"][1], serde_json::Value::Null);
+}
