@@ -41,12 +41,12 @@ pub(super) const EMBEDDED: &[(&str, &[u8])] = &[
     embed!("static/style.css"),
     embed!("templates/404.html"),
     embed!("templates/base.html"),
+    embed!("templates/compare.html"),
     embed!("templates/index.html"),
+    embed!("templates/measure.html"),
     embed!("templates/unit.html"),
     embed!("templates/unit_year.html"),
     embed!("templates/year.html"),
-    embed!("templates/compare.html"),
-    embed!("templates/measure.html"),
 ];
 
 /// A resolved theme: templates and static assets after overrides.
