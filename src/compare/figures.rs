@@ -135,8 +135,12 @@ fn class_totals(fa: &FinalAccounts) -> Vec<(String, Option<Dec>)> {
 
 /// The unit's latest record before `record` (the previous year with data, not necessarily
 /// the year before).
+/// A record with only a 绩效目标申报表 has no figure to compare and is skipped.
 pub(crate) fn prior_record<'a>(unit: &'a Unit, record: &Record) -> Option<&'a Record> {
-    unit.records.iter().rev().find(|r| r.year < record.year)
+    unit.records.iter().rev().find(|r| {
+        r.year < record.year
+            && (r.self_evaluation.is_some() || !r.projects.is_empty() || r.final_accounts.is_some())
+    })
 }
 
 /// Whether a record has anything to compare with: an earlier record of its unit, or a
@@ -158,7 +162,8 @@ fn stated_prior(key: &str, record: &Record) -> Option<(Dec, PriorSource)> {
 }
 
 /// Compares a record with its prior (a record of an earlier year, or `None` for the figures
-/// the record states about its prior year). A figure known in neither year is left out.
+/// the record states about its prior year). Only figures known in both years are kept, and
+/// 类 that appear or disappear.
 pub(crate) fn compare_figures(
     current: (&Record, Option<&RecordScore>),
     prior: Option<(&Record, Option<&RecordScore>)>,
@@ -187,7 +192,15 @@ pub(crate) fn compare_figures(
             rows.push(row(key, label, *kind, None, base, threshold));
         }
     }
-    rows.retain(|r| r.current.is_some() || r.prior.is_some());
+    // A figure known in one year only is not comparable; a 类 that appeared or disappeared is
+    // still worth a row when two records are compared.
+    let two_records = prior.is_some();
+    rows.retain(|r| {
+        r.change.is_some()
+            || (two_records
+                && r.key.starts_with("class:")
+                && (r.current.is_some() || r.prior.is_some()))
+    });
     rows
 }
 
@@ -313,8 +326,31 @@ mod tests {
         assert_eq!(r.prior, Some(d("450")));
         assert_eq!(r.prior_source, Some(PriorSource::Stated));
         assert!(
-            find(&rows, "reported_total").prior.is_none(),
-            "a record states no prior-year score"
+            !rows.iter().any(|r| r.key == "reported_total"),
+            "a record states no prior-year score, so there is no score to compare"
+        );
+    }
+
+    #[test]
+    fn a_record_with_only_a_targets_table_is_not_a_prior() {
+        let corpus =
+            crate::load::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content"))
+                .expect("the example content loads");
+        let qingling = corpus
+            .units
+            .iter()
+            .find(|u| u.id.as_str() == "qingling")
+            .expect("qingling");
+        let y2023 = qingling.records.last().expect("2023");
+        assert!(
+            qingling
+                .records
+                .first()
+                .is_some_and(|r| r.targets.is_some())
+        );
+        assert!(
+            prior_record(qingling, y2023).is_none(),
+            "2020 is a 申报表 only"
         );
     }
 

@@ -84,6 +84,10 @@ fn without_a_prior_record_the_figures_the_record_states_are_the_base() {
     let page = text(&files, "units/gamma/2020/compare.html");
     assert!(page.contains("丙街道2020年与上年（本报告所列）比较"));
     assert!(page.contains("上年数取自本报告所列的上年数"));
+    assert!(
+        !page.contains("一般公共服务支出"),
+        "no 类 without a prior record to compare"
+    );
     let data = json(&files, "data/gamma/2020/compare.json");
     assert_eq!(data["prior_year"], serde_json::Value::Null);
     let e = figure(&data, "expenditure");
