@@ -248,6 +248,7 @@ fn the_comparison_pages_open_from_disk_in_chromium_without_console_errors() {
             ("units/gamma/2020/compare.html", &["上年（本报告所列）"]),
             ("units/alpha/index.html", &["甲街道办事处"]),
             ("years/2022/index.html", &["乙街道"]),
+            ("compare/three_public.html", &["各单位走势", "<svg"]),
         ],
     );
 }
