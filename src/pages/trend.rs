@@ -10,9 +10,11 @@ use serde::Serialize;
 use super::Ctx;
 use super::compare::value;
 use super::data::line;
+use crate::chart::{Axis, Datum, Point, Series, Trend, trend};
 use crate::compare::figures::KeyFigure;
 use crate::compare::{FigureKind, key_figures};
 use crate::model::Unit;
+use crate::render::fmt_money;
 
 /// The wide table.
 #[derive(Serialize)]
@@ -97,4 +99,54 @@ pub(super) fn trend_csv(ctx: &Ctx<'_>, unit: &Unit) -> String {
         line(&mut out, &fields);
     }
     out
+}
+
+/// A trend chart of 支出合计, 基本支出 and 项目支出 over the unit's years; `None` when fewer
+/// than two years state one, or the records use different amount units (they are never
+/// converted, so they cannot share an axis).
+pub(super) fn spending_chart(ctx: &Ctx<'_>, unit: &Unit) -> Option<String> {
+    let first = unit.records.first()?.amount_unit;
+    if unit.records.iter().any(|r| r.amount_unit != first) {
+        return None;
+    }
+    let per_year: Vec<Vec<KeyFigure>> = unit
+        .records
+        .iter()
+        .map(|r| key_figures(r, ctx.score(r)))
+        .collect();
+    let series = |key: &str, name: &str| Series {
+        name: name.to_owned(),
+        points: unit
+            .records
+            .iter()
+            .zip(&per_year)
+            .map(|(r, figures)| Point {
+                year: r.year,
+                value: figures
+                    .iter()
+                    .find(|(k, ..)| k == key)
+                    .and_then(|f| f.3)
+                    .map(|v| Datum::new(v, fmt_money(v))),
+            })
+            .collect(),
+    };
+    let all = vec![
+        series("expenditure", "支出合计"),
+        series("basic", "基本支出"),
+        series("project", "项目支出"),
+    ];
+    let known = |s: &Series| s.points.iter().filter(|p| p.value.is_some()).count();
+    if all.iter().all(|s| known(s) < 2) {
+        return None;
+    }
+    Some(trend(&Trend {
+        title: format!("{}历年支出", unit.short_name),
+        axis: Axis {
+            caption: format!("金额（{}）", first.label()),
+            suffix: String::new(),
+        },
+        series: all,
+        reference: None,
+        from_zero: true,
+    }))
 }

@@ -97,6 +97,7 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, unit: &Unit) -> (Shell, UnitPage) 
         },
     ];
     // A trend needs two years: a chart of one point (or none) says nothing here.
+    let spending = super::trend::spending_chart(ctx, unit);
     let charts = charts
         .into_iter()
         .filter(|t| {
@@ -105,6 +106,7 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, unit: &Unit) -> (Shell, UnitPage) 
                 .any(|s| s.points.iter().filter(|p| p.value.is_some()).count() >= 2)
         })
         .map(|t| trend(&t))
+        .chain(spending)
         .collect();
     let rows = recs
         .iter()

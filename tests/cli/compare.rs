@@ -258,6 +258,7 @@ fn the_unit_page_has_every_key_figure_across_its_years_and_a_csv_of_it() {
     let (_dir, files) = built("internal");
     let page = text(&files, "units/gamma/index.html");
     assert!(page.contains("历年主要数据"));
+    assert!(page.contains("丙街道历年支出"), "a spending trend chart");
     assert!(
         page.contains("<th scope=\"col\" class=\"num\">2020年</th><th scope=\"col\" class=\"num\">2022年</th><th scope=\"col\" class=\"num\">2023年</th></tr>"),
         "one column per year with a record, none for the missing 2021"
