@@ -24,6 +24,7 @@ pub mod archive;
 #[allow(dead_code, reason = "filled in by the site issue")]
 mod chart;
 mod check;
+mod compare;
 pub mod epoch;
 mod error;
 mod fs;

@@ -46,6 +46,37 @@ pub(crate) enum Page {
     SearchMeta,
     /// `search/index-<year>.js`: the search index of one year.
     SearchIndex(Year),
+    /// `units/<id>/<year>/compare.html`: a record against its prior year (unit, record).
+    Compare(usize, usize),
+    /// `data/<id>/<year>/compare.json`: that comparison's figures.
+    CompareJson(usize, usize),
+    /// `data/<id>/<year>/compare.csv` (figures) or `compare-indicators.csv` (indicators).
+    CompareCsv(usize, usize, CompareTable),
+    /// `data/<id>/trend.csv`: a unit's key figures across its years.
+    TrendCsv(usize),
+    /// `compare/<measure>.html` and its downloads: one figure across units and years (index
+    /// into `compare::MEASURES`).
+    Measure(usize, MeasureOut),
+}
+
+/// Which file of a cross-unit comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MeasureOut {
+    /// The page.
+    Html,
+    /// `data/compare/<measure>.json`.
+    Json,
+    /// `data/compare/<measure>.csv`.
+    Csv,
+}
+
+/// Which table of a comparison a CSV holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CompareTable {
+    /// Every comparable figure.
+    Figures,
+    /// Indicators matched across the two years.
+    Indicators,
 }
 
 /// One page of the plan.
@@ -109,6 +140,38 @@ pub(crate) fn record_csv_path(id: &str, year: Year, name: &str) -> String {
     format!("data/{id}/{year}/{name}.csv")
 }
 
+/// The output path of a record's comparison with its prior year.
+pub(crate) fn compare_path(id: &str, year: Year) -> String {
+    format!("units/{id}/{year}/compare.html")
+}
+
+/// The output path of a comparison's JSON.
+pub(crate) fn compare_json_path(id: &str, year: Year) -> String {
+    format!("data/{id}/{year}/compare.json")
+}
+
+/// The output path of a comparison's CSV.
+pub(crate) fn compare_csv_path(id: &str, year: Year, table: CompareTable) -> String {
+    match table {
+        CompareTable::Figures => format!("data/{id}/{year}/compare.csv"),
+        CompareTable::Indicators => format!("data/{id}/{year}/compare-indicators.csv"),
+    }
+}
+
+/// The output path of a unit's trend table CSV.
+pub(crate) fn trend_csv_path(id: &str) -> String {
+    format!("data/{id}/trend.csv")
+}
+
+/// The output path of a cross-unit comparison file.
+pub(crate) fn measure_path(key: &str, out: MeasureOut) -> String {
+    match out {
+        MeasureOut::Html => format!("compare/{key}.html"),
+        MeasureOut::Json => format!("data/compare/{key}.json"),
+        MeasureOut::Csv => format!("data/compare/{key}.csv"),
+    }
+}
+
 /// Every year that has at least one record, ascending.
 pub(crate) fn years(corpus: &Corpus) -> Vec<Year> {
     let mut years: Vec<Year> = corpus
@@ -161,6 +224,10 @@ pub(crate) fn plan(corpus: &Corpus) -> Vec<Planned> {
             path: unit_path(unit.id.as_str()),
             page: Page::Unit(u),
         });
+        pages.push(Planned {
+            path: trend_csv_path(unit.id.as_str()),
+            page: Page::TrendCsv(u),
+        });
         for (r, record) in unit.records.iter().enumerate() {
             pages.push(Planned {
                 path: unit_year_path(unit.id.as_str(), record.year),
@@ -196,6 +263,9 @@ pub(crate) fn plan(corpus: &Corpus) -> Vec<Planned> {
                 }
             }
             pages.extend(record_csvs(unit.id.as_str(), u, r, record));
+            if crate::compare::has_prior(unit, record) {
+                plan_compare(&mut pages, u, r, unit.id.as_str(), record.year);
+            }
         }
     }
     for year in years(corpus) {
@@ -218,6 +288,16 @@ pub(crate) fn plan(corpus: &Corpus) -> Vec<Planned> {
             page: Page::SearchIndex(year),
         });
     }
+    if !corpus.units.is_empty() {
+        for (m, (key, _)) in crate::compare::MEASURES.iter().enumerate() {
+            for out in [MeasureOut::Html, MeasureOut::Json, MeasureOut::Csv] {
+                pages.push(Planned {
+                    path: measure_path(key, out),
+                    page: Page::Measure(m, out),
+                });
+            }
+        }
+    }
     if corpus.site.base_url.is_some() {
         pages.push(Planned {
             path: "sitemap.xml".to_owned(),
@@ -226,6 +306,24 @@ pub(crate) fn plan(corpus: &Corpus) -> Vec<Planned> {
     }
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     pages
+}
+
+/// The comparison page of a record and its downloads.
+fn plan_compare(pages: &mut Vec<Planned>, u: usize, r: usize, id: &str, year: Year) {
+    pages.push(Planned {
+        path: compare_path(id, year),
+        page: Page::Compare(u, r),
+    });
+    pages.push(Planned {
+        path: compare_json_path(id, year),
+        page: Page::CompareJson(u, r),
+    });
+    for table in [CompareTable::Figures, CompareTable::Indicators] {
+        pages.push(Planned {
+            path: compare_csv_path(id, year, table),
+            page: Page::CompareCsv(u, r, table),
+        });
+    }
 }
 
 #[cfg(test)]

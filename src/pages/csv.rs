@@ -23,15 +23,20 @@ impl Csv {
 
     /// Appends one row.
     pub(super) fn row(&mut self, fields: &[&str]) {
-        let quoted: Vec<String> = fields.iter().map(|f| field(f)).collect();
-        self.0.push_str(&quoted.join(","));
-        self.0.push_str("\r\n");
+        line(&mut self.0, fields);
     }
 
     /// The file's text.
     pub(super) fn finish(self) -> String {
         self.0
     }
+}
+
+/// Appends one row of guarded, quoted fields to `out` (which starts with its BOM).
+pub(super) fn line(out: &mut String, fields: &[&str]) {
+    let quoted: Vec<String> = fields.iter().map(|f| field(f)).collect();
+    out.push_str(&quoted.join(","));
+    out.push_str("\r\n");
 }
 
 /// One CSV field: guarded, always quoted, quotes doubled, line ends inside it made CRLF like

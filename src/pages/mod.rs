@@ -6,16 +6,21 @@
 //! Never: reads files, shows `record.contact`, or shows findings under the public profile.
 
 mod accounts;
+mod compare;
+mod compare_data;
 mod csv;
 mod data;
 mod findings;
 mod index;
 mod juesuan;
+mod measure;
 mod narrative;
 mod targets;
+mod trend;
 mod unit;
 mod unit_year;
 mod year;
+mod year_compare;
 
 /// How many tables a 决算 page has (one CSV each).
 pub(crate) const JUESUAN_TABLES: usize = juesuan::TABLES;
@@ -26,7 +31,7 @@ use serde::Serialize;
 use crate::check::{Finding, Report};
 use crate::error::Result;
 use crate::model::{Corpus, Dec, Pct, Profile, Record, Scorecard, Year};
-use crate::plan::{Page, Planned};
+use crate::plan::{MeasureOut, Page, Planned};
 use crate::render::{Renderer, Shell, Site, fmt_pct, fmt_score};
 use crate::score::{CardScore, CorpusScores, RecordScore};
 
@@ -141,6 +146,29 @@ impl Ctx<'_> {
                     y,
                 ))
             }
+            Page::Compare(u, r) => {
+                let unit = &self.corpus.units[u];
+                let (shell, page) = compare::view(self, path, unit, &unit.records[r]);
+                self.renderer
+                    .render("compare.html", &View { shell, page: &page })
+            }
+            Page::CompareJson(u, r) => {
+                let unit = &self.corpus.units[u];
+                compare_data::compare_json(&compare::comparison(self, unit, &unit.records[r]))
+            }
+            Page::CompareCsv(u, r, table) => {
+                let unit = &self.corpus.units[u];
+                let c = compare::comparison(self, unit, &unit.records[r]);
+                Ok(compare_data::compare_csv(&c, table))
+            }
+            Page::TrendCsv(u) => Ok(trend::trend_csv(self, &self.corpus.units[u])),
+            Page::Measure(m, MeasureOut::Html) => {
+                let (shell, page) = measure::view(self, path, m);
+                self.renderer
+                    .render("measure.html", &View { shell, page: &page })
+            }
+            Page::Measure(m, MeasureOut::Json) => measure::measure_json(self, m),
+            Page::Measure(m, MeasureOut::Csv) => Ok(measure::measure_csv(self, m)),
         }
     }
 

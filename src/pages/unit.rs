@@ -14,6 +14,9 @@ pub(super) struct UnitPage {
     name: String,
     rows: Vec<Row>,
     charts: Vec<String>,
+    /// Every key figure across the years (issue 6), and its CSV.
+    trend: Option<super::trend::TrendTable>,
+    trend_csv_href: String,
 }
 
 #[derive(Serialize)]
@@ -94,6 +97,7 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, unit: &Unit) -> (Shell, UnitPage) 
         },
     ];
     // A trend needs two years: a chart of one point (or none) says nothing here.
+    let spending = super::trend::spending_chart(ctx, unit);
     let charts = charts
         .into_iter()
         .filter(|t| {
@@ -102,6 +106,7 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, unit: &Unit) -> (Shell, UnitPage) 
                 .any(|s| s.points.iter().filter(|p| p.value.is_some()).count() >= 2)
         })
         .map(|t| trend(&t))
+        .chain(spending)
         .collect();
     let rows = recs
         .iter()
@@ -119,6 +124,8 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, unit: &Unit) -> (Shell, UnitPage) 
             name: unit.name.clone(),
             rows,
             charts,
+            trend: super::trend::trend_table(ctx, unit),
+            trend_csv_href: format!("{root}{}", crate::plan::trend_csv_path(unit.id.as_str())),
         },
     )
 }

@@ -14,7 +14,7 @@ use crate::chart::{
 use crate::check::Finding;
 use crate::model::{Dec, Record, Scorecard, Unit};
 use crate::plan::{
-    card_anchor, card_csv_path, execution_csv_path, juesuan_path, record_csv_path,
+    card_anchor, card_csv_path, compare_path, execution_csv_path, juesuan_path, record_csv_path,
     record_json_path, unit_path,
 };
 use crate::render::{Shell, fmt_money, fmt_pct, fmt_score, markdown_to_html};
@@ -34,6 +34,8 @@ pub(super) struct UnitYearPage {
     json_href: String,
     /// The 决算 page (nine tables and charts), when the record has a 决算.
     juesuan_href: Option<String>,
+    /// The comparison with the prior year, when there is one.
+    compare_href: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -371,6 +373,8 @@ pub(super) fn view(
                 .final_accounts
                 .as_ref()
                 .map(|_| format!("{root}{}", juesuan_path(unit.id.as_str(), record.year))),
+            compare_href: crate::compare::has_prior(unit, record)
+                .then(|| format!("{root}{}", compare_path(unit.id.as_str(), record.year))),
         },
     )
 }

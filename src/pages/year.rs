@@ -13,6 +13,8 @@ pub(super) struct YearPage {
     title: String,
     rows: Vec<Row>,
     chart: String,
+    /// Distribution, 执行率 ranking and flags (issue 6).
+    compare: super::year_compare::YearCompare,
 }
 
 #[derive(Serialize)]
@@ -61,6 +63,9 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, year: Year) -> (Shell, YearPage) {
         items,
         reference: None,
     });
+    let pairs: Vec<(&crate::model::Unit, &crate::model::Record)> =
+        units.iter().map(|(_, u, r)| (*u, *r)).collect();
+    let compare = super::year_compare::year_compare(ctx, &root, year, &pairs);
     let rows = units
         .iter()
         .enumerate()
@@ -72,5 +77,13 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, year: Year) -> (Shell, YearPage) {
             figures: headline(ctx.score(r)),
         })
         .collect();
-    (shell, YearPage { title, rows, chart })
+    (
+        shell,
+        YearPage {
+            title,
+            rows,
+            chart,
+            compare,
+        },
+    )
 }

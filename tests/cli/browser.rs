@@ -22,7 +22,7 @@ pub(crate) fn chromium() -> Option<PathBuf> {
 }
 
 /// Loads `page` from `file://` and returns (DOM after scripts ran, Chromium's log).
-fn open(browser: &Path, page: &Path) -> (String, String) {
+pub(crate) fn open(browser: &Path, page: &Path) -> (String, String) {
     open_with(
         browser,
         &format!("file://{}", page.display()),
@@ -111,13 +111,26 @@ fn the_site_opens_from_disk_in_chromium_without_console_errors() {
             ],
         ),
     ];
+    assert_pages_open(&browser, &out, &pages);
+
+    // The sorting script ran: it adds a button to each sortable header.
+    let (dom, _) = open(&browser, &out.join("index.html"));
+    assert!(
+        dom.contains("<button") && dom.contains("class=\"sort\""),
+        "sort.js enhanced the table"
+    );
+}
+
+/// Opens each `(page, texts)` of the site built in `out` from disk: the DOM holds every text
+/// and the log has no console error or failed load.
+pub(crate) fn assert_pages_open(browser: &Path, out: &Path, pages: &[(&str, &[&str])]) {
     for (page, expected) in pages {
-        let (dom, log) = open(&browser, &out.join(page));
+        let (dom, log) = open(browser, &out.join(page));
         assert!(
             dom.contains("<html lang=\"zh-CN\""),
             "{page}: DOM was dumped"
         );
-        for text in expected {
+        for text in *expected {
             assert!(dom.contains(text), "{page}: the DOM holds {text}");
         }
         let errors = page_errors(&log);
@@ -126,11 +139,4 @@ fn the_site_opens_from_disk_in_chromium_without_console_errors() {
             "{page}: console errors or failed loads: {errors:#?}"
         );
     }
-
-    // The sorting script ran: it adds a button to each sortable header.
-    let (dom, _) = open(&browser, &out.join("index.html"));
-    assert!(
-        dom.contains("<button") && dom.contains("class=\"sort\""),
-        "sort.js enhanced the table"
-    );
 }

@@ -8,6 +8,7 @@ mod archive;
 mod browser;
 mod charts;
 mod check_cmd;
+mod compare;
 mod docs;
 mod errors;
 mod juesuan;

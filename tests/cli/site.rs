@@ -9,7 +9,7 @@ use tempfile::TempDir;
 use crate::support::{fixture, root};
 
 /// Every file of a folder: relative `/`-separated path → bytes.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+pub(crate) fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
@@ -113,6 +113,13 @@ fn the_example_site_builds_every_page_and_asset() {
 #[test]
 fn every_internal_link_resolves_to_a_file_and_anchor_of_the_site() {
     let (_dir, files) = built(&["--profile", "internal"]);
+    let checked = assert_links_resolve(&files);
+    assert!(checked > 50, "only {checked} links checked");
+}
+
+/// The link checker: every `href`/`src` of every HTML page of a built site is relative and
+/// names a built file (and, with `#`, an id on it). Returns how many links were checked.
+pub(crate) fn assert_links_resolve(files: &BTreeMap<String, Vec<u8>>) -> usize {
     let ids: BTreeMap<&str, BTreeSet<String>> = files
         .iter()
         .filter(|(p, _)| p.ends_with(".html"))
@@ -126,7 +133,7 @@ fn every_internal_link_resolves_to_a_file_and_anchor_of_the_site() {
         .collect();
     let mut checked = 0;
     for page in ids.keys() {
-        let html = text(&files, page);
+        let html = text(files, page);
         assert!(
             !html.contains("href=\"/"),
             "{page} has a root-absolute link"
@@ -155,7 +162,7 @@ fn every_internal_link_resolves_to_a_file_and_anchor_of_the_site() {
             checked += 1;
         }
     }
-    assert!(checked > 50, "only {checked} links checked");
+    checked
 }
 
 #[test]

@@ -1,0 +1,126 @@
+//! The downloads of a comparison: `data/<id>/<year>/compare.json` (figures, indicators and,
+//! under the internal profile, flags) and two CSVs (UTF-8 with a BOM, every field quoted):
+//! `compare.csv`, one row per figure, and `compare-indicators.csv`, one row per indicator.
+
+use super::compare::{Comparison, delta, indicator_notes, rate, unit_of, value, words};
+use super::csv::line;
+use crate::compare::FigureKind;
+use crate::compare::indicators::Side;
+use crate::error::{Error, Result};
+use crate::plan::CompareTable;
+use crate::render::fmt_score;
+
+/// The comparison as pretty JSON.
+pub(super) fn compare_json(c: &Comparison<'_>) -> Result<String> {
+    serde_json::to_string_pretty(c)
+        .map(|s| s + "\n")
+        .map_err(|e| {
+            Error::Usage(format!(
+                "cannot serialize the comparison of {}: {e}",
+                c.unit
+            ))
+        })
+}
+
+/// One table of the comparison as CSV.
+pub(super) fn compare_csv(c: &Comparison<'_>, table: CompareTable) -> String {
+    let mut out = String::from("\u{feff}");
+    let prior = c
+        .prior_year
+        .map_or_else(|| "上年（本报告所列）".to_owned(), |y| format!("{y}年"));
+    let now = format!("{}年", c.year);
+    match table {
+        CompareTable::Figures => {
+            line(
+                &mut out,
+                &[
+                    "项目",
+                    "单位",
+                    &prior,
+                    &now,
+                    "变动额",
+                    "变动率",
+                    "变动说明",
+                    "超过阈值",
+                ],
+            );
+            for r in &c.figures {
+                let unit = match r.kind {
+                    FigureKind::Percent => "%".to_owned(),
+                    k => unit_of(k, c.amount_unit),
+                };
+                line(
+                    &mut out,
+                    &[
+                        &r.label,
+                        &unit,
+                        &value(r.kind, r.prior),
+                        &value(r.kind, r.current),
+                        &delta(r),
+                        &rate(r),
+                        &words(r, c.amount_unit),
+                        if r.highlight { "是" } else { "否" },
+                    ],
+                );
+            }
+        }
+        CompareTable::Indicators => {
+            let p = |h: &str| format!("{prior}{h}");
+            let n = |h: &str| format!("{now}{h}");
+            line(
+                &mut out,
+                &[
+                    "状态",
+                    "一级指标",
+                    "三级指标",
+                    &p("指标值"),
+                    &p("实际完成值"),
+                    &p("分值"),
+                    &p("得分"),
+                    &n("指标值"),
+                    &n("实际完成值"),
+                    &n("分值"),
+                    &n("得分"),
+                    "变化",
+                ],
+            );
+            for i in &c.indicators {
+                let shown = i.current.as_ref().or(i.prior.as_ref());
+                let [pt, pa, pw, ps] = cells(i.prior.as_ref());
+                let [ct, ca, cw, cs] = cells(i.current.as_ref());
+                line(
+                    &mut out,
+                    &[
+                        i.status.label(),
+                        shown.and_then(|s| s.level1.as_deref()).unwrap_or(""),
+                        shown.map(|s| s.name.as_str()).unwrap_or(""),
+                        &pt,
+                        &pa,
+                        &pw,
+                        &ps,
+                        &ct,
+                        &ca,
+                        &cw,
+                        &cs,
+                        &indicator_notes(i).join("；"),
+                    ],
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Target, actual, weight and score of one side; empty when the indicator is absent.
+fn cells(s: Option<&Side>) -> [String; 4] {
+    let Some(s) = s else {
+        return Default::default();
+    };
+    let score = |d: Option<crate::model::Dec>| d.map(fmt_score).unwrap_or_default();
+    [
+        s.target.clone().unwrap_or_default(),
+        s.actual.clone().unwrap_or_default(),
+        score(s.weight),
+        score(s.score),
+    ]
+}

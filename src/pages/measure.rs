@@ -1,0 +1,229 @@
+//! `compare/<measure>.html`: one figure (执行率, 三公经费 …) across units and years, as a
+//! units × years table and small multiples (one sparkline per unit); with its downloads
+//! `data/compare/<measure>.json` and `.csv`.
+//!
+//! In: the corpus and scores. Out: the page view, JSON and CSV. A cell is "—" when the unit
+//! has no record that year or the record does not state the figure. Amounts are shown in each
+//! record's own unit, never converted.
+
+use serde::Serialize;
+
+use super::compare::value;
+use super::csv::line;
+use super::{Ctx, year_label};
+use crate::chart::{Datum, Point, Sparkline, sparkline};
+use crate::compare::{FigureKind, MEASURES, key_figures};
+use crate::error::{Error, Result};
+use crate::model::{Dec, Unit, Year};
+use crate::plan::{MeasureOut, measure_path, unit_path, unit_year_path, years};
+use crate::render::Shell;
+
+/// One measure across units and years: what the page, JSON and CSV show.
+#[derive(Serialize)]
+pub(super) struct MeasureData {
+    key: &'static str,
+    label: &'static str,
+    years: Vec<u16>,
+    units: Vec<MeasureUnit>,
+}
+
+#[derive(Serialize)]
+struct MeasureUnit {
+    id: String,
+    name: String,
+    /// Parallel to `years`: (value, the record's amount unit) or `None`.
+    values: Vec<Option<MeasureValue>>,
+}
+
+#[derive(Serialize, Clone)]
+struct MeasureValue {
+    value: Dec,
+    unit: &'static str,
+    #[serde(skip)]
+    kind: FigureKind,
+}
+
+fn unit_label(kind: FigureKind, amount_unit: &'static str) -> &'static str {
+    match kind {
+        FigureKind::Money => amount_unit,
+        FigureKind::Score => "分",
+        FigureKind::Percent => "%",
+    }
+}
+
+/// The data of measure `m` (an index into `MEASURES`).
+pub(super) fn measure_data(ctx: &Ctx<'_>, m: usize) -> MeasureData {
+    let (key, label) = MEASURES.get(m).copied().unwrap_or(("", ""));
+    let all_years = years(ctx.corpus);
+    let units = ctx
+        .corpus
+        .units
+        .iter()
+        .map(|u| MeasureUnit {
+            id: u.id.as_str().to_owned(),
+            name: u.short_name.clone(),
+            values: all_years.iter().map(|y| cell(ctx, u, *y, key)).collect(),
+        })
+        .collect();
+    MeasureData {
+        key,
+        label,
+        years: all_years.iter().map(|y| y.get()).collect(),
+        units,
+    }
+}
+
+fn cell(ctx: &Ctx<'_>, unit: &Unit, year: Year, key: &str) -> Option<MeasureValue> {
+    let r = unit.records.iter().find(|r| r.year == year)?;
+    let (_, _, kind, v) = key_figures(r, ctx.score(r))
+        .into_iter()
+        .find(|(k, ..)| k == key)?;
+    Some(MeasureValue {
+        value: v?,
+        unit: unit_label(kind, r.amount_unit.label()),
+        kind,
+    })
+}
+
+fn shown(v: &Option<MeasureValue>) -> String {
+    match v {
+        Some(v) if v.kind == FigureKind::Money => {
+            format!("{} {}", value(v.kind, Some(v.value)), v.unit)
+        }
+        Some(v) => value(v.kind, Some(v.value)),
+        None => "—".to_owned(),
+    }
+}
+
+#[derive(Serialize)]
+pub(super) struct MeasurePage {
+    title: String,
+    years: Vec<String>,
+    rows: Vec<Row>,
+    multiples: Vec<Labelled>,
+    others: Vec<Labelled>,
+    json_href: String,
+    csv_href: String,
+}
+
+#[derive(Serialize)]
+struct Row {
+    name: String,
+    href: String,
+    cells: Vec<Cell>,
+}
+
+#[derive(Serialize)]
+struct Cell {
+    text: String,
+    href: Option<String>,
+}
+
+/// A labelled link (another measure, one small multiple's caption and chart).
+#[derive(Serialize)]
+pub(super) struct Labelled {
+    pub(super) label: String,
+    pub(super) value: String,
+}
+
+pub(super) fn view(ctx: &Ctx<'_>, path: &str, m: usize) -> (Shell, MeasurePage) {
+    let data = measure_data(ctx, m);
+    let title = format!("{}：各单位历年比较", data.label);
+    let shell = Shell::for_page(&ctx.site, path, &title).crumb(&title, None);
+    let root = shell.root.clone();
+    let all_years = years(ctx.corpus);
+    let rows = data
+        .units
+        .iter()
+        .zip(&ctx.corpus.units)
+        .map(|(mu, u)| Row {
+            name: u.name.clone(),
+            href: format!("{root}{}", unit_path(u.id.as_str())),
+            cells: mu
+                .values
+                .iter()
+                .zip(&all_years)
+                .map(|(v, y)| {
+                    let href = u
+                        .records
+                        .iter()
+                        .any(|r| r.year == *y)
+                        .then(|| format!("{root}{}", unit_year_path(u.id.as_str(), *y)));
+                    Cell {
+                        text: shown(v),
+                        href,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let multiples = data
+        .units
+        .iter()
+        .map(|mu| {
+            let points = mu
+                .values
+                .iter()
+                .zip(&all_years)
+                .map(|(v, y)| Point {
+                    year: *y,
+                    value: v
+                        .as_ref()
+                        .map(|v| Datum::new(v.value, shown(&Some(v.clone())))),
+                })
+                .collect();
+            let svg = sparkline(&Sparkline {
+                title: format!("{} {}", mu.name, data.label),
+                points,
+            });
+            Labelled {
+                label: mu.name.clone(),
+                value: svg,
+            }
+        })
+        .collect();
+    let others = MEASURES
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != m)
+        .map(|(_, (k, l))| super::measure::Labelled {
+            label: (*l).to_owned(),
+            value: format!("{root}{}", measure_path(k, MeasureOut::Html)),
+        })
+        .collect();
+    let page = MeasurePage {
+        title,
+        years: all_years.iter().map(|y| year_label(*y)).collect(),
+        rows,
+        multiples,
+        others,
+        json_href: format!("{root}{}", measure_path(data.key, MeasureOut::Json)),
+        csv_href: format!("{root}{}", measure_path(data.key, MeasureOut::Csv)),
+    };
+    (shell, page)
+}
+
+/// `data/compare/<measure>.json`.
+pub(super) fn measure_json(ctx: &Ctx<'_>, m: usize) -> Result<String> {
+    let data = measure_data(ctx, m);
+    serde_json::to_string_pretty(&data)
+        .map(|s| s + "\n")
+        .map_err(|e| Error::Usage(format!("cannot serialize the {} comparison: {e}", data.key)))
+}
+
+/// `data/compare/<measure>.csv`: one row per unit, one column per year.
+pub(super) fn measure_csv(ctx: &Ctx<'_>, m: usize) -> String {
+    let data = measure_data(ctx, m);
+    let mut out = String::from("\u{feff}");
+    let years: Vec<String> = data.years.iter().map(|y| format!("{y}年")).collect();
+    let mut header = vec!["单位"];
+    header.extend(years.iter().map(String::as_str));
+    line(&mut out, &header);
+    for u in &data.units {
+        let cells: Vec<String> = u.values.iter().map(shown).collect();
+        let mut fields = vec![u.name.as_str()];
+        fields.extend(cells.iter().map(String::as_str));
+        line(&mut out, &fields);
+    }
+    out
+}
