@@ -21,6 +21,7 @@ mod axes;
 mod bars;
 mod completion;
 mod composition;
+mod multiples;
 mod ranking;
 mod scale;
 mod spark;
@@ -42,6 +43,7 @@ pub(crate) use self::{
     bars::{BarGroup, GroupedBars, grouped_bars},
     completion::{Completion, GoalCompletion, completion},
     composition::{Composition, Part, composition},
+    multiples::{Multiples, multiples},
     ranking::{RankItem, Ranking, ranking},
     spark::{Sparkline, sparkline},
     trend::{Trend, trend},

@@ -1,5 +1,5 @@
 //! `compare/<measure>.html`: one figure (执行率, 三公经费 …) across units and years, as a
-//! units × years table and small multiples (one sparkline per unit); with its downloads
+//! units × years table and small multiples (one panel per unit, all on one scale); with its downloads
 //! `data/compare/<measure>.json` and `.csv`.
 //!
 //! In: the corpus and scores. Out: the page view, JSON and CSV. A cell is "—" when the unit
@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::compare::value;
 use super::csv::line;
 use super::{Ctx, year_label};
-use crate::chart::{Datum, Point, Sparkline, sparkline};
+use crate::chart::{Axis, Datum, Multiples, Point, Series, multiples};
 use crate::compare::{FigureKind, MEASURES, key_figures};
 use crate::error::{Error, Result};
 use crate::model::{Dec, Unit, Year};
@@ -100,7 +100,8 @@ pub(super) struct MeasurePage {
     title: String,
     years: Vec<String>,
     rows: Vec<Row>,
-    multiples: Vec<Labelled>,
+    /// One SVG of every unit's panel on a shared scale, or a note why there is none.
+    multiples: Labelled,
     others: Vec<Labelled>,
     json_href: String,
     csv_href: String,
@@ -124,6 +125,80 @@ struct Cell {
 pub(super) struct Labelled {
     pub(super) label: String,
     pub(super) value: String,
+}
+
+/// Every unit's values as one small-multiples chart on a shared scale (label: a note, empty
+/// when the chart is drawn; value: the SVG). Amounts in different units (元, 万元) cannot share
+/// a scale: then no chart, and the note says why.
+fn small_multiples(data: &MeasureData, all_years: &[Year]) -> Labelled {
+    let mut units: Vec<&str> = data
+        .units
+        .iter()
+        .flat_map(|u| u.values.iter().flatten())
+        .filter(|v| v.kind == FigureKind::Money)
+        .map(|v| v.unit)
+        .collect();
+    units.sort_unstable();
+    units.dedup();
+    if units.len() > 1 {
+        return Labelled {
+            label: format!(
+                "各单位金额单位不一（{}），不绘制同尺度图表。",
+                units.join("、")
+            ),
+            value: String::new(),
+        };
+    }
+    let kind = data
+        .units
+        .iter()
+        .flat_map(|u| u.values.iter().flatten())
+        .map(|v| v.kind)
+        .next();
+    let axis = match kind {
+        Some(FigureKind::Percent) => Axis {
+            caption: format!("{}（%）", data.label),
+            suffix: "%".to_owned(),
+        },
+        Some(FigureKind::Score) => Axis {
+            caption: format!("{}（分）", data.label),
+            suffix: String::new(),
+        },
+        _ => Axis {
+            caption: format!(
+                "{}（{}）",
+                data.label,
+                units.first().copied().unwrap_or("万元")
+            ),
+            suffix: String::new(),
+        },
+    };
+    let panels = data
+        .units
+        .iter()
+        .map(|mu| Series {
+            name: mu.name.clone(),
+            points: mu
+                .values
+                .iter()
+                .zip(all_years)
+                .map(|(v, y)| Point {
+                    year: *y,
+                    value: v
+                        .as_ref()
+                        .map(|v| Datum::new(v.value, value(v.kind, Some(v.value)))),
+                })
+                .collect(),
+        })
+        .collect();
+    Labelled {
+        label: String::new(),
+        value: multiples(&Multiples {
+            title: format!("{}：各单位历年比较（同一尺度）", data.label),
+            axis,
+            panels,
+        }),
+    }
 }
 
 pub(super) fn view(ctx: &Ctx<'_>, path: &str, m: usize) -> (Shell, MeasurePage) {
@@ -157,31 +232,7 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, m: usize) -> (Shell, MeasurePage) 
                 .collect(),
         })
         .collect();
-    let multiples = data
-        .units
-        .iter()
-        .map(|mu| {
-            let points = mu
-                .values
-                .iter()
-                .zip(&all_years)
-                .map(|(v, y)| Point {
-                    year: *y,
-                    value: v
-                        .as_ref()
-                        .map(|v| Datum::new(v.value, shown(&Some(v.clone())))),
-                })
-                .collect();
-            let svg = sparkline(&Sparkline {
-                title: format!("{} {}", mu.name, data.label),
-                points,
-            });
-            Labelled {
-                label: mu.name.clone(),
-                value: svg,
-            }
-        })
-        .collect();
+    let multiples = small_multiples(&data, &all_years);
     let others = MEASURES
         .iter()
         .enumerate()

@@ -308,10 +308,15 @@ fn a_measure_is_compared_across_units_and_years_with_its_downloads() {
         page.contains("<td class=\"num\">—</td>"),
         "gamma has no 2021: an empty cell, not a zero"
     );
-    assert_eq!(
-        page.matches("<figure class=\"multiple\">").count(),
-        3,
-        "one multiple per unit"
+    let chart = &page[page
+        .find("<figure class=\"chart small-multiples\">")
+        .expect("the chart")..];
+    for unit in ["甲街道", "乙街道", "丙街道"] {
+        assert!(chart.contains(&format!(">{unit}<")), "a panel for {unit}");
+    }
+    assert!(
+        chart.contains("丙街道：2020年"),
+        "every unit's values are in the chart's description"
     );
     assert!(
         text(&files, "years/2022/index.html")

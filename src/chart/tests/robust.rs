@@ -7,9 +7,9 @@ use rust_decimal::Decimal;
 
 use super::super::text;
 use super::super::{
-    Axis, BarGroup, Completion, Composition, Datum, GoalCompletion, GroupedBars, Part, Point,
-    RankItem, Ranking, Reference, Series, Sparkline, Trend, completion, composition, grouped_bars,
-    ranking, sparkline, trend,
+    Axis, BarGroup, Completion, Composition, Datum, GoalCompletion, GroupedBars, Multiples, Part,
+    Point, RankItem, Ranking, Reference, Series, Sparkline, Trend, completion, composition,
+    grouped_bars, multiples, ranking, sparkline, trend,
 };
 use super::{assert_well_formed, d, datum, execution_trend, pct, series, year};
 use crate::model::Dec;
@@ -144,6 +144,30 @@ fn every_kind(label: &str, value: Option<Datum>) -> Vec<String> {
         sparkline(&Sparkline {
             title: l(),
             points: points(&["1", "2", "1.5"]),
+        }),
+        multiples(&Multiples {
+            title: l(),
+            axis: Axis {
+                caption: l(),
+                suffix: l(),
+            },
+            panels: vec![
+                Series {
+                    name: l(),
+                    points: points(&["98.5", "-3", "0"]),
+                },
+                Series {
+                    name: l(),
+                    points: vec![],
+                },
+                Series {
+                    name: l(),
+                    points: vec![Point {
+                        year: year(2020),
+                        value: value.clone(),
+                    }],
+                },
+            ],
         }),
     ]
 }

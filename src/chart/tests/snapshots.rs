@@ -5,8 +5,8 @@
 use insta::assert_snapshot;
 
 use super::super::{
-    Completion, Composition, GroupedBars, Ranking, Sparkline, Trend, completion, composition,
-    grouped_bars, ranking, sparkline, trend,
+    Completion, Composition, GroupedBars, Multiples, Ranking, Sparkline, Trend, completion,
+    composition, grouped_bars, multiples, ranking, sparkline, trend,
 };
 use super::{
     assert_well_formed, axis, edge_bars, edge_ranking, edge_trend, execution_trend, goal_bars,
@@ -142,4 +142,49 @@ fn many_groups_with_negative_zero_and_missing_bars_widen_the_canvas() {
 #[test]
 fn negative_rankings_label_right_of_zero_and_long_names_are_cut() {
     assert_snapshot!("ranking_negative", checked(ranking(&edge_ranking())));
+}
+
+#[test]
+fn small_multiples_share_one_scale_and_show_a_missing_year_as_a_gap() {
+    let chart = Multiples {
+        title: "预算执行率：各单位历年比较（同一尺度）".to_owned(),
+        axis: axis("预算执行率（%）", "%"),
+        panels: vec![
+            series(
+                "甲街道",
+                &[
+                    (2020, pct("95")),
+                    (2021, pct("88")),
+                    (2022, pct("102")),
+                    (2023, pct("99")),
+                ],
+            ),
+            series(
+                "乙街道",
+                &[
+                    (2020, pct("98")),
+                    (2021, None),
+                    (2022, pct("90")),
+                    (2023, pct("98")),
+                ],
+            ),
+            series("丙街道", &[(2023, pct("100"))]),
+        ],
+    };
+    let svg = checked(multiples(&chart));
+    assert!(
+        svg.contains("甲街道：2020年 95%"),
+        "every value is in the desc"
+    );
+    assert_snapshot!("multiples_execution", svg);
+}
+
+#[test]
+fn small_multiples_without_any_value_say_so() {
+    let svg = checked(multiples(&Multiples {
+        title: "三公经费".to_owned(),
+        axis: axis("金额（万元）", ""),
+        panels: vec![series("甲街道", &[(2020, None)])],
+    }));
+    assert!(svg.contains("暂无数据"), "{svg}");
 }
