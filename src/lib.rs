@@ -38,6 +38,7 @@ mod plan;
 #[allow(dead_code, reason = "filled in by the site issue")]
 mod render;
 mod score;
+pub mod serve;
 
 pub use check::{Finding, Report, check};
 pub use error::{Diagnostic, Diagnostics, Error, Location, Result};
