@@ -14,5 +14,6 @@ mod juesuan;
 mod output;
 mod render;
 mod scoring;
+mod serve;
 mod site;
 mod targets_page;
