@@ -2,10 +2,10 @@
 //! the content or the theme changes, and reload the pages open in a browser.
 //!
 //! In: [`ServeOptions`]. Out: a server that runs until the process is ended (Ctrl-C). Pieces:
-//! - the build is [`crate::pipeline::build`], unchanged: the site is swapped in atomically, so a
+//! - the build is `pipeline::build`, unchanged: the site is swapped in atomically, so a
 //!   request never sees half a site, and a process ended at any moment leaves the output whole;
-//! - [`watch`] polls `content/` and `themes/` every [`POLL`] and a change triggers a build;
-//! - [`http`] answers GET and HEAD from the output folder, refusing every path that leads out;
+//! - `watch` polls `content/` and `themes/` every 300 ms and a change triggers a build;
+//! - `http` answers GET and HEAD from the output folder, refusing every path that leads out;
 //! - every build, good or bad, moves the *generation* on. HTML responses (never the built
 //!   files) carry a small script that polls `/__gongkai/version` and reloads when the
 //!   generation differs from the one the page was served with.
@@ -150,7 +150,12 @@ fn rebuild(build: &BuildOptions, shared: &Shared) -> Result<()> {
 
 /// Accepts connections, one thread each, up to [`MAX_CONNECTIONS`] at once.
 fn accept(listener: &TcpListener, shared: &Arc<Shared>) {
-    for stream in listener.incoming().flatten() {
+    for stream in listener.incoming() {
+        let Ok(stream) = stream else {
+            // Out of file descriptors, most likely: wait instead of spinning.
+            std::thread::sleep(Duration::from_millis(50));
+            continue;
+        };
         if shared.connections.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
             let busy = Response::text(503, "Service Unavailable", "503 连接过多，请稍后再试\n");
             let _ = busy.write_to(&stream, true);
@@ -302,6 +307,46 @@ mod tests {
         assert!(out.contains("var g=\"7\""));
         assert!(out.contains("a.yaml:3:5: &lt;b&gt;&amp;"));
         assert!(!out.contains("<b>&"));
+    }
+
+    fn shared(output: &Path, error: Option<&str>) -> Shared {
+        Shared {
+            output: output.to_path_buf(),
+            status: Mutex::new(Status {
+                generation: 4,
+                error: error.map(str::to_owned),
+            }),
+            connections: AtomicUsize::new(0),
+        }
+    }
+
+    #[test]
+    fn only_a_folder_carrying_the_marker_is_served() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        std::fs::write(tmp.path().join("index.html"), "<p>home</p>").expect("write");
+        let unmarked = shared(tmp.path(), None);
+        assert_eq!(respond(&unmarked, "/index.html").status, 404);
+        std::fs::write(tmp.path().join(crate::output::MARKER), "").expect("write");
+        let marked = shared(tmp.path(), None);
+        let page = respond(&marked, "/index.html");
+        assert_eq!(page.status, 200);
+        assert!(String::from_utf8_lossy(&page.body).starts_with("<p>home</p><script>"));
+        assert_eq!(respond(&marked, "/.gongkai-output").status, 404);
+    }
+
+    #[test]
+    fn the_version_and_error_pages_report_the_latest_build() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let failed = shared(tmp.path(), Some("content/a/2023.yaml:3:5: <x>"));
+        assert_eq!(respond(&failed, "/__gongkai/version?t=1").body, b"4");
+        let page = respond(&failed, "/__gongkai/error");
+        let text = String::from_utf8_lossy(&page.body);
+        assert!(text.contains("构建失败") && text.contains("2023.yaml:3:5: &lt;x&gt;"));
+        let missing = respond(&failed, "/nothing.html");
+        assert_eq!(missing.status, 404);
+        assert!(String::from_utf8_lossy(&missing.body).contains("gongkai-error"));
+        let good = respond(&shared(tmp.path(), None), "/__gongkai/error");
+        assert!(String::from_utf8_lossy(&good.body).contains("没有构建错误"));
     }
 
     #[test]
