@@ -42,7 +42,7 @@ const SETTLE: Duration = Duration::from_millis(100);
 /// Connections answered at once; more wait for a 503.
 const MAX_CONNECTIONS: usize = 64;
 
-/// How long a client may take to send its request.
+/// How long a client may take to send its request or to take the response.
 const READ_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// What to serve, and where.
@@ -173,6 +173,7 @@ fn accept(listener: &TcpListener, shared: &Arc<Shared>) {
 /// Reads one request and writes its response; a client that goes away is not an error.
 fn answer(stream: TcpStream, shared: &Shared) {
     let _ = stream.set_read_timeout(Some(READ_TIMEOUT));
+    let _ = stream.set_write_timeout(Some(READ_TIMEOUT));
     let (response, with_body) = match http::read_request(BufReader::new(&stream)) {
         Ok(req) => (respond(shared, &req.target), req.method == Method::Get),
         Err(response) => (response, true),
