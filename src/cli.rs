@@ -82,6 +82,27 @@ pub(crate) enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Build, serve the output folder on 127.0.0.1, rebuild on every change and reload the pages.
+    Serve {
+        /// Content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Output folder (replaced as a whole on every build).
+        #[arg(long, default_value = "output")]
+        output: PathBuf,
+        /// Theme name (default: the site's `theme:` setting).
+        #[arg(long)]
+        theme: Option<String>,
+        /// Profile (default: the site's `profile:` setting).
+        #[arg(long, value_enum)]
+        profile: Option<ProfileArg>,
+        /// Port; 0 picks a free one (the address is printed).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on; anything but loopback lets other machines read the site.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+    },
 }
 
 /// Who the site is for.

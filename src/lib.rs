@@ -40,6 +40,7 @@ mod plan;
 mod render;
 mod score;
 pub mod search;
+pub mod serve;
 
 pub use check::{Finding, Report, check};
 pub use error::{Diagnostic, Diagnostics, Error, Location, Result};

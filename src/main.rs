@@ -121,6 +121,28 @@ fn run(cli: Cli) -> gongkai::Result<ExitCode> {
             let _ = std::io::stdout().lock().write_all(text.as_bytes());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Serve {
+            content,
+            output,
+            theme,
+            profile,
+            port,
+            bind,
+        } => {
+            let build = gongkai::BuildOptions {
+                content,
+                output,
+                theme,
+                profile: profile.map(|p| match p {
+                    ProfileArg::Public => gongkai::model::Profile::Public,
+                    ProfileArg::Internal => gongkai::model::Profile::Internal,
+                }),
+                strict: false,
+                epoch: epoch()?,
+            };
+            gongkai::serve::serve(&gongkai::serve::ServeOptions { build, bind, port })?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

@@ -54,7 +54,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 
 /// Name of the marker file that says gongkai built the folder.
-const MARKER: &str = ".gongkai-output";
+pub(crate) const MARKER: &str = ".gongkai-output";
 
 /// Contents of the marker file.
 const MARKER_TEXT: &str = "This folder was built by gongkai (公开), a static site generator.\n\

@@ -16,5 +16,6 @@ mod output;
 mod render;
 mod scoring;
 mod search;
+mod serve;
 mod site;
 mod targets_page;

@@ -1,0 +1,207 @@
+//! Integration tests: `gongkai serve`. The binary runs as a child process on a free loopback
+//! port over a temporary copy of the example content; requests are raw HTTP/1.1 over a
+//! `TcpStream`, so traversal attempts reach the server exactly as written.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use crate::support::root;
+
+/// A running `gongkai serve`, killed when dropped (also when a test fails half-way).
+struct Server {
+    child: Child,
+    addr: String,
+    site: tempfile::TempDir,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    /// Copies `content/` into a temporary site and starts `serve --port 0` on it.
+    fn start() -> Server {
+        let site = tempfile::tempdir().expect("tempdir");
+        copy_dir(&root().join("content"), &site.path().join("content"));
+        let stderr = std::fs::File::create(site.path().join("serve.log")).expect("log file");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_gongkai"))
+            .args([
+                "serve",
+                "--port",
+                "0",
+                "--content",
+                "content",
+                "--output",
+                "out",
+            ])
+            .current_dir(site.path())
+            .env_remove("SOURCE_DATE_EPOCH")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(stderr)
+            .spawn()
+            .expect("serve starts");
+        let stdout = child.stdout.take().expect("stdout piped");
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut line = String::new();
+            let _ = BufReader::new(stdout).read_line(&mut line);
+            let _ = tx.send(line);
+        });
+        let mut server = Server {
+            child,
+            addr: String::new(),
+            site,
+        };
+        let line = rx
+            .recv_timeout(Duration::from_secs(120))
+            .unwrap_or_else(|_| panic!("no address printed; log:\n{}", server.log()));
+        let addr = line
+            .strip_prefix("serve: http://")
+            .and_then(|rest| rest.split('/').next())
+            .unwrap_or_else(|| panic!("unexpected first line {line:?}"));
+        assert!(addr.starts_with("127.0.0.1:"), "binds to loopback: {addr}");
+        server.addr = addr.to_owned();
+        server
+    }
+
+    /// Sends `GET target` as written and returns the status code and the body.
+    fn get(&self, target: &str) -> (u16, String) {
+        let mut stream = TcpStream::connect(&self.addr).expect("connect");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .expect("timeout");
+        let request =
+            format!("GET {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        stream.write_all(request.as_bytes()).expect("send");
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).expect("read the response");
+        let text = String::from_utf8_lossy(&raw).into_owned();
+        let (head, body) = text.split_once("\r\n\r\n").expect("a head and a body");
+        let status = head
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| panic!("no status in {head:?}"));
+        (status, body.to_owned())
+    }
+
+    /// Waits until `/__gongkai/version` differs from `before` (a build finished).
+    fn wait_for_build(&self, before: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let (_, now) = self.get("/__gongkai/version");
+            if now != before {
+                return now;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "no rebuild within 20 s; log:\n{}",
+                self.log()
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Replaces `from` by `to` in `content/qingling/2023.yaml`.
+    fn edit_record(&self, from: &str, to: &str) {
+        let path = self.site.path().join("content/qingling/2023.yaml");
+        let text = std::fs::read_to_string(&path).expect("read record");
+        assert!(text.contains(from), "the record holds {from:?}");
+        std::fs::write(&path, text.replacen(from, to, 1)).expect("write record");
+    }
+
+    fn log(&self) -> String {
+        std::fs::read_to_string(self.site.path().join("serve.log")).unwrap_or_default()
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read_dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("file type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn serve_answers_pages_refuses_traversal_and_rebuilds_on_a_changed_record() {
+    let server = Server::start();
+    let site = server.site.path();
+
+    let (status, body) = server.get("/index.html");
+    assert_eq!(status, 200);
+    assert!(body.contains("青菱"), "the home page lists 青菱");
+    assert!(
+        body.contains("/__gongkai/version"),
+        "the reload script is in the response"
+    );
+    let built = std::fs::read_to_string(site.join("out/index.html")).expect("built page");
+    assert!(
+        !built.contains("__gongkai"),
+        "the built file has no reload script"
+    );
+    assert_eq!(server.get("/units/qingling/2023/").0, 200);
+
+    // Files the traversal attempts would reach if they were followed.
+    std::fs::write(site.join("Cargo.toml"), "[package] LEAKED-CARGO").expect("write");
+    let passwd = site.join("etc/passwd");
+    std::fs::create_dir_all(site.join("etc")).expect("mkdir");
+    std::fs::write(&passwd, "root:LEAKED-PASSWD").expect("write");
+    std::os::unix::fs::symlink(site.join("Cargo.toml"), site.join("out/leak.toml")).expect("link");
+    std::os::unix::fs::symlink(site, site.join("out/up")).expect("link");
+    for target in [
+        "/../Cargo.toml",
+        "/%2e%2e/Cargo.toml",
+        "/%2E%2E%2FCargo.toml",
+        "/..%5cCargo.toml",
+        "/units/..%2f..%2fetc/passwd",
+        "/units/..%2f..%2f..%2fetc/passwd",
+        "/leak.toml",
+        "/up/Cargo.toml",
+        "/up/etc/passwd",
+    ] {
+        let (status, body) = server.get(target);
+        assert_eq!(status, 404, "{target}");
+        assert!(!body.contains("LEAKED"), "{target} must not leak: {body}");
+    }
+
+    let (_, first) = server.get("/__gongkai/version");
+    server.edit_record("    basic: 5197.65", "    basic: 5297.65");
+    let second = server.wait_for_build(&first);
+    let (status, page) = server.get("/units/qingling/2023/juesuan.html");
+    assert_eq!(status, 200);
+    assert!(page.contains("5297.65"), "the page shows the new figure");
+    assert!(
+        !page.contains("gongkai-error"),
+        "no error overlay after a good build"
+    );
+
+    server.edit_record("    basic: 5297.65", "    basic: 五千");
+    server.wait_for_build(&second);
+    let (status, page) = server.get("/units/qingling/2023/juesuan.html");
+    assert_eq!(status, 200, "the last good site is still served");
+    assert!(page.contains("5297.65"), "with the last good figure");
+    assert!(page.contains("gongkai-error"), "and the error overlay");
+    assert!(
+        page.contains("qingling/2023.yaml:29:12: "),
+        "located: {page}"
+    );
+    let (status, error) = server.get("/__gongkai/error");
+    assert_eq!(status, 200);
+    assert!(error.contains("qingling/2023.yaml:29:12: "), "{error}");
+    assert!(error.contains("found `五千`"), "{error}");
+}
