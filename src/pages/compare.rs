@@ -6,13 +6,13 @@
 
 use serde::Serialize;
 
-use super::{Ctx, main_card, opt, year_label};
+use super::{Ctx, main_card, opt, record_shell, year_label};
 use crate::compare::{
     FigureKind, FigureRow, IndicatorPair, MatchStatus, RecordFlag, TargetChange, compare_figures,
     match_indicators, prior_record, record_flags,
 };
 use crate::model::{Dec, Goal, Pct, Profile, Record, Unit};
-use crate::plan::{CompareTable, compare_csv_path, compare_json_path, unit_path, unit_year_path};
+use crate::plan::{CompareTable, compare_csv_path, compare_json_path, unit_year_path};
 use crate::render::{Shell, fmt_delta, fmt_delta_pct, fmt_money, fmt_pct, fmt_score};
 use crate::score::accounts::PriorSource;
 use crate::score::{GoalScore, RecordScore};
@@ -287,13 +287,7 @@ pub(super) fn view(
         prior_label
     );
     let id = unit.id.as_str();
-    let shell = Shell::for_page(&ctx.site, path, &title)
-        .crumb(&unit.name, Some(&unit_path(id)))
-        .crumb(
-            &year_label(record.year),
-            Some(&unit_year_path(id, record.year)),
-        )
-        .crumb("年度比较", None);
+    let shell = record_shell(ctx, path, &title, unit, record.year, "年度比较");
     let root = shell.root.clone();
     let page = ComparePage {
         title,

@@ -30,7 +30,7 @@ use serde::Serialize;
 
 use crate::check::{Finding, Report};
 use crate::error::Result;
-use crate::model::{Corpus, Dec, Pct, Profile, Record, Scorecard, Year};
+use crate::model::{Corpus, Dec, Pct, Profile, Record, Scorecard, Unit, Year};
 use crate::plan::{MeasureOut, Page, Planned};
 use crate::render::{Renderer, Shell, Site, fmt_pct, fmt_score};
 use crate::score::{CardScore, CorpusScores, RecordScore};
@@ -279,6 +279,26 @@ pub(crate) fn opt<T>(v: Option<T>, f: impl Fn(T) -> String) -> String {
 /// The raw value for `data-sort`; empty when missing.
 pub(crate) fn raw(v: Option<Dec>) -> String {
     v.map(|d| d.normalize().to_string()).unwrap_or_default()
+}
+
+/// The shell of a page below a record's page (决算, 年度比较): its crumbs lead to the unit and
+/// the record, then name this page.
+pub(crate) fn record_shell(
+    ctx: &Ctx<'_>,
+    path: &str,
+    title: &str,
+    unit: &Unit,
+    year: Year,
+    crumb: &str,
+) -> Shell {
+    let id = unit.id.as_str();
+    Shell::for_page(&ctx.site, path, title)
+        .crumb(&unit.name, Some(&crate::plan::unit_path(id)))
+        .crumb(
+            &year_label(year),
+            Some(&crate::plan::unit_year_path(id, year)),
+        )
+        .crumb(crumb, None)
 }
 
 /// `2023年`.

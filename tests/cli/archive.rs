@@ -1,13 +1,12 @@
 //! Integration tests: `gongkai archive`, `verify` and `diff` (issue 7), through the binary, each
 //! in its own temporary project folder holding a copy of the example content.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use tempfile::TempDir;
 
-use crate::support::root;
+use crate::support::{files, root};
 
 mod tar;
 
@@ -57,23 +56,6 @@ impl Project {
     fn snapshot(&self, name: &str) -> PathBuf {
         self.path.join("archive").join(name)
     }
-}
-
-/// Every file under `dir`: relative path → bytes.
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .map(|e| e.expect("walk"))
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).expect("inside");
-            (
-                rel.to_string_lossy().replace('\\', "/"),
-                std::fs::read(e.path()).expect("read"),
-            )
-        })
-        .collect()
 }
 
 fn stdout(assert: &assert_cmd::assert::Assert) -> String {

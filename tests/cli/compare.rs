@@ -7,8 +7,8 @@ use assert_cmd::Command;
 use tempfile::TempDir;
 
 use crate::browser::{assert_pages_open, chromium};
-use crate::site::{assert_links_resolve, text, tree};
-use crate::support::{fixture, root};
+use crate::site::{assert_links_resolve, text};
+use crate::support::{files, fixture, root};
 
 /// Builds the fixture site under `profile` into a temp dir.
 fn built(profile: &str) -> (TempDir, BTreeMap<String, Vec<u8>>) {
@@ -25,7 +25,7 @@ fn built(profile: &str) -> (TempDir, BTreeMap<String, Vec<u8>>) {
         .args(["--profile", profile])
         .assert()
         .success();
-    let files = tree(&out);
+    let files = files(&out);
     (dir, files)
 }
 

@@ -6,28 +6,7 @@ use std::path::Path;
 use assert_cmd::Command;
 use tempfile::TempDir;
 
-use crate::support::{fixture, root};
-
-/// Every file of a folder: relative `/`-separated path → bytes.
-pub(crate) fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .map(|e| e.expect("walk"))
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .expect("inside")
-                .to_string_lossy();
-            (
-                rel.replace('\\', "/"),
-                std::fs::read(e.path()).expect("read"),
-            )
-        })
-        .collect()
-}
+use crate::support::{files, fixture, root};
 
 /// Runs `gongkai build` on the example content into `out`, with extra arguments.
 fn build(out: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
@@ -47,7 +26,7 @@ pub(crate) fn built(args: &[&str]) -> (TempDir, BTreeMap<String, Vec<u8>>) {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("site");
     build(&out, args).success();
-    let files = tree(&out);
+    let files = files(&out);
     (dir, files)
 }
 
@@ -259,7 +238,7 @@ fn building_twice_gives_identical_bytes_whatever_threads_tz_or_lang() {
             .arg(&out)
             .assert()
             .success();
-        tree(&out)
+        files(&out)
     };
     let a = run("a", "1", "Asia/Shanghai", "zh_CN.UTF-8");
     let b = run("b", "4", "UTC", "C");
@@ -286,7 +265,7 @@ fn invalid_content_exits_2_with_located_errors_and_leaves_the_output_untouched()
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("site");
     build(&out, &[]).success();
-    let before = tree(&out);
+    let before = files(&out);
     let case = fixture("invalid/missing_field");
     let assert = Command::cargo_bin("gongkai")
         .expect("binary builds")
@@ -301,7 +280,7 @@ fn invalid_content_exits_2_with_located_errors_and_leaves_the_output_untouched()
         stderr.contains(".yaml:"),
         "errors name file and line: {stderr}"
     );
-    assert_eq!(tree(&out), before, "the output is untouched");
+    assert_eq!(files(&out), before, "the output is untouched");
 }
 
 #[test]
@@ -346,7 +325,7 @@ fn the_sitemap_is_written_only_when_base_url_is_set() {
 
     let dir = tempfile::tempdir().expect("temp dir");
     let content = dir.path().join("content");
-    for (rel, bytes) in tree(&root().join("content")) {
+    for (rel, bytes) in crate::support::files(&root().join("content")) {
         let path = content.join(&rel);
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
         std::fs::write(path, bytes).expect("copy");

@@ -1,7 +1,7 @@
 //! Shared test helpers.
 #![allow(dead_code, reason = "each test module uses a different subset")]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The repository root.
 pub(crate) fn root() -> PathBuf {
@@ -39,4 +39,21 @@ pub(crate) fn assert_text(actual: &str, expected: &str) {
         actual == expected,
         "text differs\n--- expected ---\n{expected}\n--- actual ---\n{actual}\n---"
     );
+}
+
+/// Every file under `dir`, hidden ones included: relative `/`-separated path → bytes.
+pub(crate) fn files(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.expect("walk"))
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).expect("inside");
+            (
+                rel.to_string_lossy().replace('\\', "/"),
+                std::fs::read(e.path()).expect("read"),
+            )
+        })
+        .collect()
 }

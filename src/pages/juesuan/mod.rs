@@ -51,9 +51,9 @@ use serde::Serialize;
 use self::charts::ChartView;
 use self::model::Table;
 use super::narrative::{Shuoming, shuoming};
-use super::{Ctx, year_label};
+use super::{Ctx, record_shell, year_label};
 use crate::model::{FinalAccounts, Record, Unit};
-use crate::plan::{juesuan_csv_path, unit_path, unit_year_path};
+use crate::plan::{juesuan_csv_path, unit_year_path};
 use crate::render::Shell;
 use crate::score::accounts::{Totals, derive};
 
@@ -119,13 +119,7 @@ pub(super) fn view(
 ) -> (Shell, JuesuanPage) {
     let title = format!("{}{}部门决算", unit.name, year_label(record.year));
     let id = unit.id.as_str();
-    let shell = Shell::for_page(&ctx.site, path, &title)
-        .crumb(&unit.name, Some(&unit_path(id)))
-        .crumb(
-            &year_label(record.year),
-            Some(&unit_year_path(id, record.year)),
-        )
-        .crumb("部门决算", None);
+    let shell = record_shell(ctx, path, &title, unit, record.year, "部门决算");
     let root = shell.root.clone();
     let (tables, shuoming, charts) = match &record.final_accounts {
         Some(fa) => {

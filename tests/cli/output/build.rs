@@ -2,30 +2,12 @@
 //! files were created in, no local path, host or user name in the output, `SOURCE_DATE_EPOCH`
 //! (shown as 生成日期, refused when malformed), a failure while rendering, and the guard.
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use assert_cmd::Command;
 use tempfile::TempDir;
 
-use crate::support::root;
-
-/// Every file under `dir`, hidden ones included: relative path → bytes.
-pub(super) fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .map(|e| e.expect("walk"))
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).expect("inside");
-            (
-                rel.to_string_lossy().replace('\\', "/"),
-                std::fs::read(e.path()).expect("read"),
-            )
-        })
-        .collect()
-}
+use crate::support::{files, root};
 
 /// A project folder with a copy of the example content, its files created in sorted order or
 /// in reverse order (so the folders list them in another order on most file systems).

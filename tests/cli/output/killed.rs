@@ -4,7 +4,8 @@
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-use super::build::{Project, files};
+use super::build::Project;
+use crate::support::files;
 
 /// Tiny deterministic generator (SplitMix64), so a failing run can be replayed from its seed.
 fn next(state: &mut u64) -> u64 {
