@@ -14,3 +14,4 @@ mod output;
 mod render;
 mod scoring;
 mod site;
+mod synth;
