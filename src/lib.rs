@@ -41,6 +41,8 @@ mod render;
 mod score;
 pub mod search;
 pub mod serve;
+#[doc(hidden)] // The benchmark's synthetic corpus: examples/synth.rs and tests/cli/synth.rs.
+pub mod synth;
 
 pub use check::{Finding, Report, check};
 pub use error::{Diagnostic, Diagnostics, Error, Location, Result};

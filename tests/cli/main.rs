@@ -18,4 +18,5 @@ mod scoring;
 mod search;
 mod serve;
 mod site;
+mod synth;
 mod targets_page;

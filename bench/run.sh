@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Benchmark: gongkai against Hugo on equivalent generated sites.
+# Usage: bench/run.sh N [RUNS]
+#
+# Builds gongkai (release), generates N unit-years twice (gongkai content with
+# examples/synth.rs, the Hugo peer site with ../shared/bench/gen_peer_sites.py; same units, years
+# and table sizes, seed 42, 5 years), then times RUNS full builds of each into an empty folder after
+# one warm-up (Hugo through ../shared/bench/hugo.sh), and `gongkai check` RUNS times. Prints the
+# median wall time, CPU time (user + sys) and peak RSS of each, and the ratios Hugo ÷ gongkai.
+# Everything generated goes under target/bench/N/; Hugo is installed into bench/.venv.
+# Each phase prints the load average: the machine is shared, so prefer the ratios.
+# When eatmydata is installed (and NOSYNC is not 0), the build is also timed with fsync made a
+# no-op, to separate the cost of flushing every output file from the rest of the build.
+set -euo pipefail
+n=${1:?usage: bench/run.sh N [RUNS]}
+runs=${2:-3}
+warmup=${WARMUP:-1} # WARMUP=0 skips gongkai's warm-up build (hugo.sh always warms up)
+root=$(cd "$(dirname "$0")/.." && pwd)
+shared=${GONGKAI_SHARED:-$root/../shared}
+[ -d "$shared/bench" ] || shared=/work/shared
+work=$root/target/bench/$n
+export HUGO_VENV=${HUGO_VENV:-$root/bench/.venv}
+
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+# median of the numbers on stdin (the mean of the two middle ones for an even count)
+median() { sort -g | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
+
+echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), $(uname -sr); $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "== load average at start: $(loadavg)"
+
+(cd "$root" && cargo build --release --quiet --bin gongkai --example synth)
+gongkai=$root/target/release/gongkai
+
+mkdir -p "$work"
+rm -rf "$work/content" "$work/peer" "$work/out"
+echo "== generating $n unit-years"
+"$root/target/release/examples/synth" "$n" "$work/content" --seed 42 --years 5
+python3 "$shared/bench/gen_peer_sites.py" "$n" "$work/peer" --seed 42 --years 5
+rm -rf "$work/peer/zola" # the Zola twin is not measured here
+echo "   content: $(du -sh "$work/content" | cut -f1), peer: $(du -sh "$work/peer/hugo" | cut -f1)"
+
+times=$work/times
+rm -rf "$times" && mkdir -p "$times"
+
+# time_run TAG CMD...: one timed run, appended to $times/TAG as "wall cpu rss_kib"
+time_run() {
+  local tag=$1; shift
+  /usr/bin/time -o "$times/last" -f "%e %U %S %M" "$@" >/dev/null 2>"$times/stderr" || {
+    local rc=$?
+    # check exits 1 with --strict only; anything else is a failure
+    if [ "$rc" -ne 0 ]; then cat "$times/stderr" >&2; echo "$tag failed ($rc)" >&2; exit 1; fi
+  }
+  awk '{printf "%s %.2f %s\n", $1, $2 + $3, $4}' "$times/last" >>"$times/$tag"
+}
+
+echo "== gongkai build x $runs (warm-up: $warmup), load $(loadavg)"
+if [ "$warmup" != 0 ]; then
+  "$gongkai" build --content "$work/content" --output "$work/out/warm" >/dev/null 2>&1
+  rm -rf "$work/out/warm"
+fi
+for i in $(seq 1 "$runs"); do
+  rm -rf "$work/out/run"
+  time_run build "$gongkai" build --content "$work/content" --output "$work/out/run"
+done
+if [ "${NOSYNC:-1}" != 0 ] && command -v eatmydata >/dev/null; then
+  # The same build with fsync made a no-op (eatmydata): what the build costs besides flushing
+  # every file to disk. Not what a user waits for; a measure for the profile.
+  echo "== gongkai build under eatmydata x $runs, load $(loadavg)"
+  for i in $(seq 1 "$runs"); do
+    rm -rf "$work/out/nosync"
+    time_run nosync eatmydata "$gongkai" build --content "$work/content" --output "$work/out/nosync"
+  done
+fi
+pages=$(find "$work/out/run" -type f -name '*.html' | wc -l)
+files=$(find "$work/out/run" -type f | wc -l)
+bytes=$(du -sh "$work/out/run" | cut -f1)
+rm -rf "$work/out"
+
+echo "== gongkai check x $runs, load $(loadavg)"
+for i in $(seq 1 "$runs"); do
+  time_run check "$gongkai" check --content "$work/content"
+done
+
+echo "== hugo x $runs (hugo.sh), load $(loadavg)"
+bash "$shared/bench/hugo.sh" "$work/peer/hugo" "$runs" 2>"$times/hugo.log" >/dev/null || {
+  cat "$times/hugo.log" >&2; exit 1; }
+grep -o 'wall [0-9.]* s, user [0-9.]* s, sys [0-9.]* s, peak RSS [0-9]* KiB' "$times/hugo.log" |
+  awk '{printf "%s %.2f %s\n", $2, $5 + $8, $12}' >"$times/hugo"
+hugo_version=$(grep -m1 '^hugo' "$times/hugo.log" | cut -d' ' -f2 | cut -d- -f1 || true)
+echo "== load average at end: $(loadavg)"
+
+# med TAG COLUMN
+med() { cut -d' ' -f"$2" "$times/$1" | median; }
+bw=$(med build 1) bc=$(med build 2) br=$(med build 3)
+cw=$(med check 1) cc=$(med check 2) cr=$(med check 3)
+hw=$(med hugo 1) hc=$(med hugo 2) hr=$(med hugo 3)
+mib() { awk -v k="$1" 'BEGIN {printf "%.0f MiB", k/1024}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a/b; else print "n/a"}'; }
+
+echo
+echo "N = $n unit-years, median of $runs runs (all runs: $times/)"
+echo "gongkai output: $pages HTML pages, $files files, $bytes"
+printf '%-16s %10s %10s %12s\n' "" "wall (s)" "CPU (s)" "peak RSS"
+printf '%-16s %10s %10s %12s\n' "gongkai build" "$bw" "$bc" "$(mib "$br")"
+if [ -s "$times/nosync" ]; then
+  nw=$(med nosync 1) nc=$(med nosync 2) nr=$(med nosync 3)
+  printf '%-16s %10s %10s %12s\n' "build, no fsync" "$nw" "$nc" "$(mib "$nr")"
+fi
+printf '%-16s %10s %10s %12s\n' "gongkai check" "$cw" "$cc" "$(mib "$cr")"
+printf '%-16s %10s %10s %12s\n' "hugo ${hugo_version:-}" "$hw" "$hc" "$(mib "$hr")"
+echo "ratio Hugo ÷ gongkai build: wall $(ratio "$hw" "$bw")×, CPU $(ratio "$hc" "$bc")×, peak RSS $(ratio "$hr" "$br")×"
+if [ -n "${nw:-}" ]; then
+  echo "ratio Hugo ÷ gongkai build without fsync: wall $(ratio "$hw" "$nw")×, CPU $(ratio "$hc" "$nc")×"
+fi
+echo "gongkai check ÷ build (wall): $(ratio "$cw" "$bw")"
