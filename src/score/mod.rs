@@ -29,6 +29,8 @@ pub(crate) mod seed_cards;
 
 pub(crate) mod accounts;
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 pub(crate) use bands::{Band, Grade};
@@ -45,14 +47,27 @@ use crate::model::{Corpus, Dec, Record, Template, UnitId, Year};
 pub struct CorpusScores {
     /// One per record.
     pub records: Vec<RecordScore>,
+    /// (unit, year) → index into `records`, so that a page finds its record's scores without
+    /// a scan (a scan per page made the build quadratic in the number of records).
+    #[serde(skip)]
+    index: BTreeMap<(UnitId, Year), usize>,
 }
 
 impl CorpusScores {
+    /// Scores in corpus order, indexed by unit and year (the first wins if one repeats).
+    pub fn new(records: Vec<RecordScore>) -> CorpusScores {
+        let mut index = BTreeMap::new();
+        for (i, r) in records.iter().enumerate() {
+            index.entry((r.unit.clone(), r.year)).or_insert(i);
+        }
+        CorpusScores { records, index }
+    }
+
     /// The scores of one record.
     pub fn get(&self, unit: &UnitId, year: Year) -> Option<&RecordScore> {
-        self.records
-            .iter()
-            .find(|r| &r.unit == unit && r.year == year)
+        self.index
+            .get(&(unit.clone(), year))
+            .and_then(|&i| self.records.get(i))
     }
 }
 
@@ -173,14 +188,14 @@ pub struct IndicatorScore {
 
 /// Scores every record.
 pub fn score_corpus(corpus: &Corpus) -> CorpusScores {
-    CorpusScores {
-        records: corpus
+    CorpusScores::new(
+        corpus
             .units
             .iter()
             .flat_map(|u| u.records.iter())
             .map(score_record)
             .collect(),
-    }
+    )
 }
 
 /// Scores one record: its 部门整体 table, each project table, and the projects' aggregate.

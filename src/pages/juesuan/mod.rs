@@ -78,28 +78,32 @@ pub(super) struct JuesuanPage {
 /// The nine tables of a record's 决算, in the official order.
 fn tables(fa: &FinalAccounts) -> Vec<Table> {
     let t = Totals::of(fa);
-    let mut tables = vec![
-        summary::table1(fa, &t),
-        summary::table2(fa, &t),
-        summary::table3(fa, &t),
-        fiscal::table4(fa, &t),
-        funds::table5(fa),
-        funds::table6(fa),
-        funds::table7(fa),
-        funds::table8(fa),
-        funds::table9(fa),
-    ];
-    for table in &mut tables {
-        let empty_cell = table
-            .rows
-            .iter()
-            .flat_map(|r| r.cells.iter())
-            .any(|c| c.class == "num" && c.text.is_empty());
-        if empty_cell {
-            table.notes.push(EMPTY_CELL_NOTE.to_owned());
-        }
+    (1..=TABLES).filter_map(|n| table(fa, &t, n)).collect()
+}
+
+/// The n-th table (1..=9), with the note on empty cells where it has one; `None` for another n.
+fn table(fa: &FinalAccounts, t: &Totals, n: usize) -> Option<Table> {
+    let mut table = match n {
+        1 => summary::table1(fa, t),
+        2 => summary::table2(fa, t),
+        3 => summary::table3(fa, t),
+        4 => fiscal::table4(fa, t),
+        5 => funds::table5(fa),
+        6 => funds::table6(fa),
+        7 => funds::table7(fa),
+        8 => funds::table8(fa),
+        9 => funds::table9(fa),
+        _ => return None,
+    };
+    let empty_cell = table
+        .rows
+        .iter()
+        .flat_map(|r| r.cells.iter())
+        .any(|c| c.class == "num" && c.text.is_empty());
+    if empty_cell {
+        table.notes.push(EMPTY_CELL_NOTE.to_owned());
     }
-    tables
+    Some(table)
 }
 
 /// The prior year's accounts of the same unit, when that record exists.
@@ -153,7 +157,7 @@ pub(super) fn csv(record: &Record, n: usize) -> String {
     record
         .final_accounts
         .as_ref()
-        .and_then(|fa| tables(fa).into_iter().find(|t| t.n == n))
+        .and_then(|fa| table(fa, &Totals::of(fa), n))
         .map(|t| t.csv())
         .unwrap_or_default()
 }
