@@ -1,43 +1,45 @@
 //! Site search that works from `file://`: a build-time index loaded by `<script>` tags.
 //!
-//! In: the corpus and its scores. Out: the index files ([`index_files`]) and, for tests and as
-//! the specification of `static/search.js`, the ranking ([`rank`]). The browser script applies
-//! exactly these rules; change both together.
+//! In: the corpus and its scores. Out: the index ([`Index`], files by [`Index::files`]) and, for
+//! tests and as the specification of `static/search.js`, the ranking ([`rank`]), computed from
+//! the postings alone as the browser computes it. The browser script applies exactly these
+//! rules; change both together.
 //!
 //! Ranking: the query is tokenised ([`tokenize::query_tokens`]); a document scores, for each
 //! query token, the best of its fields that holds the token: token weight (bigram or word 4,
-//! single character 1) × field weight (title 3, body 1). A field holding the whole query (two
-//! tokens or more, spaces collapsed; at a word start if it starts with a letter or digit) adds
-//! 8 × its field weight once. Highest score first,
-//! then the later year, then corpus order. A bigram or character matches where it occurs in
-//! the folded text; a word matches at the start of a word (typing `202` finds `2023`).
+//! single character 1) × field weight (title 3, body 1). A field holding every token of the
+//! query (two tokens or more) adds 8 × its field weight once. Highest score first, then the
+//! later year, then corpus order. A bigram or character matches where it occurs; a word matches
+//! at the start of a word (typing `202` finds `2023`, not `12023`).
 //!
-//! Never: reads or writes files (the pipeline writes what [`index_files`] returns).
+//! Never: reads or writes files (the pipeline writes what [`Index::files`] returns).
 
+mod files;
 mod index;
 mod tokenize;
 
-pub use index::{
-    Doc, Field, Weight, docs, meta_js, numbered_docs, numbered_year_js, script_json, units,
-    year_js, year_js_path,
-};
-pub use tokenize::{Token, fold, is_cjk, query_tokens, tokenize};
+pub use files::{Index, META_PATH, Postings, decode, doc_path, shard_count, shard_of, shard_path};
+pub use index::{Doc, Field, Weight, docs, script_json, units};
+pub use tokenize::{MAX_WORD, Token, fold, index_keys, is_cjk, query_tokens, tokenize};
+
+use std::collections::BTreeMap;
 
 use crate::model::Corpus;
 use crate::score::CorpusScores;
 
-/// The path of the metadata file every search page loads first.
-pub const META_PATH: &str = "search/meta.js";
+/// The index of a corpus.
+pub fn index(corpus: &Corpus, scores: &CorpusScores) -> Index {
+    Index::build(units(corpus), docs(corpus, scores))
+}
 
 /// Every index file of the corpus, `(path, text)`, sorted by path.
 pub fn index_files(corpus: &Corpus, scores: &CorpusScores) -> Vec<(String, String)> {
-    let docs = docs(corpus, scores);
-    let mut files = vec![(META_PATH.to_owned(), meta_js(&units(corpus), &docs))];
-    for year in crate::plan::years(corpus) {
-        files.push((year_js_path(year), year_js(&docs, year)));
-    }
-    files.sort();
-    files
+    index(corpus, scores).files()
+}
+
+/// How many search documents (unit-year pages) the corpus has, without building them.
+pub fn doc_count(corpus: &Corpus) -> usize {
+    corpus.units.iter().map(|u| u.records.len()).sum()
 }
 
 /// One ranked result.
@@ -59,72 +61,60 @@ fn token_weight(t: &Token) -> u32 {
     }
 }
 
-/// Whether the folded text `hay` holds token `t`.
-fn holds(hay: &str, t: &Token) -> bool {
-    match t {
-        Token::Bigram(s) => hay.contains(s.as_str()),
-        Token::Char(c) => hay.contains(*c),
-        Token::Word(w) => hay.match_indices(w.as_str()).any(|(i, _)| {
-            !w.starts_with(|c: char| c.is_ascii_alphanumeric())
-                || !hay[..i]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|p| p.is_ascii_alphanumeric())
-        }),
-    }
+/// What one page has gathered while the postings of the query are read.
+#[derive(Default)]
+struct Acc {
+    /// Per query token, the best score of a field holding it.
+    best: Vec<u32>,
+    /// Per field: (factor, score, how many query tokens it holds).
+    fields: BTreeMap<usize, (u32, u32, usize)>,
 }
 
-/// `text` folded as the tokeniser folds it (full-width to ASCII, lower case).
-fn folded(text: &str) -> String {
-    text.chars().map(fold).collect()
-}
-
-/// The documents matching `query`, best first.
-pub fn rank(docs: &[Doc], query: &str) -> Vec<Hit> {
+/// The documents of `index` matching `query`, best first, computed from the postings only.
+pub fn rank(index: &Index, query: &str) -> Vec<Hit> {
     let tokens = query_tokens(query);
-    let phrase = folded(&query.split_whitespace().collect::<Vec<_>>().join(" "));
-    let phrase = (tokens.len() >= 2).then_some(Token::Word(phrase));
-    let mut hits: Vec<Hit> = docs
-        .iter()
-        .enumerate()
-        .filter_map(|(d, doc)| {
-            let texts: Vec<String> = doc.fields.iter().map(|f| folded(&f.text)).collect();
-            let mut best = vec![0u32; tokens.len()];
+    let mut acc: BTreeMap<usize, Acc> = BTreeMap::new();
+    for (t, token) in tokens.iter().enumerate() {
+        let Some(list) = index.postings(&token.key()) else {
+            continue;
+        };
+        for (doc, fields) in decode(list) {
+            let a = acc.entry(doc).or_insert_with(|| Acc {
+                best: vec![0; tokens.len()],
+                fields: BTreeMap::new(),
+            });
+            for (f, factor) in fields {
+                let s = token_weight(token) * factor;
+                a.best[t] = a.best[t].max(s);
+                let e = a.fields.entry(f).or_insert((factor, 0, 0));
+                e.1 += s;
+                e.2 += 1;
+            }
+        }
+    }
+    let year = |d: usize| index.docs.get(d).map(|d| d.year.get()).unwrap_or(0);
+    let mut hits: Vec<Hit> = acc
+        .into_iter()
+        .filter_map(|(doc, mut a)| {
             let mut bonus = 0;
-            let mut field_scores = vec![0u32; doc.fields.len()];
-            for (f, (field, text)) in doc.fields.iter().zip(&texts).enumerate() {
-                let factor = field.weight.factor();
-                for (t, token) in tokens.iter().enumerate() {
-                    if holds(text, token) {
-                        let s = token_weight(token) * factor;
-                        best[t] = best[t].max(s);
-                        field_scores[f] += s;
+            if tokens.len() >= 2 {
+                for (factor, score, held) in a.fields.values_mut() {
+                    if *held == tokens.len() {
+                        bonus = bonus.max(8 * *factor);
+                        *score += 8 * *factor;
                     }
                 }
-                if phrase.as_ref().is_some_and(|p| holds(text, p)) {
-                    bonus = bonus.max(8 * factor);
-                    field_scores[f] += 8 * factor;
-                }
             }
-            let score = best.iter().sum::<u32>() + bonus;
-            let field = (0..field_scores.len()).fold(0, |b, f| {
-                if field_scores[f] > field_scores[b] {
-                    f
-                } else {
-                    b
-                }
-            });
-            (score > 0).then_some(Hit {
-                doc: d,
-                score,
-                field,
-            })
+            let score = a.best.iter().sum::<u32>() + bonus;
+            let top = a.fields.values().map(|f| f.1).max().unwrap_or(0);
+            let field = a.fields.iter().find(|(_, f)| f.1 == top).map(|(f, _)| *f)?;
+            (score > 0).then_some(Hit { doc, score, field })
         })
         .collect();
     hits.sort_by(|a, b| {
         b.score
             .cmp(&a.score)
-            .then(docs[b.doc].year.cmp(&docs[a.doc].year))
+            .then(year(b.doc).cmp(&year(a.doc)))
             .then(a.doc.cmp(&b.doc))
     });
     hits

@@ -20,12 +20,46 @@ pub enum Token {
     Word(String),
 }
 
+/// The longest word prefix the index holds; a longer query word is looked up by its first
+/// `MAX_WORD` characters.
+pub const MAX_WORD: usize = 20;
+
 impl Token {
     /// The token as text (`办结`, `办`, `2023`).
     pub fn text(&self) -> String {
         match self {
             Token::Bigram(s) | Token::Word(s) => s.clone(),
             Token::Char(c) => c.to_string(),
+        }
+    }
+
+    /// The key the index holds the token under: its text, a word cut to [`MAX_WORD`]
+    /// characters (words are ASCII, so characters are bytes). Kinds cannot collide: a bigram
+    /// is two CJK characters, a character one, a word ASCII.
+    pub fn key(&self) -> String {
+        match self {
+            Token::Word(w) => w.chars().take(MAX_WORD).collect(),
+            t => t.text(),
+        }
+    }
+}
+
+/// Adds the index keys of `text` to `out`: its bigrams and characters, and every prefix of its
+/// words up to [`MAX_WORD`] characters, so that a query word finds the words it starts
+/// (`202` finds `2023`, not `12023`).
+pub fn index_keys(text: &str, out: &mut std::collections::BTreeSet<String>) {
+    for t in tokenize(text) {
+        match t {
+            Token::Word(w) => {
+                for end in 1..=w.len().min(MAX_WORD) {
+                    if let Some(p) = w.get(..end) {
+                        out.insert(p.to_owned());
+                    }
+                }
+            }
+            t => {
+                out.insert(t.text());
+            }
         }
     }
 }
@@ -143,6 +177,15 @@ mod tests {
                 Token::Char('结'),
             ]
         );
+    }
+
+    #[test]
+    fn a_word_is_indexed_under_each_of_its_prefixes() {
+        let mut keys = std::collections::BTreeSet::new();
+        index_keys("办结 2023", &mut keys);
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        assert_eq!(keys, ["2", "20", "202", "2023", "办", "办结", "结"]);
+        assert_eq!(Token::Word("a".repeat(30)).key(), "a".repeat(MAX_WORD));
     }
 
     #[test]
