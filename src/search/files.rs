@@ -4,26 +4,28 @@
 //! [`super::rank`]) and its JavaScript files, each loaded by a `<script>` tag (never `fetch`,
 //! so the search works from `file://`):
 //!
-//! - `search/meta.js`: `window.GONGKAI_SEARCH_META = {years, units: [[id, name]], docs:
-//!   [[unit, year]], shards}`, all a query needs to filter and order the pages it finds;
+//! - `search/meta.js`: `window.GONGKAI_SEARCH_META = {years, units: [[id, name, [year, …]]],
+//!   shards}`, all a query needs to filter and order the pages it finds: the pages are
+//!   numbered in unit order, a unit's pages in the order of its years;
 //! - `search/t/<k>.js`: shard `k` of the postings, `{token: postings}`, where a token is in
-//!   shard [`shard_of`] (FNV-1a of its UTF-8 bytes, modulo `shards`), and postings are a flat
-//!   list of numbers: a negative number `-d` starts the next page (its number is the previous
-//!   page's plus `d`, the first page's is `d - 1`), followed by the codes `2 × field + title`
-//!   of that page's fields holding the token;
-//! - `search/d/<n>.js`: page `n` as shown in a result, `[title, href, [[anchor, text], …]]`
-//!   (its fields in index order), loaded for the results shown only.
+//!   shard [`shard_of`] (FNV-1a of its UTF-8 bytes, modulo `shards`), and postings are one
+//!   number per page holding the token, `2 × d + title`: the page's number is the previous
+//!   one's plus `d` (the first page's is `d - 1`), and `title` is 1 when a title field holds
+//!   the token;
+//! - `search/d/<n>.js`: page `n` as shown in a result, `[title, href, [[factor, anchor, text],
+//!   …]]`, loaded for the results shown only (the best field, the link's anchor and the
+//!   snippet come from it).
 //!
 //! Each shard or page file adds itself to `window.GONGKAI_SEARCH_T` or `GONGKAI_SEARCH_D`.
 //! Never: lets data end a script (all JSON goes through [`script_json`]), or depends on hash
 //! order (maps are sorted, so the bytes are the same on every build).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
 use super::index::{Doc, Weight, script_json};
-use super::tokenize::index_keys;
+use super::tokenize::for_each_key;
 
 /// The path of the metadata file every search page loads first.
 pub const META_PATH: &str = "search/meta.js";
@@ -63,58 +65,88 @@ pub fn shard_of(key: &str, shards: usize) -> usize {
     usize::try_from(h).unwrap_or(0) % shards.max(1)
 }
 
-/// The code of field `f` in a posting: `2f + 1` for a title field, `2f` for a body field.
-fn code(f: usize, weight: Weight) -> i64 {
-    let f = i64::try_from(f).unwrap_or(i64::MAX / 4);
-    2 * f + i64::from(weight == Weight::Title)
+/// Decodes a posting list into `(page, title)`: the pages holding the token, and whether a
+/// title field of the page holds it.
+pub fn decode(list: &[i64]) -> Vec<(usize, bool)> {
+    let mut doc: i64 = -1;
+    list.iter()
+        .map(|&x| {
+            doc += x / 2;
+            (usize::try_from(doc).unwrap_or(0), x % 2 == 1)
+        })
+        .collect()
 }
 
-/// Decodes a posting list into `(page, [(field, factor)])`.
-pub fn decode(list: &[i64]) -> Vec<(usize, Vec<(usize, u32)>)> {
-    let mut out: Vec<(usize, Vec<(usize, u32)>)> = Vec::new();
-    let mut doc: i64 = -1;
-    for &x in list {
-        if x < 0 {
-            doc -= x;
-            out.push((usize::try_from(doc).unwrap_or(0), Vec::new()));
-        } else if let Some((_, fields)) = out.last_mut() {
-            let f = usize::try_from(x / 2).unwrap_or(0);
-            let weight = if x % 2 == 1 {
-                Weight::Title
-            } else {
-                Weight::Body
+/// Token ids while an index is built (a cache only: the files are written from sorted maps).
+#[derive(Default)]
+struct Vocab {
+    ids: HashMap<String, usize>,
+    lists: Vec<Postings>,
+}
+
+impl Vocab {
+    /// The distinct token ids of `text`, each key allocated once per index.
+    fn ids(&mut self, text: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        for_each_key(text, |key| {
+            let id = match self.ids.get(key) {
+                Some(&id) => id,
+                None => {
+                    self.ids.insert(key.to_owned(), self.lists.len());
+                    self.lists.push(Postings {
+                        last: -1,
+                        list: Vec::new(),
+                    });
+                    self.lists.len() - 1
+                }
             };
-            fields.push((f, weight.factor()));
-        }
+            out.push(id);
+        });
+        out.sort_unstable();
+        out.dedup();
+        out
     }
-    out
 }
 
 impl Index {
-    /// Indexes `docs`.
+    /// Indexes `docs`, given in unit order (as [`super::docs`] returns them).
     pub fn build(units: Vec<(String, String)>, docs: Vec<Doc>) -> Index {
         let count = shard_count(docs.len());
-        let mut shards = vec![BTreeMap::<String, Postings>::new(); count];
+        let mut vocab = Vocab::default();
+        // The token ids of each distinct field text (names and goals repeat from year to year).
+        let mut memo: HashMap<&str, Vec<usize>> = HashMap::new();
+        // Per token id: the last page that held it (plus one) and whether in a title there.
+        let mut mark: Vec<(usize, bool)> = Vec::new();
+        let mut touched: Vec<usize> = Vec::new();
         for (n, doc) in docs.iter().enumerate() {
-            let mut codes: BTreeMap<String, Vec<i64>> = BTreeMap::new();
-            for (f, field) in doc.fields.iter().enumerate() {
-                let mut keys = BTreeSet::new();
-                index_keys(&field.text, &mut keys);
-                for key in keys {
-                    codes.entry(key).or_default().push(code(f, field.weight));
+            touched.clear();
+            for field in &doc.fields {
+                let title = field.weight == Weight::Title;
+                let ids = memo
+                    .entry(field.text.as_str())
+                    .or_insert_with(|| vocab.ids(&field.text));
+                mark.resize(vocab.lists.len(), (0, false));
+                for &id in ids.iter() {
+                    if mark[id].0 != n + 1 {
+                        mark[id] = (n + 1, title);
+                        touched.push(id);
+                    } else {
+                        mark[id].1 |= title;
+                    }
                 }
             }
             let n = i64::try_from(n).unwrap_or(i64::MAX);
-            for (key, fields) in codes {
-                let shard = shard_of(&key, count);
-                let p = shards[shard].entry(key).or_insert(Postings {
-                    last: -1,
-                    list: Vec::new(),
-                });
-                p.list.push(p.last - n);
+            for &id in &touched {
+                let p = &mut vocab.lists[id];
+                p.list.push(2 * (n - p.last) + i64::from(mark[id].1));
                 p.last = n;
-                p.list.extend(fields);
             }
+        }
+        drop(memo);
+        let mut shards = vec![BTreeMap::<String, Postings>::new(); count];
+        for (key, id) in vocab.ids {
+            let p = std::mem::take(&mut vocab.lists[id]);
+            shards[shard_of(&key, count)].insert(key, p);
         }
         Index {
             units,
@@ -134,21 +166,25 @@ impl Index {
         #[derive(Serialize)]
         struct Meta<'a> {
             years: Vec<u16>,
-            units: Vec<(&'a str, &'a str)>,
-            docs: Vec<(usize, u16)>,
+            units: Vec<(&'a str, &'a str, Vec<u16>)>,
             shards: usize,
         }
         let mut years: Vec<u16> = self.docs.iter().map(|d| d.year.get()).collect();
         years.sort_unstable();
         years.dedup();
+        let mut units: Vec<(&str, &str, Vec<u16>)> = self
+            .units
+            .iter()
+            .map(|(id, name)| (id.as_str(), name.as_str(), Vec::new()))
+            .collect();
+        for d in &self.docs {
+            if let Some(u) = units.get_mut(d.unit) {
+                u.2.push(d.year.get());
+            }
+        }
         let meta = Meta {
             years,
-            units: self
-                .units
-                .iter()
-                .map(|(id, name)| (id.as_str(), name.as_str()))
-                .collect(),
-            docs: self.docs.iter().map(|d| (d.unit, d.year.get())).collect(),
+            units,
             shards: self.shards.len(),
         };
         format!("window.GONGKAI_SEARCH_META={};\n", script_json(&meta))
@@ -172,10 +208,10 @@ impl Index {
     /// `search/d/<n>.js` (`null` for an unknown page).
     pub fn doc_js(&self, n: usize) -> String {
         let doc = self.docs.get(n).map(|d| {
-            let fields: Vec<(&str, &str)> = d
+            let fields: Vec<(u32, &str, &str)> = d
                 .fields
                 .iter()
-                .map(|f| (f.anchor.as_str(), f.text.as_str()))
+                .map(|f| (f.weight.factor(), f.anchor.as_str(), f.text.as_str()))
                 .collect();
             (d.title.as_str(), d.href.as_str(), fields)
         });

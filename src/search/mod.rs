@@ -6,11 +6,15 @@
 //! rules; change both together.
 //!
 //! Ranking: the query is tokenised ([`tokenize::query_tokens`]); a document scores, for each
-//! query token, the best of its fields that holds the token: token weight (bigram or word 4,
-//! single character 1) × field weight (title 3, body 1). A field holding every token of the
-//! query (two tokens or more) adds 8 × its field weight once. Highest score first, then the
-//! later year, then corpus order. A bigram or character matches where it occurs; a word matches
-//! at the start of a word (typing `202` finds `2023`, not `12023`).
+//! query token it holds, token weight (bigram or word 4, single character 1) × field weight
+//! (title 3 if a title field holds the token, else body 1). A document holding every token of a
+//! query of two tokens or more adds 8 × (3 if title fields hold them all, else 1). Highest
+//! score first, then the later year, then corpus order. A bigram or character matches where it
+//! occurs; a word matches at the start of a word (typing `202` finds `2023`, not `12023`).
+//!
+//! The result links to its best field ([`best_field`], from the page's text, loaded for the
+//! results shown only): the field whose held tokens weigh most (token weight × field weight),
+//! plus 8 × field weight if it holds the whole query as typed; the first such field.
 //!
 //! Never: reads or writes files (the pipeline writes what [`Index::files`] returns).
 
@@ -20,7 +24,9 @@ mod tokenize;
 
 pub use files::{Index, META_PATH, Postings, decode, doc_path, shard_count, shard_of, shard_path};
 pub use index::{Doc, Field, Weight, docs, script_json, units};
-pub use tokenize::{MAX_WORD, Token, fold, index_keys, is_cjk, query_tokens, tokenize};
+pub use tokenize::{
+    MAX_WORD, Token, fold, for_each_key, index_keys, is_cjk, query_tokens, tokenize,
+};
 
 use std::collections::BTreeMap;
 
@@ -49,8 +55,6 @@ pub struct Hit {
     pub doc: usize,
     /// The score (see the module documentation).
     pub score: u32,
-    /// Index of the field that scored best; its anchor is the link's and its text the snippet's.
-    pub field: usize,
 }
 
 /// The weight of a query token.
@@ -61,54 +65,81 @@ fn token_weight(t: &Token) -> u32 {
     }
 }
 
-/// What one page has gathered while the postings of the query are read.
-#[derive(Default)]
-struct Acc {
-    /// Per query token, the best score of a field holding it.
-    best: Vec<u32>,
-    /// Per field: (factor, score, how many query tokens it holds).
-    fields: BTreeMap<usize, (u32, u32, usize)>,
+/// Whether the folded text `hay` holds token `t`.
+fn holds(hay: &str, t: &Token) -> bool {
+    match t {
+        Token::Bigram(s) => hay.contains(s.as_str()),
+        Token::Char(c) => hay.contains(*c),
+        Token::Word(w) => hay.match_indices(w.as_str()).any(|(i, _)| {
+            !w.starts_with(|c: char| c.is_ascii_alphanumeric())
+                || !hay[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|p| p.is_ascii_alphanumeric())
+        }),
+    }
 }
 
-/// The documents of `index` matching `query`, best first, computed from the postings only.
+/// The field a result links to and quotes (see the module documentation).
+pub fn best_field(doc: &Doc, query: &str) -> usize {
+    let tokens = query_tokens(query);
+    let phrase: String = query
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .map(fold)
+        .collect();
+    let phrase = (tokens.len() >= 2).then_some(Token::Word(phrase));
+    let mut best = (0, 0);
+    for (f, field) in doc.fields.iter().enumerate() {
+        let text: String = field.text.chars().map(fold).collect();
+        let factor = field.weight.factor();
+        let mut score: u32 = tokens
+            .iter()
+            .filter(|t| holds(&text, t))
+            .map(|t| token_weight(t) * factor)
+            .sum();
+        if phrase.as_ref().is_some_and(|p| holds(&text, p)) {
+            score += 8 * factor;
+        }
+        if score > best.1 {
+            best = (f, score);
+        }
+    }
+    best.0
+}
+
+/// The documents of `index` matching `query`, best first, from the postings alone, as the
+/// browser computes them (the field a shown result links to is [`best_field`]).
 pub fn rank(index: &Index, query: &str) -> Vec<Hit> {
     let tokens = query_tokens(query);
-    let mut acc: BTreeMap<usize, Acc> = BTreeMap::new();
-    for (t, token) in tokens.iter().enumerate() {
+    // Per page: the score of the tokens it holds, how many it holds, whether all in titles.
+    let mut acc: BTreeMap<usize, (u32, usize, bool)> = BTreeMap::new();
+    for token in &tokens {
         let Some(list) = index.postings(&token.key()) else {
             continue;
         };
-        for (doc, fields) in decode(list) {
-            let a = acc.entry(doc).or_insert_with(|| Acc {
-                best: vec![0; tokens.len()],
-                fields: BTreeMap::new(),
-            });
-            for (f, factor) in fields {
-                let s = token_weight(token) * factor;
-                a.best[t] = a.best[t].max(s);
-                let e = a.fields.entry(f).or_insert((factor, 0, 0));
-                e.1 += s;
-                e.2 += 1;
-            }
+        for (doc, title) in decode(list) {
+            let a = acc.entry(doc).or_insert((0, 0, true));
+            a.0 += token_weight(token) * if title { 3 } else { 1 };
+            a.1 += 1;
+            a.2 &= title;
         }
     }
     let year = |d: usize| index.docs.get(d).map(|d| d.year.get()).unwrap_or(0);
     let mut hits: Vec<Hit> = acc
         .into_iter()
-        .filter_map(|(doc, mut a)| {
-            let mut bonus = 0;
-            if tokens.len() >= 2 {
-                for (factor, score, held) in a.fields.values_mut() {
-                    if *held == tokens.len() {
-                        bonus = bonus.max(8 * *factor);
-                        *score += 8 * *factor;
-                    }
-                }
+        .map(|(doc, (score, held, titles))| {
+            let bonus = if tokens.len() >= 2 && held == tokens.len() {
+                if titles { 24 } else { 8 }
+            } else {
+                0
+            };
+            Hit {
+                doc,
+                score: score + bonus,
             }
-            let score = a.best.iter().sum::<u32>() + bonus;
-            let top = a.fields.values().map(|f| f.1).max().unwrap_or(0);
-            let field = a.fields.iter().find(|(_, f)| f.1 == top).map(|(f, _)| *f)?;
-            (score > 0).then_some(Hit { doc, score, field })
         })
         .collect();
     hits.sort_by(|a, b| {
@@ -120,5 +151,7 @@ pub fn rank(index: &Index, query: &str) -> Vec<Hit> {
     hits
 }
 
+#[cfg(test)]
+mod scale;
 #[cfg(test)]
 mod tests;

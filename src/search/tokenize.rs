@@ -44,24 +44,58 @@ impl Token {
     }
 }
 
-/// Adds the index keys of `text` to `out`: its bigrams and characters, and every prefix of its
-/// words up to [`MAX_WORD`] characters, so that a query word finds the words it starts
-/// (`202` finds `2023`, not `12023`).
-pub fn index_keys(text: &str, out: &mut std::collections::BTreeSet<String>) {
-    for t in tokenize(text) {
-        match t {
-            Token::Word(w) => {
-                for end in 1..=w.len().min(MAX_WORD) {
-                    if let Some(p) = w.get(..end) {
-                        out.insert(p.to_owned());
-                    }
-                }
-            }
-            t => {
-                out.insert(t.text());
+/// Calls `key` with each index key of `text`, duplicates kept: its bigrams and characters, and
+/// every prefix of its words up to [`MAX_WORD`] characters, so that a query word finds the
+/// words it starts (`202` finds `2023`, not `12023`). Allocates only the folded text.
+pub fn for_each_key(text: &str, mut key: impl FnMut(&str)) {
+    let chars: Vec<char> = text.chars().map(fold).collect();
+    let mut word = String::new();
+    let mut prev_cjk: Option<char> = None;
+    let word_keys = |word: &str, key: &mut dyn FnMut(&str)| {
+        for end in 1..=word.len().min(MAX_WORD) {
+            if let Some(p) = word.get(..end) {
+                key(p);
             }
         }
+    };
+    for (i, &c) in chars.iter().enumerate() {
+        let in_word = c.is_ascii_alphanumeric()
+            || (c == '.'
+                && word.ends_with(|p: char| p.is_ascii_digit())
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit));
+        if in_word {
+            word.push(c);
+        } else if !word.is_empty() {
+            word_keys(&word, &mut key);
+            word.clear();
+        }
+        if is_cjk(c) {
+            let mut buf = [0u8; 8];
+            if let Some(p) = prev_cjk {
+                let n = p.encode_utf8(&mut buf).len();
+                let m = c.encode_utf8(&mut buf[n..]).len();
+                if let Ok(s) = std::str::from_utf8(&buf[..n + m]) {
+                    key(s);
+                }
+            }
+            key(c.encode_utf8(&mut buf));
+            prev_cjk = Some(c);
+        } else {
+            prev_cjk = None;
+        }
     }
+    if !word.is_empty() {
+        word_keys(&word, &mut key);
+    }
+}
+
+/// Adds the index keys of `text` (see [`for_each_key`]) to `out`.
+pub fn index_keys(text: &str, out: &mut std::collections::BTreeSet<String>) {
+    for_each_key(text, |k| {
+        if !out.contains(k) {
+            out.insert(k.to_owned());
+        }
+    });
 }
 
 /// Whether `c` is a CJK ideograph (the unified blocks and the compatibility block).

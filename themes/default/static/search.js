@@ -1,22 +1,24 @@
 /* gongkai: site search that works from file://, with no dependencies.
  *
- * search/meta.js (loaded by the page) sets window.GONGKAI_SEARCH_META = {years, units,
- * docs: [[unit, year]], shards}. For a query this script loads, by <script> tags (never fetch,
- * which file:// blocks), only the shards of its tokens, search/t/<k>.js (k = FNV-1a of the
- * token's UTF-8 bytes mod shards), each adding {token: postings} to window.GONGKAI_SEARCH_T[k];
- * postings are flat numbers, -d starting the next page (previous + d, the first is d - 1),
- * then 2 x field + (title ? 1 : 0) per field of that page holding the token. Then it loads
- * search/d/<n>.js for the results shown, adding [title, href, [[anchor, text], ...]] to
- * window.GONGKAI_SEARCH_D[n].
+ * search/meta.js (loaded by the page) sets window.GONGKAI_SEARCH_META = {years, units:
+ * [[id, name, [year, ...]]], shards}; pages are numbered in unit order, then year order as
+ * listed. For a query this script loads, by <script> tags (never fetch, which file:// blocks),
+ * only the shards of its tokens, search/t/<k>.js (k = FNV-1a of the token's UTF-8 bytes mod
+ * shards), each adding {token: postings} to window.GONGKAI_SEARCH_T[k]; postings are one number
+ * per page, 2 x d + title (page = previous + d, the first is d - 1; title = 1 when a title
+ * field holds the token). Then it loads search/d/<n>.js for the results shown, adding
+ * [title, href, [[factor, anchor, text], ...]] to window.GONGKAI_SEARCH_D[n].
  *
  * Tokens and ranking follow src/search (tokenize.rs and mod.rs), which hold the tests: Chinese
  * as single characters and bigrams, Latin and digits as lower-case words (looked up by their
- * first 20 characters; the index holds every word prefix, so a word matches at a word start);
- * per query token the best field counts token weight (bigram or word 4, character 1) x field
- * weight (title 3, body 1); a field holding every query token (2+ tokens) adds 8 x its weight
- * once; ties go to the later year, then to index order. Snippets are built with textContent
- * and <mark> elements, never innerHTML. The first search's time since navigation start is
- * written to #search-status[data-ms].
+ * first 20 characters; the index holds every word prefix, so a word matches at a word start).
+ * A page scores per query token it holds: token weight (bigram or word 4, character 1) x
+ * field weight (3 if a title field holds it, else 1); holding every token of a query of 2+
+ * tokens adds 8 x (3 if titles hold them all, else 1); ties go to the later year, then to page
+ * order. The link and snippet use the best field of the page (held token weights x field
+ * weight, + 8 x field weight for the whole query as typed; the first best). Snippets are built
+ * with textContent and <mark> elements, never innerHTML. The first search's time since
+ * navigation start is written to #search-status[data-ms].
  */
 (function () {
   "use strict";
@@ -45,6 +47,10 @@
   }
   meta.years.slice().reverse().forEach(function (y) { option(yearSel, String(y), y + "年"); });
   meta.units.forEach(function (u) { option(unitSel, u[0], u[1]); });
+  var docUnit = [], docYear = [];
+  meta.units.forEach(function (u, ui) {
+    u[2].forEach(function (y) { docUnit.push(ui); docYear.push(y); });
+  });
 
   function param(name) {
     var m = new RegExp("[?&]" + name + "=([^&]*)").exec(location.search);
@@ -137,48 +143,39 @@
 
   function rank(ts, year, unit) {
     var shards = window.GONGKAI_SEARCH_T || {}, acc = {}, docs = [];
-    ts.forEach(function (t, ti) {
+    ts.forEach(function (t) {
       var shard = shards[shardOf(t.key)] || {};
       if (!Object.prototype.hasOwnProperty.call(shard, t.key)) return;
-      var postings = shard[t.key];
-      var doc = -1, a = null;
+      var postings = shard[t.key], doc = -1;
       for (var i = 0; i < postings.length; i++) {
-        var x = postings[i];
-        if (x < 0) {
-          doc -= x;
-          var d = meta.docs[doc];
-          if (!d || (year && String(d[1]) !== year) || (unit && meta.units[d[0]][0] !== unit)) { a = null; continue; }
-          a = acc[doc];
-          if (!a) {
-            a = acc[doc] = { doc: doc, year: d[1], best: ts.map(function () { return 0; }), fields: {} };
-            docs.push(a);
-          }
-        } else if (a) {
-          var factor = x % 2 ? 3 : 1, f = (x - x % 2) / 2, s = t.weight * factor;
-          if (s > a.best[ti]) a.best[ti] = s;
-          var e = a.fields[f] || (a.fields[f] = { factor: factor, score: 0, held: 0 });
-          e.score += s;
-          e.held += 1;
-        }
+        var x = postings[i], title = x % 2;
+        doc += (x - title) / 2;
+        if (doc >= docYear.length) break;
+        if ((year && String(docYear[doc]) !== year) || (unit && meta.units[docUnit[doc]][0] !== unit)) continue;
+        var a = acc[doc];
+        if (!a) { a = acc[doc] = { doc: doc, year: docYear[doc], score: 0, held: 0, titles: true }; docs.push(a); }
+        a.score += t.weight * (title ? 3 : 1);
+        a.held += 1;
+        a.titles = a.titles && title === 1;
       }
     });
-    var hits = [];
     docs.forEach(function (a) {
-      var bonus = 0, top = -1, topScore = 0;
-      var fs = Object.keys(a.fields).map(Number).sort(function (x, y) { return x - y; });
-      fs.forEach(function (f) {
-        var e = a.fields[f];
-        if (ts.length >= 2 && e.held === ts.length) {
-          bonus = Math.max(bonus, 8 * e.factor);
-          e.score += 8 * e.factor;
-        }
-        if (top < 0 || e.score > topScore) { top = f; topScore = e.score; }
-      });
-      var score = bonus + a.best.reduce(function (x, y) { return x + y; }, 0);
-      if (score > 0) hits.push({ doc: a.doc, year: a.year, score: score, field: top });
+      if (ts.length >= 2 && a.held === ts.length) a.score += a.titles ? 24 : 8;
     });
-    hits.sort(function (a, b) { return b.score - a.score || b.year - a.year || a.doc - b.doc; });
-    return hits;
+    docs.sort(function (a, b) { return b.score - a.score || b.year - a.year || a.doc - b.doc; });
+    return docs;
+  }
+
+  /* The field a result links to and quotes (src/search/mod.rs, best_field). */
+  function bestField(fields, ts, phrase) {
+    var best = 0, bestScore = 0;
+    fields.forEach(function (f, fi) {
+      var folded = /[A-Z\uFF01-\uFF5E]/.test(f[2]) ? fold(f[2]) : f[2], s = 0;
+      ts.forEach(function (t) { if (find(folded, t) >= 0) s += t.weight * f[0]; });
+      if (phrase && find(folded, phrase) >= 0) s += 8 * f[0];
+      if (s > bestScore) { best = fi; bestScore = s; }
+    });
+    return fields[best] || [1, "", ""];
   }
 
   /* The text around the first match, split into [text, marked] parts. */
@@ -208,10 +205,10 @@
   }
 
   function item(hit, ts, phrase) {
-    var d = meta.docs[hit.doc], page = (window.GONGKAI_SEARCH_D || {})[hit.doc];
+    var page = (window.GONGKAI_SEARCH_D || {})[hit.doc];
     var li = document.createElement("li");
     if (!page) return li;
-    var field = page[2][hit.field] || ["", ""];
+    var field = bestField(page[2], ts, phrase).slice(1);
     var h = document.createElement("h2");
     var a = document.createElement("a");
     a.href = root + page[1] + (field[0] ? "#" + field[0] : "");
@@ -219,7 +216,7 @@
     h.appendChild(a);
     var where = document.createElement("p");
     where.className = "note";
-    where.textContent = meta.units[d[0]][1] + " · " + d[1] + "年";
+    where.textContent = meta.units[docUnit[hit.doc]][1] + " · " + hit.year + "年";
     var snip = document.createElement("p");
     snip.className = "snippet";
     snippet(field[1], ts, phrase).forEach(function (part) {
