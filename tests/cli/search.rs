@@ -119,4 +119,16 @@ fn typing_an_indicator_in_chromium_from_file_lists_its_page_first() {
         "青菱 2023 (平安建设工作办结率) comes first within 2023"
     );
     assert!(!dom.contains("units/huashan/2020/index.html"));
+
+    // A query loads only the shards of its tokens and the files of the pages it shows.
+    let url = format!("file://{}/search.html?q=%E9%9D%92%E8%8F%B1", out.display());
+    let (dom, _) = open_with(&browser, &url, &["--virtual-time-budget=2000"]);
+    let shards = dom.matches("src=\"search/t/").count();
+    let pages = dom.matches("src=\"search/d/").count();
+    let shown = dom.matches("<li><h2>").count();
+    assert_eq!(
+        (shards, pages, shown),
+        (2, 3, 3),
+        "青菱, 青 and 菱 are in two of the 16 shards; three pages hold them"
+    );
 }
