@@ -20,6 +20,19 @@ fn build(out: &Path, profile: &str) {
         .success();
 }
 
+/// Every result's link in a dumped search page, in order.
+fn result_links(dom: &str) -> Vec<String> {
+    let Some(at) = dom.find("id=\"search-results\"") else {
+        return Vec::new();
+    };
+    dom[at..]
+        .split("<li><h2><a href=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .map(|s| s.replace("&amp;", "&"))
+        .collect()
+}
+
 /// The first result's link in a dumped search page.
 fn first_result(dom: &str) -> Option<&str> {
     let list = &dom[dom.find("id=\"search-results\"")?..];
@@ -131,4 +144,48 @@ fn typing_an_indicator_in_chromium_from_file_lists_its_page_first() {
         (2, 3, 3),
         "青菱, 青 and 菱 are in two of the 16 shards; three pages hold them"
     );
+}
+
+#[test]
+fn chromium_ranks_and_links_results_as_the_rust_reference_does() {
+    let Some(browser) = chromium() else {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI=true requires Chromium for the browser test"
+        );
+        eprintln!("skipping the search parity test: chromium is not installed");
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("site");
+    build(&out, "public");
+    let corpus = gongkai::load(&root().join("content")).expect("example loads");
+    let index = gongkai::search::index(&corpus, &gongkai::score_corpus(&corpus));
+    for (query, encoded) in [
+        ("办结率", "%E5%8A%9E%E7%BB%93%E7%8E%87"),
+        ("青菱 2023", "%E9%9D%92%E8%8F%B1+2023"),
+        (
+            "预算执行率",
+            "%E9%A2%84%E7%AE%97%E6%89%A7%E8%A1%8C%E7%8E%87",
+        ),
+        ("１００", "%EF%BC%91%EF%BC%90%EF%BC%90"),
+    ] {
+        let expected: Vec<String> = gongkai::search::rank(&index, query)
+            .iter()
+            .take(20)
+            .map(|h| {
+                let doc = &index.docs[h.doc];
+                let anchor = &doc.fields[gongkai::search::best_field(doc, query)].anchor;
+                if anchor.is_empty() {
+                    doc.href.clone()
+                } else {
+                    format!("{}#{anchor}", doc.href)
+                }
+            })
+            .collect();
+        let url = format!("file://{}/search.html?q={encoded}", out.display());
+        let (dom, _) = open_with(&browser, &url, &["--virtual-time-budget=2000"]);
+        assert!(!expected.is_empty(), "{query} finds pages");
+        assert_eq!(result_links(&dom), expected, "{query}");
+    }
 }
