@@ -77,6 +77,9 @@ pub fn decode(list: &[i64]) -> Vec<(usize, bool)> {
         .collect()
 }
 
+/// How many token ids [`Index::build`] keeps for texts it has seen (about 32 MB).
+const MEMO: usize = 4_000_000;
+
 /// Token ids while an index is built (a cache only: the files are written from sorted maps).
 #[derive(Default)]
 struct Vocab {
@@ -113,8 +116,10 @@ impl Index {
     pub fn build(units: Vec<(String, String)>, docs: Vec<Doc>) -> Index {
         let count = shard_count(docs.len());
         let mut vocab = Vocab::default();
-        // The token ids of each distinct field text (names and goals repeat from year to year).
+        // The token ids of each distinct field text (names and goals repeat from year to year),
+        // emptied when it holds more than MEMO ids, so memory stays bounded on any site.
         let mut memo: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut memo_ids = 0;
         // Per token id: the last page that held it (plus one) and whether in a title there.
         let mut mark: Vec<(usize, bool)> = Vec::new();
         let mut touched: Vec<usize> = Vec::new();
@@ -122,9 +127,15 @@ impl Index {
             touched.clear();
             for field in &doc.fields {
                 let title = field.weight == Weight::Title;
-                let ids = memo
-                    .entry(field.text.as_str())
-                    .or_insert_with(|| vocab.ids(&field.text));
+                if memo_ids > MEMO {
+                    memo.clear();
+                    memo_ids = 0;
+                }
+                let ids = memo.entry(field.text.as_str()).or_insert_with(|| {
+                    let ids = vocab.ids(&field.text);
+                    memo_ids += ids.len();
+                    ids
+                });
                 mark.resize(vocab.lists.len(), (0, false));
                 for &id in ids.iter() {
                     if mark[id].0 != n + 1 {
