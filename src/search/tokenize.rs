@@ -1,13 +1,16 @@
 //! The search tokeniser, without a dictionary: Chinese into single characters and bigrams,
 //! Latin letters and digits into lower-case words.
 //!
-//! In: any text (a query or a field of a page). Out: [`Token`]s. Full-width ASCII (`ＡＢ１２`)
+//! In: any text (a query or a field of a page). Out: [`Token`]s, or the keys the index holds a
+//! field under ([`for_each_key`]: its tokens, with every prefix of its words, so a query word
+//! matches at a word start; a query token is looked up by [`Token::key`]). Full-width ASCII (`ＡＢ１２`)
 //! counts as its half-width form; punctuation and spaces only separate. A bigram never spans a
 //! separator, so `办，结` holds `办` and `结` but not `办结`. A dot between digits stays in the
 //! word (`98.5`), so figures are found as printed.
 //!
 //! `static/search.js` (`tokens`) follows the same rules; the tests here are its specification.
-//! Never: allocates per character beyond the tokens it returns, or panics on any input.
+//! Never: allocates per character beyond the tokens it returns (the index keys are borrowed
+//! from a buffer), or panics on any input.
 
 /// One token of a text.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
