@@ -178,7 +178,7 @@ fn a_page_holding_every_query_token_earns_the_whole_query_bonus() {
         .collect();
     // 办结 4 + 结率 4 + three characters 1 each, all × 3 in a title, and 8 × 3 for all of them.
     assert_eq!(scores[0], ("全部".to_owned(), 33 + 24));
-    // 办结 4 + three characters, in body fields, and 8 (结率 is missing, so no bonus for 缺字).
+    // 办结 4 + two characters, × 3 in a title; 结率 and 率 are missing, so no bonus.
     assert_eq!(scores[1], ("缺字".to_owned(), 18));
     assert_eq!(scores[2], ("部分".to_owned(), 4 + 3));
 }

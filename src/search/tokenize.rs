@@ -3,8 +3,8 @@
 //!
 //! In: any text (a query or a field of a page). Out: [`Token`]s, or the keys the index holds a
 //! field under ([`for_each_key`]: its tokens, with every prefix of its words, so a query word
-//! matches at a word start; a query token is looked up by [`Token::key`]). Full-width ASCII (`ＡＢ１２`)
-//! counts as its half-width form; punctuation and spaces only separate. A bigram never spans a
+//! matches at a word start; a query token is looked up by [`Token::key`]). Full-width ASCII
+//! (`ＡＢ１２`) counts as its half-width form; punctuation and spaces only separate. A bigram never spans a
 //! separator, so `办，结` holds `办` and `结` but not `办结`. A dot between digits stays in the
 //! word (`98.5`), so figures are found as printed.
 //!
