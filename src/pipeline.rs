@@ -116,6 +116,7 @@ pub fn render_site(opts: &BuildOptions) -> Result<Option<RenderedSite>> {
         },
         content_dir: &opts.content,
         paths: plan.iter().map(|p| p.path.clone()).collect(),
+        search: Default::default(),
     };
     let pages = plan
         .par_iter()

@@ -42,10 +42,12 @@ pub(crate) enum Page {
     AccountsCsv(usize, usize),
     /// `search.html`: the search page.
     Search,
-    /// `search/meta.js`: years, units and document titles of the search index.
+    /// `search/meta.js`: years, units, pages and shard count of the search index.
     SearchMeta,
-    /// `search/index-<year>.js`: the search index of one year.
-    SearchIndex(Year),
+    /// `search/t/<k>.js`: shard `k` of the search postings.
+    SearchShard(usize),
+    /// `search/d/<n>.js`: search page `n` as a result shows it.
+    SearchDoc(usize),
     /// `units/<id>/<year>/compare.html`: a record against its prior year (unit, record).
     Compare(usize, usize),
     /// `data/<id>/<year>/compare.json`: that comparison's figures.
@@ -282,10 +284,17 @@ pub(crate) fn plan(corpus: &Corpus) -> Vec<Planned> {
         path: crate::search::META_PATH.to_owned(),
         page: Page::SearchMeta,
     });
-    for year in years(corpus) {
+    let search_docs = crate::search::doc_count(corpus);
+    for k in 0..crate::search::shard_count(search_docs) {
         pages.push(Planned {
-            path: crate::search::year_js_path(year),
-            page: Page::SearchIndex(year),
+            path: crate::search::shard_path(k),
+            page: Page::SearchShard(k),
+        });
+    }
+    for n in 0..search_docs {
+        pages.push(Planned {
+            path: crate::search::doc_path(n),
+            page: Page::SearchDoc(n),
         });
     }
     if !corpus.units.is_empty() {

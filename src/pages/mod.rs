@@ -47,6 +47,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) paths: Vec<String>,
     /// The content folder, to publish record paths relative to it.
     pub(crate) content_dir: &'a std::path::Path,
+    /// The search index, built once by the first search file rendered.
+    pub(crate) search: std::sync::OnceLock<crate::search::Index>,
 }
 
 /// A page's shell and body, flattened into one template context.
@@ -58,6 +60,12 @@ struct View<'a, T: Serialize> {
 }
 
 impl Ctx<'_> {
+    /// The search index (built on first use, shared by every search file).
+    fn search_index(&self) -> &crate::search::Index {
+        self.search
+            .get_or_init(|| crate::search::index(self.corpus, self.scores))
+    }
+
     /// Renders one planned page.
     pub(crate) fn render(&self, planned: &Planned) -> Result<String> {
         let path = planned.path.as_str();
@@ -135,17 +143,9 @@ impl Ctx<'_> {
                     page: &(),
                 },
             ),
-            Page::SearchMeta => Ok(crate::search::meta_js(
-                &crate::search::units(self.corpus),
-                &crate::search::docs(self.corpus, self.scores),
-            )),
-            Page::SearchIndex(y) => {
-                let docs = crate::search::numbered_docs(self.corpus, self.scores, Some(y));
-                Ok(crate::search::numbered_year_js(
-                    docs.iter().map(|(n, d)| (*n, d)),
-                    y,
-                ))
-            }
+            Page::SearchMeta => Ok(self.search_index().meta_js()),
+            Page::SearchShard(k) => Ok(self.search_index().shard_js(k)),
+            Page::SearchDoc(n) => Ok(self.search_index().doc_js(n)),
             Page::Compare(u, r) => {
                 let unit = &self.corpus.units[u];
                 let (shell, page) = compare::view(self, path, unit, &unit.records[r]);

@@ -1,14 +1,9 @@
 //! The search documents of a corpus and their JavaScript form.
 //!
 //! In: the validated corpus and its scores. Out: one [`Doc`] per unit-year page, whose
-//! [`Field`]s each name the anchor of the page section they come from; then `search/meta.js`
-//! (years, units, document titles and links) and one `search/index-<year>.js` per year (the
-//! fields of that year's documents). Files are loaded with `<script>` tags, never `fetch`, so
-//! the search works from `file://`.
-//!
-//! A field holds its text as shown on the page, whitespace collapsed: a run of Chinese
-//! characters stands for all its characters and bigrams, so the text itself is the most compact
-//! form of the tokens (see [`super::tokenize`]), and snippets need no second copy.
+//! [`Field`]s each name the anchor of the page section they come from (text as shown on the
+//! page, whitespace collapsed), and [`script_json`], the JSON form every index file uses.
+//! [`super::files`] turns the documents into the index files.
 //!
 //! Never: indexes `record.contact` or audit findings (under any profile, so the public index
 //! holds only what public pages show), or lets data end a `<script>` (`<`, `>`, `&`, U+2028 and
@@ -69,35 +64,19 @@ pub struct Doc {
     pub fields: Vec<Field>,
 }
 
-/// Every unit-year page of the corpus, in corpus order (units, then records).
+/// Every unit-year page of the corpus, in corpus order (units, then records); a page's number
+/// is its place here.
 pub fn docs(corpus: &Corpus, scores: &CorpusScores) -> Vec<Doc> {
-    numbered_docs(corpus, scores, None)
-        .into_iter()
-        .map(|(_, d)| d)
-        .collect()
-}
-
-/// The pages of one year (all years for `None`), each with its number in [`docs`], built
-/// without building the other years' pages.
-pub fn numbered_docs(
-    corpus: &Corpus,
-    scores: &CorpusScores,
-    year: Option<Year>,
-) -> Vec<(usize, Doc)> {
     let by_record: BTreeMap<(&str, Year), &RecordScore> = scores
         .records
         .iter()
         .map(|s| ((s.unit.as_str(), s.year), s))
         .collect();
     let mut out = Vec::new();
-    let mut n = 0;
     for (u, unit) in corpus.units.iter().enumerate() {
         for record in &unit.records {
-            if year.is_none_or(|y| y == record.year) {
-                let score = by_record.get(&(unit.id.as_str(), record.year)).copied();
-                out.push((n, doc(u, unit, record, score)));
-            }
-            n += 1;
+            let score = by_record.get(&(unit.id.as_str(), record.year)).copied();
+            out.push(doc(u, unit, record, score));
         }
     }
     out
@@ -244,62 +223,6 @@ pub fn units(corpus: &Corpus) -> Vec<(String, String)> {
         .iter()
         .map(|u| (u.id.as_str().to_owned(), u.name.clone()))
         .collect()
-}
-
-/// `search/meta.js`: `window.GONGKAI_SEARCH_META = {years, units, docs}`, where a unit is
-/// `[id, name]` and a document `[unit, year, title, href]`; a document's number is its place
-/// in `docs`.
-pub fn meta_js(units: &[(String, String)], docs: &[Doc]) -> String {
-    #[derive(Serialize)]
-    struct Meta<'a> {
-        years: Vec<u16>,
-        units: Vec<(&'a str, &'a str)>,
-        docs: Vec<(usize, u16, &'a str, &'a str)>,
-    }
-    let mut years: Vec<u16> = docs.iter().map(|d| d.year.get()).collect();
-    years.sort_unstable();
-    years.dedup();
-    let meta = Meta {
-        years,
-        units: units
-            .iter()
-            .map(|(id, name)| (id.as_str(), name.as_str()))
-            .collect(),
-        docs: docs
-            .iter()
-            .map(|d| (d.unit, d.year.get(), d.title.as_str(), d.href.as_str()))
-            .collect(),
-    };
-    format!("window.GONGKAI_SEARCH_META={};\n", script_json(&meta))
-}
-
-/// `search/index-<year>.js`: `window.GONGKAI_SEARCH_<year> = [[doc, [[factor, anchor,
-/// text], …]], …]` for the documents of `year`.
-pub fn year_js(docs: &[Doc], year: Year) -> String {
-    let numbered = docs.iter().enumerate().filter(|(_, d)| d.year == year);
-    numbered_year_js(numbered, year)
-}
-
-/// [`year_js`] of documents already numbered and filtered to `year`.
-pub fn numbered_year_js<'a>(docs: impl Iterator<Item = (usize, &'a Doc)>, year: Year) -> String {
-    /// `[factor, anchor, text]` of one field.
-    type Row<'a> = (u32, &'a str, &'a str);
-    let rows: Vec<(usize, Vec<Row<'_>>)> = docs
-        .map(|(i, d)| {
-            let fields = d
-                .fields
-                .iter()
-                .map(|f| (f.weight.factor(), f.anchor.as_str(), f.text.as_str()))
-                .collect();
-            (i, fields)
-        })
-        .collect();
-    format!("window.GONGKAI_SEARCH_{year}={};\n", script_json(&rows))
-}
-
-/// The output path of a year's index file.
-pub fn year_js_path(year: Year) -> String {
-    format!("search/index-{year}.js")
 }
 
 #[cfg(test)]

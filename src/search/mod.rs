@@ -1,43 +1,51 @@
 //! Site search that works from `file://`: a build-time index loaded by `<script>` tags.
 //!
-//! In: the corpus and its scores. Out: the index files ([`index_files`]) and, for tests and as
-//! the specification of `static/search.js`, the ranking ([`rank`]). The browser script applies
-//! exactly these rules; change both together.
+//! In: the corpus and its scores. Out: the index ([`Index`], files by [`Index::files`]) and, for
+//! tests and as the specification of `static/search.js`, the ranking ([`rank`]), computed from
+//! the postings alone as the browser computes it. The browser script applies exactly these
+//! rules; change both together.
 //!
 //! Ranking: the query is tokenised ([`tokenize::query_tokens`]); a document scores, for each
-//! query token, the best of its fields that holds the token: token weight (bigram or word 4,
-//! single character 1) × field weight (title 3, body 1). A field holding the whole query (two
-//! tokens or more, spaces collapsed; at a word start if it starts with a letter or digit) adds
-//! 8 × its field weight once. Highest score first,
-//! then the later year, then corpus order. A bigram or character matches where it occurs in
-//! the folded text; a word matches at the start of a word (typing `202` finds `2023`).
+//! query token it holds, token weight (bigram or word 4, single character 1) × field weight
+//! (title 3 if a title field holds the token, else body 1). A document holding every token of a
+//! query of two tokens or more adds 8 × (3 if title fields hold them all, else 1). Highest
+//! score first, then the later year, then corpus order. A bigram or character matches where it
+//! occurs; a word matches at the start of a word (typing `202` finds `2023`, not `12023`).
 //!
-//! Never: reads or writes files (the pipeline writes what [`index_files`] returns).
+//! The result links to its best field ([`best_field`], from the page's text, loaded for the
+//! results shown only): the field whose held tokens weigh most (token weight × field weight),
+//! plus 8 × field weight if it holds the whole query as typed; the first such field.
+//!
+//! Never: reads or writes files (the pipeline writes what [`Index::files`] returns).
 
+mod files;
 mod index;
 mod tokenize;
 
-pub use index::{
-    Doc, Field, Weight, docs, meta_js, numbered_docs, numbered_year_js, script_json, units,
-    year_js, year_js_path,
+pub use files::{Index, META_PATH, Postings, decode, doc_path, shard_count, shard_of, shard_path};
+pub use index::{Doc, Field, Weight, docs, script_json, units};
+pub use tokenize::{
+    MAX_WORD, Token, fold, for_each_key, index_keys, is_cjk, query_tokens, tokenize,
 };
-pub use tokenize::{Token, fold, is_cjk, query_tokens, tokenize};
+
+use std::collections::BTreeMap;
 
 use crate::model::Corpus;
 use crate::score::CorpusScores;
 
-/// The path of the metadata file every search page loads first.
-pub const META_PATH: &str = "search/meta.js";
+/// The index of a corpus.
+pub fn index(corpus: &Corpus, scores: &CorpusScores) -> Index {
+    Index::build(units(corpus), docs(corpus, scores))
+}
 
 /// Every index file of the corpus, `(path, text)`, sorted by path.
 pub fn index_files(corpus: &Corpus, scores: &CorpusScores) -> Vec<(String, String)> {
-    let docs = docs(corpus, scores);
-    let mut files = vec![(META_PATH.to_owned(), meta_js(&units(corpus), &docs))];
-    for year in crate::plan::years(corpus) {
-        files.push((year_js_path(year), year_js(&docs, year)));
-    }
-    files.sort();
-    files
+    index(corpus, scores).files()
+}
+
+/// How many search documents (unit-year pages) the corpus has, without building them.
+pub fn doc_count(corpus: &Corpus) -> usize {
+    corpus.units.iter().map(|u| u.records.len()).sum()
 }
 
 /// One ranked result.
@@ -47,8 +55,6 @@ pub struct Hit {
     pub doc: usize,
     /// The score (see the module documentation).
     pub score: u32,
-    /// Index of the field that scored best; its anchor is the link's and its text the snippet's.
-    pub field: usize,
 }
 
 /// The weight of a query token.
@@ -74,61 +80,78 @@ fn holds(hay: &str, t: &Token) -> bool {
     }
 }
 
-/// `text` folded as the tokeniser folds it (full-width to ASCII, lower case).
-fn folded(text: &str) -> String {
-    text.chars().map(fold).collect()
+/// The field a result links to and quotes (see the module documentation).
+pub fn best_field(doc: &Doc, query: &str) -> usize {
+    let tokens = query_tokens(query);
+    let phrase: String = query
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .map(fold)
+        .collect();
+    let phrase = (tokens.len() >= 2).then_some(Token::Word(phrase));
+    let mut best = (0, 0);
+    for (f, field) in doc.fields.iter().enumerate() {
+        let text: String = field.text.chars().map(fold).collect();
+        let factor = field.weight.factor();
+        let mut score: u32 = tokens
+            .iter()
+            .filter(|t| holds(&text, t))
+            .map(|t| token_weight(t) * factor)
+            .sum();
+        if phrase.as_ref().is_some_and(|p| holds(&text, p)) {
+            score += 8 * factor;
+        }
+        if score > best.1 {
+            best = (f, score);
+        }
+    }
+    best.0
 }
 
-/// The documents matching `query`, best first.
-pub fn rank(docs: &[Doc], query: &str) -> Vec<Hit> {
+/// The documents of `index` matching `query`, best first, from the postings alone, as the
+/// browser computes them (the field a shown result links to is [`best_field`]).
+pub fn rank(index: &Index, query: &str) -> Vec<Hit> {
     let tokens = query_tokens(query);
-    let phrase = folded(&query.split_whitespace().collect::<Vec<_>>().join(" "));
-    let phrase = (tokens.len() >= 2).then_some(Token::Word(phrase));
-    let mut hits: Vec<Hit> = docs
-        .iter()
-        .enumerate()
-        .filter_map(|(d, doc)| {
-            let texts: Vec<String> = doc.fields.iter().map(|f| folded(&f.text)).collect();
-            let mut best = vec![0u32; tokens.len()];
-            let mut bonus = 0;
-            let mut field_scores = vec![0u32; doc.fields.len()];
-            for (f, (field, text)) in doc.fields.iter().zip(&texts).enumerate() {
-                let factor = field.weight.factor();
-                for (t, token) in tokens.iter().enumerate() {
-                    if holds(text, token) {
-                        let s = token_weight(token) * factor;
-                        best[t] = best[t].max(s);
-                        field_scores[f] += s;
-                    }
-                }
-                if phrase.as_ref().is_some_and(|p| holds(text, p)) {
-                    bonus = bonus.max(8 * factor);
-                    field_scores[f] += 8 * factor;
-                }
+    // Per page: the score of the tokens it holds, how many it holds, whether all in titles.
+    let mut acc: BTreeMap<usize, (u32, usize, bool)> = BTreeMap::new();
+    for token in &tokens {
+        let Some(list) = index.postings(&token.key()) else {
+            continue;
+        };
+        for (doc, title) in decode(list) {
+            let a = acc.entry(doc).or_insert((0, 0, true));
+            a.0 += token_weight(token) * if title { 3 } else { 1 };
+            a.1 += 1;
+            a.2 &= title;
+        }
+    }
+    let year = |d: usize| index.docs.get(d).map(|d| d.year.get()).unwrap_or(0);
+    let mut hits: Vec<Hit> = acc
+        .into_iter()
+        .map(|(doc, (score, held, titles))| {
+            let bonus = if tokens.len() >= 2 && held == tokens.len() {
+                if titles { 24 } else { 8 }
+            } else {
+                0
+            };
+            Hit {
+                doc,
+                score: score + bonus,
             }
-            let score = best.iter().sum::<u32>() + bonus;
-            let field = (0..field_scores.len()).fold(0, |b, f| {
-                if field_scores[f] > field_scores[b] {
-                    f
-                } else {
-                    b
-                }
-            });
-            (score > 0).then_some(Hit {
-                doc: d,
-                score,
-                field,
-            })
         })
         .collect();
     hits.sort_by(|a, b| {
         b.score
             .cmp(&a.score)
-            .then(docs[b.doc].year.cmp(&docs[a.doc].year))
+            .then(year(b.doc).cmp(&year(a.doc)))
             .then(a.doc.cmp(&b.doc))
     });
     hits
 }
 
+#[cfg(test)]
+mod scale;
 #[cfg(test)]
 mod tests;

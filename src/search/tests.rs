@@ -23,10 +23,15 @@ fn doc(year: i64, title: &str, fields: Vec<Field>) -> Doc {
     }
 }
 
-fn order(docs: &[Doc], q: &str) -> Vec<String> {
-    rank(docs, q)
+fn indexed(docs: Vec<Doc>) -> Index {
+    Index::build(vec![("u".into(), "单位".into())], docs)
+}
+
+fn order(docs: Vec<Doc>, q: &str) -> Vec<String> {
+    let index = indexed(docs);
+    rank(&index, q)
         .iter()
-        .map(|h| docs[h.doc].title.clone())
+        .map(|h| index.docs[h.doc].title.clone())
         .collect()
 }
 
@@ -36,7 +41,7 @@ fn a_bigram_match_ranks_above_pages_holding_only_its_characters() {
         doc(2023, "散字", vec![field(Weight::Title, "办公室 结余 比率")]),
         doc(2023, "信访", vec![field(Weight::Body, "信访件办结率 100%")]),
     ];
-    assert_eq!(order(&docs, "办结率"), ["信访", "散字"]);
+    assert_eq!(order(docs, "办结率"), ["信访", "散字"]);
 }
 
 #[test]
@@ -45,13 +50,13 @@ fn a_title_match_ranks_above_the_same_text_in_the_body() {
         doc(2023, "正文", vec![field(Weight::Body, "信访件办结率")]),
         doc(2023, "标题", vec![field(Weight::Title, "信访件办结率")]),
     ];
-    assert_eq!(order(&docs, "办结率"), ["标题", "正文"]);
+    assert_eq!(order(docs, "办结率"), ["标题", "正文"]);
 }
 
 #[test]
 fn characters_split_by_punctuation_are_not_a_bigram() {
     let docs = vec![doc(2023, "断开", vec![field(Weight::Body, "办，结")])];
-    assert_eq!(rank(&docs, "办结")[0].score, 2);
+    assert_eq!(rank(&indexed(docs), "办结")[0].score, 2);
 }
 
 #[test]
@@ -60,7 +65,7 @@ fn equal_scores_list_the_later_year_first() {
         doc(2020, "旧", vec![field(Weight::Title, "花山街道")]),
         doc(2023, "新", vec![field(Weight::Title, "花山街道")]),
     ];
-    assert_eq!(order(&docs, "花山"), ["新", "旧"]);
+    assert_eq!(order(docs, "花山"), ["新", "旧"]);
 }
 
 #[test]
@@ -69,7 +74,7 @@ fn a_word_matches_at_the_start_of_a_word_only() {
         doc(2023, "前缀", vec![field(Weight::Body, "2023年")]),
         doc(2023, "中间", vec![field(Weight::Body, "12023")]),
     ];
-    assert_eq!(order(&docs, "202"), ["前缀"]);
+    assert_eq!(order(docs, "202"), ["前缀"]);
 }
 
 #[test]
@@ -80,14 +85,13 @@ fn the_best_field_is_the_one_that_matched_most() {
         anchor: "projects-0".into(),
         text: "信访件办结率".into(),
     });
-    let hit = &rank(&[d], "办结率")[0];
-    assert_eq!(hit.field, 1);
+    assert_eq!(best_field(&d, "办结率"), 1);
 }
 
 #[test]
 fn a_query_without_tokens_finds_nothing() {
     let docs = vec![doc(2023, "页", vec![field(Weight::Title, "单位")])];
-    assert!(rank(&docs, "，。 ").is_empty());
+    assert!(rank(&indexed(docs), "，。 ").is_empty());
 }
 
 fn example() -> (Corpus, CorpusScores) {
@@ -100,11 +104,15 @@ fn example() -> (Corpus, CorpusScores) {
 #[test]
 fn on_the_example_site_the_indicator_name_finds_its_page_first() {
     let (corpus, scores) = example();
-    let docs = docs(&corpus, &scores);
-    let hits = rank(&docs, "信访件办结率");
-    let first = &docs[hits[0].doc];
+    let index = index(&corpus, &scores);
+    let hits = rank(&index, "信访件办结率");
+    let first = &index.docs[hits[0].doc];
     assert_eq!(first.href, "units/huashan/2020/index.html");
-    assert_eq!(first.fields[hits[0].field].weight, Weight::Title);
+    let field = &first.fields[best_field(first, "信访件办结率")];
+    assert_eq!(
+        (field.weight, field.anchor.as_str()),
+        (Weight::Title, "self_evaluation")
+    );
 }
 
 #[test]
@@ -119,22 +127,18 @@ fn the_index_never_holds_contact_details() {
 }
 
 #[test]
-fn index_files_are_one_meta_file_and_one_file_per_year() {
+fn index_files_are_meta_the_shards_and_one_file_per_page() {
     let (corpus, scores) = example();
     let paths: Vec<String> = index_files(&corpus, &scores)
         .into_iter()
         .map(|(p, _)| p)
         .collect();
-    assert_eq!(
-        paths,
-        [
-            "search/index-2020.js",
-            "search/index-2021.js",
-            "search/index-2022.js",
-            "search/index-2023.js",
-            "search/meta.js"
-        ]
-    );
+    let docs = doc_count(&corpus);
+    assert_eq!(docs, 5);
+    assert_eq!(paths.len(), 1 + 16 + docs);
+    assert!(paths.contains(&"search/meta.js".to_owned()));
+    assert!(paths.contains(&"search/t/15.js".to_owned()));
+    assert!(paths.contains(&"search/d/4.js".to_owned()));
 }
 
 #[test]
@@ -150,21 +154,59 @@ fn index_text_cannot_end_its_script() {
 }
 
 #[test]
-fn a_year_file_built_alone_equals_the_one_cut_from_all_documents() {
-    let (corpus, scores) = example();
-    let all = docs(&corpus, &scores);
-    for year in crate::plan::years(&corpus) {
-        let alone = numbered_docs(&corpus, &scores, Some(year));
-        assert_eq!(
-            numbered_year_js(alone.iter().map(|(n, d)| (*n, d)), year),
-            year_js(&all, year),
-            "{year}"
-        );
-    }
-}
-
-#[test]
 fn index_files_are_the_same_bytes_on_every_build() {
     let (corpus, scores) = example();
     assert_eq!(index_files(&corpus, &scores), index_files(&corpus, &scores));
+}
+
+#[test]
+fn a_page_holding_every_query_token_earns_the_whole_query_bonus() {
+    let docs = vec![
+        doc(
+            2023,
+            "部分",
+            vec![field(Weight::Body, "办结"), field(Weight::Body, "率")],
+        ),
+        doc(2023, "全部", vec![field(Weight::Title, "办结率")]),
+        doc(2023, "缺字", vec![field(Weight::Title, "办结")]),
+    ];
+    let index = indexed(docs);
+    let hits = rank(&index, "办结率");
+    let scores: Vec<(String, u32)> = hits
+        .iter()
+        .map(|h| (index.docs[h.doc].title.clone(), h.score))
+        .collect();
+    // 办结 4 + 结率 4 + three characters 1 each, all × 3 in a title, and 8 × 3 for all of them.
+    assert_eq!(scores[0], ("全部".to_owned(), 33 + 24));
+    // 办结 4 + two characters, × 3 in a title; 结率 and 率 are missing, so no bonus.
+    assert_eq!(scores[1], ("缺字".to_owned(), 18));
+    assert_eq!(scores[2], ("部分".to_owned(), 4 + 3));
+}
+
+#[test]
+fn postings_are_one_number_per_page_and_say_whether_a_title_holds_the_token() {
+    let docs = vec![
+        doc(2023, "甲", vec![field(Weight::Body, "预算")]),
+        doc(2023, "乙", vec![field(Weight::Body, "无关")]),
+        doc(
+            2023,
+            "丙",
+            vec![
+                field(Weight::Body, "预算"),
+                field(Weight::Title, "预算执行"),
+            ],
+        ),
+    ];
+    let index = indexed(docs);
+    let list = index.postings("预算").expect("indexed");
+    assert_eq!(list, [2, 5]);
+    assert_eq!(decode(list), [(0, false), (2, true)]);
+}
+
+#[test]
+fn the_shard_of_a_token_is_its_fnv_hash_modulo_the_shard_count() {
+    // FNV-1a of "a" is 0xe40c292c.
+    assert_eq!(shard_of("a", 1024), 0xe40c_292c % 1024);
+    assert_eq!(shard_count(5), 16);
+    assert_eq!(shard_count(10_000), 1024);
 }

@@ -1,13 +1,16 @@
 //! The search tokeniser, without a dictionary: Chinese into single characters and bigrams,
 //! Latin letters and digits into lower-case words.
 //!
-//! In: any text (a query or a field of a page). Out: [`Token`]s. Full-width ASCII (`ＡＢ１２`)
-//! counts as its half-width form; punctuation and spaces only separate. A bigram never spans a
+//! In: any text (a query or a field of a page). Out: [`Token`]s, or the keys the index holds a
+//! field under ([`for_each_key`]: its tokens, with every prefix of its words, so a query word
+//! matches at a word start; a query token is looked up by [`Token::key`]). Full-width ASCII
+//! (`ＡＢ１２`) counts as its half-width form; punctuation and spaces only separate. A bigram never spans a
 //! separator, so `办，结` holds `办` and `结` but not `办结`. A dot between digits stays in the
 //! word (`98.5`), so figures are found as printed.
 //!
 //! `static/search.js` (`tokens`) follows the same rules; the tests here are its specification.
-//! Never: allocates per character beyond the tokens it returns, or panics on any input.
+//! Never: allocates per character beyond the tokens it returns (the index keys are borrowed
+//! from a buffer), or panics on any input.
 
 /// One token of a text.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -20,6 +23,10 @@ pub enum Token {
     Word(String),
 }
 
+/// The longest word prefix the index holds; a longer query word is looked up by its first
+/// `MAX_WORD` characters.
+pub const MAX_WORD: usize = 20;
+
 impl Token {
     /// The token as text (`办结`, `办`, `2023`).
     pub fn text(&self) -> String {
@@ -28,6 +35,70 @@ impl Token {
             Token::Char(c) => c.to_string(),
         }
     }
+
+    /// The key the index holds the token under: its text, a word cut to [`MAX_WORD`]
+    /// characters (words are ASCII, so characters are bytes). Kinds cannot collide: a bigram
+    /// is two CJK characters, a character one, a word ASCII.
+    pub fn key(&self) -> String {
+        match self {
+            Token::Word(w) => w.chars().take(MAX_WORD).collect(),
+            t => t.text(),
+        }
+    }
+}
+
+/// Calls `key` with each index key of `text`, duplicates kept: its bigrams and characters, and
+/// every prefix of its words up to [`MAX_WORD`] characters, so that a query word finds the
+/// words it starts (`202` finds `2023`, not `12023`). Allocates only the folded text.
+pub fn for_each_key(text: &str, mut key: impl FnMut(&str)) {
+    let chars: Vec<char> = text.chars().map(fold).collect();
+    let mut word = String::new();
+    let mut prev_cjk: Option<char> = None;
+    let word_keys = |word: &str, key: &mut dyn FnMut(&str)| {
+        for end in 1..=word.len().min(MAX_WORD) {
+            if let Some(p) = word.get(..end) {
+                key(p);
+            }
+        }
+    };
+    for (i, &c) in chars.iter().enumerate() {
+        let in_word = c.is_ascii_alphanumeric()
+            || (c == '.'
+                && word.ends_with(|p: char| p.is_ascii_digit())
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit));
+        if in_word {
+            word.push(c);
+        } else if !word.is_empty() {
+            word_keys(&word, &mut key);
+            word.clear();
+        }
+        if is_cjk(c) {
+            let mut buf = [0u8; 8];
+            if let Some(p) = prev_cjk {
+                let n = p.encode_utf8(&mut buf).len();
+                let m = c.encode_utf8(&mut buf[n..]).len();
+                if let Ok(s) = std::str::from_utf8(&buf[..n + m]) {
+                    key(s);
+                }
+            }
+            key(c.encode_utf8(&mut buf));
+            prev_cjk = Some(c);
+        } else {
+            prev_cjk = None;
+        }
+    }
+    if !word.is_empty() {
+        word_keys(&word, &mut key);
+    }
+}
+
+/// Adds the index keys of `text` (see [`for_each_key`]) to `out`.
+pub fn index_keys(text: &str, out: &mut std::collections::BTreeSet<String>) {
+    for_each_key(text, |k| {
+        if !out.contains(k) {
+            out.insert(k.to_owned());
+        }
+    });
 }
 
 /// Whether `c` is a CJK ideograph (the unified blocks and the compatibility block).
@@ -143,6 +214,15 @@ mod tests {
                 Token::Char('结'),
             ]
         );
+    }
+
+    #[test]
+    fn a_word_is_indexed_under_each_of_its_prefixes() {
+        let mut keys = std::collections::BTreeSet::new();
+        index_keys("办结 2023", &mut keys);
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        assert_eq!(keys, ["2", "20", "202", "2023", "办", "办结", "结"]);
+        assert_eq!(Token::Word("a".repeat(30)).key(), "a".repeat(MAX_WORD));
     }
 
     #[test]

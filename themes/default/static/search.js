@@ -1,18 +1,24 @@
 /* gongkai: site search that works from file://, with no dependencies.
  *
- * search/meta.js (loaded by the page) sets window.GONGKAI_SEARCH_META = {years, units, docs};
- * this script loads search/index-<year>.js for the years it needs by adding <script> tags
- * (never fetch, which file:// blocks), each setting window.GONGKAI_SEARCH_<year> =
- * [[doc, [[weight, anchor, text], ...]], ...].
+ * search/meta.js (loaded by the page) sets window.GONGKAI_SEARCH_META = {years, units:
+ * [[id, name, [year, ...]]], shards}; pages are numbered in unit order, then year order as
+ * listed. For a query this script loads, by <script> tags (never fetch, which file:// blocks),
+ * only the shards of its tokens, search/t/<k>.js (k = FNV-1a of the token's UTF-8 bytes mod
+ * shards), each adding {token: postings} to window.GONGKAI_SEARCH_T[k]; postings are one number
+ * per page, 2 x d + title (page = previous + d, the first is d - 1; title = 1 when a title
+ * field holds the token). Then it loads search/d/<n>.js for the results shown, adding
+ * [title, href, [[factor, anchor, text], ...]] to window.GONGKAI_SEARCH_D[n].
  *
  * Tokens and ranking follow src/search (tokenize.rs and mod.rs), which hold the tests: Chinese
- * as single characters and bigrams, Latin and digits as lower-case words; per query token the
- * best field counts token weight (bigram or word 4, character 1) x field weight (title 3,
- * body 1); a field holding the whole query (2+ tokens) adds 8 x its weight once; ties go to the
- * later year, then to index order. Snippets are built with textContent and <mark> elements,
- * never innerHTML. The first search's time since navigation start is written to
- * #search-status[data-ms]. A site of more than LARGE documents searches its latest year by
- * default (one index file), unless the address names a year (`year=` empty: all years).
+ * as single characters and bigrams, Latin and digits as lower-case words (looked up by their
+ * first 20 characters; the index holds every word prefix, so a word matches at a word start).
+ * A page scores per query token it holds: token weight (bigram or word 4, character 1) x
+ * field weight (3 if a title field holds it, else 1); holding every token of a query of 2+
+ * tokens adds 8 x (3 if titles hold them all, else 1); ties go to the later year, then to page
+ * order. The link and snippet use the best field of the page (held token weights x field
+ * weight, + 8 x field weight for the whole query as typed; the first best). Snippets are built
+ * with textContent and <mark> elements, never innerHTML. The first search's time since
+ * navigation start is written to #search-status[data-ms].
  */
 (function () {
   "use strict";
@@ -24,12 +30,13 @@
   var unitSel = document.getElementById("search-unit");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
+  var more = document.getElementById("search-more");
   if (!meta || !form || !input || !yearSel || !unitSel || !status || !list) return;
   var root = list.getAttribute("data-root") || "";
-  var MAX = 50;
-  var LARGE = 2000;
-  var years = {}; /* year -> rows with folded texts, once loaded */
-  var waiting = {}; /* year -> callbacks while its script loads */
+  var PAGE = 20;
+  var MAX_WORD = 20;
+  var loaded = {}; /* path -> true once its script ran (or failed) */
+  var waiting = {}; /* path -> callbacks while its script loads */
   var timed = false;
 
   function option(select, value, label) {
@@ -40,6 +47,10 @@
   }
   meta.years.slice().reverse().forEach(function (y) { option(yearSel, String(y), y + "年"); });
   meta.units.forEach(function (u) { option(unitSel, u[0], u[1]); });
+  var docUnit = [], docYear = [];
+  meta.units.forEach(function (u, ui) {
+    u[2].forEach(function (y) { docUnit.push(ui); docYear.push(y); });
+  });
 
   function param(name) {
     var m = new RegExp("[?&]" + name + "=([^&]*)").exec(location.search);
@@ -47,10 +58,7 @@
     try { return decodeURIComponent(m[1].replace(/\+/g, " ")); } catch (e) { return ""; }
   }
   input.value = param("q");
-  /* A large site searches its latest year until another is chosen, so that the first search
-   * loads one year's index (about 15 MB per 1,000 unit-years) instead of all of them. */
-  var large = meta.docs.length > LARGE && !/[?&]year=/.test(location.search);
-  yearSel.value = large ? String(meta.years[meta.years.length - 1]) : param("year");
+  yearSel.value = param("year");
   unitSel.value = param("unit");
   var header = document.getElementById("site-search-q");
   if (header) header.value = input.value;
@@ -68,13 +76,14 @@
   }
   function isAlnum(c) { return /^[0-9a-z]$/.test(c); }
 
-  /* Distinct tokens of the query: {kind: "b"|"c"|"w", text, weight}. */
+  /* Distinct tokens of the query: {kind: "b"|"c"|"w", text, key, weight}. */
   function tokens(query) {
     var chars = Array.from(fold(query)), out = [], seen = {}, word = "", prev = null;
     function add(kind, text) {
       if (seen[kind + text]) return;
       seen[kind + text] = true;
-      out.push({ kind: kind, text: text, weight: kind === "c" ? 1 : 4 });
+      out.push({ kind: kind, text: text, weight: kind === "c" ? 1 : 4,
+        key: kind === "w" ? text.slice(0, MAX_WORD) : text });
     }
     chars.forEach(function (c, i) {
       var inWord = isAlnum(c) || (c === "." && /[0-9]$/.test(word) &&
@@ -91,6 +100,16 @@
     return out;
   }
 
+  /* 32-bit FNV-1a of the UTF-8 bytes of key, modulo the shard count (as src/search/files.rs). */
+  function shardOf(key) {
+    var h = 0x811c9dc5, bytes = unescape(encodeURIComponent(key));
+    for (var i = 0; i < bytes.length; i++) {
+      h ^= bytes.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return (h >>> 0) % meta.shards;
+  }
+
   /* First offset of token t in folded text, or -1 (words only at a word start). */
   function find(text, t, from) {
     var i = text.indexOf(t.text, from || 0);
@@ -99,140 +118,160 @@
     return i;
   }
 
-  function load(year, done) {
-    if (years[year]) { done(); return; }
-    if (waiting[year]) { waiting[year].push(done); return; }
-    waiting[year] = [done];
-    var s = document.createElement("script");
-    function finish() {
-      var rows = window["GONGKAI_SEARCH_" + year] || [];
-      years[year] = rows.map(function (r) {
-        return { doc: r[0], fields: r[1].map(function (f) {
-          var folded = /[A-Z\uFF01-\uFF5E]/.test(f[2]) ? fold(f[2]) : f[2];
-          return { weight: f[0], anchor: f[1], text: f[2], folded: folded };
-        }) };
-      });
-      var cbs = waiting[year];
-      delete waiting[year];
-      cbs.forEach(function (cb) { cb(); });
-    }
-    s.onload = finish;
-    s.onerror = finish;
-    s.src = root + "search/index-" + year + ".js";
-    document.head.appendChild(s);
+  /* Loads every path (relative to search/) once, then calls done. */
+  function load(paths, done) {
+    var left = paths.length + 1;
+    function one() { if (--left === 0) done(); }
+    paths.forEach(function (path) {
+      if (loaded[path]) { one(); return; }
+      if (waiting[path]) { waiting[path].push(one); return; }
+      waiting[path] = [one];
+      var s = document.createElement("script");
+      function finish() {
+        loaded[path] = true;
+        var cbs = waiting[path];
+        delete waiting[path];
+        cbs.forEach(function (cb) { cb(); });
+      }
+      s.onload = finish;
+      s.onerror = finish;
+      s.src = root + "search/" + path;
+      document.head.appendChild(s);
+    });
+    one();
   }
 
-  function rank(query, year, unit) {
-    var ts = tokens(query), hits = [];
-    if (!ts.length) return hits;
-    var phrase = ts.length >= 2 ? { kind: "w", text: fold(query.trim().split(/\s+/).join(" ")) } : null;
-    Object.keys(years).forEach(function (y) {
-      if (year && y !== year) return;
-      years[y].forEach(function (row) {
-        var d = meta.docs[row.doc];
-        if (!d || (unit && meta.units[d[0]][0] !== unit)) return;
-        var best = ts.map(function () { return 0; }), bonus = 0, top = -1, topScore = 0;
-        row.fields.forEach(function (f, fi) {
-          var fs = 0;
-          ts.forEach(function (t, ti) {
-            if (find(f.folded, t) >= 0) {
-              var s = t.weight * f.weight;
-              if (s > best[ti]) best[ti] = s;
-              fs += s;
-            }
-          });
-          if (phrase && find(f.folded, phrase) >= 0) {
-            bonus = Math.max(bonus, 8 * f.weight);
-            fs += 8 * f.weight;
-          }
-          if (top < 0 || fs > topScore) { top = fi; topScore = fs; }
-        });
-        var score = bonus + best.reduce(function (a, b) { return a + b; }, 0);
-        if (score > 0) hits.push({ doc: row.doc, year: d[1], score: score, field: row.fields[top], ts: ts, phrase: phrase });
-      });
+  function rank(ts, year, unit) {
+    var shards = window.GONGKAI_SEARCH_T || {}, acc = {}, docs = [];
+    ts.forEach(function (t) {
+      var shard = shards[shardOf(t.key)] || {};
+      if (!Object.prototype.hasOwnProperty.call(shard, t.key)) return;
+      var postings = shard[t.key], doc = -1;
+      for (var i = 0; i < postings.length; i++) {
+        var x = postings[i], title = x % 2;
+        doc += (x - title) / 2;
+        if (doc >= docYear.length) break;
+        if ((year && String(docYear[doc]) !== year) || (unit && meta.units[docUnit[doc]][0] !== unit)) continue;
+        var a = acc[doc];
+        if (!a) { a = acc[doc] = { doc: doc, year: docYear[doc], score: 0, held: 0, titles: true }; docs.push(a); }
+        a.score += t.weight * (title ? 3 : 1);
+        a.held += 1;
+        a.titles = a.titles && title === 1;
+      }
     });
-    hits.sort(function (a, b) { return b.score - a.score || b.year - a.year || a.doc - b.doc; });
-    return hits;
+    docs.forEach(function (a) {
+      if (ts.length >= 2 && a.held === ts.length) a.score += a.titles ? 24 : 8;
+    });
+    docs.sort(function (a, b) { return b.score - a.score || b.year - a.year || a.doc - b.doc; });
+    return docs;
+  }
+
+  /* The field a result links to and quotes (src/search/mod.rs, best_field). */
+  function bestField(fields, ts, phrase) {
+    var best = 0, bestScore = 0;
+    fields.forEach(function (f, fi) {
+      var folded = /[A-Z\uFF01-\uFF5E]/.test(f[2]) ? fold(f[2]) : f[2], s = 0;
+      ts.forEach(function (t) { if (find(folded, t) >= 0) s += t.weight * f[0]; });
+      if (phrase && find(folded, phrase) >= 0) s += 8 * f[0];
+      if (s > bestScore) { best = fi; bestScore = s; }
+    });
+    return fields[best] || [1, "", ""];
   }
 
   /* The text around the first match, split into [text, marked] parts. */
-  function snippet(hit) {
-    var f = hit.field, order = (hit.phrase ? [hit.phrase] : []).concat(hit.ts), at = 0;
+  function snippet(text, ts, phrase) {
+    var folded = /[A-Z\uFF01-\uFF5E]/.test(text) ? fold(text) : text;
+    var order = (phrase ? [phrase] : []).concat(ts), at = 0;
     for (var i = 0; i < order.length; i++) {
-      var p = find(f.folded, order[i]);
+      var p = find(folded, order[i]);
       if (p >= 0) { at = p; break; }
     }
-    var start = Math.max(0, at - 30), end = Math.min(f.text.length, at + 90);
+    var start = Math.max(0, at - 30), end = Math.min(text.length, at + 90);
     var marked = [];
     order.forEach(function (t) {
-      for (var p = find(f.folded, t, start); p >= 0 && p < end; p = find(f.folded, t, p + 1)) {
+      for (var p = find(folded, t, start); p >= 0 && p < end; p = find(folded, t, p + 1)) {
         for (var k = p; k < p + t.text.length && k < end; k++) marked[k - start] = true;
       }
     });
-    var parts = [], text = f.text.slice(start, end);
-    for (var j = 0; j < text.length; j++) {
+    var parts = [], part = text.slice(start, end);
+    for (var j = 0; j < part.length; j++) {
       var m = !!marked[j], last = parts[parts.length - 1];
-      if (last && last[1] === m) last[0] += text.charAt(j);
-      else parts.push([text.charAt(j), m]);
+      if (last && last[1] === m) last[0] += part.charAt(j);
+      else parts.push([part.charAt(j), m]);
     }
     if (start > 0) parts.unshift(["…", false]);
-    if (end < f.text.length) parts.push(["…", false]);
+    if (end < text.length) parts.push(["…", false]);
     return parts;
   }
 
-  function show(hits) {
-    while (list.firstChild) list.removeChild(list.firstChild);
-    hits.slice(0, MAX).forEach(function (hit) {
-      var d = meta.docs[hit.doc];
-      var li = document.createElement("li");
-      var h = document.createElement("h2");
-      var a = document.createElement("a");
-      a.href = root + d[3] + (hit.field.anchor ? "#" + hit.field.anchor : "");
-      a.textContent = d[2];
-      h.appendChild(a);
-      var where = document.createElement("p");
-      where.className = "note";
-      where.textContent = meta.units[d[0]][1] + " · " + d[1] + "年";
-      var snip = document.createElement("p");
-      snip.className = "snippet";
-      snippet(hit).forEach(function (part) {
-        var node = part[1] ? document.createElement("mark") : document.createElement("span");
-        node.textContent = part[0];
-        snip.appendChild(node);
-      });
-      li.appendChild(h);
-      li.appendChild(where);
-      li.appendChild(snip);
-      list.appendChild(li);
+  function item(hit, ts, phrase) {
+    var page = (window.GONGKAI_SEARCH_D || {})[hit.doc];
+    var li = document.createElement("li");
+    if (!page) return li;
+    var field = bestField(page[2], ts, phrase).slice(1);
+    var h = document.createElement("h2");
+    var a = document.createElement("a");
+    a.href = root + page[1] + (field[0] ? "#" + field[0] : "");
+    a.textContent = page[0];
+    h.appendChild(a);
+    var where = document.createElement("p");
+    where.className = "note";
+    where.textContent = meta.units[docUnit[hit.doc]][1] + " · " + hit.year + "年";
+    var snip = document.createElement("p");
+    snip.className = "snippet";
+    snippet(field[1], ts, phrase).forEach(function (part) {
+      var node = part[1] ? document.createElement("mark") : document.createElement("span");
+      node.textContent = part[0];
+      snip.appendChild(node);
     });
+    li.appendChild(h);
+    li.appendChild(where);
+    li.appendChild(snip);
+    return li;
   }
 
-  var seq = 0;
-  function search() {
-    var query = input.value, year = yearSel.value, unit = unitSel.value, mine = ++seq;
-    if (!tokens(query).length) {
-      show([]);
-      status.textContent = query.trim() ? "请输入汉字、字母或数字。" : "";
-      return;
-    }
-    var need = meta.years.map(String).filter(function (y) { return !year || y === year; });
-    var left = need.length;
-    status.textContent = "正在检索…";
-    function ready() {
-      if (--left > 0 || mine !== seq) return;
-      var hits = rank(query, year, unit);
-      show(hits);
-      status.textContent = hits.length
-        ? "找到 " + hits.length + " 个页面" + (hits.length > MAX ? "，显示前 " + MAX + " 个" : "") + "。"
+  var seq = 0, current = null;
+  /* Shows results up to `upto`, loading their page files first. */
+  function show(upto, mine) {
+    var c = current;
+    if (!c) return;
+    var slice = c.hits.slice(0, upto);
+    load(slice.map(function (h) { return "d/" + h.doc + ".js"; }), function () {
+      if (mine !== seq) return;
+      while (list.firstChild) list.removeChild(list.firstChild);
+      slice.forEach(function (hit) { list.appendChild(item(hit, c.ts, c.phrase)); });
+      c.shown = slice.length;
+      var n = c.hits.length;
+      status.textContent = n
+        ? "找到 " + n + " 个页面" + (n > slice.length ? "，显示前 " + slice.length + " 个" : "") + "。"
         : "没有找到匹配的页面。";
-      if (large && year) status.textContent += "本站页面较多，默认只检索 " + year + " 年；可在“年度”中选择其他年度或全部年度。";
+      if (more) more.hidden = n <= slice.length;
       if (!timed) {
         timed = true;
         status.setAttribute("data-ms", String(Math.round(performance.now())));
       }
+    });
+  }
+
+  function search() {
+    var query = input.value, year = yearSel.value, unit = unitSel.value, mine = ++seq;
+    var ts = tokens(query);
+    current = null;
+    if (more) more.hidden = true;
+    if (!ts.length) {
+      while (list.firstChild) list.removeChild(list.firstChild);
+      status.textContent = query.trim() ? "请输入汉字、字母或数字。" : "";
+      return;
     }
-    if (!left) { left = 1; ready(); return; }
-    need.forEach(function (y) { load(y, ready); });
+    status.textContent = "正在检索…";
+    var shards = {};
+    ts.forEach(function (t) { shards["t/" + shardOf(t.key) + ".js"] = true; });
+    load(Object.keys(shards), function () {
+      if (mine !== seq) return;
+      var phrase = ts.length >= 2 ? { kind: "w", text: fold(query.trim().split(/\s+/).join(" ")) } : null;
+      current = { hits: rank(ts, year, unit), ts: ts, phrase: phrase, shown: 0 };
+      show(PAGE, mine);
+    });
   }
 
   var timer = null;
@@ -244,5 +283,8 @@
   yearSel.addEventListener("change", search);
   unitSel.addEventListener("change", search);
   form.addEventListener("submit", function (e) { e.preventDefault(); search(); });
+  if (more) more.addEventListener("click", function () {
+    if (current) show(current.shown + PAGE, seq);
+  });
   if (input.value) search();
 })();

@@ -1,0 +1,253 @@
+//! The search index and its files: postings sharded by token, one small file per page.
+//!
+//! In: the units and the [`Doc`]s of a corpus. Out: an [`Index`] (postings of every token, for
+//! [`super::rank`]) and its JavaScript files, each loaded by a `<script>` tag (never `fetch`,
+//! so the search works from `file://`):
+//!
+//! - `search/meta.js`: `window.GONGKAI_SEARCH_META = {years, units: [[id, name, [year, …]]],
+//!   shards}`, all a query needs to filter and order the pages it finds: the pages are
+//!   numbered in unit order, a unit's pages in the order of its years;
+//! - `search/t/<k>.js`: shard `k` of the postings, `{token: postings}`, where a token is in
+//!   shard [`shard_of`] (FNV-1a of its UTF-8 bytes, modulo `shards`), and postings are one
+//!   number per page holding the token, `2 × d + title`: the page's number is the previous
+//!   one's plus `d` (the first page's is `d - 1`), and `title` is 1 when a title field holds
+//!   the token;
+//! - `search/d/<n>.js`: page `n` as shown in a result, `[title, href, [[factor, anchor, text],
+//!   …]]`, loaded for the results shown only (the best field, the link's anchor and the
+//!   snippet come from it).
+//!
+//! Each shard or page file adds itself to `window.GONGKAI_SEARCH_T` or `GONGKAI_SEARCH_D`.
+//! Never: lets data end a script (all JSON goes through [`script_json`]), or depends on hash
+//! order (maps are sorted, so the bytes are the same on every build).
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use super::index::{Doc, Weight, script_json};
+use super::tokenize::for_each_key;
+
+/// The path of the metadata file every search page loads first.
+pub const META_PATH: &str = "search/meta.js";
+
+/// The postings of one token while the index is built.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Postings {
+    /// The last page added (`-1` before the first).
+    last: i64,
+    /// The encoded list (see the module documentation).
+    pub list: Vec<i64>,
+}
+
+/// A built index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Index {
+    /// `(id, name)` of every unit; a page's `unit` indexes this.
+    pub units: Vec<(String, String)>,
+    /// The pages, in corpus order.
+    pub docs: Vec<Doc>,
+    /// Per shard, token → postings.
+    pub shards: Vec<BTreeMap<String, Postings>>,
+}
+
+/// How many shards an index of `docs` pages has: about one per eight pages, a power of two
+/// between 16 and 1024 (so a small site has few files and a shard of a large one stays small).
+pub fn shard_count(docs: usize) -> usize {
+    (docs / 8).next_power_of_two().clamp(16, 1024)
+}
+
+/// The shard of `key` among `shards` (32-bit FNV-1a of its UTF-8 bytes; `search.js` computes
+/// the same).
+pub fn shard_of(key: &str, shards: usize) -> usize {
+    let h = key.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    usize::try_from(h).unwrap_or(0) % shards.max(1)
+}
+
+/// Decodes a posting list into `(page, title)`: the pages holding the token, and whether a
+/// title field of the page holds it.
+pub fn decode(list: &[i64]) -> Vec<(usize, bool)> {
+    let mut doc: i64 = -1;
+    list.iter()
+        .map(|&x| {
+            doc += x / 2;
+            (usize::try_from(doc).unwrap_or(0), x % 2 == 1)
+        })
+        .collect()
+}
+
+/// How many token ids [`Index::build`] keeps for texts it has seen (about 32 MB).
+const MEMO: usize = 4_000_000;
+
+/// Token ids while an index is built (a cache only: the files are written from sorted maps).
+#[derive(Default)]
+struct Vocab {
+    ids: HashMap<String, usize>,
+    lists: Vec<Postings>,
+}
+
+impl Vocab {
+    /// The distinct token ids of `text`, each key allocated once per index.
+    fn ids(&mut self, text: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        for_each_key(text, |key| {
+            let id = match self.ids.get(key) {
+                Some(&id) => id,
+                None => {
+                    self.ids.insert(key.to_owned(), self.lists.len());
+                    self.lists.push(Postings {
+                        last: -1,
+                        list: Vec::new(),
+                    });
+                    self.lists.len() - 1
+                }
+            };
+            out.push(id);
+        });
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+impl Index {
+    /// Indexes `docs`, given in unit order (as [`super::docs`] returns them).
+    pub fn build(units: Vec<(String, String)>, docs: Vec<Doc>) -> Index {
+        let count = shard_count(docs.len());
+        let mut vocab = Vocab::default();
+        // The token ids of each distinct field text (names and goals repeat from year to year),
+        // emptied when it holds more than MEMO ids, so memory stays bounded on any site.
+        let mut memo: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut memo_ids = 0;
+        // Per token id: the last page that held it (plus one) and whether in a title there.
+        let mut mark: Vec<(usize, bool)> = Vec::new();
+        let mut touched: Vec<usize> = Vec::new();
+        for (n, doc) in docs.iter().enumerate() {
+            touched.clear();
+            for field in &doc.fields {
+                let title = field.weight == Weight::Title;
+                if memo_ids > MEMO {
+                    memo.clear();
+                    memo_ids = 0;
+                }
+                let ids = memo.entry(field.text.as_str()).or_insert_with(|| {
+                    let ids = vocab.ids(&field.text);
+                    memo_ids += ids.len();
+                    ids
+                });
+                mark.resize(vocab.lists.len(), (0, false));
+                for &id in ids.iter() {
+                    if mark[id].0 != n + 1 {
+                        mark[id] = (n + 1, title);
+                        touched.push(id);
+                    } else {
+                        mark[id].1 |= title;
+                    }
+                }
+            }
+            let n = i64::try_from(n).unwrap_or(i64::MAX);
+            for &id in &touched {
+                let p = &mut vocab.lists[id];
+                p.list.push(2 * (n - p.last) + i64::from(mark[id].1));
+                p.last = n;
+            }
+        }
+        drop(memo);
+        let mut shards = vec![BTreeMap::<String, Postings>::new(); count];
+        for (key, id) in vocab.ids {
+            let p = std::mem::take(&mut vocab.lists[id]);
+            shards[shard_of(&key, count)].insert(key, p);
+        }
+        Index {
+            units,
+            docs,
+            shards,
+        }
+    }
+
+    /// The postings of `key`, if any page holds it.
+    pub fn postings(&self, key: &str) -> Option<&[i64]> {
+        let shard = self.shards.get(shard_of(key, self.shards.len()))?;
+        shard.get(key).map(|p| p.list.as_slice())
+    }
+
+    /// `search/meta.js`.
+    pub fn meta_js(&self) -> String {
+        #[derive(Serialize)]
+        struct Meta<'a> {
+            years: Vec<u16>,
+            units: Vec<(&'a str, &'a str, Vec<u16>)>,
+            shards: usize,
+        }
+        let mut years: Vec<u16> = self.docs.iter().map(|d| d.year.get()).collect();
+        years.sort_unstable();
+        years.dedup();
+        let mut units: Vec<(&str, &str, Vec<u16>)> = self
+            .units
+            .iter()
+            .map(|(id, name)| (id.as_str(), name.as_str(), Vec::new()))
+            .collect();
+        for d in &self.docs {
+            if let Some(u) = units.get_mut(d.unit) {
+                u.2.push(d.year.get());
+            }
+        }
+        let meta = Meta {
+            years,
+            units,
+            shards: self.shards.len(),
+        };
+        format!("window.GONGKAI_SEARCH_META={};\n", script_json(&meta))
+    }
+
+    /// `search/t/<k>.js` (an empty object for an empty or unknown shard).
+    pub fn shard_js(&self, k: usize) -> String {
+        let map: BTreeMap<&str, &[i64]> = self
+            .shards
+            .get(k)
+            .into_iter()
+            .flatten()
+            .map(|(key, p)| (key.as_str(), p.list.as_slice()))
+            .collect();
+        format!(
+            "(window.GONGKAI_SEARCH_T=window.GONGKAI_SEARCH_T||{{}})[{k}]={};\n",
+            script_json(&map)
+        )
+    }
+
+    /// `search/d/<n>.js` (`null` for an unknown page).
+    pub fn doc_js(&self, n: usize) -> String {
+        let doc = self.docs.get(n).map(|d| {
+            let fields: Vec<(u32, &str, &str)> = d
+                .fields
+                .iter()
+                .map(|f| (f.weight.factor(), f.anchor.as_str(), f.text.as_str()))
+                .collect();
+            (d.title.as_str(), d.href.as_str(), fields)
+        });
+        format!(
+            "(window.GONGKAI_SEARCH_D=window.GONGKAI_SEARCH_D||{{}})[{n}]={};\n",
+            script_json(&doc)
+        )
+    }
+
+    /// Every index file, `(path, text)`, sorted by path.
+    pub fn files(&self) -> Vec<(String, String)> {
+        let mut files = vec![(META_PATH.to_owned(), self.meta_js())];
+        files.extend((0..self.shards.len()).map(|k| (shard_path(k), self.shard_js(k))));
+        files.extend((0..self.docs.len()).map(|n| (doc_path(n), self.doc_js(n))));
+        files.sort();
+        files
+    }
+}
+
+/// The output path of shard `k`.
+pub fn shard_path(k: usize) -> String {
+    format!("search/t/{k}.js")
+}
+
+/// The output path of page `n`'s result file.
+pub fn doc_path(n: usize) -> String {
+    format!("search/d/{n}.js")
+}

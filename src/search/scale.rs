@@ -1,0 +1,78 @@
+//! The bytes a first search loads on a synthetic site of 10,000 unit-years (no browser, no
+//! timing: `bench/search.sh` measures the time).
+
+use std::collections::BTreeSet;
+
+use super::*;
+use crate::model::Year;
+
+/// 10,000 unit-years: the example's five pages (four units) copied 2,000 times, each unit
+/// copied under 200 names, each name over ten spans of four years (1984–2023), so a unit has
+/// ten to twenty years as a real one would; the content of each copy is the example's, so the
+/// bytes per page match a real site's (its vocabulary is smaller, which makes every token's
+/// postings longer: a pessimistic case).
+pub(crate) fn synthetic() -> Index {
+    let corpus =
+        crate::load::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content"))
+            .expect("the example content loads");
+    let scores = crate::score::score_corpus(&corpus);
+    let example = docs(&corpus, &scores);
+    let base = units(&corpus);
+    let mut all_units = Vec::new();
+    let mut all = Vec::new();
+    for g in 0..200 {
+        for (u, (id, name)) in base.iter().enumerate() {
+            all_units.push((format!("{id}-{g}"), format!("{name}（第{g}组）")));
+            for shift in (0..10).map(|s| 4 * s - 36) {
+                for d in example.iter().filter(|d| d.unit == u) {
+                    let mut d = d.clone();
+                    d.unit = all_units.len() - 1;
+                    d.year = Year::new(i64::from(d.year.get()) + shift).expect("year");
+                    d.title = d.title.replace(name.as_str(), &all_units[d.unit].1);
+                    if let Some(f) = d.fields.first_mut() {
+                        f.text = f.text.replace(name.as_str(), &all_units[d.unit].1);
+                    }
+                    d.href = format!("units/{id}-{g}/{}/index.html", d.year);
+                    all.push(d);
+                }
+            }
+        }
+    }
+    Index::build(all_units, all)
+}
+
+/// The bytes the first search for `query` loads: `meta.js`, the shards of its tokens and the
+/// result files of the first `shown` results.
+pub(crate) fn first_search_bytes(
+    index: &Index,
+    query: &str,
+    shown: usize,
+) -> (usize, usize, usize) {
+    let shards: BTreeSet<usize> = query_tokens(query)
+        .iter()
+        .map(|t| shard_of(&t.key(), index.shards.len()))
+        .collect();
+    let shard_bytes = shards.iter().map(|&k| index.shard_js(k).len()).sum();
+    let doc_bytes = rank(index, query)
+        .iter()
+        .take(shown)
+        .map(|h| index.doc_js(h.doc).len())
+        .sum();
+    (index.meta_js().len(), shard_bytes, doc_bytes)
+}
+
+/// The bound: about twice what the query below loads on the synthetic site (meta 0.12 MB,
+/// eleven shards 0.59 MB, ten result files 0.03 MB), and small enough for Chromium to read and
+/// parse from disk in well under a second (`bench/search.sh` measures the whole first search).
+const BOUND: usize = 1_500_000;
+
+#[test]
+fn a_first_search_of_ten_thousand_unit_years_loads_under_a_megabyte_and_a_half() {
+    let index = synthetic();
+    assert_eq!(index.docs.len(), 10_000);
+    assert_eq!(index.shards.len(), 1024);
+    let (meta, shards, docs) = first_search_bytes(&index, "信访件办结率", 10);
+    eprintln!("first search: meta.js {meta} B, shards {shards} B, 10 result files {docs} B");
+    assert!(meta > 0 && shards > 0 && docs > 0, "each part is loaded");
+    assert!(meta + shards + docs < BOUND, "{} B", meta + shards + docs);
+}
