@@ -10,6 +10,7 @@ mod charts;
 mod check_cmd;
 mod docs;
 mod errors;
+mod incremental;
 mod juesuan;
 mod output;
 mod render;
