@@ -3,8 +3,8 @@
 //! In: the page context, the plan, the cache keys and the output folder. Out: the new site
 //! swapped in by `output::SiteWriter`, with its build cache, and what was rendered or taken
 //! over. Files go in sorted path order, in chunks of [`CHUNK`]: each chunk's changed files are
-//! rendered in parallel and written at once, so memory holds one chunk of pages, never the
-//! site. A file whose key matches the previous build's manifest is hard-linked from the
+//! rendered and written in parallel (each thread writes the page it rendered), so memory holds
+//! at most one page per thread, never the site. A file whose key matches the previous build's manifest is hard-linked from the
 //! previous site instead. Output bytes do not depend on the thread count or on the cache.
 //! Never: writes outside the writer, or leaves a half-written site (a failure aborts the
 //! writer, which removes the temporary folder; the previous site stays in place).
@@ -127,15 +127,27 @@ fn fill(
             }
             todo.push(item);
         }
-        let bytes: Vec<Result<Cow<'_, [u8]>>> =
-            todo.par_iter().map(|item| item.render(ctx)).collect();
-        for (item, bytes) in todo.iter().zip(bytes) {
-            let bytes = bytes?;
-            writer.write(item.path(), &bytes)?;
+        let places = todo
+            .iter()
+            .map(|item| writer.reserve(item.path()))
+            .collect::<Result<Vec<_>>>()?;
+        let shared: &SiteWriter = writer;
+        let lens: Vec<Result<u64>> = todo
+            .par_iter()
+            .zip(&places)
+            .map(|(item, place)| {
+                let bytes = item.render(ctx)?;
+                shared.write_reserved(place, &bytes)?;
+                Ok(bytes.len() as u64)
+            })
+            .collect();
+        for (item, len) in todo.iter().zip(lens) {
+            let len = len?;
+            writer.count_bytes(len);
             if let Some(key) = key_of(item) {
                 let entry = Entry {
                     key: key.to_owned(),
-                    len: bytes.len() as u64,
+                    len,
                 };
                 entries.insert(item.path().to_owned(), entry);
             }

@@ -189,6 +189,9 @@ pub fn write_site_in(
     writer.commit(None)
 }
 
+/// The place of one file in the temporary folder, counted but not written yet.
+pub(crate) struct Reserved(PathBuf);
+
 /// A site being written file by file into the temporary folder, then swapped in as a whole:
 /// the streaming form of [`write_site_in`], with the same guarantees. Open it (guard,
 /// recovery, temporary folder), [`write`](SiteWriter::write) or
@@ -238,8 +241,28 @@ impl SiteWriter {
         Ok(())
     }
 
+    /// Counts one file of the new site and makes its folder, so that several threads can then
+    /// write their files at once with [`write_reserved`](SiteWriter::write_reserved).
+    pub(crate) fn reserve(&mut self, path: &str) -> Result<Reserved> {
+        let at = self.staging.reserve(path)?;
+        self.summary.files += 1;
+        Ok(Reserved(at))
+    }
+
+    /// Writes a reserved file; the caller adds its length with
+    /// [`count_bytes`](SiteWriter::count_bytes).
+    pub(crate) fn write_reserved(&self, reserved: &Reserved, bytes: &[u8]) -> Result<()> {
+        self.staging.put_reserved(&reserved.0, bytes)
+    }
+
+    /// Adds the length of files written through [`write_reserved`](SiteWriter::write_reserved).
+    pub(crate) fn count_bytes(&mut self, bytes: u64) {
+        self.summary.bytes += bytes;
+    }
+
     /// Takes the file at `path` over from the previous site by a hard link when it is there as
-    /// a regular file of exactly `len` bytes; `Ok(false)` (nothing done) when it is not.
+    /// a regular file of exactly `len` bytes; `Ok(false)` (nothing done) when it is not, or when
+    /// the file system cannot link.
     pub(crate) fn link_previous(&mut self, path: &str, len: u64) -> Result<bool> {
         let Some(previous) = self.previous() else {
             return Ok(false);
@@ -249,7 +272,9 @@ impl SiteWriter {
             Some(meta) if meta.is_file() && meta.len() == len => {}
             _ => return Ok(false),
         }
-        self.staging.link(path, &from)?;
+        if !self.staging.link(path, &from)? {
+            return Ok(false);
+        }
         self.summary.files += 1;
         self.summary.bytes += len;
         Ok(true)

@@ -138,7 +138,7 @@ impl Staging {
     }
 
     /// Writes one new file, flushed now unless one `syncfs` will flush everything at the end.
-    fn write_file(&self, path: &Path, bytes: &[u8]) -> Result<()> {
+    pub(super) fn write_file(&self, path: &Path, bytes: &[u8]) -> Result<()> {
         if self.sync_once {
             fs::write_new(path, bytes)
         } else {
@@ -163,19 +163,33 @@ impl Staging {
 
     /// Writes one site file (a validated relative path, never written before).
     pub(super) fn put(&mut self, relative: &str, bytes: &[u8]) -> Result<()> {
+        let path = self.reserve(relative)?;
+        self.write_file(&path, bytes)
+    }
+
+    /// Counts one site file and makes its folder; it is then written with
+    /// [`put_reserved`](Staging::put_reserved), possibly from another thread.
+    pub(super) fn reserve(&mut self, relative: &str) -> Result<PathBuf> {
         let path = self.prepare(relative)?;
-        self.write_file(&path, bytes)?;
         self.written += 1;
-        Ok(())
+        Ok(path)
+    }
+
+    /// Writes a file whose place [`reserve`](Staging::reserve) returned.
+    pub(super) fn put_reserved(&self, path: &Path, bytes: &[u8]) -> Result<()> {
+        self.write_file(path, bytes)
     }
 
     /// Puts one site file in place as a hard link to `from`, an unchanged file of the previous
-    /// site (files are never modified in place, so sharing them is safe).
-    pub(super) fn link(&mut self, relative: &str, from: &Path) -> Result<()> {
+    /// site (files are never modified in place, so sharing them is safe). `Ok(false)`, with
+    /// nothing written, when the file system refuses the link: the caller writes the file.
+    pub(super) fn link(&mut self, relative: &str, from: &Path) -> Result<bool> {
         let path = self.prepare(relative)?;
-        fs::hard_link(from, &path)?;
+        if fs::hard_link(from, &path).is_err() {
+            return Ok(false);
+        }
         self.written += 1;
-        Ok(())
+        Ok(true)
     }
 
     /// Writes gongkai's own file `name` (not a site file: not counted, no fault).
