@@ -29,6 +29,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::check::Finding;
 use crate::fs::EntryKind;
 use crate::model::Unit;
 use crate::pages::Ctx;
@@ -103,7 +104,7 @@ impl HashWriter {
 /// walk: sorted, hidden names skipped, two levels), the paths its records are shown with, and
 /// the findings about it (which checks across units could change). Scores are computed from
 /// the records alone, so the files cover them. `None` when the folder cannot be read.
-fn unit_key(ctx: &Ctx<'_>, unit: &Unit) -> Option<String> {
+fn unit_key(ctx: &Ctx<'_>, unit: &Unit, findings: &[&Finding]) -> Option<String> {
     let dir = ctx.content_dir.join(unit.id.as_str());
     let mut h = HashWriter::new();
     for entry in crate::fs::walk_sorted(&dir, 2).ok()? {
@@ -116,7 +117,7 @@ fn unit_key(ctx: &Ctx<'_>, unit: &Unit) -> Option<String> {
     for record in &unit.records {
         h.add(&record.path);
     }
-    for finding in ctx.report.findings.iter().filter(|f| f.unit == unit.id) {
+    for finding in findings {
         h.add(finding);
     }
     Some(h.hex())
@@ -132,11 +133,21 @@ impl Keys {
         global.add(&ctx.site);
         global.add(&ctx.profile);
         global.add(&ctx.content_dir);
+        let mut by_unit: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
+        for finding in &ctx.report.findings {
+            by_unit
+                .entry(finding.unit.as_str())
+                .or_default()
+                .push(finding);
+        }
         let units = ctx
             .corpus
             .units
             .par_iter()
-            .map(|unit| unit_key(ctx, unit))
+            .map(|unit| {
+                let findings = by_unit.get(unit.id.as_str()).map_or(&[][..], Vec::as_slice);
+                unit_key(ctx, unit, findings)
+            })
             .collect::<Vec<Option<String>>>();
         let global = global.hex();
         let mut all = HashWriter::new();
