@@ -214,3 +214,65 @@ fn a_corrupt_cache_or_a_tampered_file_falls_back_to_rendering() {
     });
     assert_eq!(counts(&stderr).0, 1, "{stderr}");
 }
+
+/// SplitMix64, so a failing run can be replayed from its seed.
+fn next(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+#[cfg(unix)]
+#[test]
+fn an_incremental_build_killed_at_12_random_moments_leaves_the_old_or_the_new_site_complete() {
+    const NARRATIVE: &str = "content/qingling/2023/01-gaikuang.md";
+    let project = Project::new();
+    let original = std::fs::read_to_string(project.file(NARRATIVE)).expect("read");
+    let edited = format!("{original}\n\n增补一段说明。\n");
+    project.build("site");
+    let old = files(&project.file("site"));
+    std::fs::write(project.file(NARRATIVE), &edited).expect("edit");
+    let start = std::time::Instant::now();
+    project.build("reference");
+    let span = start.elapsed().as_micros().max(1000) as u64 * 6 / 5;
+    let new = files(&project.file("reference"));
+    assert_ne!(old, new, "the edit must change the site");
+
+    let seed = 0x1AC2_0008_u64;
+    let mut state = seed;
+    for run in 0..12 {
+        let delay = std::time::Duration::from_micros(next(&mut state) % span);
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("gongkai"))
+            .current_dir(&project.path)
+            .env("HOME", project.file("home"))
+            .env_remove("SOURCE_DATE_EPOCH")
+            .args(["build", "--quiet", "--output", "site"])
+            .spawn()
+            .expect("the build starts");
+        std::thread::sleep(delay);
+        let _ = child.kill(); // SIGKILL; it may have finished already.
+        let _ = child.wait();
+        let why = format!("run {run} (seed {seed:#x}, kill after {delay:?})");
+        // A missing output (killed between two renames) is put back by the next build.
+        if project.file("site").exists() {
+            let now = files(&project.file("site"));
+            assert!(
+                now == old || now == new,
+                "{why}: neither the old nor the new site"
+            );
+        }
+        // Back to the old site, through an incremental build too.
+        std::fs::write(project.file(NARRATIVE), &original).expect("revert");
+        project.build("site");
+        assert_eq!(
+            files(&project.file("site")),
+            old,
+            "{why}: the old site rebuilt"
+        );
+        std::fs::write(project.file(NARRATIVE), &edited).expect("edit");
+    }
+    project.build("site");
+    assert_eq!(files(&project.file("site")), new);
+}
