@@ -45,6 +45,12 @@ pub(crate) enum Command {
         /// Exit with code 1, writing nothing, when there are findings.
         #[arg(long)]
         strict: bool,
+        /// Say nothing but errors (no stage lines, no progress bar).
+        #[arg(long, short, conflicts_with = "verbose")]
+        quiet: bool,
+        /// Add each stage's time and how many files were rendered or taken over unchanged.
+        #[arg(long, short)]
+        verbose: bool,
     },
     /// Build the public site and store it as a new snapshot `<archive>/<YYYY-MM-DD>[-label]/`.
     Archive {

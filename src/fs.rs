@@ -54,6 +54,35 @@ pub(crate) fn write_new_synced(path: &Path, bytes: &[u8]) -> Result<()> {
     file.sync_all().map_err(io_error("sync", path))
 }
 
+/// Creates a new file (never overwriting one) and writes `bytes`, without flushing: the caller
+/// flushes the whole file system once with [`sync_fs`] (or falls back to [`write_new_synced`]).
+pub(crate) fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write as _;
+    let mut file = std::fs::File::create_new(path).map_err(io_error("create", path))?;
+    file.write_all(bytes).map_err(io_error("write", path))
+}
+
+/// Makes `to` a new hard link to the regular file `from` (never following a link at `from`).
+pub(crate) fn hard_link(from: &Path, to: &Path) -> Result<()> {
+    std::fs::hard_link(from, to).map_err(io_error("link", to))
+}
+
+/// Flushes everything written to the file system holding `path` (Linux `syncfs`): one call in
+/// place of an `fsync` per file and folder. `Ok(false)` where the system has no such call.
+pub(crate) fn sync_fs(path: &Path) -> Result<bool> {
+    #[cfg(target_os = "linux")]
+    {
+        let dir = std::fs::File::open(path).map_err(io_error("open", path))?;
+        rustix::fs::syncfs(&dir).map_err(|e| io_error("sync", path)(std::io::Error::from(e)))?;
+        Ok(true)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = path;
+        Ok(false)
+    }
+}
+
 /// Flushes a folder's entries to disk, so that files created or renamed in it survive a crash.
 ///
 /// Only on Unix: elsewhere a folder cannot be opened as a file and this does nothing.

@@ -21,6 +21,7 @@
 //! - 绩效目标申报表 → `targets`
 
 pub mod archive;
+mod cache;
 #[allow(dead_code, reason = "filled in by the site issue")]
 mod chart;
 mod check;
@@ -36,11 +37,13 @@ mod output;
 mod pages;
 mod pipeline;
 mod plan;
+mod progress;
 #[allow(dead_code, reason = "filled in by the site issue")]
 mod render;
 mod score;
 pub mod search;
 pub mod serve;
+mod stream;
 #[doc(hidden)] // The benchmark's synthetic corpus: examples/synth.rs and tests/cli/synth.rs.
 pub mod synth;
 
@@ -51,6 +54,8 @@ pub use load::load;
 pub use load::parse_record;
 #[doc(hidden)] // For tests/cli/output.rs until the build pipeline calls `write_site`.
 pub use output::{Fault, OutputEnv, RenderedFile, WriteSummary, write_site, write_site_in};
-pub use pipeline::{BuildOptions, BuildSummary, RenderedSite, build, render_site};
+pub use pipeline::{
+    BuildOptions, BuildSummary, RenderedSite, Verbosity, build, build_with, render_site,
+};
 pub use render::{Crumb, NavItem, Renderer, Shell, Site, Theme, markdown_to_html, root_for};
 pub use score::{CorpusScores, score_corpus};

@@ -54,18 +54,28 @@ fn run(cli: Cli) -> gongkai::Result<ExitCode> {
             theme,
             profile,
             strict,
+            quiet,
+            verbose,
         } => {
-            let summary = gongkai::build(&gongkai::BuildOptions {
-                content,
-                output,
-                theme,
-                profile: profile.map(|p| match p {
-                    ProfileArg::Public => gongkai::model::Profile::Public,
-                    ProfileArg::Internal => gongkai::model::Profile::Internal,
-                }),
-                strict,
-                epoch: epoch()?,
-            })?;
+            let verbosity = match (quiet, verbose) {
+                (true, _) => gongkai::Verbosity::Quiet,
+                (false, true) => gongkai::Verbosity::Verbose,
+                (false, false) => gongkai::Verbosity::Normal,
+            };
+            let summary = gongkai::build_with(
+                &gongkai::BuildOptions {
+                    content,
+                    output,
+                    theme,
+                    profile: profile.map(|p| match p {
+                        ProfileArg::Public => gongkai::model::Profile::Public,
+                        ProfileArg::Internal => gongkai::model::Profile::Internal,
+                    }),
+                    strict,
+                    epoch: epoch()?,
+                },
+                verbosity,
+            )?;
             Ok(if summary.written {
                 ExitCode::SUCCESS
             } else {

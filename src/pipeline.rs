@@ -1,6 +1,7 @@
-//! The build: load → score → check → plan → render → write, one line per stage on stderr.
+//! The build: load → score → check → plan → render and write, one line per stage on stderr.
 //!
-//! In: [`BuildOptions`]. Out: the site written atomically by `output::write_site`, and a
+//! In: [`BuildOptions`] and a [`Verbosity`]. Out: the site streamed into the output's
+//! temporary folder and swapped in atomically (`crate::stream`, `output::SiteWriter`), and a
 //! [`BuildSummary`]. Invalid content stops before anything is written, with the same located
 //! errors as `check`; findings stop it only under `strict` (then nothing is written either).
 //! [`render_site`] is the same build kept in memory, for `archive` and `diff`.
@@ -8,16 +9,22 @@
 //! `SOURCE_DATE_EPOCH` is read by the caller and passed in [`BuildOptions::epoch`]: its UTC date
 //! is the only date a page may show, and without it no date appears at all.
 
+use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use rayon::prelude::*;
 
+use crate::cache::Keys;
+use crate::check::Report;
 use crate::epoch::Epoch;
 use crate::error::Result;
-use crate::model::Profile;
-use crate::output::{RenderedFile, write_site};
+use crate::model::{Corpus, Profile};
+use crate::output::{OutputEnv, RenderedFile};
 use crate::pages::Ctx;
+use crate::plan::Planned;
 use crate::render::{Renderer, Site};
+use crate::score::CorpusScores;
 
 /// What to build.
 #[derive(Debug, Clone)]
@@ -56,69 +63,144 @@ pub struct BuildSummary {
     pub files: usize,
     /// Bytes written.
     pub bytes: u64,
+    /// Files rendered by this build.
+    pub rendered: usize,
+    /// Files taken over unchanged from the previous build (hard links).
+    pub reused: usize,
 }
 
-/// Builds the site.
+/// How much a build says on stderr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Verbosity {
+    /// Nothing but errors.
+    Quiet,
+    /// One line per stage, and a progress bar while writing when stderr is a terminal.
+    #[default]
+    Normal,
+    /// As `Normal`, with each stage's time and how many files were rendered or taken over.
+    Verbose,
+}
+
+/// Builds the site, saying one line per stage.
 pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
-    let Some(site) = render_site(opts)? else {
+    build_with(opts, Verbosity::Normal)
+}
+
+/// Builds the site: streams the files into the output's temporary folder as they are rendered
+/// (in bounded chunks), taking over unchanged files from the previous build (see
+/// `crate::cache`), and swaps the new site in.
+pub fn build_with(opts: &BuildOptions, verbosity: Verbosity) -> Result<BuildSummary> {
+    let mut log = Log::new(verbosity);
+    let Some(prepared) = prepare(opts, &mut log)? else {
         return Ok(BuildSummary {
             findings: 0,
             written: false,
             files: 0,
             bytes: 0,
+            rendered: 0,
+            reused: 0,
         });
     };
-    let written = write_site(&opts.output, &opts.content, &site.files)?;
-    eprintln!(
-        "write: {} file(s), {} bytes to {}",
-        written.files,
-        written.bytes,
-        opts.output.display()
-    );
+    let ctx = prepared.ctx(opts);
+    let keys = Keys::new(&ctx);
+    log.stage(format_args!(
+        "cache: {} unit key(s)",
+        ctx.corpus.units.len()
+    ));
+    let env = OutputEnv::from_process(&opts.content)?;
+    let summary = crate::stream::write(&ctx, &prepared.plan, &keys, &opts.output, &env, &log)?;
+    log.stage(format_args!(
+        "write: {} file(s), {} bytes to {} ({} rendered, {} unchanged)",
+        summary.files,
+        summary.bytes,
+        opts.output.display(),
+        summary.rendered,
+        summary.reused,
+    ));
     Ok(BuildSummary {
-        findings: site.findings,
+        findings: prepared.report.findings.len(),
         written: true,
-        files: written.files,
-        bytes: written.bytes,
+        files: summary.files,
+        bytes: summary.bytes,
+        rendered: summary.rendered,
+        reused: summary.reused,
     })
+}
+
+/// Everything a site is rendered from.
+pub(crate) struct Prepared {
+    corpus: Corpus,
+    scores: CorpusScores,
+    report: Report,
+    plan: Vec<Planned>,
+    renderer: Renderer,
+}
+
+impl Prepared {
+    /// The page context.
+    fn ctx<'a>(&'a self, opts: &'a BuildOptions) -> Ctx<'a> {
+        let corpus = &self.corpus;
+        Ctx {
+            corpus,
+            scores: &self.scores,
+            report: &self.report,
+            profile: opts.profile.unwrap_or(corpus.site.profile),
+            renderer: &self.renderer,
+            site: Site {
+                title: corpus.site.title.clone(),
+                data_date: opts.epoch.map(Epoch::date),
+                base_url: corpus.site.base_url.clone(),
+                years: crate::plan::years(corpus),
+            },
+            content_dir: &opts.content,
+            paths: self.plan.iter().map(|p| p.path.clone()).collect(),
+            search: Default::default(),
+        }
+    }
+}
+
+/// Loads, scores, checks and plans; `None` when `strict` stops the build because of findings.
+fn prepare(opts: &BuildOptions, log: &mut Log) -> Result<Option<Prepared>> {
+    let corpus = crate::load::load(&opts.content)?;
+    let records: usize = corpus.units.iter().map(|u| u.records.len()).sum();
+    log.stage(format_args!(
+        "load: {} unit(s), {records} record(s)",
+        corpus.units.len()
+    ));
+    let scores = crate::score::score_corpus(&corpus);
+    log.stage(format_args!("score: {} record(s)", scores.records.len()));
+    let report = crate::check::check(&corpus, &scores);
+    log.stage(format_args!("check: {} finding(s)", report.findings.len()));
+    if opts.strict && !report.findings.is_empty() {
+        log.stage(format_args!(
+            "check: findings under --strict; nothing written"
+        ));
+        return Ok(None);
+    }
+    let plan = crate::plan::plan(&corpus);
+    let site_root = opts.content.parent().unwrap_or(Path::new("."));
+    let theme = opts.theme.as_deref().unwrap_or(corpus.site.theme.as_str());
+    let renderer = Renderer::new(Some(theme), site_root)?;
+    log.stage(format_args!("plan: {} file(s)", plan.len()));
+    Ok(Some(Prepared {
+        corpus,
+        scores,
+        report,
+        plan,
+        renderer,
+    }))
 }
 
 /// Loads, scores, checks, plans and renders, without writing; `None` when `strict` stops the
 /// build because of findings. `opts.output` is not used.
 pub fn render_site(opts: &BuildOptions) -> Result<Option<RenderedSite>> {
-    let corpus = crate::load::load(&opts.content)?;
-    let records: usize = corpus.units.iter().map(|u| u.records.len()).sum();
-    eprintln!("load: {} unit(s), {records} record(s)", corpus.units.len());
-    let scores = crate::score::score_corpus(&corpus);
-    eprintln!("score: {} record(s)", scores.records.len());
-    let report = crate::check::check(&corpus, &scores);
-    eprintln!("check: {} finding(s)", report.findings.len());
-    if opts.strict && !report.findings.is_empty() {
-        eprintln!("check: findings under --strict; nothing written");
+    let mut log = Log::new(Verbosity::Normal);
+    let Some(prepared) = prepare(opts, &mut log)? else {
         return Ok(None);
-    }
-    let plan = crate::plan::plan(&corpus);
-    eprintln!("plan: {} file(s)", plan.len());
-    let site_root = opts.content.parent().unwrap_or(Path::new("."));
-    let theme = opts.theme.as_deref().unwrap_or(corpus.site.theme.as_str());
-    let renderer = Renderer::new(Some(theme), site_root)?;
-    let ctx = Ctx {
-        corpus: &corpus,
-        scores: &scores,
-        report: &report,
-        profile: opts.profile.unwrap_or(corpus.site.profile),
-        renderer: &renderer,
-        site: Site {
-            title: corpus.site.title.clone(),
-            data_date: opts.epoch.map(Epoch::date),
-            base_url: corpus.site.base_url.clone(),
-            years: crate::plan::years(&corpus),
-        },
-        content_dir: &opts.content,
-        paths: plan.iter().map(|p| p.path.clone()).collect(),
-        search: Default::default(),
     };
-    let pages = plan
+    let ctx = prepared.ctx(opts);
+    let pages = prepared
+        .plan
         .par_iter()
         .map(|p| {
             ctx.render(p).map(|text| RenderedFile {
@@ -129,7 +211,8 @@ pub fn render_site(opts: &BuildOptions) -> Result<Option<RenderedSite>> {
         .collect::<Vec<_>>();
     let mut files = pages.into_iter().collect::<Result<Vec<_>>>()?;
     files.extend(
-        renderer
+        prepared
+            .renderer
             .static_assets()
             .iter()
             .map(|(path, bytes)| RenderedFile {
@@ -138,9 +221,43 @@ pub fn render_site(opts: &BuildOptions) -> Result<Option<RenderedSite>> {
             }),
     );
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    eprintln!("render: {} file(s)", files.len());
+    log.stage(format_args!("render: {} file(s)", files.len()));
     Ok(Some(RenderedSite {
         files,
-        findings: report.findings.len(),
+        findings: prepared.report.findings.len(),
     }))
+}
+
+/// Stage lines on stderr, with times under `Verbose`.
+pub(crate) struct Log {
+    verbosity: Verbosity,
+    last: Instant,
+}
+
+impl Log {
+    fn new(verbosity: Verbosity) -> Log {
+        Log {
+            verbosity,
+            last: Instant::now(),
+        }
+    }
+
+    /// Whether a progress bar may be shown (not quiet, stderr a terminal).
+    pub(crate) fn progress(&self) -> bool {
+        self.verbosity != Verbosity::Quiet && std::io::stderr().is_terminal()
+    }
+
+    /// Says that a stage ended (with the time since the previous one under `Verbose`).
+    pub(crate) fn stage(&mut self, line: std::fmt::Arguments<'_>) {
+        let now = Instant::now();
+        match self.verbosity {
+            Verbosity::Quiet => {}
+            Verbosity::Normal => eprintln!("{line}"),
+            Verbosity::Verbose => {
+                let ms = now.duration_since(self.last).as_millis();
+                eprintln!("{line} [{ms} ms]");
+            }
+        }
+        self.last = now;
+    }
 }

@@ -71,19 +71,24 @@ impl Report {
         let mut s = String::new();
         let mut current: Option<(&UnitId, Year)> = None;
         let mut records = 0;
-        for f in &self.findings {
+        // Looked up once per record, not by scanning: linear in the corpus at 10,000 records.
+        let names: std::collections::BTreeMap<&str, &str> = corpus
+            .units
+            .iter()
+            .map(|u| (u.id.as_str(), u.short_name.as_str()))
+            .collect();
+        for (i, f) in self.findings.iter().enumerate() {
             if current != Some((&f.unit, f.year)) {
                 current = Some((&f.unit, f.year));
                 records += 1;
-                let name = corpus
-                    .units
+                let name = names
+                    .get(f.unit.as_str())
+                    .copied()
+                    .unwrap_or(f.unit.as_str());
+                // Findings are sorted by unit and year: a record's findings are contiguous.
+                let n = self.findings[i..]
                     .iter()
-                    .find(|u| u.id == f.unit)
-                    .map_or(f.unit.as_str(), |u| u.short_name.as_str());
-                let n = self
-                    .findings
-                    .iter()
-                    .filter(|g| g.unit == f.unit && g.year == f.year)
+                    .take_while(|g| g.unit == f.unit && g.year == f.year)
                     .count();
                 let _ = writeln!(
                     s,

@@ -16,7 +16,10 @@
 //!    `.gongkai-old-<name>-<pid>-<n>` sibling exists, renames it back; then removes every
 //!    `.gongkai-tmp-<name>-…` and `.gongkai-old-<name>-…` sibling of this output.
 //! 4. Creates `<parent>/.gongkai-tmp-<name>-<pid>-<n>`, writes the marker and then the files in
-//!    sorted path order, and flushes every file and folder to disk (`fsync`; folders on Unix).
+//!    sorted path order as they come ([`SiteWriter`] streams them: a file unchanged since the
+//!    previous build may be a hard link to the previous site's file, which is never modified
+//!    in place), then the build cache, and flushes everything to disk: one `syncfs` on Linux,
+//!    elsewhere an `fsync` of every file and folder.
 //! 5. Swaps: renames the output to `.gongkai-old-<name>-<pid>-<n>`, the temporary folder to
 //!    the output, flushes the parent folder, and removes the old folder.
 //!
@@ -31,7 +34,8 @@
 //!   the two renames of step 5, when it is missing and the complete previous site stands in
 //!   `.gongkai-old-…`; step 3 of the next run puts it back. Leftover temporary or old folders
 //!   are removed by the next run.
-//! - After a successful return, the output holds exactly the given files plus the marker:
+//! - After a successful return, the output holds exactly the given files plus the marker (and
+//!   the build cache when the pipeline writes one):
 //!   nothing of the previous site survives. Should removing the old folder fail, the error is
 //!   returned although the new site is already in place; the next run removes the folder.
 //!
@@ -55,6 +59,9 @@ use crate::error::{Error, Result};
 
 /// Name of the marker file that says gongkai built the folder.
 pub(crate) const MARKER: &str = ".gongkai-output";
+
+/// Name of gongkai's build cache inside the output (see `crate::cache`).
+pub(crate) const CACHE: &str = ".gongkai-cache.json";
 
 /// Contents of the marker file.
 const MARKER_TEXT: &str = "This folder was built by gongkai (公开), a static site generator.\n\
@@ -167,22 +174,138 @@ pub fn write_site_in(
     fault: Fault,
 ) -> Result<WriteSummary> {
     let sorted = paths::validate(files)?;
-    let target = guard::locate(output_dir, env)?;
-    let existing = guard::inspect(output_dir, &target)?;
-    swap::recover(output_dir, &target, existing)?;
-    // Recovery may have put the previous site back.
-    let existing = guard::inspect(output_dir, &target)?;
-
-    let staging = swap::Staging::create(&target)?;
-    if let Err(e) = staging.fill(&sorted, fault) {
-        if !matches!(fault, Fault::KillAfterFiles(_)) {
-            staging.discard();
+    let mut writer = SiteWriter::open(
+        output_dir,
+        sorted.iter().map(|f| f.path.as_str()),
+        env,
+        fault,
+    )?;
+    for file in &sorted {
+        if let Err(e) = writer.write(&file.path, &file.bytes) {
+            writer.abort();
+            return Err(e);
         }
-        return Err(e);
     }
-    staging.swap_in(existing, fault)?;
-    Ok(WriteSummary {
-        files: sorted.len(),
-        bytes: sorted.iter().map(|f| f.bytes.len() as u64).sum(),
-    })
+    writer.commit(None)
+}
+
+/// The place of one file in the temporary folder, counted but not written yet.
+pub(crate) struct Reserved(PathBuf);
+
+/// A site being written file by file into the temporary folder, then swapped in as a whole:
+/// the streaming form of [`write_site_in`], with the same guarantees. Open it (guard,
+/// recovery, temporary folder), [`write`](SiteWriter::write) or
+/// [`link_previous`](SiteWriter::link_previous) each file once, then
+/// [`commit`](SiteWriter::commit); on any failure in between, [`abort`](SiteWriter::abort).
+pub(crate) struct SiteWriter {
+    staging: swap::Staging,
+    existing: guard::Existing,
+    fault: Fault,
+    summary: WriteSummary,
+}
+
+impl SiteWriter {
+    /// Checks every path the site will hold (sorted; nothing is written if one is bad), the
+    /// output folder (the guard), finishes an interrupted run, and creates the temporary folder.
+    pub(crate) fn open<'a>(
+        output_dir: &Path,
+        paths: impl Iterator<Item = &'a str> + Clone,
+        env: &OutputEnv,
+        fault: Fault,
+    ) -> Result<SiteWriter> {
+        paths::validate_paths(paths)?;
+        let target = guard::locate(output_dir, env)?;
+        let existing = guard::inspect(output_dir, &target)?;
+        swap::recover(output_dir, &target, existing)?;
+        // Recovery may have put the previous site back.
+        let existing = guard::inspect(output_dir, &target)?;
+        Ok(SiteWriter {
+            staging: swap::Staging::create(target, fault)?,
+            existing,
+            fault,
+            summary: WriteSummary { files: 0, bytes: 0 },
+        })
+    }
+
+    /// The site gongkai built here before, when there is one (read-only: it stays in place
+    /// until the commit).
+    pub(crate) fn previous(&self) -> Option<&Path> {
+        (self.existing == guard::Existing::Replaceable).then(|| self.staging.output())
+    }
+
+    /// Writes one file of the new site.
+    pub(crate) fn write(&mut self, path: &str, bytes: &[u8]) -> Result<()> {
+        self.staging.put(path, bytes)?;
+        self.summary.files += 1;
+        self.summary.bytes += bytes.len() as u64;
+        Ok(())
+    }
+
+    /// Counts one file of the new site and makes its folder, so that several threads can then
+    /// write their files at once with [`write_reserved`](SiteWriter::write_reserved).
+    pub(crate) fn reserve(&mut self, path: &str) -> Result<Reserved> {
+        let at = self.staging.reserve(path)?;
+        self.summary.files += 1;
+        Ok(Reserved(at))
+    }
+
+    /// Writes a reserved file; the caller adds its length with
+    /// [`count_bytes`](SiteWriter::count_bytes).
+    pub(crate) fn write_reserved(&self, reserved: &Reserved, bytes: &[u8]) -> Result<()> {
+        self.staging.put_reserved(&reserved.0, bytes)
+    }
+
+    /// Adds the length of files written through [`write_reserved`](SiteWriter::write_reserved).
+    pub(crate) fn count_bytes(&mut self, bytes: u64) {
+        self.summary.bytes += bytes;
+    }
+
+    /// Takes the file at `path` over from the previous site by a hard link when it is there as
+    /// a regular file of exactly `len` bytes; `Ok(false)` (nothing done) when it is not, or when
+    /// the file system cannot link.
+    pub(crate) fn link_previous(&mut self, path: &str, len: u64) -> Result<bool> {
+        let Some(previous) = self.previous() else {
+            return Ok(false);
+        };
+        let from = previous.join(path);
+        match crate::fs::symlink_metadata(&from)? {
+            Some(meta) if meta.is_file() && meta.len() == len => {}
+            _ => return Ok(false),
+        }
+        if !self.staging.link(path, &from)? {
+            return Ok(false);
+        }
+        self.summary.files += 1;
+        self.summary.bytes += len;
+        Ok(true)
+    }
+
+    /// Reads gongkai's build cache from the previous site, when there is one.
+    pub(crate) fn previous_cache(&self) -> Option<Vec<u8>> {
+        let previous = self.previous()?;
+        crate::fs::read(&previous.join(CACHE)).ok()
+    }
+
+    /// Writes the build cache (when given), flushes everything, and swaps the new site in.
+    pub(crate) fn commit(self, cache: Option<&[u8]>) -> Result<WriteSummary> {
+        let sealed = match cache {
+            Some(bytes) => self.staging.put_own(CACHE, bytes),
+            None => Ok(()),
+        }
+        .and_then(|()| self.staging.seal());
+        if let Err(e) = sealed {
+            self.abort();
+            return Err(e);
+        }
+        self.staging.swap_in(self.existing)?;
+        Ok(self.summary)
+    }
+
+    /// Removes the temporary folder after a failure (the previous site is untouched). Under a
+    /// `Kill…` test fault nothing is removed, as if the process had died.
+    pub(crate) fn abort(self) {
+        if !matches!(self.fault, Fault::KillAfterFiles(_)) {
+            self.staging.discard();
+        }
+    }
 }

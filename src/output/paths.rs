@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{MARKER, RenderedFile};
+use super::{CACHE, MARKER, RenderedFile};
 use crate::error::{Error, Result};
 
 /// At most this many problems are listed; the rest are counted.
@@ -15,41 +15,49 @@ const MAX_LISTED: usize = 20;
 
 /// Checks every path and returns the files in sorted path order (byte order of the path).
 pub(super) fn validate(files: &[RenderedFile]) -> Result<Vec<&RenderedFile>> {
-    let mut problems: Vec<String> = files
-        .iter()
-        .filter_map(|f| check(&f.path).err().map(|why| problem(&f.path, why)))
-        .collect();
-
     let mut sorted: Vec<&RenderedFile> = files.iter().collect();
     sorted.sort_by(|a, b| a.path.cmp(&b.path));
+    validate_paths(sorted.iter().map(|f| f.path.as_str()))?;
+    Ok(sorted)
+}
 
+/// Checks every path of a site about to be written, given in sorted order.
+pub(super) fn validate_paths<'a>(paths: impl Iterator<Item = &'a str> + Clone) -> Result<()> {
+    let mut problems: Vec<String> = paths
+        .clone()
+        .filter_map(|p| check(p).err().map(|why| problem(p, why)))
+        .collect();
+
+    let sorted: Vec<&str> = paths.collect();
     for pair in sorted.windows(2) {
-        if let [a, b] = pair
-            && a.path == b.path
-        {
-            problems.push(problem(&a.path, "is given more than once"));
+        if let [a, b] = pair {
+            if a == b {
+                problems.push(problem(a, "is given more than once"));
+            } else if a > b {
+                problems.push(problem(b, "is out of order (internal error)"));
+            }
         }
     }
 
     // Every folder some file needs; a file standing where a folder is needed cannot be written.
     let folders: BTreeSet<&str> = sorted
         .iter()
-        .flat_map(|f| f.path.match_indices('/').map(|(i, _)| &f.path[..i]))
+        .flat_map(|p| p.match_indices('/').map(|(i, _)| &p[..i]))
         .collect();
-    for f in &sorted {
-        if folders.contains(f.path.as_str()) {
-            problems.push(problem(
-                &f.path,
-                "is a file but other paths need it as a folder",
-            ));
+    for p in &sorted {
+        if folders.contains(p) {
+            problems.push(problem(p, "is a file but other paths need it as a folder"));
         }
-        if f.path == MARKER {
-            problems.push(problem(&f.path, "is reserved for gongkai's marker file"));
+        if *p == MARKER {
+            problems.push(problem(p, "is reserved for gongkai's marker file"));
+        }
+        if *p == CACHE {
+            problems.push(problem(p, "is reserved for gongkai's build cache"));
         }
     }
 
     if problems.is_empty() {
-        return Ok(sorted);
+        return Ok(());
     }
     problems.sort();
     problems.dedup();

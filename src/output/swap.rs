@@ -11,7 +11,7 @@ use std::io;
 use std::path::{Component, Path, PathBuf};
 
 use super::guard::{Existing, Target, refusal};
-use super::{Fault, MARKER, MARKER_TEXT, RenderedFile};
+use super::{Fault, MARKER, MARKER_TEXT};
 use crate::error::{Error, Result};
 use crate::fs;
 
@@ -81,25 +81,49 @@ pub(super) fn recover(output_dir: &Path, target: &Target, existing: Existing) ->
     Ok(())
 }
 
-/// A temporary folder beside the output, being filled.
-pub(super) struct Staging<'t> {
-    target: &'t Target,
+/// A temporary folder beside the output, being filled one file at a time.
+pub(super) struct Staging {
+    target: Target,
     tmp: PathBuf,
     old: PathBuf,
+    /// Folders made so far (each holds a new entry to flush).
+    folders: BTreeSet<PathBuf>,
+    /// Site files in place so far (the marker and the cache manifest are not counted).
+    written: usize,
+    /// Whether one `syncfs` at the end flushes everything (Linux); else every file is flushed
+    /// as it is written and every folder at the end.
+    sync_once: bool,
+    fault: Fault,
 }
 
-impl<'t> Staging<'t> {
-    /// Creates a fresh temporary folder beside the output (and the output's parents if needed).
-    pub(super) fn create(target: &'t Target) -> Result<Staging<'t>> {
+impl Staging {
+    /// Creates a fresh temporary folder beside the output (and the output's parents if needed)
+    /// and writes the marker into it.
+    pub(super) fn create(target: Target, fault: Fault) -> Result<Staging> {
         fs::create_dir_all(&target.parent)?;
-        let name = name_of(target);
+        let name = name_of(&target);
         let pid = std::process::id();
         // `create_new_dir` fails on an existing name, so probing picks a name no one else holds.
         for n in 0..=u32::MAX {
             let tmp = target.parent.join(sibling_name(TMP, name, pid, n));
             if fs::create_new_dir(&tmp)? {
                 let old = target.parent.join(sibling_name(OLD, name, pid, n));
-                return Ok(Staging { target, tmp, old });
+                let staging = Staging {
+                    target,
+                    folders: BTreeSet::from([tmp.clone()]),
+                    tmp,
+                    old,
+                    written: 0,
+                    sync_once: cfg!(target_os = "linux"),
+                    fault,
+                };
+                if let Err(e) =
+                    staging.write_file(&staging.tmp.join(MARKER), MARKER_TEXT.as_bytes())
+                {
+                    staging.discard();
+                    return Err(e);
+                }
+                return Ok(staging);
             }
         }
         Err(Error::Usage(format!(
@@ -108,28 +132,82 @@ impl<'t> Staging<'t> {
         )))
     }
 
-    /// Writes the marker and the files in the given (sorted) order, then flushes every folder.
-    pub(super) fn fill(&self, files: &[&RenderedFile], fault: Fault) -> Result<()> {
-        fs::write_new_synced(&self.tmp.join(MARKER), MARKER_TEXT.as_bytes())?;
-        let mut folders: BTreeSet<PathBuf> = BTreeSet::from([self.tmp.clone()]);
-        for (written, file) in files.iter().enumerate() {
-            let path = self.inside(&file.path)?;
-            if let Some(reason) = fault.stops_after_files(written) {
-                return Err(injected("write", &path, reason));
-            }
-            if let Some(parent) = path.parent()
-                && !folders.contains(parent)
-            {
-                fs::create_dir_all(parent)?;
-                folders.insert(parent.to_path_buf());
-            }
-            fs::write_new_synced(&path, &file.bytes)?;
+    /// The resolved output path (where the previous site stands, if any).
+    pub(super) fn output(&self) -> &Path {
+        &self.target.path
+    }
+
+    /// Writes one new file, flushed now unless one `syncfs` will flush everything at the end.
+    pub(super) fn write_file(&self, path: &Path, bytes: &[u8]) -> Result<()> {
+        if self.sync_once {
+            fs::write_new(path, bytes)
+        } else {
+            fs::write_new_synced(path, bytes)
         }
-        if let Some(reason) = fault.stops_after_files(files.len()) {
+    }
+
+    /// Where the next site file goes: checks the injected fault and makes its folder.
+    fn prepare(&mut self, relative: &str) -> Result<PathBuf> {
+        let path = self.inside(relative)?;
+        if let Some(reason) = self.fault.stops_after_files(self.written) {
+            return Err(injected("write", &path, reason));
+        }
+        if let Some(parent) = path.parent()
+            && !self.folders.contains(parent)
+        {
+            fs::create_dir_all(parent)?;
+            self.folders.insert(parent.to_path_buf());
+        }
+        Ok(path)
+    }
+
+    /// Writes one site file (a validated relative path, never written before).
+    pub(super) fn put(&mut self, relative: &str, bytes: &[u8]) -> Result<()> {
+        let path = self.reserve(relative)?;
+        self.write_file(&path, bytes)
+    }
+
+    /// Counts one site file and makes its folder; it is then written with
+    /// [`put_reserved`](Staging::put_reserved), possibly from another thread.
+    pub(super) fn reserve(&mut self, relative: &str) -> Result<PathBuf> {
+        let path = self.prepare(relative)?;
+        self.written += 1;
+        Ok(path)
+    }
+
+    /// Writes a file whose place [`reserve`](Staging::reserve) returned.
+    pub(super) fn put_reserved(&self, path: &Path, bytes: &[u8]) -> Result<()> {
+        self.write_file(path, bytes)
+    }
+
+    /// Puts one site file in place as a hard link to `from`, an unchanged file of the previous
+    /// site (files are never modified in place, so sharing them is safe). `Ok(false)`, with
+    /// nothing written, when the file system refuses the link: the caller writes the file.
+    pub(super) fn link(&mut self, relative: &str, from: &Path) -> Result<bool> {
+        let path = self.prepare(relative)?;
+        if fs::hard_link(from, &path).is_err() {
+            return Ok(false);
+        }
+        self.written += 1;
+        Ok(true)
+    }
+
+    /// Writes gongkai's own file `name` (not a site file: not counted, no fault).
+    pub(super) fn put_own(&self, name: &str, bytes: &[u8]) -> Result<()> {
+        self.write_file(&self.tmp.join(name), bytes)
+    }
+
+    /// Flushes every file and folder written to disk; after this the folder may be swapped in.
+    pub(super) fn seal(&self) -> Result<()> {
+        if let Some(reason) = self.fault.stops_after_files(self.written) {
             return Err(injected("sync", &self.tmp, reason));
         }
+        if self.sync_once && fs::sync_fs(&self.tmp)? {
+            return Ok(());
+        }
         // Every folder holding a new entry, including those `create_dir_all` made in between.
-        let all: BTreeSet<&Path> = folders
+        let all: BTreeSet<&Path> = self
+            .folders
             .iter()
             .flat_map(|f| f.ancestors().take_while(|a| a.starts_with(&self.tmp)))
             .collect();
@@ -165,8 +243,9 @@ impl<'t> Staging<'t> {
     /// (and under the test hook that kills between renames): output → old, temporary →
     /// output, then old is removed; a kill between the two leaves the previous site complete
     /// in `old`, and the next run's recovery renames it back.
-    pub(super) fn swap_in(self, existing: Existing, fault: Fault) -> Result<()> {
-        let target = self.target;
+    pub(super) fn swap_in(self, existing: Existing) -> Result<()> {
+        let fault = self.fault;
+        let target = &self.target;
         let had_output = existing == Existing::Replaceable;
         if had_output && fault != Fault::KillBetweenRenames {
             match fs::exchange(&self.tmp, &target.path) {
@@ -248,9 +327,13 @@ mod tests {
             parent: PathBuf::from("/site"),
         };
         let staging = Staging {
-            target: &target,
+            target,
             tmp: PathBuf::from("/site/.gongkai-tmp-output-1-0"),
             old: PathBuf::from("/site/.gongkai-old-output-1-0"),
+            folders: BTreeSet::new(),
+            written: 0,
+            sync_once: true,
+            fault: Fault::None,
         };
         let inside = staging.inside("units/青菱/index.html").ok();
         let want = PathBuf::from("/site/.gongkai-tmp-output-1-0/units/青菱/index.html");

@@ -43,6 +43,8 @@ const AUTOESCAPE: [&str; 4] = [".html", ".htm", ".xml", ".svg"];
 pub struct Renderer {
     tera: Tera,
     assets: Vec<(String, Vec<u8>)>,
+    /// SHA-256 (hex) over every template and static file, for the build cache.
+    fingerprint: String,
 }
 
 impl Renderer {
@@ -59,9 +61,11 @@ impl Renderer {
         filters::register(&mut tera);
         tera.add_raw_templates(&theme.templates)
             .map_err(|e| template_error(load_error_template(&e), &e))?;
+        let fingerprint = fingerprint(&theme);
         Ok(Renderer {
             tera,
             assets: theme.assets.into_iter().collect(),
+            fingerprint,
         })
     }
 
@@ -78,10 +82,30 @@ impl Renderer {
         self.tera.contains_template(template)
     }
 
+    /// A SHA-256 (hex) over every template and static file: equal fingerprints render equally.
+    pub(crate) fn fingerprint(&self) -> &str {
+        &self.fingerprint
+    }
+
     /// The theme's static files as (output path such as `static/style.css`, bytes), sorted.
     pub fn static_assets(&self) -> &[(String, Vec<u8>)] {
         &self.assets
     }
+}
+
+/// SHA-256 over every (name, length, bytes) of a theme's templates and then its assets.
+fn fingerprint(theme: &Theme) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    let templates = theme.templates.iter().map(|(n, t)| (n, t.as_bytes()));
+    let assets = theme.assets.iter().map(|(n, b)| (n, b.as_slice()));
+    for (name, bytes) in templates.chain([(&String::new(), &b""[..])]).chain(assets) {
+        h.update((name.len() as u64).to_le_bytes());
+        h.update(name.as_bytes());
+        h.update((bytes.len() as u64).to_le_bytes());
+        h.update(bytes);
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Which template a load failure concerns, when Tera says.

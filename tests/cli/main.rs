@@ -11,6 +11,7 @@ mod check_cmd;
 mod compare;
 mod docs;
 mod errors;
+mod incremental;
 mod juesuan;
 mod output;
 mod render;

@@ -1,0 +1,278 @@
+//! Incremental builds through the binary: after a change, a build over the previous output
+//! equals, byte for byte, a clean build of the changed content into an empty folder; and an
+//! unchanged rebuild renders nothing.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+use crate::support::root;
+
+/// Every file under `dir`, hidden ones included: relative path → bytes.
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.expect("walk"))
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).expect("inside");
+            (
+                rel.to_string_lossy().into_owned(),
+                std::fs::read(e.path()).expect("read"),
+            )
+        })
+        .collect()
+}
+
+/// A project folder holding a copy of the example content.
+struct Project {
+    _dir: TempDir,
+    path: PathBuf,
+}
+
+impl Project {
+    fn new() -> Project {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = std::fs::canonicalize(dir.path()).expect("resolves");
+        for (rel, bytes) in files(&root().join("content")) {
+            let to = path.join("content").join(rel);
+            std::fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");
+            std::fs::write(to, bytes).expect("copy");
+        }
+        std::fs::create_dir_all(path.join("home")).expect("home");
+        Project { _dir: dir, path }
+    }
+
+    /// `gongkai build --verbose --output <output>`; returns stderr.
+    fn build(&self, output: &str) -> String {
+        let out = Command::cargo_bin("gongkai")
+            .expect("binary builds")
+            .current_dir(&self.path)
+            .env("HOME", self.path.join("home"))
+            .env_remove("SOURCE_DATE_EPOCH")
+            .args(["build", "--verbose", "--output", output])
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        String::from_utf8(out.stderr).expect("utf-8")
+    }
+
+    fn file(&self, rel: &str) -> PathBuf {
+        self.path.join(rel)
+    }
+
+    /// Builds into `site`, applies `change`, builds into `site` again and into a fresh folder,
+    /// asserts both trees are equal and returns the stderr of the incremental build.
+    fn rebuild_after(&self, change: impl FnOnce(&Project)) -> String {
+        self.build("site");
+        change(self);
+        let incremental = self.build("site");
+        self.build("clean");
+        let (a, b) = (files(&self.file("site")), files(&self.file("clean")));
+        assert_eq!(
+            a.keys().collect::<Vec<_>>(),
+            b.keys().collect::<Vec<_>>(),
+            "the incremental build has other files than the clean one"
+        );
+        let differing: Vec<&String> = a
+            .iter()
+            .filter(|(p, v)| b[*p] != **v)
+            .map(|(p, _)| p)
+            .collect();
+        assert!(differing.is_empty(), "files differ: {differing:?}");
+        incremental
+    }
+}
+
+/// `(rendered, unchanged)` from the `write:` line of a verbose build.
+fn counts(stderr: &str) -> (usize, usize) {
+    let line = stderr
+        .lines()
+        .find(|l| l.starts_with("write: "))
+        .unwrap_or_else(|| panic!("no write line in:\n{stderr}"));
+    let inner = line
+        .split_once(" (")
+        .map(|(_, rest)| rest)
+        .and_then(|s| s.split(')').next())
+        .unwrap_or_else(|| panic!("no counts in {line}"));
+    let numbers: Vec<usize> = inner
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse().expect("number"))
+        .collect();
+    match numbers.as_slice() {
+        [rendered, unchanged] => (*rendered, *unchanged),
+        _ => panic!("unexpected counts in {line}"),
+    }
+}
+
+/// Replaces `from` by `to` in a content file, asserting it was there.
+fn edit(project: &Project, rel: &str, from: &str, to: &str) {
+    let path = project.file(rel);
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(text.contains(from), "`{from}` not in {rel}");
+    std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
+}
+
+#[test]
+fn an_unchanged_rebuild_renders_nothing_and_takes_every_file_over() {
+    let project = Project::new();
+    let first = project.build("site");
+    let before = files(&project.file("site"));
+    let (rendered, unchanged) = counts(&first);
+    assert!(rendered > 40 && unchanged == 0, "{first}");
+    let again = project.build("site");
+    assert_eq!(counts(&again), (0, rendered), "{again}");
+    assert_eq!(files(&project.file("site")), before);
+}
+
+#[test]
+fn editing_a_record_rerenders_only_its_unit_and_equals_a_clean_build() {
+    let project = Project::new();
+    let stderr = project.rebuild_after(|p| {
+        edit(
+            p,
+            "content/huashan/2020.yaml",
+            "year: 2020",
+            "year: 2020 # edited",
+        );
+        edit(
+            p,
+            "content/qingling/2023/01-gaikuang.md",
+            "\n",
+            "\n\n增补一段说明。\n\n",
+        );
+    });
+    let (rendered, unchanged) = counts(&stderr);
+    assert!(rendered > 0 && unchanged > 0, "{stderr}");
+    // The other two units' pages are taken over.
+    let site = files(&project.file("site"));
+    let ronghua = site.keys().filter(|p| p.contains("ronghua")).count();
+    assert!(unchanged >= ronghua, "{stderr}");
+}
+
+#[test]
+fn adding_a_record_equals_a_clean_build() {
+    let project = Project::new();
+    let stderr = project.rebuild_after(|p| {
+        let text = std::fs::read_to_string(p.file("content/huanghelou/2021.yaml")).expect("read");
+        assert!(text.contains("year: 2021"));
+        let added = text.replacen("year: 2021", "year: 2022", 1);
+        std::fs::write(p.file("content/huanghelou/2022.yaml"), added).expect("write");
+    });
+    assert!(counts(&stderr).1 > 0, "{stderr}");
+    assert!(
+        project
+            .file("site/units/huanghelou/2022/index.html")
+            .is_file()
+    );
+}
+
+#[test]
+fn deleting_a_record_equals_a_clean_build() {
+    let project = Project::new();
+    project.rebuild_after(|p| {
+        std::fs::remove_file(p.file("content/qingling/2020.yaml")).expect("remove");
+    });
+    assert!(!project.file("site/units/qingling/2020/index.html").exists());
+    assert!(!project.file("site/data/qingling/2020").exists());
+}
+
+#[test]
+fn editing_a_template_rerenders_everything_and_equals_a_clean_build() {
+    let project = Project::new();
+    let stderr = project.rebuild_after(|p| {
+        let template = root().join("themes/default/templates/unit_year.html");
+        let text = std::fs::read_to_string(template).expect("read");
+        let to = p.file("themes/default/templates/unit_year.html");
+        std::fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");
+        let end = "{% endblock content %}";
+        assert!(text.contains(end));
+        let edited = text.replacen(end, &format!("<!-- edited -->\n{end}"), 1);
+        std::fs::write(to, edited).expect("write");
+    });
+    assert_eq!(counts(&stderr).1, 0, "{stderr}");
+    let page = std::fs::read_to_string(project.file("site/units/qingling/2023/index.html"));
+    assert!(page.expect("page").contains("<!-- edited -->"));
+}
+
+#[test]
+fn a_corrupt_cache_or_a_tampered_file_falls_back_to_rendering() {
+    let project = Project::new();
+    project.rebuild_after(|p| {
+        std::fs::write(p.file("site/.gongkai-cache.json"), "{not json").expect("write");
+    });
+    let stderr = project.rebuild_after(|p| {
+        // Files are shared between builds by hard links: replace, never modify in place.
+        let page = p.file("site/units/ronghua/2022/index.html");
+        std::fs::remove_file(&page).expect("remove");
+        std::fs::write(&page, "tampered").expect("write");
+    });
+    assert_eq!(counts(&stderr).0, 1, "{stderr}");
+}
+
+/// SplitMix64, so a failing run can be replayed from its seed.
+fn next(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+#[cfg(unix)]
+#[test]
+fn an_incremental_build_killed_at_12_random_moments_leaves_the_old_or_the_new_site_complete() {
+    const NARRATIVE: &str = "content/qingling/2023/01-gaikuang.md";
+    let project = Project::new();
+    let original = std::fs::read_to_string(project.file(NARRATIVE)).expect("read");
+    let edited = format!("{original}\n\n增补一段说明。\n");
+    project.build("site");
+    let old = files(&project.file("site"));
+    std::fs::write(project.file(NARRATIVE), &edited).expect("edit");
+    let start = std::time::Instant::now();
+    project.build("reference");
+    let span = start.elapsed().as_micros().max(1000) as u64 * 6 / 5;
+    let new = files(&project.file("reference"));
+    assert_ne!(old, new, "the edit must change the site");
+
+    let seed = 0x1AC2_0008_u64;
+    let mut state = seed;
+    for run in 0..12 {
+        let delay = std::time::Duration::from_micros(next(&mut state) % span);
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("gongkai"))
+            .current_dir(&project.path)
+            .env("HOME", project.file("home"))
+            .env_remove("SOURCE_DATE_EPOCH")
+            .args(["build", "--quiet", "--output", "site"])
+            .spawn()
+            .expect("the build starts");
+        std::thread::sleep(delay);
+        let _ = child.kill(); // SIGKILL; it may have finished already.
+        let _ = child.wait();
+        let why = format!("run {run} (seed {seed:#x}, kill after {delay:?})");
+        // A missing output (killed between two renames) is put back by the next build.
+        if project.file("site").exists() {
+            let now = files(&project.file("site"));
+            assert!(
+                now == old || now == new,
+                "{why}: neither the old nor the new site"
+            );
+        }
+        // Back to the old site, through an incremental build too.
+        std::fs::write(project.file(NARRATIVE), &original).expect("revert");
+        project.build("site");
+        assert_eq!(
+            files(&project.file("site")),
+            old,
+            "{why}: the old site rebuilt"
+        );
+        std::fs::write(project.file(NARRATIVE), &edited).expect("edit");
+    }
+    project.build("site");
+    assert_eq!(files(&project.file("site")), new);
+}
