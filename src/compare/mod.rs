@@ -9,6 +9,8 @@
 //! - [`indicators`]: indicators matched across two years (by `id`, else by normalised name
 //!   within the same 一级指标), with what appeared, disappeared, was renamed, re-weighted or
 //!   had its target changed;
+//! - [`tables`]: every table (部门整体 and each project) paired with last year's, projects by
+//!   normalised name; a project of only one year is one new or discontinued entry;
 //! - [`flags`]: the figures of one record an internal reviewer should look at.
 //!
 //! Never corrects a stated figure and never divides by zero: a change from nothing has an
@@ -17,12 +19,14 @@
 pub(crate) mod figures;
 pub(crate) mod flags;
 pub(crate) mod indicators;
+pub(crate) mod tables;
 
 pub(crate) use figures::{
     FigureKind, FigureRow, MEASURES, compare_figures, has_prior, key_figures, prior_record,
 };
 pub(crate) use flags::{RecordFlag, record_flags};
-pub(crate) use indicators::{IndicatorPair, MatchStatus, TargetChange, match_indicators};
+pub(crate) use indicators::{IndicatorPair, MatchStatus, TargetChange};
+pub(crate) use tables::{TableGroup, TableStatus, match_tables};
 
 #[cfg(test)]
 pub(crate) mod fixture {

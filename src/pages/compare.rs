@@ -1,21 +1,21 @@
 //! `units/<id>/<year>/compare.html`: one record against its unit's previous year with data,
-//! or against the prior-year figures the record itself states.
+//! or against the prior-year figures the record itself states. Indicators are compared table by
+//! table (部门整体, then each project): a new or discontinued project is one line.
 //!
 //! In: the corpus, scores and profile. Out: the page view, and the [`Comparison`] its JSON and
 //! CSV downloads share. Flags are internal notes: the public profile leaves them out.
 
 use serde::Serialize;
 
-use super::{Ctx, main_card, opt, record_shell, year_label};
+use super::{Ctx, opt, record_shell, year_label};
 use crate::compare::{
-    FigureKind, FigureRow, IndicatorPair, MatchStatus, RecordFlag, TargetChange, compare_figures,
-    match_indicators, prior_record, record_flags,
+    FigureKind, FigureRow, IndicatorPair, MatchStatus, RecordFlag, TableGroup, TableStatus,
+    TargetChange, compare_figures, match_tables, prior_record, record_flags,
 };
-use crate::model::{Dec, Goal, Pct, Profile, Record, Unit};
+use crate::model::{Dec, Pct, Profile, Record, Unit};
 use crate::plan::{CompareTable, compare_csv_path, compare_json_path, unit_year_path};
 use crate::render::{Shell, fmt_delta, fmt_delta_pct, fmt_money, fmt_pct, fmt_score};
 use crate::score::accounts::PriorSource;
-use crate::score::{GoalScore, RecordScore};
 
 /// A record's comparison with its prior year: what the page, the JSON and the CSVs show.
 #[derive(Serialize)]
@@ -26,27 +26,10 @@ pub(super) struct Comparison<'a> {
     pub(super) prior_year: Option<u16>,
     pub(super) amount_unit: &'static str,
     pub(super) figures: Vec<FigureRow>,
-    pub(super) indicators: Vec<IndicatorPair>,
+    /// One group per table (部门整体, then projects); empty without a prior record.
+    pub(super) tables: Vec<TableGroup>,
     /// Empty under the public profile.
     pub(super) flags: Vec<RecordFlag>,
-}
-
-/// The goals of the table that speaks for a record, with their rule scores.
-fn main_goals<'a>(
-    record: &'a Record,
-    score: Option<&'a RecordScore>,
-) -> (&'a [Goal], &'a [GoalScore]) {
-    let goals = record
-        .self_evaluation
-        .as_ref()
-        .or(record.projects.first())
-        .map(|c| c.goals.as_slice())
-        .unwrap_or_default();
-    let scores = score
-        .and_then(main_card)
-        .map(|c| c.goals.as_slice())
-        .unwrap_or_default();
-    (goals, scores)
 }
 
 /// Compares a record with its prior.
@@ -59,8 +42,8 @@ pub(super) fn comparison<'a>(ctx: &Ctx<'a>, unit: &'a Unit, record: &'a Record) 
         prior.map(|p| (p, prior_score)),
         ctx.corpus.site.thresholds.change,
     );
-    let indicators = prior
-        .map(|p| match_indicators(main_goals(record, score), main_goals(p, prior_score)))
+    let tables = prior
+        .map(|p| match_tables((record, score), (p, prior_score)))
         .unwrap_or_default();
     let flags = if ctx.profile == Profile::Internal {
         record_flags(score, &ctx.corpus.site.thresholds)
@@ -73,7 +56,7 @@ pub(super) fn comparison<'a>(ctx: &Ctx<'a>, unit: &'a Unit, record: &'a Record) 
         prior_year: prior.map(|p| p.year.get()),
         amount_unit: record.amount_unit.label(),
         figures,
-        indicators,
+        tables,
         flags,
     }
 }
@@ -85,7 +68,7 @@ pub(super) struct ComparePage {
     stated_prior: bool,
     threshold: String,
     figures: Vec<FigureView>,
-    indicators: Vec<IndicatorView>,
+    tables: Vec<TableView>,
     flags: Vec<String>,
     record_href: String,
     prior_href: Option<String>,
@@ -105,6 +88,18 @@ struct FigureView {
     words: String,
     highlight: bool,
     note: String,
+}
+
+/// One table's section: its indicator rows when matched, else one line saying it is new or
+/// discontinued.
+#[derive(Serialize)]
+struct TableView {
+    label: String,
+    status: &'static str,
+    status_key: &'static str,
+    /// `新增项目：X（3 个指标）`; empty for a matched table.
+    line: String,
+    indicators: Vec<IndicatorView>,
 }
 
 #[derive(Serialize)]
@@ -270,6 +265,40 @@ fn indicator_view(p: &IndicatorPair) -> IndicatorView {
     }
 }
 
+/// The status key of a table (`matched`, `new`, `removed`).
+fn table_status_key(s: TableStatus) -> &'static str {
+    match s {
+        TableStatus::Matched => "matched",
+        TableStatus::New => "new",
+        TableStatus::Removed => "removed",
+    }
+}
+
+/// A new or discontinued table in words: `新增项目：X（3 个指标）`.
+fn table_line(t: &TableGroup) -> String {
+    match t.status {
+        TableStatus::Matched => String::new(),
+        TableStatus::New if t.whole => {
+            format!("本年新增部门整体绩效自评表（{} 个指标）", t.indicator_count)
+        }
+        TableStatus::Removed if t.whole => format!(
+            "本年无部门整体绩效自评表（上年 {} 个指标）",
+            t.indicator_count
+        ),
+        s => format!("{}：{}（{} 个指标）", s.label(), t.label, t.indicator_count),
+    }
+}
+
+fn table_view(t: &TableGroup) -> TableView {
+    TableView {
+        label: t.label.clone(),
+        status: t.status.label(),
+        status_key: table_status_key(t.status),
+        line: table_line(t),
+        indicators: t.indicators.iter().map(indicator_view).collect(),
+    }
+}
+
 pub(super) fn view(
     ctx: &Ctx<'_>,
     path: &str,
@@ -298,7 +327,7 @@ pub(super) fn view(
             .iter()
             .map(|r| figure_view(r, c.amount_unit))
             .collect(),
-        indicators: c.indicators.iter().map(indicator_view).collect(),
+        tables: c.tables.iter().map(table_view).collect(),
         flags: c.flags.iter().map(|f| f.text.clone()).collect(),
         record_href: format!("{root}{}", unit_year_path(id, record.year)),
         prior_href: c.prior_year.and_then(|_| {

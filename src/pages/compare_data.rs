@@ -1,11 +1,12 @@
 //! The downloads of a comparison: `data/<id>/<year>/compare.json` (figures, indicators and,
 //! under the internal profile, flags) and two CSVs (UTF-8 with a BOM, every field quoted):
-//! `compare.csv`, one row per figure, and `compare-indicators.csv`, one row per indicator.
+//! `compare.csv`, one row per figure, and `compare-indicators.csv`, one row per indicator of
+//! a matched table and one per new or discontinued table, each led by its table (表).
 
 use super::compare::{Comparison, delta, indicator_notes, rate, unit_of, value, words};
 use super::csv::line;
-use crate::compare::FigureKind;
 use crate::compare::indicators::Side;
+use crate::compare::{FigureKind, TableStatus};
 use crate::error::{Error, Result};
 use crate::plan::CompareTable;
 use crate::render::fmt_score;
@@ -70,6 +71,7 @@ pub(super) fn compare_csv(c: &Comparison<'_>, table: CompareTable) -> String {
             line(
                 &mut out,
                 &[
+                    "表",
                     "状态",
                     "一级指标",
                     "三级指标",
@@ -84,27 +86,43 @@ pub(super) fn compare_csv(c: &Comparison<'_>, table: CompareTable) -> String {
                     "变化",
                 ],
             );
-            for i in &c.indicators {
-                let shown = i.current.as_ref().or(i.prior.as_ref());
-                let [pt, pa, pw, ps] = cells(i.prior.as_ref());
-                let [ct, ca, cw, cs] = cells(i.current.as_ref());
-                line(
-                    &mut out,
-                    &[
-                        i.status.label(),
-                        shown.and_then(|s| s.level1.as_deref()).unwrap_or(""),
-                        shown.map(|s| s.name.as_str()).unwrap_or(""),
-                        &pt,
-                        &pa,
-                        &pw,
-                        &ps,
-                        &ct,
-                        &ca,
-                        &cw,
-                        &cs,
-                        &indicator_notes(i).join("；"),
-                    ],
-                );
+            for t in &c.tables {
+                if t.status != TableStatus::Matched {
+                    let mut row = vec![String::new(); 13];
+                    row[0].clone_from(&t.label);
+                    row[1] = t.status.label().to_owned();
+                    let year = if t.status == TableStatus::New {
+                        "本年"
+                    } else {
+                        "上年"
+                    };
+                    row[12] = format!("{year} {} 个指标", t.indicator_count);
+                    let cells: Vec<&str> = row.iter().map(String::as_str).collect();
+                    line(&mut out, &cells);
+                }
+                for i in &t.indicators {
+                    let shown = i.current.as_ref().or(i.prior.as_ref());
+                    let [pt, pa, pw, ps] = cells(i.prior.as_ref());
+                    let [ct, ca, cw, cs] = cells(i.current.as_ref());
+                    line(
+                        &mut out,
+                        &[
+                            &t.label,
+                            i.status.label(),
+                            shown.and_then(|s| s.level1.as_deref()).unwrap_or(""),
+                            shown.map(|s| s.name.as_str()).unwrap_or(""),
+                            &pt,
+                            &pa,
+                            &pw,
+                            &ps,
+                            &ct,
+                            &ca,
+                            &cw,
+                            &cs,
+                            &indicator_notes(i).join("；"),
+                        ],
+                    );
+                }
             }
         }
     }

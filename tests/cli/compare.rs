@@ -152,7 +152,7 @@ fn indicators_are_matched_by_id_then_by_normalised_name() {
     );
     let data = json(&files, "data/alpha/2022/compare.json");
     let status = |name: &str| -> String {
-        data["indicators"]
+        data["tables"][0]["indicators"]
             .as_array()
             .and_then(|a| {
                 a.iter().find(|i| {
@@ -166,7 +166,7 @@ fn indicators_are_matched_by_id_then_by_normalised_name() {
     assert_eq!(status("居民满意度"), "new", "renamed without an id: new …");
     assert_eq!(status("群众满意度"), "removed", "… and removed");
     assert_eq!(status("安全生产事故"), "removed", "dropped");
-    let lowered = data["indicators"]
+    let lowered = data["tables"][0]["indicators"]
         .as_array()
         .and_then(|a| a.iter().find(|i| i["target_change"] == "lowered"))
         .expect("a lowered target");
@@ -187,9 +187,9 @@ fn the_csv_downloads_hold_every_figure_and_indicator() {
     assert!(csv.contains("\"预算执行率\",\"%\",\"88.00%\",\"102.00%\",\"+14.00\",\"—\""));
     let ind = text(&files, "data/alpha/2022/compare-indicators.csv");
     assert_eq!(ind.lines().count(), 7, "header + 4 this year + 2 removed");
-    assert!(
-        ind.contains("\"取消\",\"效益指标\",\"安全生产事故\",\"0起\",\"0起\",\"10\",\"10\",\"\"")
-    );
+    assert!(ind.contains(
+        "\"部门整体\",\"取消\",\"效益指标\",\"安全生产事故\",\"0起\",\"0起\",\"10\",\"10\",\"\""
+    ));
     assert!(ind.contains("\"目标降低\""));
 }
 
@@ -332,4 +332,74 @@ fn a_measure_is_compared_across_units_and_years_with_its_downloads() {
     assert_eq!(alpha["values"][1]["value"], "88.00");
     assert_eq!(alpha["values"][1]["unit"], "%");
     assert_eq!(data["units"][2]["values"][1], serde_json::Value::Null);
+}
+
+#[test]
+fn every_project_table_is_compared_with_last_years_project_of_the_same_name() {
+    let (_dir, files) = built("internal");
+    let page = text(&files, "units/beta/2022/compare.html");
+    assert!(page.contains("<h3>部门整体</h3>"), "the 部门整体 section");
+    assert!(
+        page.contains("<h3>背街小巷 整治（虚构）</h3>"),
+        "the continuing project has its own section"
+    );
+    assert!(page.contains("分值 60 → 70"), "its weight change");
+    assert_eq!(
+        page.matches("取消项目：老旧路灯更换（虚构）（1 个指标）")
+            .count(),
+        1,
+        "a discontinued project is listed once"
+    );
+    assert_eq!(
+        page.matches("新增项目：社区微改造（虚构）（2 个指标）")
+            .count(),
+        1,
+        "a new project is listed once"
+    );
+    assert!(
+        !page.contains("改造社区个数") && !page.contains("更换路灯盏数"),
+        "not one row per indicator of a new or discontinued project"
+    );
+    let data = json(&files, "data/beta/2022/compare.json");
+    let tables = data["tables"].as_array().expect("tables");
+    let statuses: Vec<(&str, &str)> = tables
+        .iter()
+        .map(|t| {
+            (
+                t["label"].as_str().unwrap_or_default(),
+                t["status"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            ("部门整体", "matched"),
+            ("背街小巷 整治（虚构）", "matched"),
+            ("社区微改造（虚构）", "new"),
+            ("老旧路灯更换（虚构）", "removed"),
+        ]
+    );
+    assert_eq!(tables[1]["indicators"][0]["weight_changed"], true);
+    assert_eq!(tables[1]["indicators"][0]["status"], "kept");
+    let csv = text(&files, "data/beta/2022/compare-indicators.csv");
+    assert!(csv.starts_with("\u{feff}\"表\",\"状态\",\"一级指标\""));
+    assert!(csv.contains(
+        "\"背街小巷 整治（虚构）\",\"延续\",\"产出指标\",\"整治小巷条数\",\"≥20条\",\"20条\",\"60\",\"60\",\"≥20条\",\"21条\",\"70\",\"70\",\"分值 60 → 70\"\r\n"
+    ));
+    assert_eq!(
+        csv.lines().filter(|l| l.contains("老旧路灯更换")).count(),
+        1,
+        "one row"
+    );
+    assert!(csv.contains("\"社区微改造（虚构）\",\"新增项目\","));
+    assert!(
+        csv.contains("\"\",\"上年 1 个指标\"\r\n"),
+        "the removed project's size"
+    );
+    assert_eq!(
+        csv.lines().count(),
+        1 + 2 + 2 + 1 + 1,
+        "header, 部门整体, project, new, removed"
+    );
 }
