@@ -221,7 +221,10 @@ fn the_juesuan_page_prints_to_a4_with_the_long_tables_header_on_every_page() {
         pages.len()
     );
     assert!(
-        !text.contains("跳到正文") && !text.contains("本页目录"),
-        "no navigation in print"
+        !text.contains("跳到正文")
+            && !text.contains("本页目录")
+            && !text.contains("首页")
+            && !text.contains("搜索"),
+        "no navigation and no search box in print"
     );
 }
