@@ -8,8 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-use gongkai::model::Year;
-use gongkai::search::{Index, docs, units};
+use gongkai::search::{Index, docs, synthetic_copies, units};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
@@ -22,27 +21,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let base = units(&corpus);
     let unit_year_html = bytes(site, &|p| is_unit_year_page(site, p));
     let example_index = bytes(&site.join("search"), &|_| true);
-    let mut all_units = Vec::new();
-    let mut all = Vec::new();
-    for g in 0..200 {
-        for (u, (id, name)) in base.iter().enumerate() {
-            all_units.push((format!("{id}-{g}"), format!("{name}（第{g}组）")));
-            for shift in (0..10).map(|s| 4 * s - 36) {
-                for d in example.iter().filter(|d| d.unit == u) {
-                    let mut d = d.clone();
-                    d.unit = all_units.len() - 1;
-                    d.year = Year::new(i64::from(d.year.get()) + shift)?;
-                    let new_name = &all_units[d.unit].1;
-                    d.title = d.title.replace(name.as_str(), new_name);
-                    if let Some(f) = d.fields.first_mut() {
-                        f.text = f.text.replace(name.as_str(), new_name);
-                    }
-                    d.href = format!("units/{id}-{g}/{}/index.html", d.year);
-                    all.push(d);
-                }
-            }
-        }
-    }
+    let (all_units, all) = synthetic_copies(&base, &example, 200);
     let pages = all.len();
     let index = Index::build(all_units, all);
     let dir = site.join("search");

@@ -4,7 +4,6 @@
 use std::collections::BTreeSet;
 
 use super::*;
-use crate::model::Year;
 
 /// 10,000 unit-years: the example's five pages (four units) copied 2,000 times, each unit
 /// copied under 200 names, each name over ten spans of four years (1984–2023), so a unit has
@@ -18,26 +17,7 @@ pub(crate) fn synthetic() -> Index {
     let scores = crate::score::score_corpus(&corpus);
     let example = docs(&corpus, &scores);
     let base = units(&corpus);
-    let mut all_units = Vec::new();
-    let mut all = Vec::new();
-    for g in 0..200 {
-        for (u, (id, name)) in base.iter().enumerate() {
-            all_units.push((format!("{id}-{g}"), format!("{name}（第{g}组）")));
-            for shift in (0..10).map(|s| 4 * s - 36) {
-                for d in example.iter().filter(|d| d.unit == u) {
-                    let mut d = d.clone();
-                    d.unit = all_units.len() - 1;
-                    d.year = Year::new(i64::from(d.year.get()) + shift).expect("year");
-                    d.title = d.title.replace(name.as_str(), &all_units[d.unit].1);
-                    if let Some(f) = d.fields.first_mut() {
-                        f.text = f.text.replace(name.as_str(), &all_units[d.unit].1);
-                    }
-                    d.href = format!("units/{id}-{g}/{}/index.html", d.year);
-                    all.push(d);
-                }
-            }
-        }
-    }
+    let (all_units, all) = synthetic_copies(&base, &example, 200);
     Index::build(all_units, all)
 }
 

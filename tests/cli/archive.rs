@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use tempfile::TempDir;
 
-use crate::support::{files, root};
+use crate::support::{example_project, files};
 
 mod tar;
 
@@ -21,13 +21,7 @@ struct Project {
 
 impl Project {
     fn new() -> Project {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = std::fs::canonicalize(dir.path()).expect("resolves");
-        for (rel, bytes) in files(&root().join("content")) {
-            let to = path.join("content").join(rel);
-            std::fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");
-            std::fs::write(to, bytes).expect("copy");
-        }
+        let (dir, path) = example_project(false);
         Project { _dir: dir, path }
     }
 

@@ -2,30 +2,12 @@
 //! equals, byte for byte, a clean build of the changed content into an empty folder; and an
 //! unchanged rebuild renders nothing.
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use assert_cmd::Command;
 use tempfile::TempDir;
 
-use crate::support::root;
-
-/// Every file under `dir`, hidden ones included: relative path → bytes.
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .map(|e| e.expect("walk"))
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).expect("inside");
-            (
-                rel.to_string_lossy().into_owned(),
-                std::fs::read(e.path()).expect("read"),
-            )
-        })
-        .collect()
-}
+use crate::support::{example_project, files, root};
 
 /// A project folder holding a copy of the example content.
 struct Project {
@@ -35,14 +17,7 @@ struct Project {
 
 impl Project {
     fn new() -> Project {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = std::fs::canonicalize(dir.path()).expect("resolves");
-        for (rel, bytes) in files(&root().join("content")) {
-            let to = path.join("content").join(rel);
-            std::fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");
-            std::fs::write(to, bytes).expect("copy");
-        }
-        std::fs::create_dir_all(path.join("home")).expect("home");
+        let (dir, path) = example_project(false);
         Project { _dir: dir, path }
     }
 

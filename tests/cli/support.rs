@@ -57,3 +57,22 @@ pub(crate) fn files(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
         })
         .collect()
 }
+
+/// A temporary project folder holding a copy of the example `content/` (its files written in
+/// sorted order, or in reverse so folders list them in another order on most file systems)
+/// and an empty `home/` to use as `HOME`. Returns the folder guard and its canonical path.
+pub(crate) fn example_project(reverse: bool) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = std::fs::canonicalize(dir.path()).expect("resolves");
+    let mut sources: Vec<(String, Vec<u8>)> = files(&root().join("content")).into_iter().collect();
+    if reverse {
+        sources.reverse();
+    }
+    for (rel, bytes) in sources {
+        let to = path.join("content").join(rel);
+        std::fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");
+        std::fs::write(to, bytes).expect("copy");
+    }
+    std::fs::create_dir_all(path.join("home")).expect("home");
+    (dir, path)
+}

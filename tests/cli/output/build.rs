@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use assert_cmd::Command;
 use tempfile::TempDir;
 
-use crate::support::{files, root};
+use crate::support::{example_project, files, root};
 
 /// A project folder with a copy of the example content, its files created in sorted order or
 /// in reverse order (so the folders list them in another order on most file systems).
@@ -18,19 +18,7 @@ pub(super) struct Project {
 
 impl Project {
     pub(super) fn new(reverse: bool) -> Project {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = std::fs::canonicalize(dir.path()).expect("resolves");
-        let mut sources: Vec<(String, Vec<u8>)> =
-            files(&root().join("content")).into_iter().collect();
-        if reverse {
-            sources.reverse();
-        }
-        for (rel, bytes) in sources {
-            let to = path.join("content").join(rel);
-            std::fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");
-            std::fs::write(to, bytes).expect("copy");
-        }
-        std::fs::create_dir_all(path.join("home")).expect("home");
+        let (dir, path) = example_project(reverse);
         Project { _dir: dir, path }
     }
 
