@@ -132,6 +132,7 @@ pub(crate) struct Prepared {
     corpus: Corpus,
     scores: CorpusScores,
     report: Report,
+    summaries: Vec<crate::pages::UnitSummary>,
     plan: Vec<Planned>,
     renderer: Renderer,
 }
@@ -144,6 +145,7 @@ impl Prepared {
             corpus,
             scores: &self.scores,
             report: &self.report,
+            summaries: &self.summaries,
             profile: opts.profile.unwrap_or(corpus.site.profile),
             renderer: &self.renderer,
             site: Site {
@@ -177,6 +179,11 @@ fn prepare(opts: &BuildOptions, log: &mut Log) -> Result<Option<Prepared>> {
         ));
         return Ok(None);
     }
+    let summaries = corpus
+        .units
+        .iter()
+        .map(|u| crate::pages::summarize(u, &scores, &corpus.site.thresholds))
+        .collect();
     let plan = crate::plan::plan(&corpus);
     let site_root = opts.content.parent().unwrap_or(Path::new("."));
     let theme = opts.theme.as_deref().unwrap_or(corpus.site.theme.as_str());
@@ -186,6 +193,7 @@ fn prepare(opts: &BuildOptions, log: &mut Log) -> Result<Option<Prepared>> {
         corpus,
         scores,
         report,
+        summaries,
         plan,
         renderer,
     }))

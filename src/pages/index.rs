@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Ctx, Headline, contents, headline, main_card, year_label};
+use super::{Ctx, Headline, headline_of, year_label};
 use crate::chart::{Datum, Point, Sparkline, sparkline};
 use crate::plan::{unit_path, unit_year_path};
 use crate::render::{Shell, fmt_score};
@@ -29,8 +29,7 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str) -> (Shell, IndexPage) {
     let shell = Shell::for_page(&ctx.site, path, "");
     let root = shell.root.clone();
     let rows = ctx
-        .corpus
-        .units
+        .summaries
         .iter()
         .filter_map(|unit| {
             let latest = unit.records.last()?;
@@ -39,11 +38,7 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str) -> (Shell, IndexPage) {
                 .iter()
                 .map(|r| Point {
                     year: r.year,
-                    value: ctx
-                        .score(r)
-                        .and_then(main_card)
-                        .and_then(|c| c.reported_total)
-                        .map(|d| Datum::new(d, fmt_score(d))),
+                    value: r.main.reported.map(|d| Datum::new(d, fmt_score(d))),
                 })
                 .collect();
             Some(Row {
@@ -52,8 +47,8 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str) -> (Shell, IndexPage) {
                 year: year_label(latest.year),
                 year_href: format!("{root}{}", unit_year_path(unit.id.as_str(), latest.year)),
                 year_sort: latest.year.to_string(),
-                contents: contents(latest),
-                figures: headline(ctx.score(latest)),
+                contents: latest.contents.clone(),
+                figures: headline_of(&latest.main),
                 spark: sparkline(&Sparkline {
                     title: format!("{}历年自评得分", unit.short_name),
                     points,

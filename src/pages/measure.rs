@@ -12,10 +12,11 @@ use super::compare::value;
 use super::csv::line;
 use super::{Ctx, year_label};
 use crate::chart::{Axis, Datum, Multiples, Point, Series, multiples};
-use crate::compare::{FigureKind, MEASURES, key_figures};
+use super::summary::MeasureValue;
+use crate::compare::{FigureKind, MEASURES};
 use crate::error::{Error, Result};
-use crate::model::{Dec, Unit, Year};
-use crate::plan::{MeasureOut, measure_path, unit_path, unit_year_path, years};
+use crate::model::Year;
+use crate::plan::{MeasureOut, measure_path, unit_path, unit_year_path};
 use crate::render::Shell;
 
 /// One measure across units and years: what the page, JSON and CSV show.
@@ -35,34 +36,20 @@ struct MeasureUnit {
     values: Vec<Option<MeasureValue>>,
 }
 
-#[derive(Serialize, Clone)]
-struct MeasureValue {
-    value: Dec,
-    unit: &'static str,
-    #[serde(skip)]
-    kind: FigureKind,
-}
-
-fn unit_label(kind: FigureKind, amount_unit: &'static str) -> &'static str {
-    match kind {
-        FigureKind::Money => amount_unit,
-        FigureKind::Score => "分",
-        FigureKind::Percent => "%",
-    }
-}
-
 /// The data of measure `m` (an index into `MEASURES`).
 pub(super) fn measure_data(ctx: &Ctx<'_>, m: usize) -> MeasureData {
     let (key, label) = MEASURES.get(m).copied().unwrap_or(("", ""));
-    let all_years = years(ctx.corpus);
+    let all_years = &ctx.site.years;
     let units = ctx
-        .corpus
-        .units
+        .summaries
         .iter()
         .map(|u| MeasureUnit {
             id: u.id.as_str().to_owned(),
             name: u.short_name.clone(),
-            values: all_years.iter().map(|y| cell(ctx, u, *y, key)).collect(),
+            values: all_years
+                .iter()
+                .map(|y| u.record(*y).and_then(|r| r.measures.get(m).copied().flatten()))
+                .collect(),
         })
         .collect();
     MeasureData {
@@ -71,18 +58,6 @@ pub(super) fn measure_data(ctx: &Ctx<'_>, m: usize) -> MeasureData {
         years: all_years.iter().map(|y| y.get()).collect(),
         units,
     }
-}
-
-fn cell(ctx: &Ctx<'_>, unit: &Unit, year: Year, key: &str) -> Option<MeasureValue> {
-    let r = unit.records.iter().find(|r| r.year == year)?;
-    let (_, _, kind, v) = key_figures(r, ctx.score(r))
-        .into_iter()
-        .find(|(k, ..)| k == key)?;
-    Some(MeasureValue {
-        value: v?,
-        unit: unit_label(kind, r.amount_unit.label()),
-        kind,
-    })
 }
 
 fn shown(v: &Option<MeasureValue>) -> String {
@@ -206,23 +181,22 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, m: usize) -> (Shell, MeasurePage) 
     let title = format!("{}：各单位历年比较", data.label);
     let shell = Shell::for_page(&ctx.site, path, &title).crumb(&title, None);
     let root = shell.root.clone();
-    let all_years = years(ctx.corpus);
+    let all_years = &ctx.site.years;
     let rows = data
         .units
         .iter()
-        .zip(&ctx.corpus.units)
+        .zip(ctx.summaries)
         .map(|(mu, u)| Row {
             name: u.name.clone(),
             href: format!("{root}{}", unit_path(u.id.as_str())),
             cells: mu
                 .values
                 .iter()
-                .zip(&all_years)
+                .zip(all_years)
                 .map(|(v, y)| {
                     let href = u
-                        .records
-                        .iter()
-                        .any(|r| r.year == *y)
+                        .record(*y)
+                        .is_some()
                         .then(|| format!("{root}{}", unit_year_path(u.id.as_str(), *y)));
                     Cell {
                         text: shown(v),
@@ -232,7 +206,7 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, m: usize) -> (Shell, MeasurePage) 
                 .collect(),
         })
         .collect();
-    let multiples = small_multiples(&data, &all_years);
+    let multiples = small_multiples(&data, all_years);
     let others = MEASURES
         .iter()
         .enumerate()

@@ -15,6 +15,7 @@ mod index;
 mod juesuan;
 mod measure;
 mod narrative;
+mod summary;
 mod targets;
 mod trend;
 mod unit;
@@ -24,6 +25,7 @@ mod year_compare;
 
 /// How many tables a 决算 page has (one CSV each).
 pub(crate) const JUESUAN_TABLES: usize = juesuan::TABLES;
+pub(crate) use summary::{UnitSummary, summarize};
 pub(crate) use unit_year::{card_title, page_title};
 
 use serde::Serialize;
@@ -40,6 +42,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) corpus: &'a Corpus,
     pub(crate) scores: &'a CorpusScores,
     pub(crate) report: &'a Report,
+    /// Every unit as the pages over many units see it (index, year pages, measures).
+    pub(crate) summaries: &'a [UnitSummary],
     pub(crate) profile: Profile,
     pub(crate) renderer: &'a Renderer,
     pub(crate) site: Site,
@@ -236,11 +240,12 @@ pub(crate) fn execution_rate(card: &CardScore) -> Option<Pct> {
 }
 
 pub(crate) fn headline(score: Option<&RecordScore>) -> Headline {
-    let card = score.and_then(main_card);
-    let reported = card.and_then(|c| c.reported_total);
-    let rule = card.and_then(rule_total);
-    let execution = card.and_then(execution_rate);
-    let completion = card.and_then(|c| c.completion.rate);
+    headline_of(&summary::MainFigures::of(score))
+}
+
+/// The headline of a record's main figures.
+pub(crate) fn headline_of(m: &summary::MainFigures) -> Headline {
+    let (reported, rule, execution, completion) = (m.reported, m.rule, m.execution, m.completion);
     Headline {
         reported: opt(reported, fmt_score),
         reported_sort: raw(reported),

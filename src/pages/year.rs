@@ -2,7 +2,8 @@
 
 use serde::Serialize;
 
-use super::{Ctx, Headline, contents, headline, main_card, year_label};
+use super::summary::{RecordSummary, UnitSummary};
+use super::{Ctx, Headline, headline_of, year_label};
 use crate::chart::{Axis, Datum, RankItem, Ranking, ranking};
 use crate::model::{Dec, Year};
 use crate::plan::unit_year_path;
@@ -31,17 +32,12 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, year: Year) -> (Shell, YearPage) {
     let title = format!("{}绩效自评", year_label(year));
     let shell = Shell::for_page(&ctx.site, path, &title).crumb(&title, None);
     let root = shell.root.clone();
-    let mut units: Vec<(Option<Dec>, &crate::model::Unit, &crate::model::Record)> = ctx
-        .corpus
-        .units
+    let mut units: Vec<(Option<Dec>, &UnitSummary, &RecordSummary)> = ctx
+        .summaries
         .iter()
         .filter_map(|u| {
-            let r = u.records.iter().find(|r| r.year == year)?;
-            let s = ctx
-                .score(r)
-                .and_then(main_card)
-                .and_then(|c| c.reported_total);
-            Some((s, u, r))
+            let r = u.record(year)?;
+            Some((r.main.reported, u, r))
         })
         .collect();
     // Highest score first; units without a score last; ties by id (stable).
@@ -63,7 +59,7 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, year: Year) -> (Shell, YearPage) {
         items,
         reference: None,
     });
-    let pairs: Vec<(&crate::model::Unit, &crate::model::Record)> =
+    let pairs: Vec<(&UnitSummary, &RecordSummary)> =
         units.iter().map(|(_, u, r)| (*u, *r)).collect();
     let compare = super::year_compare::year_compare(ctx, &root, year, &pairs);
     let rows = units
@@ -73,8 +69,8 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, year: Year) -> (Shell, YearPage) {
             rank: i + 1,
             name: u.name.clone(),
             href: format!("{root}{}", unit_year_path(u.id.as_str(), r.year)),
-            contents: contents(r),
-            figures: headline(ctx.score(r)),
+            contents: r.contents.clone(),
+            figures: headline_of(&r.main),
         })
         .collect();
     (

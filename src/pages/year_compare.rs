@@ -7,10 +7,11 @@
 
 use serde::Serialize;
 
-use super::{Ctx, execution_rate, main_card, opt, rule_total, year_label};
+use super::summary::{MainFigures, RecordSummary, UnitSummary};
+use super::{Ctx, opt, year_label};
 use crate::chart::{Axis, Datum, RankItem, Ranking, Reference, ranking};
-use crate::compare::{MEASURES, record_flags};
-use crate::model::{Dec, Pct, Profile, Record, Unit, Year};
+use crate::compare::MEASURES;
+use crate::model::{Dec, Pct, Profile, Year};
 use crate::plan::{MeasureOut, measure_path, unit_year_path};
 use crate::render::{fmt_pct, fmt_score};
 
@@ -70,35 +71,31 @@ pub(super) fn year_compare(
     ctx: &Ctx<'_>,
     root: &str,
     year: Year,
-    units: &[(&Unit, &Record)],
+    units: &[(&UnitSummary, &RecordSummary)],
 ) -> YearCompare {
-    let cards: Vec<_> = units
-        .iter()
-        .map(|(u, r)| (*u, *r, ctx.score(r).and_then(main_card)))
-        .collect();
     let pct = |p: Dec| fmt_pct(Pct::from_percent(p));
-    let collect = |f: &dyn Fn(&crate::score::CardScore) -> Option<Dec>| -> Vec<Dec> {
-        cards.iter().filter_map(|(_, _, c)| c.and_then(f)).collect()
+    let collect = |f: &dyn Fn(&MainFigures) -> Option<Dec>| -> Vec<Dec> {
+        units.iter().filter_map(|(_, r)| f(&r.main)).collect()
     };
     let distribution = vec![
         spread(
             "预算执行率",
-            collect(&|c| execution_rate(c).map(Pct::percent)),
+            collect(&|c| c.execution.map(Pct::percent)),
             pct,
         ),
-        spread("报告得分", collect(&|c| c.reported_total), fmt_score),
-        spread("规则得分", collect(&|c| rule_total(c)), fmt_score),
+        spread("报告得分", collect(&|c| c.reported), fmt_score),
+        spread("规则得分", collect(&|c| c.rule), fmt_score),
         spread(
             "指标完成率",
-            collect(&|c| c.completion.rate.map(Pct::percent)),
+            collect(&|c| c.completion.map(Pct::percent)),
             pct,
         ),
     ];
     let low = ctx.corpus.site.thresholds.execution_low;
-    let items = cards
+    let items = units
         .iter()
-        .map(|(u, _, c)| {
-            let rate = c.and_then(execution_rate);
+        .map(|(u, r)| {
+            let rate = r.main.execution;
             RankItem {
                 label: u.short_name.clone(),
                 value: rate.map(|p| Datum::new(p.percent(), fmt_pct(p))),
@@ -122,10 +119,7 @@ pub(super) fn year_compare(
         units
             .iter()
             .filter_map(|(u, r)| {
-                let flags: Vec<String> = record_flags(ctx.score(r), &ctx.corpus.site.thresholds)
-                    .into_iter()
-                    .map(|f| f.text)
-                    .collect();
+                let flags = r.flags.clone();
                 (!flags.is_empty()).then(|| UnitFlags {
                     name: u.short_name.clone(),
                     href: format!("{root}{}", unit_year_path(u.id.as_str(), r.year)),

@@ -1,0 +1,123 @@
+//! What the pages over many units (index, year pages, cross-unit comparisons) know of a unit:
+//! a few figures per record, taken while the unit is in memory.
+//!
+//! In: one unit, its records' scores and the site's thresholds. Out: a [`UnitSummary`] of a few
+//! hundred bytes per record. The streaming build keeps these and drops the records, so its
+//! memory does not grow with the size of the records; the in-memory build takes the same
+//! summaries from the whole corpus, so both render the same bytes.
+
+use super::{execution_rate, main_card, rule_total};
+use crate::compare::{FigureKind, MEASURES, key_figures, record_flags};
+use crate::model::{Dec, Pct, Thresholds, Unit, UnitId, Year};
+use crate::score::{CorpusScores, RecordScore};
+
+/// One unit as the pages over many units see it.
+#[derive(Debug, Clone)]
+pub(crate) struct UnitSummary {
+    pub(crate) id: UnitId,
+    pub(crate) name: String,
+    pub(crate) short_name: String,
+    /// By year, ascending (as the unit's records).
+    pub(crate) records: Vec<RecordSummary>,
+}
+
+/// One record as the pages over many units see it.
+#[derive(Debug, Clone)]
+pub(crate) struct RecordSummary {
+    pub(crate) year: Year,
+    /// What the record publishes, in words ([`super::contents`]).
+    pub(crate) contents: String,
+    /// The figures of its main table.
+    pub(crate) main: MainFigures,
+    /// The texts of its flags ([`record_flags`]).
+    pub(crate) flags: Vec<String>,
+    /// One value per entry of [`MEASURES`].
+    pub(crate) measures: Vec<Option<MeasureValue>>,
+}
+
+/// The headline figures of a record's main table ([`main_card`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct MainFigures {
+    /// The reported total.
+    pub(crate) reported: Option<Dec>,
+    /// The rule total ([`rule_total`]).
+    pub(crate) rule: Option<Dec>,
+    /// 执行率 ([`execution_rate`]).
+    pub(crate) execution: Option<Pct>,
+    /// Indicator completion.
+    pub(crate) completion: Option<Pct>,
+}
+
+impl MainFigures {
+    /// The figures of a record's scores (all `None` without scores or a main table).
+    pub(crate) fn of(score: Option<&RecordScore>) -> MainFigures {
+        let card = score.and_then(main_card);
+        MainFigures {
+            reported: card.and_then(|c| c.reported_total),
+            rule: card.and_then(rule_total),
+            execution: card.and_then(execution_rate),
+            completion: card.and_then(|c| c.completion.rate),
+        }
+    }
+}
+
+/// A figure of a record for one cross-unit measure.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub(crate) struct MeasureValue {
+    pub(crate) value: Dec,
+    /// The unit it is stated in (the record's 万元 or 元, 分, %).
+    pub(crate) unit: &'static str,
+    #[serde(skip)]
+    pub(crate) kind: FigureKind,
+}
+
+fn unit_label(kind: FigureKind, amount_unit: &'static str) -> &'static str {
+    match kind {
+        FigureKind::Money => amount_unit,
+        FigureKind::Score => "分",
+        FigureKind::Percent => "%",
+    }
+}
+
+/// The summary of one unit.
+pub(crate) fn summarize(unit: &Unit, scores: &CorpusScores, t: &Thresholds) -> UnitSummary {
+    let records = unit
+        .records
+        .iter()
+        .map(|r| {
+            let score = scores.get(&r.unit, r.year);
+            let figures = key_figures(r, score);
+            let measures = MEASURES
+                .iter()
+                .map(|(key, _)| {
+                    let (_, _, kind, v) = figures.iter().find(|(k, ..)| k == key)?;
+                    Some(MeasureValue {
+                        value: (*v)?,
+                        unit: unit_label(*kind, r.amount_unit.label()),
+                        kind: *kind,
+                    })
+                })
+                .collect();
+            RecordSummary {
+                year: r.year,
+                contents: super::contents(r),
+                main: MainFigures::of(score),
+                flags: record_flags(score, t).into_iter().map(|f| f.text).collect(),
+                measures,
+            }
+        })
+        .collect();
+    UnitSummary {
+        id: unit.id.clone(),
+        name: unit.name.clone(),
+        short_name: unit.short_name.clone(),
+        records,
+    }
+}
+
+impl UnitSummary {
+    /// The record of `year`, if the unit has one.
+    pub(crate) fn record(&self, year: Year) -> Option<&RecordSummary> {
+        self.records.iter().find(|r| r.year == year)
+    }
+}
