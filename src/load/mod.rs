@@ -23,7 +23,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use self::discover::{FileRef, Plan};
+use self::discover::FileRef;
 use self::text::{at, decode, path_diagnostic, too_large};
 use crate::error::{Diagnostic, Diagnostics, Error, Result};
 use crate::model::{Corpus, Narrative, Record, Site, Unit, UnitId, Year};
@@ -35,13 +35,129 @@ use crate::model::{Corpus, Narrative, Record, Site, Unit, UnitId, Year};
 /// Errors: [`crate::Error::Invalid`] with every diagnostic of every file, sorted by path;
 /// [`crate::Error::Io`] when `content_dir` cannot be listed.
 pub fn load(content_dir: &Path) -> Result<Corpus> {
+    let outline = outline(content_dir)?;
+    let mut diags = outline.diags;
+    let loaded: Vec<Result<Unit, Vec<Diagnostic>>> =
+        outline.units.into_par_iter().map(load_unit).collect();
+    let mut units = Vec::with_capacity(loaded.len());
+    for unit in loaded {
+        match unit {
+            Ok(u) => units.push(u),
+            Err(d) => diags.extend(d),
+        }
+    }
+    match outline.site {
+        Some(site) if diags.is_empty() => Ok(Corpus { site, units }),
+        _ => Err(Error::Invalid(Diagnostics::new(diags))),
+    }
+}
+
+/// The content folder with its site file and unit files read, the records not yet: what a
+/// streaming build knows before it loads the units one by one ([`load_unit`]).
+pub(crate) struct Outline {
+    /// The site settings; `None` when `_site.yaml` is missing or invalid (then `diags` says why).
+    pub(crate) site: Option<Site>,
+    /// Every unit folder, in site order (`sort`, then id; those without a valid `_unit.yaml`
+    /// last, to report the diagnostics of their records too).
+    pub(crate) units: Vec<PendingUnit>,
+    /// Every diagnostic so far (layout, site file, unit files).
+    pub(crate) diags: Vec<Diagnostic>,
+}
+
+/// A unit whose records are still to be loaded.
+pub(crate) struct PendingUnit {
+    /// The unit file's settings (no records yet); `None` when it is missing or invalid.
+    pub(crate) unit: Option<Unit>,
+    plan: discover::UnitPlan,
+}
+
+impl PendingUnit {
+    /// The years of its record files, ascending.
+    pub(crate) fn years(&self) -> impl Iterator<Item = Year> + '_ {
+        self.plan.records.iter().map(|(y, _)| *y)
+    }
+}
+
+/// Walks the content folder and reads the site file and every unit file (in parallel).
+///
+/// Errors: [`crate::Error::Io`] when `content_dir` cannot be listed; everything wrong with
+/// the content is in [`Outline::diags`].
+pub(crate) fn outline(content_dir: &Path) -> Result<Outline> {
     let entries = crate::fs::walk_sorted(content_dir, 3)?;
     let plan = discover::plan(content_dir, &entries);
-    let parsed: Vec<(JobTag, Parsed)> = jobs(&plan)
-        .par_iter()
-        .map(|job| (job.tag(), run(job)))
+    let mut diags = plan.diags;
+    let site = plan.site.as_ref().map(|f| read(f).and_then(|b| site(&f.shown, &b)));
+    let site = match site {
+        Some(Ok(s)) => Some(s),
+        Some(Err(d)) => {
+            diags.extend(d);
+            None
+        }
+        None => None,
+    };
+    let parsed: Vec<(discover::UnitPlan, Option<Result<Unit, Vec<Diagnostic>>>)> = plan
+        .units
+        .into_par_iter()
+        .map(|p| {
+            let unit = p
+                .file
+                .as_ref()
+                .map(|f| read(f).and_then(|b| unit(&f.shown, &b, &p.id)));
+            (p, unit)
+        })
         .collect();
-    assemble(plan, parsed)
+    let mut units = Vec::with_capacity(parsed.len());
+    for (plan, result) in parsed {
+        let unit = match result {
+            Some(Ok(unit)) => Some(unit),
+            Some(Err(d)) => {
+                diags.extend(d);
+                None
+            }
+            None => None,
+        };
+        units.push(PendingUnit { unit, plan });
+    }
+    units.sort_by(|a, b| {
+        let key = |p: &PendingUnit| p.unit.as_ref().map(|u| (u.sort, u.id.clone()));
+        match (key(a), key(b)) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            (x, y) => y.is_some().cmp(&x.is_some()),
+        }
+    });
+    Ok(Outline { site, units, diags })
+}
+
+/// Loads the records and narratives of one unit (a narrative joins the record of its year).
+///
+/// Errors: every diagnostic of its files; an empty list when only its unit file was wrong
+/// (already reported in [`Outline::diags`]).
+pub(crate) fn load_unit(pending: PendingUnit) -> Result<Unit, Vec<Diagnostic>> {
+    let PendingUnit { unit, plan } = pending;
+    let mut diags = Vec::new();
+    let mut records = Vec::with_capacity(plan.records.len());
+    for (year, f) in &plan.records {
+        match read(f).and_then(|b| record(&f.shown, &b, &plan.id, *year)) {
+            Ok(r) => records.push(r),
+            Err(d) => diags.extend(d),
+        }
+    }
+    for (year, f) in &plan.narratives {
+        match read(f).and_then(|b| narrative(f, &b)) {
+            Ok(n) => {
+                if let Some(r) = records.iter_mut().find(|r: &&mut Record| r.year == *year) {
+                    r.narratives.push(n);
+                }
+            }
+            Err(d) => diags.extend(d),
+        }
+    }
+    let Some(mut unit) = unit.filter(|_| diags.is_empty()) else {
+        return Err(diags);
+    };
+    records.sort_by_key(|r| r.year);
+    unit.records = records;
+    Ok(unit)
 }
 
 /// Parses one record file's bytes, read from `path` (`content/<unit>/<year>.yaml`): the unit id
@@ -65,69 +181,6 @@ pub fn parse_record(path: &str, bytes: &[u8]) -> Result<Record, Diagnostics> {
         )]),
     }
     .map_err(Diagnostics::new)
-}
-
-/// What one parallel job does.
-#[derive(Debug)]
-enum Job<'a> {
-    Site(&'a FileRef),
-    Unit(usize, &'a UnitId, &'a FileRef),
-    Record(usize, &'a UnitId, Year, &'a FileRef),
-    Narrative(usize, Year, &'a FileRef),
-}
-
-/// Which unit (and year) a job's result belongs to.
-#[derive(Debug, Clone, Copy)]
-enum JobTag {
-    Site,
-    Unit(usize),
-    Record(usize),
-    Narrative(usize, Year),
-}
-
-impl Job<'_> {
-    fn tag(&self) -> JobTag {
-        match *self {
-            Job::Site(_) => JobTag::Site,
-            Job::Unit(i, ..) => JobTag::Unit(i),
-            Job::Record(i, ..) => JobTag::Record(i),
-            Job::Narrative(i, y, _) => JobTag::Narrative(i, y),
-        }
-    }
-}
-
-/// What one job produced.
-enum Parsed {
-    Site(Site),
-    Unit(Unit),
-    Record(Box<Record>),
-    Narrative(Narrative),
-    Failed(Vec<Diagnostic>),
-}
-
-fn jobs(plan: &Plan) -> Vec<Job<'_>> {
-    let mut jobs: Vec<Job<'_>> = plan.site.iter().map(Job::Site).collect();
-    for (i, u) in plan.units.iter().enumerate() {
-        jobs.extend(u.file.iter().map(|f| Job::Unit(i, &u.id, f)));
-        jobs.extend(u.records.iter().map(|(y, f)| Job::Record(i, &u.id, *y, f)));
-        jobs.extend(u.narratives.iter().map(|(y, f)| Job::Narrative(i, *y, f)));
-    }
-    jobs
-}
-
-fn run(job: &Job<'_>) -> Parsed {
-    let file = match job {
-        Job::Site(f) | Job::Unit(_, _, f) | Job::Record(_, _, _, f) | Job::Narrative(_, _, f) => f,
-    };
-    let result = read(file).and_then(|bytes| match job {
-        Job::Site(_) => site(&file.shown, &bytes).map(Parsed::Site),
-        Job::Unit(_, id, _) => unit(&file.shown, &bytes, id).map(Parsed::Unit),
-        Job::Record(_, id, year, _) => {
-            record(&file.shown, &bytes, id, *year).map(|r| Parsed::Record(Box::new(r)))
-        }
-        Job::Narrative(..) => narrative(file, &bytes).map(Parsed::Narrative),
-    });
-    result.unwrap_or_else(Parsed::Failed)
 }
 
 /// Reads a file, refusing one over the size limit before reading it.
@@ -191,53 +244,4 @@ fn narrative(file: &FileRef, bytes: &[u8]) -> Result<Narrative, Vec<Diagnostic>>
         title,
         markdown: markdown.to_string(),
     })
-}
-
-/// Puts the parsed files together, or returns every diagnostic.
-fn assemble(plan: Plan, parsed: Vec<(JobTag, Parsed)>) -> Result<Corpus> {
-    let mut diags = plan.diags;
-    let mut site = None;
-    let mut units: Vec<Option<Unit>> = plan.units.iter().map(|_| None).collect();
-    let mut records: Vec<Vec<Record>> = plan.units.iter().map(|_| Vec::new()).collect();
-    let mut narratives: Vec<Vec<(Year, Narrative)>> =
-        plan.units.iter().map(|_| Vec::new()).collect();
-    for (tag, result) in parsed {
-        match (tag, result) {
-            (_, Parsed::Failed(d)) => diags.extend(d),
-            (JobTag::Site, Parsed::Site(s)) => site = Some(s),
-            (JobTag::Unit(i), Parsed::Unit(u)) => {
-                if let Some(slot) = units.get_mut(i) {
-                    *slot = Some(u);
-                }
-            }
-            (JobTag::Record(i), Parsed::Record(r)) => {
-                if let Some(v) = records.get_mut(i) {
-                    v.push(*r);
-                }
-            }
-            (JobTag::Narrative(i, y), Parsed::Narrative(n)) => {
-                if let Some(v) = narratives.get_mut(i) {
-                    v.push((y, n));
-                }
-            }
-            _ => {}
-        }
-    }
-    let (Some(site), true) = (site, diags.is_empty()) else {
-        return Err(Error::Invalid(Diagnostics::new(diags)));
-    };
-    let mut out = Vec::new();
-    for ((unit, mut recs), notes) in units.into_iter().zip(records).zip(narratives) {
-        let Some(mut unit) = unit else { continue };
-        for (year, n) in notes {
-            if let Some(r) = recs.iter_mut().find(|r| r.year == year) {
-                r.narratives.push(n);
-            }
-        }
-        recs.sort_by_key(|r| r.year);
-        unit.records = recs;
-        out.push(unit);
-    }
-    out.sort_by(|a, b| (a.sort, &a.id).cmp(&(b.sort, &b.id)));
-    Ok(Corpus { site, units: out })
 }

@@ -54,6 +54,7 @@ mod paths;
 mod swap;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use crate::error::{Error, Result};
 
@@ -174,7 +175,7 @@ pub fn write_site_in(
     fault: Fault,
 ) -> Result<WriteSummary> {
     let sorted = paths::validate(files)?;
-    let mut writer = SiteWriter::open(
+    let writer = SiteWriter::open(
         output_dir,
         sorted.iter().map(|f| f.path.as_str()),
         env,
@@ -201,7 +202,8 @@ pub(crate) struct SiteWriter {
     staging: swap::Staging,
     existing: guard::Existing,
     fault: Fault,
-    summary: WriteSummary,
+    files: AtomicUsize,
+    bytes: AtomicU64,
 }
 
 impl SiteWriter {
@@ -223,7 +225,8 @@ impl SiteWriter {
             staging: swap::Staging::create(target, fault)?,
             existing,
             fault,
-            summary: WriteSummary { files: 0, bytes: 0 },
+            files: AtomicUsize::new(0),
+            bytes: AtomicU64::new(0),
         })
     }
 
@@ -234,18 +237,18 @@ impl SiteWriter {
     }
 
     /// Writes one file of the new site.
-    pub(crate) fn write(&mut self, path: &str, bytes: &[u8]) -> Result<()> {
+    pub(crate) fn write(&self, path: &str, bytes: &[u8]) -> Result<()> {
         self.staging.put(path, bytes)?;
-        self.summary.files += 1;
-        self.summary.bytes += bytes.len() as u64;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.count_bytes(bytes.len() as u64);
         Ok(())
     }
 
     /// Counts one file of the new site and makes its folder, so that several threads can then
     /// write their files at once with [`write_reserved`](SiteWriter::write_reserved).
-    pub(crate) fn reserve(&mut self, path: &str) -> Result<Reserved> {
+    pub(crate) fn reserve(&self, path: &str) -> Result<Reserved> {
         let at = self.staging.reserve(path)?;
-        self.summary.files += 1;
+        self.files.fetch_add(1, Ordering::Relaxed);
         Ok(Reserved(at))
     }
 
@@ -256,14 +259,14 @@ impl SiteWriter {
     }
 
     /// Adds the length of files written through [`write_reserved`](SiteWriter::write_reserved).
-    pub(crate) fn count_bytes(&mut self, bytes: u64) {
-        self.summary.bytes += bytes;
+    pub(crate) fn count_bytes(&self, bytes: u64) {
+        self.bytes.fetch_add(bytes, Ordering::Relaxed);
     }
 
     /// Takes the file at `path` over from the previous site by a hard link when it is there as
     /// a regular file of exactly `len` bytes; `Ok(false)` (nothing done) when it is not, or when
     /// the file system cannot link.
-    pub(crate) fn link_previous(&mut self, path: &str, len: u64) -> Result<bool> {
+    pub(crate) fn link_previous(&self, path: &str, len: u64) -> Result<bool> {
         let Some(previous) = self.previous() else {
             return Ok(false);
         };
@@ -275,8 +278,8 @@ impl SiteWriter {
         if !self.staging.link(path, &from)? {
             return Ok(false);
         }
-        self.summary.files += 1;
-        self.summary.bytes += len;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.count_bytes(len);
         Ok(true)
     }
 
@@ -297,8 +300,12 @@ impl SiteWriter {
             self.abort();
             return Err(e);
         }
+        let summary = WriteSummary {
+            files: self.files.load(Ordering::Relaxed),
+            bytes: self.bytes.load(Ordering::Relaxed),
+        };
         self.staging.swap_in(self.existing)?;
-        Ok(self.summary)
+        Ok(summary)
     }
 
     /// Removes the temporary folder after a failure (the previous site is untouched). Under a

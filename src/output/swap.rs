@@ -9,6 +9,8 @@ use std::collections::BTreeSet;
 use std::ffi::{OsStr, OsString};
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::guard::{Existing, Target, refusal};
 use super::{Fault, MARKER, MARKER_TEXT};
@@ -87,9 +89,9 @@ pub(super) struct Staging {
     tmp: PathBuf,
     old: PathBuf,
     /// Folders made so far (each holds a new entry to flush).
-    folders: BTreeSet<PathBuf>,
+    folders: Mutex<BTreeSet<PathBuf>>,
     /// Site files in place so far (the marker and the cache manifest are not counted).
-    written: usize,
+    written: AtomicUsize,
     /// Whether one `syncfs` at the end flushes everything (Linux); else every file is flushed
     /// as it is written and every folder at the end.
     sync_once: bool,
@@ -110,10 +112,10 @@ impl Staging {
                 let old = target.parent.join(sibling_name(OLD, name, pid, n));
                 let staging = Staging {
                     target,
-                    folders: BTreeSet::from([tmp.clone()]),
+                    folders: Mutex::new(BTreeSet::from([tmp.clone()])),
                     tmp,
                     old,
-                    written: 0,
+                    written: AtomicUsize::new(0),
                     sync_once: cfg!(target_os = "linux"),
                     fault,
                 };
@@ -147,31 +149,38 @@ impl Staging {
     }
 
     /// Where the next site file goes: checks the injected fault and makes its folder.
-    fn prepare(&mut self, relative: &str) -> Result<PathBuf> {
+    fn prepare(&self, relative: &str) -> Result<PathBuf> {
         let path = self.inside(relative)?;
-        if let Some(reason) = self.fault.stops_after_files(self.written) {
+        if let Some(reason) = self.fault.stops_after_files(self.written()) {
             return Err(injected("write", &path, reason));
         }
-        if let Some(parent) = path.parent()
-            && !self.folders.contains(parent)
-        {
-            fs::create_dir_all(parent)?;
-            self.folders.insert(parent.to_path_buf());
+        if let Some(parent) = path.parent() {
+            // A poisoned lock only means another thread failed; the set is still valid.
+            let mut folders = self.folders.lock().unwrap_or_else(|e| e.into_inner());
+            if !folders.contains(parent) {
+                fs::create_dir_all(parent)?;
+                folders.insert(parent.to_path_buf());
+            }
         }
         Ok(path)
     }
 
+    /// Site files in place so far.
+    fn written(&self) -> usize {
+        self.written.load(Ordering::Relaxed)
+    }
+
     /// Writes one site file (a validated relative path, never written before).
-    pub(super) fn put(&mut self, relative: &str, bytes: &[u8]) -> Result<()> {
+    pub(super) fn put(&self, relative: &str, bytes: &[u8]) -> Result<()> {
         let path = self.reserve(relative)?;
         self.write_file(&path, bytes)
     }
 
     /// Counts one site file and makes its folder; it is then written with
     /// [`put_reserved`](Staging::put_reserved), possibly from another thread.
-    pub(super) fn reserve(&mut self, relative: &str) -> Result<PathBuf> {
+    pub(super) fn reserve(&self, relative: &str) -> Result<PathBuf> {
         let path = self.prepare(relative)?;
-        self.written += 1;
+        self.written.fetch_add(1, Ordering::Relaxed);
         Ok(path)
     }
 
@@ -183,12 +192,12 @@ impl Staging {
     /// Puts one site file in place as a hard link to `from`, an unchanged file of the previous
     /// site (files are never modified in place, so sharing them is safe). `Ok(false)`, with
     /// nothing written, when the file system refuses the link: the caller writes the file.
-    pub(super) fn link(&mut self, relative: &str, from: &Path) -> Result<bool> {
+    pub(super) fn link(&self, relative: &str, from: &Path) -> Result<bool> {
         let path = self.prepare(relative)?;
         if fs::hard_link(from, &path).is_err() {
             return Ok(false);
         }
-        self.written += 1;
+        self.written.fetch_add(1, Ordering::Relaxed);
         Ok(true)
     }
 
@@ -199,15 +208,15 @@ impl Staging {
 
     /// Flushes every file and folder written to disk; after this the folder may be swapped in.
     pub(super) fn seal(&self) -> Result<()> {
-        if let Some(reason) = self.fault.stops_after_files(self.written) {
+        if let Some(reason) = self.fault.stops_after_files(self.written()) {
             return Err(injected("sync", &self.tmp, reason));
         }
         if self.sync_once && fs::sync_fs(&self.tmp)? {
             return Ok(());
         }
         // Every folder holding a new entry, including those `create_dir_all` made in between.
-        let all: BTreeSet<&Path> = self
-            .folders
+        let folders = self.folders.lock().unwrap_or_else(|e| e.into_inner());
+        let all: BTreeSet<&Path> = folders
             .iter()
             .flat_map(|f| f.ancestors().take_while(|a| a.starts_with(&self.tmp)))
             .collect();
@@ -330,8 +339,8 @@ mod tests {
             target,
             tmp: PathBuf::from("/site/.gongkai-tmp-output-1-0"),
             old: PathBuf::from("/site/.gongkai-old-output-1-0"),
-            folders: BTreeSet::new(),
-            written: 0,
+            folders: Mutex::new(BTreeSet::new()),
+            written: AtomicUsize::new(0),
             sync_once: true,
             fault: Fault::None,
         };

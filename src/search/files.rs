@@ -78,7 +78,7 @@ pub fn decode(list: &[i64]) -> Vec<(usize, bool)> {
 }
 
 /// How many token ids [`Index::build`] keeps for texts it has seen (about 32 MB).
-const MEMO: usize = 4_000_000;
+const MEMO: usize = 1_000_000;
 
 /// Token ids while an index is built (a cache only: the files are written from sorted maps).
 #[derive(Default)]
@@ -111,59 +111,103 @@ impl Vocab {
     }
 }
 
+/// An index built one page at a time, in page order: the streaming build adds each unit's
+/// pages as it renders them and keeps only the postings (and each page's unit and year).
+pub struct Builder {
+    units: Vec<(String, String)>,
+    count: usize,
+    vocab: Vocab,
+    /// The token ids of each distinct field text (names and goals repeat from year to year),
+    /// emptied when it holds more than MEMO ids, so memory stays bounded on any site.
+    memo: HashMap<String, Vec<usize>>,
+    memo_ids: usize,
+    /// Per token id: the last page that held it (plus one) and whether in a title there.
+    mark: Vec<(usize, bool)>,
+    touched: Vec<usize>,
+    docs: Vec<Doc>,
+}
+
+impl Builder {
+    /// An empty index for `docs` pages of `units` (`(id, name)`; a page's `unit` indexes it).
+    pub fn new(units: Vec<(String, String)>, docs: usize) -> Builder {
+        Builder {
+            units,
+            count: shard_count(docs),
+            vocab: Vocab::default(),
+            memo: HashMap::new(),
+            memo_ids: 0,
+            mark: Vec::new(),
+            touched: Vec::new(),
+            docs: Vec::new(),
+        }
+    }
+
+    /// Adds the next page. With `keep_text` false its title, link and fields are dropped once
+    /// indexed (the caller has written its result file with [`doc_js`]).
+    pub fn add(&mut self, mut doc: Doc, keep_text: bool) {
+        let n = self.docs.len();
+        self.touched.clear();
+        for field in &doc.fields {
+            let title = field.weight == Weight::Title;
+            if self.memo_ids > MEMO {
+                self.memo.clear();
+                self.memo_ids = 0;
+            }
+            let ids = match self.memo.get(field.text.as_str()) {
+                Some(ids) => ids,
+                None => {
+                    let ids = self.vocab.ids(&field.text);
+                    self.memo_ids += ids.len();
+                    self.memo.entry(field.text.clone()).or_insert(ids)
+                }
+            };
+            self.mark.resize(self.vocab.lists.len(), (0, false));
+            for &id in ids {
+                if self.mark[id].0 != n + 1 {
+                    self.mark[id] = (n + 1, title);
+                    self.touched.push(id);
+                } else {
+                    self.mark[id].1 |= title;
+                }
+            }
+        }
+        let n = i64::try_from(n).unwrap_or(i64::MAX);
+        for &id in &self.touched {
+            let p = &mut self.vocab.lists[id];
+            p.list.push(2 * (n - p.last) + i64::from(self.mark[id].1));
+            p.last = n;
+        }
+        if !keep_text {
+            doc.title = String::new();
+            doc.href = String::new();
+            doc.fields = Vec::new();
+        }
+        self.docs.push(doc);
+    }
+
+    /// The index.
+    pub fn finish(mut self) -> Index {
+        let mut shards = vec![BTreeMap::<String, Postings>::new(); self.count];
+        for (key, id) in self.vocab.ids {
+            let p = std::mem::take(&mut self.vocab.lists[id]);
+            shards[shard_of(&key, self.count)].insert(key, p);
+        }
+        Index {
+            units: self.units,
+            docs: self.docs,
+            shards,
+        }
+    }
+}
+
 impl Index {
     /// Indexes `docs`, given in unit order (as [`super::docs`] returns them).
     pub fn build(units: Vec<(String, String)>, docs: Vec<Doc>) -> Index {
-        let count = shard_count(docs.len());
-        let mut vocab = Vocab::default();
-        // The token ids of each distinct field text (names and goals repeat from year to year),
-        // emptied when it holds more than MEMO ids, so memory stays bounded on any site.
-        let mut memo: HashMap<&str, Vec<usize>> = HashMap::new();
-        let mut memo_ids = 0;
-        // Per token id: the last page that held it (plus one) and whether in a title there.
-        let mut mark: Vec<(usize, bool)> = Vec::new();
-        let mut touched: Vec<usize> = Vec::new();
-        for (n, doc) in docs.iter().enumerate() {
-            touched.clear();
-            for field in &doc.fields {
-                let title = field.weight == Weight::Title;
-                if memo_ids > MEMO {
-                    memo.clear();
-                    memo_ids = 0;
-                }
-                let ids = memo.entry(field.text.as_str()).or_insert_with(|| {
-                    let ids = vocab.ids(&field.text);
-                    memo_ids += ids.len();
-                    ids
-                });
-                mark.resize(vocab.lists.len(), (0, false));
-                for &id in ids.iter() {
-                    if mark[id].0 != n + 1 {
-                        mark[id] = (n + 1, title);
-                        touched.push(id);
-                    } else {
-                        mark[id].1 |= title;
-                    }
-                }
-            }
-            let n = i64::try_from(n).unwrap_or(i64::MAX);
-            for &id in &touched {
-                let p = &mut vocab.lists[id];
-                p.list.push(2 * (n - p.last) + i64::from(mark[id].1));
-                p.last = n;
-            }
+        let mut builder = Builder::new(units, docs.len());
+        for doc in docs {
+            builder.add(doc, true);
         }
-        drop(memo);
-        let mut shards = vec![BTreeMap::<String, Postings>::new(); count];
-        for (key, id) in vocab.ids {
-            let p = std::mem::take(&mut vocab.lists[id]);
-            shards[shard_of(&key, count)].insert(key, p);
-        }
-        Index {
-            units,
-            docs,
-            shards,
-        }
+        builder.finish()
     }
 
     /// The postings of `key`, if any page holds it.
@@ -218,18 +262,7 @@ impl Index {
 
     /// `search/d/<n>.js` (`null` for an unknown page).
     pub fn doc_js(&self, n: usize) -> String {
-        let doc = self.docs.get(n).map(|d| {
-            let fields: Vec<(u32, &str, &str)> = d
-                .fields
-                .iter()
-                .map(|f| (f.weight.factor(), f.anchor.as_str(), f.text.as_str()))
-                .collect();
-            (d.title.as_str(), d.href.as_str(), fields)
-        });
-        format!(
-            "(window.GONGKAI_SEARCH_D=window.GONGKAI_SEARCH_D||{{}})[{n}]={};\n",
-            script_json(&doc)
-        )
+        doc_js(n, self.docs.get(n))
     }
 
     /// Every index file, `(path, text)`, sorted by path.
@@ -240,6 +273,22 @@ impl Index {
         files.sort();
         files
     }
+}
+
+/// `search/d/<n>.js` of page `n` (`null` for none).
+pub fn doc_js(n: usize, doc: Option<&Doc>) -> String {
+    let doc = doc.map(|d| {
+        let fields: Vec<(u32, &str, &str)> = d
+            .fields
+            .iter()
+            .map(|f| (f.weight.factor(), f.anchor.as_str(), f.text.as_str()))
+            .collect();
+        (d.title.as_str(), d.href.as_str(), fields)
+    });
+    format!(
+        "(window.GONGKAI_SEARCH_D=window.GONGKAI_SEARCH_D||{{}})[{n}]={};\n",
+        script_json(&doc)
+    )
 }
 
 /// The output path of shard `k`.

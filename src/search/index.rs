@@ -9,7 +9,6 @@
 //! holds only what public pages show), or lets data end a `<script>` (`<`, `>`, `&`, U+2028 and
 //! U+2029 are written as `\uXXXX` escapes).
 
-use std::collections::BTreeMap;
 
 use pulldown_cmark::{Event, Parser, TagEnd};
 use serde::Serialize;
@@ -67,19 +66,20 @@ pub struct Doc {
 /// Every unit-year page of the corpus, in corpus order (units, then records); a page's number
 /// is its place here.
 pub fn docs(corpus: &Corpus, scores: &CorpusScores) -> Vec<Doc> {
-    let by_record: BTreeMap<(&str, Year), &RecordScore> = scores
-        .records
+    corpus
+        .units
         .iter()
-        .map(|s| ((s.unit.as_str(), s.year), s))
-        .collect();
-    let mut out = Vec::new();
-    for (u, unit) in corpus.units.iter().enumerate() {
-        for record in &unit.records {
-            let score = by_record.get(&(unit.id.as_str(), record.year)).copied();
-            out.push(doc(u, unit, record, score));
-        }
-    }
-    out
+        .enumerate()
+        .flat_map(|(u, unit)| unit_docs(u, unit, scores))
+        .collect()
+}
+
+/// The pages of one unit, the `u`-th of the corpus, in record order.
+pub fn unit_docs(u: usize, unit: &Unit, scores: &CorpusScores) -> Vec<Doc> {
+    unit.records
+        .iter()
+        .map(|record| doc(u, unit, record, scores.get(&unit.id, record.year)))
+        .collect()
 }
 
 fn doc(u: usize, unit: &Unit, record: &Record, score: Option<&RecordScore>) -> Doc {

@@ -23,8 +23,10 @@ mod index;
 mod synthetic;
 mod tokenize;
 
-pub use files::{Index, META_PATH, Postings, decode, doc_path, shard_count, shard_of, shard_path};
-pub use index::{Doc, Field, Weight, docs, script_json, units};
+pub use files::{
+    Builder, Index, META_PATH, Postings, decode, doc_js, doc_path, shard_count, shard_of, shard_path,
+};
+pub use index::{Doc, Field, Weight, docs, script_json, unit_docs, units};
 pub use synthetic::synthetic_copies;
 pub use tokenize::{
     MAX_WORD, Token, fold, for_each_key, index_keys, is_cjk, query_tokens, tokenize,
