@@ -1,10 +1,10 @@
 //! The build cache: which output files an incremental build may take over from the previous
 //! site instead of rendering them again.
 //!
-//! In: the page context of a build (corpus, scores, findings, theme, site settings) and the
-//! cache manifest the previous build left in the output (`.gongkai-cache.json`). Out: a key
-//! per planned file, and for each file whether the previous site holds it for the same key.
-//! Never: reads or writes files itself (the output writer does), or trusts a manifest from
+//! In: what a build renders from (theme, site settings, each unit's folder and findings) and
+//! the cache manifest the previous build left in the output (`.gongkai-cache.json`). Out: a
+//! key per file, and the previous build's files with their keys. Reads only the unit folders
+//! (to hash them); never writes (the output writer does), and never trusts a manifest from
 //! another gongkai version, theme or site setting (then nothing is taken over).
 //!
 //! Dependencies, coarse on purpose so that no change is ever missed:
@@ -14,9 +14,10 @@
 //! - Every file that belongs to one unit (its unit page, and each record's page, 决算 page,
 //!   JSON and CSV files) is keyed by its *unit key*: the bytes of every file in the unit's
 //!   folder (unit file, records, narratives), and the findings about it. Editing one record
-//!   re-renders the pages of that unit only.
-//! - Pages over many units (index, year pages, sitemap) are keyed by all unit keys together:
-//!   any change anywhere re-renders them (a handful of files). The 404 page and the theme's
+//!   re-renders the pages of that unit only. A search document is keyed by its unit's key, its
+//!   number and its year (adding a record renumbers the documents after it).
+//! - Pages over many units (index, year pages, cross-unit comparisons, search postings,
+//!   sitemap) are keyed by all unit keys together: any change anywhere re-renders them. The 404 page and the theme's
 //!   static files depend on the global key only.
 //!
 //! A key is a SHA-256 over those bytes and the `Debug` text of those values; the model holds
@@ -24,19 +25,18 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::path::Path;
 
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::check::Finding;
 use crate::fs::EntryKind;
-use crate::model::Unit;
-use crate::pages::Ctx;
-use crate::plan::{Page, Planned};
+use crate::model::{Profile, Unit};
+use crate::render::Renderer;
 
 /// Version of the manifest format; another value is ignored as a whole.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// The manifest stored in the output.
 #[derive(Debug, Serialize, Deserialize)]
@@ -57,15 +57,6 @@ pub(crate) struct Entry {
     pub(crate) key: String,
     /// Its length in bytes (a cheap check that the file was not replaced since).
     pub(crate) len: u64,
-}
-
-/// The keys of one build.
-pub(crate) struct Keys {
-    global: String,
-    /// Over the global key and every unit key: pages over many units.
-    all: String,
-    /// `None` for a unit whose folder could not be read again: its files are always rendered.
-    units: Vec<Option<String>>,
 }
 
 /// Feeds `Debug` text straight into a hash, without building the string.
@@ -102,11 +93,17 @@ impl HashWriter {
 
 /// The key of one unit: the bytes of every file in its folder as the loader sees them (same
 /// walk: sorted, hidden names skipped, two levels), the paths its records are shown with, and
-/// the findings about it (which checks across units could change). Scores are computed from
-/// the records alone, so the files cover them. `None` when the folder cannot be read.
-fn unit_key(ctx: &Ctx<'_>, unit: &Unit, findings: &[&Finding]) -> Option<String> {
-    let dir = ctx.content_dir.join(unit.id.as_str());
+/// the findings about it. Scores are computed from the records alone, so the files cover them.
+/// `None` when the folder cannot be read (then its files are always rendered).
+pub(crate) fn unit_key(
+    global: &str,
+    content_dir: &Path,
+    unit: &Unit,
+    findings: &[Finding],
+) -> Option<String> {
+    let dir = content_dir.join(unit.id.as_str());
     let mut h = HashWriter::new();
+    h.add(&global);
     for entry in crate::fs::walk_sorted(&dir, 2).ok()? {
         h.add(&(&entry.names, entry.kind, entry.len));
         if entry.kind == EntryKind::File {
@@ -123,104 +120,68 @@ fn unit_key(ctx: &Ctx<'_>, unit: &Unit, findings: &[&Finding]) -> Option<String>
     Some(h.hex())
 }
 
-impl Keys {
-    /// Computes the global key and one key per unit (in parallel).
-    pub(crate) fn new(ctx: &Ctx<'_>) -> Keys {
-        let mut global = HashWriter::new();
-        global.add(&env!("CARGO_PKG_VERSION"));
-        global.add(&ctx.renderer.fingerprint());
-        global.add(&ctx.corpus.site);
-        global.add(&ctx.site);
-        global.add(&ctx.profile);
-        global.add(&ctx.content_dir);
-        let mut by_unit: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
-        for finding in &ctx.report.findings {
-            by_unit
-                .entry(finding.unit.as_str())
-                .or_default()
-                .push(finding);
-        }
-        let units = ctx
-            .corpus
-            .units
-            .par_iter()
-            .map(|unit| {
-                let findings = by_unit.get(unit.id.as_str()).map_or(&[][..], Vec::as_slice);
-                unit_key(ctx, unit, findings)
-            })
-            .collect::<Vec<Option<String>>>();
-        let global = global.hex();
-        let mut all = HashWriter::new();
-        all.add(&global);
-        all.add(&units);
-        Keys {
-            global,
-            all: all.hex(),
-            units,
-        }
-    }
+/// The global key: the gongkai version, every template and static file of the theme, the site
+/// file, the site-wide facts every page shows (title, years in the navigation, base URL, data
+/// date), the profile and the content folder. Any change rebuilds everything.
+pub(crate) fn global_key(
+    renderer: &Renderer,
+    settings: &crate::model::Site,
+    site: &crate::render::Site,
+    profile: Profile,
+    content_dir: &Path,
+) -> String {
+    let mut global = HashWriter::new();
+    global.add(&env!("CARGO_PKG_VERSION"));
+    global.add(&renderer.fingerprint());
+    global.add(settings);
+    global.add(site);
+    global.add(&profile);
+    global.add(&content_dir);
+    global.hex()
+}
 
-    /// The key of the theme's static files (the global key).
-    pub(crate) fn asset(&self) -> &str {
-        &self.global
-    }
+/// The key of the pages over every unit: the global key and every unit key, in site order.
+pub(crate) fn all_key(global: &str, units: &[Option<String>]) -> String {
+    let mut all = HashWriter::new();
+    all.add(&global);
+    all.add(&units);
+    all.hex()
+}
 
-    /// The key of a planned file.
-    pub(crate) fn of(&self, planned: &Planned) -> Option<&str> {
-        let unit = match planned.page {
-            Page::NotFound => return Some(&self.global),
-            // Pages over every unit; a search document's number depends on every unit too.
-            Page::Index
-            | Page::Year(_)
-            | Page::Sitemap
-            | Page::Measure(_, _)
-            | Page::Search
-            | Page::SearchMeta
-            | Page::SearchShard(_)
-            | Page::SearchDoc(_) => return Some(&self.all),
-            Page::Unit(u)
-            | Page::UnitYear(u, _)
-            | Page::RecordJson(u, _)
-            | Page::CardCsv(u, _, _)
-            | Page::Juesuan(u, _)
-            | Page::JuesuanCsv(u, _, _)
-            | Page::ExecutionCsv(u, _, _)
-            | Page::TargetsFundsCsv(u, _)
-            | Page::TargetsGoalsCsv(u, _)
-            | Page::AccountsCsv(u, _)
-            | Page::Compare(u, _)
-            | Page::CompareJson(u, _)
-            | Page::CompareCsv(u, _, _)
-            | Page::TrendCsv(u) => u,
-        };
-        self.units.get(unit)?.as_deref()
-    }
+/// The key of search document `n`: the page of year `year` of the unit keyed `unit` (the same
+/// number may hold another of the unit's years once a record is added or removed).
+pub(crate) fn doc_key(unit: &str, n: usize, year: crate::model::Year) -> String {
+    let mut h = HashWriter::new();
+    h.add(&unit);
+    h.add(&n);
+    h.add(&year);
+    h.hex()
+}
 
-    /// The files of the previous build that may be taken over: those of a manifest written by
-    /// this gongkai version for the same global key. Empty when the manifest is missing,
-    /// unreadable or from another build setting.
-    pub(crate) fn previous(&self, manifest: Option<&[u8]>) -> BTreeMap<String, Entry> {
-        let Some(Ok(manifest)) = manifest.map(serde_json::from_slice::<Manifest>) else {
-            return BTreeMap::new();
-        };
-        if manifest.format != FORMAT
-            || manifest.gongkai != env!("CARGO_PKG_VERSION")
-            || manifest.global != self.global
-        {
-            return BTreeMap::new();
-        }
-        manifest.files
+/// The files of the previous build that may be taken over: those of a manifest written by this
+/// gongkai version for the same global key. Empty when the manifest is missing, unreadable or
+/// from another build setting.
+pub(crate) fn previous(global: &str, manifest: Option<&[u8]>) -> BTreeMap<String, Entry> {
+    let Some(Ok(manifest)) = manifest.map(serde_json::from_slice::<Manifest>) else {
+        return BTreeMap::new();
+    };
+    if manifest.format != FORMAT
+        || manifest.gongkai != env!("CARGO_PKG_VERSION")
+        || manifest.global != global
+    {
+        return BTreeMap::new();
     }
+    manifest.files
+}
 
-    /// The manifest of the new build, listing every keyed file with its length.
-    pub(crate) fn manifest(&self, files: BTreeMap<String, Entry>) -> Vec<u8> {
-        let manifest = Manifest {
-            format: FORMAT,
-            gongkai: env!("CARGO_PKG_VERSION").to_owned(),
-            global: self.global.clone(),
-            files,
-        };
-        // Serialising plain strings and numbers cannot fail; an empty manifest is ignored.
-        serde_json::to_vec(&manifest).unwrap_or_default()
-    }
+/// The manifest of a build, listing every keyed file with its length.
+pub(crate) fn manifest(global: &str, files: BTreeMap<String, Entry>) -> Vec<u8> {
+    let manifest = Manifest {
+        format: FORMAT,
+        gongkai: env!("CARGO_PKG_VERSION").to_owned(),
+        global: global.to_owned(),
+        files,
+    };
+    // Serialising plain strings and numbers cannot fail; an empty manifest is ignored.
+    serde_json::to_vec(&manifest).unwrap_or_default()
 }

@@ -15,12 +15,11 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use crate::cache::Keys;
 use crate::check::Report;
 use crate::epoch::Epoch;
 use crate::error::Result;
 use crate::model::{Corpus, Profile};
-use crate::output::{OutputEnv, RenderedFile};
+use crate::output::RenderedFile;
 use crate::pages::Ctx;
 use crate::plan::Planned;
 use crate::render::{Renderer, Site};
@@ -91,39 +90,24 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
 /// `crate::cache`), and swaps the new site in.
 pub fn build_with(opts: &BuildOptions, verbosity: Verbosity) -> Result<BuildSummary> {
     let mut log = Log::new(verbosity);
-    let Some(prepared) = prepare(opts, &mut log)? else {
-        return Ok(BuildSummary {
-            findings: 0,
-            written: false,
-            files: 0,
-            bytes: 0,
-            rendered: 0,
-            reused: 0,
-        });
-    };
-    let ctx = prepared.ctx(opts);
-    let keys = Keys::new(&ctx);
-    log.stage(format_args!(
-        "cache: {} unit key(s)",
-        ctx.corpus.units.len()
-    ));
-    let env = OutputEnv::from_process(&opts.content)?;
-    let summary = crate::stream::write(&ctx, &prepared.plan, &keys, &opts.output, &env, &log)?;
-    log.stage(format_args!(
-        "write: {} file(s), {} bytes to {} ({} rendered, {} unchanged)",
-        summary.files,
-        summary.bytes,
-        opts.output.display(),
-        summary.rendered,
-        summary.reused,
-    ));
+    let done = crate::stream::build(opts, &mut log)?;
+    if done.written {
+        log.stage(format_args!(
+            "write: {} file(s), {} bytes to {} ({} rendered, {} unchanged)",
+            done.files,
+            done.bytes,
+            opts.output.display(),
+            done.rendered,
+            done.reused,
+        ));
+    }
     Ok(BuildSummary {
-        findings: prepared.report.findings.len(),
-        written: true,
-        files: summary.files,
-        bytes: summary.bytes,
-        rendered: summary.rendered,
-        reused: summary.reused,
+        findings: done.findings,
+        written: done.written,
+        files: done.files,
+        bytes: done.bytes,
+        rendered: done.rendered,
+        reused: done.reused,
     })
 }
 

@@ -4,7 +4,7 @@
 //! that rendering (possibly in parallel) and writing happen in one fixed order. Pure: no IO,
 //! no rendering, no scores.
 
-use crate::model::{Corpus, Record, Year};
+use crate::model::{Corpus, Record, Unit, Year};
 
 /// Which page to render.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -211,6 +211,88 @@ fn record_csvs(id: &str, u: usize, r: usize, record: &Record) -> Vec<Planned> {
 
 /// Plans every page of the site, sorted by path.
 pub(crate) fn plan(corpus: &Corpus) -> Vec<Planned> {
+    let docs = crate::search::doc_count(corpus);
+    let mut pages = site_pages(
+        &years(corpus),
+        docs,
+        !corpus.units.is_empty(),
+        corpus.site.base_url.is_some(),
+    );
+    for (u, unit) in corpus.units.iter().enumerate() {
+        pages.extend(unit_pages(u, unit));
+    }
+    pages.extend((0..docs).map(|n| Planned {
+        path: crate::search::doc_path(n),
+        page: Page::SearchDoc(n),
+    }));
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    pages
+}
+
+/// The pages of one unit (the `u`-th of the corpus): its unit page, trend CSV, and each
+/// record's pages and downloads; unsorted. Search documents are not among them.
+pub(crate) fn unit_pages(u: usize, unit: &Unit) -> Vec<Planned> {
+    let mut pages = vec![
+        Planned {
+            path: unit_path(unit.id.as_str()),
+            page: Page::Unit(u),
+        },
+        Planned {
+            path: trend_csv_path(unit.id.as_str()),
+            page: Page::TrendCsv(u),
+        },
+    ];
+    for (r, record) in unit.records.iter().enumerate() {
+        pages.push(Planned {
+            path: unit_year_path(unit.id.as_str(), record.year),
+            page: Page::UnitYear(u, r),
+        });
+        pages.push(Planned {
+            path: record_json_path(unit.id.as_str(), record.year),
+            page: Page::RecordJson(u, r),
+        });
+        let cards = record.self_evaluation.iter().chain(record.projects.iter());
+        for (c, card) in cards.enumerate() {
+            pages.push(Planned {
+                path: card_csv_path(unit.id.as_str(), record.year, &card.field),
+                page: Page::CardCsv(u, r, c),
+            });
+            if card.execution.is_some() {
+                pages.push(Planned {
+                    path: execution_csv_path(unit.id.as_str(), record.year, &card.field),
+                    page: Page::ExecutionCsv(u, r, c),
+                });
+            }
+        }
+        if record.final_accounts.is_some() {
+            pages.push(Planned {
+                path: juesuan_path(unit.id.as_str(), record.year),
+                page: Page::Juesuan(u, r),
+            });
+            for n in 1..=crate::pages::JUESUAN_TABLES {
+                pages.push(Planned {
+                    path: juesuan_csv_path(unit.id.as_str(), record.year, n),
+                    page: Page::JuesuanCsv(u, r, n),
+                });
+            }
+        }
+        pages.extend(record_csvs(unit.id.as_str(), u, r, record));
+        if crate::compare::has_prior(unit, record) {
+            plan_compare(&mut pages, u, r, unit.id.as_str(), record.year);
+        }
+    }
+    pages
+}
+
+/// The pages over the whole site, for `docs` search documents over `years`; the cross-unit
+/// comparisons only when the site has units, the sitemap only with a base URL; unsorted.
+/// Search documents are not among them.
+pub(crate) fn site_pages(
+    years: &[Year],
+    docs: usize,
+    has_units: bool,
+    sitemap: bool,
+) -> Vec<Planned> {
     let mut pages = vec![
         Planned {
             path: "index.html".to_owned(),
@@ -221,59 +303,10 @@ pub(crate) fn plan(corpus: &Corpus) -> Vec<Planned> {
             page: Page::NotFound,
         },
     ];
-    for (u, unit) in corpus.units.iter().enumerate() {
+    for year in years {
         pages.push(Planned {
-            path: unit_path(unit.id.as_str()),
-            page: Page::Unit(u),
-        });
-        pages.push(Planned {
-            path: trend_csv_path(unit.id.as_str()),
-            page: Page::TrendCsv(u),
-        });
-        for (r, record) in unit.records.iter().enumerate() {
-            pages.push(Planned {
-                path: unit_year_path(unit.id.as_str(), record.year),
-                page: Page::UnitYear(u, r),
-            });
-            pages.push(Planned {
-                path: record_json_path(unit.id.as_str(), record.year),
-                page: Page::RecordJson(u, r),
-            });
-            let cards = record.self_evaluation.iter().chain(record.projects.iter());
-            for (c, card) in cards.enumerate() {
-                pages.push(Planned {
-                    path: card_csv_path(unit.id.as_str(), record.year, &card.field),
-                    page: Page::CardCsv(u, r, c),
-                });
-                if card.execution.is_some() {
-                    pages.push(Planned {
-                        path: execution_csv_path(unit.id.as_str(), record.year, &card.field),
-                        page: Page::ExecutionCsv(u, r, c),
-                    });
-                }
-            }
-            if record.final_accounts.is_some() {
-                pages.push(Planned {
-                    path: juesuan_path(unit.id.as_str(), record.year),
-                    page: Page::Juesuan(u, r),
-                });
-                for n in 1..=crate::pages::JUESUAN_TABLES {
-                    pages.push(Planned {
-                        path: juesuan_csv_path(unit.id.as_str(), record.year, n),
-                        page: Page::JuesuanCsv(u, r, n),
-                    });
-                }
-            }
-            pages.extend(record_csvs(unit.id.as_str(), u, r, record));
-            if crate::compare::has_prior(unit, record) {
-                plan_compare(&mut pages, u, r, unit.id.as_str(), record.year);
-            }
-        }
-    }
-    for year in years(corpus) {
-        pages.push(Planned {
-            path: year_path(year),
-            page: Page::Year(year),
+            path: year_path(*year),
+            page: Page::Year(*year),
         });
     }
     pages.push(Planned {
@@ -284,20 +317,13 @@ pub(crate) fn plan(corpus: &Corpus) -> Vec<Planned> {
         path: crate::search::META_PATH.to_owned(),
         page: Page::SearchMeta,
     });
-    let search_docs = crate::search::doc_count(corpus);
-    for k in 0..crate::search::shard_count(search_docs) {
+    for k in 0..crate::search::shard_count(docs) {
         pages.push(Planned {
             path: crate::search::shard_path(k),
             page: Page::SearchShard(k),
         });
     }
-    for n in 0..search_docs {
-        pages.push(Planned {
-            path: crate::search::doc_path(n),
-            page: Page::SearchDoc(n),
-        });
-    }
-    if !corpus.units.is_empty() {
+    if has_units {
         for (m, (key, _)) in crate::compare::MEASURES.iter().enumerate() {
             for out in [MeasureOut::Html, MeasureOut::Json, MeasureOut::Csv] {
                 pages.push(Planned {
@@ -307,13 +333,12 @@ pub(crate) fn plan(corpus: &Corpus) -> Vec<Planned> {
             }
         }
     }
-    if corpus.site.base_url.is_some() {
+    if sitemap {
         pages.push(Planned {
             path: "sitemap.xml".to_owned(),
             page: Page::Sitemap,
         });
     }
-    pages.sort_by(|a, b| a.path.cmp(&b.path));
     pages
 }
 

@@ -86,7 +86,10 @@ pub(crate) fn outline(content_dir: &Path) -> Result<Outline> {
     let entries = crate::fs::walk_sorted(content_dir, 3)?;
     let plan = discover::plan(content_dir, &entries);
     let mut diags = plan.diags;
-    let site = plan.site.as_ref().map(|f| read(f).and_then(|b| site(&f.shown, &b)));
+    let site = plan
+        .site
+        .as_ref()
+        .map(|f| read(f).and_then(|b| site(&f.shown, &b)));
     let site = match site {
         Some(Ok(s)) => Some(s),
         Some(Err(d)) => {
@@ -95,7 +98,8 @@ pub(crate) fn outline(content_dir: &Path) -> Result<Outline> {
         }
         None => None,
     };
-    let parsed: Vec<(discover::UnitPlan, Option<Result<Unit, Vec<Diagnostic>>>)> = plan
+    type Parsed = (discover::UnitPlan, Option<Result<Unit, Vec<Diagnostic>>>);
+    let parsed: Vec<Parsed> = plan
         .units
         .into_par_iter()
         .map(|p| {

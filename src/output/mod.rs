@@ -190,6 +190,12 @@ pub fn write_site_in(
     writer.commit(None)
 }
 
+/// Checks the paths of some files of a site (sorted), as [`SiteWriter::open`] checks the
+/// others: the streaming build checks each unit's files as it renders them.
+pub(crate) fn validate_paths<'a>(paths: impl Iterator<Item = &'a str> + Clone) -> Result<()> {
+    paths::validate_paths(paths)
+}
+
 /// The place of one file in the temporary folder, counted but not written yet.
 pub(crate) struct Reserved(PathBuf);
 

@@ -10,9 +10,9 @@ use serde::Serialize;
 
 use super::compare::value;
 use super::csv::line;
+use super::summary::MeasureValue;
 use super::{Ctx, year_label};
 use crate::chart::{Axis, Datum, Multiples, Point, Series, multiples};
-use super::summary::MeasureValue;
 use crate::compare::{FigureKind, MEASURES};
 use crate::error::{Error, Result};
 use crate::model::Year;
@@ -48,7 +48,10 @@ pub(super) fn measure_data(ctx: &Ctx<'_>, m: usize) -> MeasureData {
             name: u.short_name.clone(),
             values: all_years
                 .iter()
-                .map(|y| u.record(*y).and_then(|r| r.measures.get(m).copied().flatten()))
+                .map(|y| {
+                    u.record(*y)
+                        .and_then(|r| r.measures.get(m).copied().flatten())
+                })
                 .collect(),
         })
         .collect();

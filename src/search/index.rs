@@ -9,7 +9,6 @@
 //! holds only what public pages show), or lets data end a `<script>` (`<`, `>`, `&`, U+2028 and
 //! U+2029 are written as `\uXXXX` escapes).
 
-
 use pulldown_cmark::{Event, Parser, TagEnd};
 use serde::Serialize;
 

@@ -19,5 +19,6 @@ mod scoring;
 mod search;
 mod serve;
 mod site;
+mod streaming;
 mod synth;
 mod targets_page;
