@@ -11,9 +11,9 @@ use crate::error::{Error, Result};
 use crate::plan::CompareTable;
 use crate::render::fmt_score;
 
-/// The comparison as pretty JSON.
+/// The comparison as JSON (compact: a data file, not a page).
 pub(super) fn compare_json(c: &Comparison<'_>) -> Result<String> {
-    serde_json::to_string_pretty(c)
+    serde_json::to_string(c)
         .map(|s| s + "\n")
         .map_err(|e| {
             Error::Usage(format!(

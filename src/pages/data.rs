@@ -35,7 +35,7 @@ pub(super) fn record_json(ctx: &Ctx<'_>, record: &Record) -> Result<String> {
         record: value,
         scores: ctx.score(record),
     };
-    serde_json::to_string_pretty(&data)
+    serde_json::to_string(&data)
         .map(|s| s + "\n")
         .map_err(|e| Error::Usage(format!("cannot serialize {}: {e}", record.path)))
 }

@@ -234,7 +234,7 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, m: usize) -> (Shell, MeasurePage) 
 /// `data/compare/<measure>.json`.
 pub(super) fn measure_json(ctx: &Ctx<'_>, m: usize) -> Result<String> {
     let data = measure_data(ctx, m);
-    serde_json::to_string_pretty(&data)
+    serde_json::to_string(&data)
         .map(|s| s + "\n")
         .map_err(|e| Error::Usage(format!("cannot serialize the {} comparison: {e}", data.key)))
 }
