@@ -47,7 +47,7 @@ mod stream;
 #[doc(hidden)] // The benchmark's synthetic corpus: examples/synth.rs and tests/cli/synth.rs.
 pub mod synth;
 
-pub use check::{Finding, Report, check};
+pub use check::{Checked, Finding, Report, check, check_content};
 pub use error::{Diagnostic, Diagnostics, Error, Location, Result};
 pub use load::load;
 #[doc(hidden)]

@@ -32,12 +32,10 @@ fn run(cli: Cli) -> gongkai::Result<ExitCode> {
             format,
             strict,
         } => {
-            let corpus = gongkai::load(&content)?;
-            let scores = gongkai::score_corpus(&corpus);
-            let report = gongkai::check(&corpus, &scores);
+            let gongkai::Checked { report, names } = gongkai::check_content(&content)?;
             let mut out = std::io::stdout().lock();
             let text = match format {
-                Format::Human => report.to_human(&corpus),
+                Format::Human => report.to_human_named(&names),
                 Format::Json => report.to_json(),
             };
             // A closed pipe (e.g. `| head`) is not an error worth a panic.

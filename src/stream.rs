@@ -469,7 +469,7 @@ fn finish(
 
 /// Every diagnostic of content whose site file or layout is wrong: each unit is still loaded,
 /// to report the diagnostics of its records too.
-fn diagnose(mut diags: Vec<Diagnostic>, units: Vec<PendingUnit>) -> Error {
+pub(crate) fn diagnose(mut diags: Vec<Diagnostic>, units: Vec<PendingUnit>) -> Error {
     let more: Vec<Vec<Diagnostic>> = units
         .into_par_iter()
         .filter_map(|p| crate::load::load_unit(p).err())

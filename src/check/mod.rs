@@ -9,6 +9,8 @@ mod accounts;
 mod scoring;
 mod targets;
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::error::Location;
@@ -51,40 +53,108 @@ pub fn check(corpus: &Corpus, scores: &CorpusScores) -> Report {
     findings.extend(scoring::audit(corpus, scores));
     findings.extend(accounts::check(corpus));
     findings.extend(targets::check(corpus));
-    findings.sort_by(|a, b| {
-        (&a.unit, a.year, &a.location, a.code, &a.field).cmp(&(
-            &b.unit,
-            b.year,
-            &b.location,
-            b.code,
-            &b.field,
-        ))
-    });
-    Report { findings }
+    Report::sorted(findings)
+}
+
+/// The findings of content, with each unit's short name (for [`Report::to_human_named`]).
+#[derive(Debug, Default)]
+pub struct Checked {
+    /// The findings.
+    pub report: Report,
+    /// Unit id → short name.
+    pub names: BTreeMap<String, String>,
+}
+
+/// Loads, scores and audits the content folder one unit at a time (a unit's checks never look
+/// at another unit), so memory holds the findings and a few units, never the corpus: the same
+/// report as [`check`] over [`crate::load`]'s corpus.
+///
+/// Errors: as [`crate::load`], every diagnostic of every file.
+pub fn check_content(content_dir: &std::path::Path) -> crate::error::Result<Checked> {
+    use rayon::prelude::*;
+    let outline = crate::load::outline(content_dir)?;
+    let (Some(site), true) = (outline.site, outline.diags.is_empty()) else {
+        return Err(crate::stream::diagnose(outline.diags, outline.units));
+    };
+    /// A unit's id, short name and findings, or its diagnostics.
+    type Unit = Result<(String, String, Vec<Finding>), Vec<crate::error::Diagnostic>>;
+    let units: Vec<Unit> = outline
+        .units
+        .into_par_iter()
+        .map(|pending| {
+            let unit = crate::load::load_unit(pending)?;
+            let names = (unit.id.as_str().to_owned(), unit.short_name.clone());
+            let corpus = Corpus {
+                site: site.clone(),
+                units: vec![unit],
+            };
+            let scores = crate::score::score_corpus(&corpus);
+            Ok((names.0, names.1, check(&corpus, &scores).findings))
+        })
+        .collect();
+    let mut checked = Checked::default();
+    let mut findings = Vec::new();
+    let mut diags = Vec::new();
+    for unit in units {
+        match unit {
+            Ok((id, name, f)) => {
+                checked.names.insert(id, name);
+                findings.extend(f);
+            }
+            Err(d) => diags.extend(d),
+        }
+    }
+    if !diags.is_empty() {
+        return Err(crate::error::Error::Invalid(
+            crate::error::Diagnostics::new(diags),
+        ));
+    }
+    checked.report = Report::sorted(findings);
+    Ok(checked)
+}
+
+impl Report {
+    /// A report of `findings`, sorted by unit, year, location, code and field.
+    fn sorted(mut findings: Vec<Finding>) -> Report {
+        findings.sort_by(|a, b| {
+            (&a.unit, a.year, &a.location, a.code, &a.field).cmp(&(
+                &b.unit,
+                b.year,
+                &b.location,
+                b.code,
+                &b.field,
+            ))
+        });
+        Report { findings }
+    }
 }
 
 impl Report {
     /// Human output, grouped by record: a heading per record, then each finding with its
     /// location, code, message, stated and computed values and the rule; a count at the end.
     pub fn to_human(&self, corpus: &Corpus) -> String {
+        // Looked up once per record, not by scanning: linear in the corpus at 10,000 records.
+        let names: BTreeMap<String, String> = corpus
+            .units
+            .iter()
+            .map(|u| (u.id.as_str().to_owned(), u.short_name.clone()))
+            .collect();
+        self.to_human_named(&names)
+    }
+
+    /// [`Report::to_human`] with each unit's short name given by id.
+    pub fn to_human_named(&self, names: &BTreeMap<String, String>) -> String {
         use std::fmt::Write as _;
         let mut s = String::new();
         let mut current: Option<(&UnitId, Year)> = None;
         let mut records = 0;
-        // Looked up once per record, not by scanning: linear in the corpus at 10,000 records.
-        let names: std::collections::BTreeMap<&str, &str> = corpus
-            .units
-            .iter()
-            .map(|u| (u.id.as_str(), u.short_name.as_str()))
-            .collect();
         for (i, f) in self.findings.iter().enumerate() {
             if current != Some((&f.unit, f.year)) {
                 current = Some((&f.unit, f.year));
                 records += 1;
                 let name = names
                     .get(f.unit.as_str())
-                    .copied()
-                    .unwrap_or(f.unit.as_str());
+                    .map_or(f.unit.as_str(), String::as_str);
                 // Findings are sorted by unit and year: a record's findings are contiguous.
                 let n = self.findings[i..]
                     .iter()

@@ -13,14 +13,12 @@ use crate::render::fmt_score;
 
 /// The comparison as JSON (compact: a data file, not a page).
 pub(super) fn compare_json(c: &Comparison<'_>) -> Result<String> {
-    serde_json::to_string(c)
-        .map(|s| s + "\n")
-        .map_err(|e| {
-            Error::Usage(format!(
-                "cannot serialize the comparison of {}: {e}",
-                c.unit
-            ))
-        })
+    serde_json::to_string(c).map(|s| s + "\n").map_err(|e| {
+        Error::Usage(format!(
+            "cannot serialize the comparison of {}: {e}",
+            c.unit
+        ))
+    })
 }
 
 /// One table of the comparison as CSV.

@@ -2,7 +2,7 @@
 //! writes exactly the files the in-memory build renders from the whole corpus
 //! (`render_site`, used by `archive` and `diff`), byte for byte: on the example content, the
 //! comparison fixture (three units over four years) and a synthetic corpus, under both
-//! profiles, with and without a sitemap.
+//! profiles, with and without a sitemap. `check` streams the same way and reports the same.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -105,4 +105,38 @@ fn a_synthetic_corpus_of_more_than_one_chunk_streams_to_the_same_bytes() {
     })
     .expect("generates");
     assert_same(&content);
+}
+
+#[test]
+fn checking_one_unit_at_a_time_finds_what_checking_the_corpus_finds() {
+    for content in [root().join("content"), fixture("sites/compare/content")] {
+        let corpus = gongkai::load(&content).expect("loads");
+        let whole = gongkai::check(&corpus, &gongkai::score_corpus(&corpus));
+        let streamed = gongkai::check_content(&content).expect("checks");
+        assert!(!whole.findings.is_empty(), "{}", content.display());
+        assert_eq!(streamed.report.findings, whole.findings);
+        assert_eq!(
+            streamed.report.to_human_named(&streamed.names),
+            whole.to_human(&corpus)
+        );
+    }
+}
+
+#[test]
+fn checking_one_unit_at_a_time_reports_every_diagnostic_of_invalid_content() {
+    let dir = fixture("invalid");
+    let mut cases = 0;
+    for entry in std::fs::read_dir(&dir).expect("fixtures") {
+        let content = entry.expect("entry").path().join("content");
+        if !content.is_dir() {
+            continue;
+        }
+        let whole = gongkai::load(&content).err().map(|e| e.to_string());
+        let streamed = gongkai::check_content(&content)
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(streamed, whole, "{}", content.display());
+        cases += 1;
+    }
+    assert!(cases > 5, "the invalid fixtures are there");
 }
