@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
@@ -157,14 +157,21 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Maps field paths of one file to their locations, and renders source snippets.
 ///
-/// Built by `load` from the file's YAML events; cheap to clone (shared source).
+/// Built by `load` from the file's YAML events, on first use: most records are never asked
+/// for a location (no error, no finding), and indexing costs a second pass over the file.
+/// Cheap to clone (shared source and index).
 #[derive(Debug, Clone, Default)]
 pub struct Locator {
     path: String,
     source: Arc<str>,
     /// Field path → (line, col) of the value (or of the key for mappings and sequences).
-    fields: Arc<BTreeMap<String, (u32, u32)>>,
+    fields: Arc<OnceLock<BTreeMap<String, (u32, u32)>>>,
+    /// Builds `fields` from the source when it is first needed.
+    index: Option<FieldIndexer>,
 }
+
+/// Builds the field index of a source text.
+pub(crate) type FieldIndexer = fn(&str) -> BTreeMap<String, (u32, u32)>;
 
 impl Locator {
     /// A locator over `source`, read from `path`, with its field index.
@@ -172,8 +179,25 @@ impl Locator {
         Locator {
             path,
             source,
-            fields: Arc::new(fields),
+            fields: Arc::new(OnceLock::from(fields)),
+            index: None,
         }
+    }
+
+    /// A locator that indexes `source` with `index` the first time a field is looked up.
+    pub(crate) fn lazy(path: String, source: Arc<str>, index: FieldIndexer) -> Locator {
+        Locator {
+            path,
+            source,
+            fields: Arc::new(OnceLock::new()),
+            index: Some(index),
+        }
+    }
+
+    /// The field index (built now if it was not yet).
+    fn fields(&self) -> &BTreeMap<String, (u32, u32)> {
+        self.fields
+            .get_or_init(|| self.index.map(|f| f(&self.source)).unwrap_or_default())
     }
 
     /// The file path.
@@ -186,7 +210,7 @@ impl Locator {
     pub fn locate(&self, field: &str) -> Location {
         let mut f = field;
         loop {
-            if let Some(&(line, col)) = self.fields.get(f) {
+            if let Some(&(line, col)) = self.fields().get(f) {
                 return self.at(line, col);
             }
             match f.rfind(['.', '[']) {
@@ -208,7 +232,7 @@ impl Locator {
     /// The field whose location is the nearest at or before (line, col), for errors the YAML
     /// library reports by position only.
     pub fn field_at(&self, line: u32, col: u32) -> Option<&str> {
-        self.fields
+        self.fields()
             .iter()
             .filter(|(_, lc)| **lc <= (line, col))
             .max_by_key(|(k, lc)| (**lc, k.len()))

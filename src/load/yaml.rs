@@ -21,10 +21,11 @@ pub(crate) fn parse<T: DeserializeOwned>(
     path: &str,
     text: &Arc<str>,
 ) -> (Locator, Result<T, Diagnostic>) {
-    let index = Index::build(text);
-    let locator = Locator::new(path.to_owned(), Arc::clone(text), index.fields());
+    let locator = Locator::lazy(path.to_owned(), Arc::clone(text), |t| {
+        Index::build(t).fields()
+    });
     let result = serde_saphyr::from_str_with_options::<T>(text, options())
-        .map_err(|e| diagnostic(&e, &index, &locator));
+        .map_err(|e| diagnostic(&e, &Index::build(text), &locator));
     (locator, result)
 }
 
