@@ -14,8 +14,13 @@
 //! - Every file that belongs to one unit (its unit page, and each record's page, 决算 page,
 //!   JSON and CSV files) is keyed by its *unit key*: the bytes of every file in the unit's
 //!   folder (unit file, records, narratives), and the findings about it. Editing one record
-//!   re-renders the pages of that unit only. A search document is keyed by its unit's key, its
-//!   number and its year (adding a record renumbers the documents after it).
+//!   re-renders the pages of that unit only. A search document is taken over when its unit's
+//!   key, its number and its year are unchanged (adding a record renumbers those after it).
+//! - A unit whose content files all have the length and stamp (`fs::Stamp`: modification and
+//!   status-change time, inode) the previous build saw, at least two seconds before that build
+//!   started, is taken over without even being loaded: the manifest keeps its key, summary and
+//!   files. Any other unit is loaded and its key computed from its bytes, as git's index trusts
+//!   stamps and rehashes what is "racily" recent.
 //! - Pages over many units (index, year pages, cross-unit comparisons, search postings,
 //!   sitemap) are keyed by all unit keys together: any change anywhere re-renders them. The 404 page and the theme's
 //!   static files depend on the global key only.
@@ -31,12 +36,14 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::check::Finding;
-use crate::fs::EntryKind;
-use crate::model::{Profile, Unit};
+use crate::compare::FigureKind;
+use crate::fs::{EntryKind, Stamp};
+use crate::model::{Dec, Pct, Profile, Unit, UnitId, Year};
+use crate::pages::{MainFigures, MeasureValue, RecordSummary, UnitSummary};
 use crate::render::Renderer;
 
 /// Version of the manifest format; another value is ignored as a whole.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// The manifest stored in the output.
 #[derive(Debug, Serialize, Deserialize)]
@@ -45,8 +52,191 @@ struct Manifest {
     format: u32,
     gongkai: String,
     global: String,
-    /// Output path → what it was rendered from and its length.
-    files: BTreeMap<String, Entry>,
+    /// The files over every unit (index, year and comparison pages, search postings, theme
+    /// files): path → what it was rendered from and its length.
+    site: BTreeMap<String, Entry>,
+    /// Every unit, in site order.
+    units: Vec<UnitEntry>,
+}
+
+/// One unit in the manifest: enough to take its files over, and to render the pages over
+/// every unit, without loading it again.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct UnitEntry {
+    pub(crate) id: String,
+    /// Its unit key.
+    pub(crate) key: String,
+    /// The number of its first search page.
+    pub(crate) first_doc: usize,
+    /// How many findings it has.
+    pub(crate) findings: usize,
+    /// What the pages over every unit show of it.
+    pub(crate) summary: CachedSummary,
+    /// Its files (pages, downloads and search pages) with their lengths.
+    pub(crate) files: Vec<(String, u64)>,
+}
+
+/// The content files' stamps as a build read them, kept beside the output rather than in it
+/// (stamps differ from machine to machine; the site, its manifest included, must not).
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StampFile {
+    format: u32,
+    /// SHA-256 of the manifest of the build that read them: stamps of any other build are
+    /// ignored.
+    manifest: String,
+    /// When that build started reading the content (ns since 1970): a file modified later
+    /// than about then may have changed without its stamp showing it.
+    started: u64,
+    /// Unit id → its content files as the walk found them: path as shown, length, stamp.
+    units: BTreeMap<String, Vec<(String, u64, Stamp)>>,
+}
+
+/// A unit's content files as a build found them: path as shown, length, stamp.
+pub(crate) type Stamps = Vec<(String, u64, Stamp)>;
+
+/// What a build may take over from the previous one.
+#[derive(Debug, Default)]
+pub(crate) struct Previous {
+    /// When the previous build started reading the content (ns since 1970; 0 when unknown).
+    pub(crate) started: u64,
+    /// The files over every unit.
+    pub(crate) site: BTreeMap<String, Entry>,
+    /// Units by id.
+    pub(crate) units: BTreeMap<String, UnitEntry>,
+    /// The stamps of each unit's files as the previous build read them.
+    pub(crate) stamps: BTreeMap<String, Stamps>,
+}
+
+/// How long before the previous build started a file must have been modified for its stamp
+/// to be trusted (beyond any file system's clock resolution).
+const RACY_NS: u64 = 2_000_000_000;
+
+impl Previous {
+    /// The previous entry of a unit whose content files are exactly `stamps` (paths, lengths
+    /// and stamps, all older than the previous build), and whose first search page is still
+    /// `first_doc`: its files can be taken over without loading it.
+    pub(crate) fn unchanged(
+        &self,
+        id: &str,
+        stamps: &[(String, u64, Stamp)],
+        first_doc: usize,
+    ) -> Option<&UnitEntry> {
+        let entry = self.units.get(id)?;
+        let settled = stamps
+            .iter()
+            .all(|(_, _, s)| s.mtime > 0 && s.mtime.saturating_add(RACY_NS) < self.started);
+        let same = self.stamps.get(id).is_some_and(|s| s == stamps);
+        (settled && same && entry.first_doc == first_doc).then_some(entry)
+    }
+}
+
+/// [`UnitSummary`] as the manifest stores it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CachedSummary {
+    name: String,
+    short_name: String,
+    records: Vec<CachedRecord>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CachedRecord {
+    year: u16,
+    contents: String,
+    reported: Option<Dec>,
+    rule: Option<Dec>,
+    execution: Option<Pct>,
+    completion: Option<Pct>,
+    flags: Vec<String>,
+    /// (value, unit, kind) per measure.
+    measures: Vec<Option<(Dec, String, FigureKind)>>,
+}
+
+impl CachedSummary {
+    /// How many records the unit has.
+    pub(crate) fn records(&self) -> usize {
+        self.records.len()
+    }
+
+    /// The year of its `i`-th record.
+    pub(crate) fn year_at(&self, i: usize) -> Option<u16> {
+        self.records.get(i).map(|r| r.year)
+    }
+
+    /// The stored form of a summary.
+    pub(crate) fn of(s: &UnitSummary) -> CachedSummary {
+        CachedSummary {
+            name: s.name.clone(),
+            short_name: s.short_name.clone(),
+            records: s
+                .records
+                .iter()
+                .map(|r| CachedRecord {
+                    year: r.year.get(),
+                    contents: r.contents.clone(),
+                    reported: r.main.reported,
+                    rule: r.main.rule,
+                    execution: r.main.execution,
+                    completion: r.main.completion,
+                    flags: r.flags.clone(),
+                    measures: r
+                        .measures
+                        .iter()
+                        .map(|m| m.map(|m| (m.value, m.unit.to_owned(), m.kind)))
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The summary of unit `id` back; `None` when a value does not read back (then the unit
+    /// is loaded instead).
+    pub(crate) fn summary(&self, id: &str) -> Option<UnitSummary> {
+        let records = self
+            .records
+            .iter()
+            .map(|r| {
+                let measures = r
+                    .measures
+                    .iter()
+                    .map(|m| match m {
+                        None => Some(None),
+                        Some((value, unit, kind)) => Some(Some(MeasureValue {
+                            value: *value,
+                            unit: static_unit(unit)?,
+                            kind: *kind,
+                        })),
+                    })
+                    .collect::<Option<Vec<_>>>()?;
+                Some(RecordSummary {
+                    year: Year::parse(&r.year.to_string()).ok()?,
+                    contents: r.contents.clone(),
+                    main: MainFigures {
+                        reported: r.reported,
+                        rule: r.rule,
+                        execution: r.execution,
+                        completion: r.completion,
+                    },
+                    flags: r.flags.clone(),
+                    measures,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(UnitSummary {
+            id: UnitId::parse(id).ok()?,
+            name: self.name.clone(),
+            short_name: self.short_name.clone(),
+            records,
+        })
+    }
+}
+
+/// The label of a measure's unit as the pages know it.
+fn static_unit(unit: &str) -> Option<&'static str> {
+    ["万元", "元", "分", "%"].into_iter().find(|u| *u == unit)
 }
 
 /// One cached file.
@@ -148,40 +338,81 @@ pub(crate) fn all_key(global: &str, units: &[Option<String>]) -> String {
     all.hex()
 }
 
-/// The key of search document `n`: the page of year `year` of the unit keyed `unit` (the same
-/// number may hold another of the unit's years once a record is added or removed).
-pub(crate) fn doc_key(unit: &str, n: usize, year: crate::model::Year) -> String {
-    let mut h = HashWriter::new();
-    h.add(&unit);
-    h.add(&n);
-    h.add(&year);
-    h.hex()
-}
-
-/// The files of the previous build that may be taken over: those of a manifest written by this
-/// gongkai version for the same global key. Empty when the manifest is missing, unreadable or
-/// from another build setting.
-pub(crate) fn previous(global: &str, manifest: Option<&[u8]>) -> BTreeMap<String, Entry> {
-    let Some(Ok(manifest)) = manifest.map(serde_json::from_slice::<Manifest>) else {
-        return BTreeMap::new();
+/// What the previous build left that may be taken over: its manifest, when written by this
+/// gongkai version for the same global key, and the stamps beside the output when they belong
+/// to that manifest. Empty when the manifest is missing, unreadable or from another build
+/// setting.
+pub(crate) fn previous(global: &str, manifest: Option<&[u8]>, stamps: Option<&[u8]>) -> Previous {
+    let Some(bytes) = manifest else {
+        return Previous::default();
+    };
+    let Ok(manifest) = serde_json::from_slice::<Manifest>(bytes) else {
+        return Previous::default();
     };
     if manifest.format != FORMAT
         || manifest.gongkai != env!("CARGO_PKG_VERSION")
         || manifest.global != global
     {
-        return BTreeMap::new();
+        return Previous::default();
     }
-    manifest.files
+    let stamps = stamps
+        .and_then(|s| serde_json::from_slice::<StampFile>(s).ok())
+        .filter(|s| s.format == FORMAT && s.manifest == sha256_hex(bytes))
+        .unwrap_or_default();
+    Previous {
+        started: stamps.started,
+        site: manifest.site,
+        units: manifest
+            .units
+            .into_iter()
+            .map(|u| (u.id.clone(), u))
+            .collect(),
+        stamps: stamps.units,
+    }
 }
 
-/// The manifest of a build, listing every keyed file with its length.
-pub(crate) fn manifest(global: &str, files: BTreeMap<String, Entry>) -> Vec<u8> {
+/// The manifest of a build.
+pub(crate) fn manifest(
+    global: &str,
+    site: BTreeMap<String, Entry>,
+    units: Vec<UnitEntry>,
+) -> Vec<u8> {
     let manifest = Manifest {
         format: FORMAT,
         gongkai: env!("CARGO_PKG_VERSION").to_owned(),
         global: global.to_owned(),
-        files,
+        site,
+        units,
     };
     // Serialising plain strings and numbers cannot fail; an empty manifest is ignored.
     serde_json::to_vec(&manifest).unwrap_or_default()
+}
+
+/// The stamps file of a build that wrote `manifest` and started reading the content at
+/// `started` (ns since 1970).
+pub(crate) fn stamps_file(
+    manifest: &[u8],
+    started: u64,
+    units: BTreeMap<String, Stamps>,
+) -> Vec<u8> {
+    let file = StampFile {
+        format: FORMAT,
+        manifest: sha256_hex(manifest),
+        started,
+        units,
+    };
+    serde_json::to_vec(&file).unwrap_or_default()
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    let mut h = HashWriter::new();
+    h.0.update(bytes);
+    h.hex()
+}
+
+/// Now, in nanoseconds since 1970 (0 when the clock is before 1970).
+pub(crate) fn now_ns() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
 }

@@ -224,6 +224,54 @@ pub(crate) struct WalkEntry {
     pub(crate) kind: EntryKind,
     /// Size in bytes (of the link itself for links).
     pub(crate) len: u64,
+    /// When and where it last changed, as far as the file system tells.
+    pub(crate) stamp: Stamp,
+}
+
+/// When and where a file last changed, as the file system tells: its modification time and,
+/// on Unix, its status-change time (which no tool can set back) and inode, all zero when
+/// unknown. Equal stamps and lengths mean an unchanged file unless it was modified within the
+/// clock's resolution of the stamp being taken, which the build cache guards against.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Stamp {
+    /// Modification time, nanoseconds since 1970.
+    pub(crate) mtime: u64,
+    /// Status-change time, nanoseconds since 1970 (Unix).
+    pub(crate) ctime: u64,
+    /// Inode number (Unix).
+    pub(crate) ino: u64,
+}
+
+impl Stamp {
+    /// The stamp of a file's metadata.
+    pub(crate) fn of(meta: &std::fs::Metadata) -> Stamp {
+        let mtime = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt as _;
+            let ns = |s: i64, n: i64| {
+                u64::try_from(s)
+                    .unwrap_or(0)
+                    .saturating_mul(1_000_000_000)
+                    .saturating_add(u64::try_from(n).unwrap_or(0))
+            };
+            Stamp {
+                mtime,
+                ctime: ns(meta.ctime(), meta.ctime_nsec()),
+                ino: meta.ino(),
+            }
+        }
+        #[cfg(not(unix))]
+        Stamp {
+            mtime,
+            ctime: 0,
+            ino: 0,
+        }
+    }
 }
 
 /// Every path under `root` down to `max_depth` levels, sorted by file name at each level, without
@@ -281,7 +329,9 @@ fn walk(root: &Path, max_depth: usize, hidden: bool) -> Result<Vec<WalkEntry>> {
         } else {
             EntryKind::Other
         };
-        let len = entry.metadata().map(|m| m.len()).unwrap_or(0);
+        let meta = entry.metadata().ok();
+        let len = meta.as_ref().map_or(0, std::fs::Metadata::len);
+        let stamp = meta.as_ref().map(Stamp::of).unwrap_or_default();
         let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
         let mut utf8 = true;
         let names = rel
@@ -300,6 +350,7 @@ fn walk(root: &Path, max_depth: usize, hidden: bool) -> Result<Vec<WalkEntry>> {
             utf8,
             kind,
             len,
+            stamp,
         });
     }
     Ok(out)

@@ -9,9 +9,13 @@
 //! chunk of units, never the corpus or the site.
 //!
 //! A file whose key matches the previous build's manifest is hard-linked from the previous site
-//! instead of being rendered (see `crate::cache`). Output bytes depend neither on the thread
-//! count nor on the cache: every file is rendered from its own unit (or from the summaries, in
-//! site order) by the same functions as the in-memory build (`pipeline::render_site`).
+//! instead of being rendered (see `crate::cache`). A unit whose content files all carry the
+//! same length and stamp as when the previous build read them (and whose search pages keep
+//! their numbers) is not even loaded: its files are linked, its summary comes from the
+//! manifest, and its search postings from the previous site's postings ([`Patch`]). Output
+//! bytes depend neither on the thread count nor on the cache: every file is rendered from its
+//! own unit (or from the summaries, in site order) by the same functions as the in-memory build
+//! (`pipeline::render_site`).
 //!
 //! Invalid content: every unit is still loaded so that every diagnostic is reported, nothing
 //! more is rendered after the first, and the writer is aborted (the previous site stays).
@@ -23,8 +27,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
-use crate::cache::{self, Entry};
-use crate::check::{Finding, Report};
+use crate::cache::{self, CachedSummary, Entry, Previous, Stamps, UnitEntry};
+use crate::check::Report;
 use crate::epoch::Epoch;
 use crate::error::{Diagnostic, Diagnostics, Error, Result};
 use crate::load::PendingUnit;
@@ -35,6 +39,7 @@ use crate::pipeline::{BuildOptions, Log};
 use crate::plan::{Page, Planned};
 use crate::render::{Renderer, Site};
 use crate::score::CorpusScores;
+use crate::search::{Builder, Doc, Patch};
 
 /// Units loaded and rendered in parallel before their search pages are indexed: enough to keep
 /// every core busy, few enough to bound memory.
@@ -68,7 +73,9 @@ struct Shared<'a> {
     renderer: &'a Renderer,
     content_dir: &'a Path,
     global: String,
-    previous: BTreeMap<String, Entry>,
+    previous: Previous,
+    /// Whether units may be taken over without loading them (the previous postings are read).
+    take_over: bool,
     writer: &'a SiteWriter,
     /// Set by the first unit that fails to load: later units are loaded, not rendered.
     failed: AtomicBool,
@@ -88,10 +95,14 @@ enum UnitOut {
 struct Done {
     records: usize,
     summary: UnitSummary,
-    findings: Vec<Finding>,
+    findings: usize,
     key: Option<String>,
-    docs: Vec<crate::search::Doc>,
-    entries: Vec<(String, Entry)>,
+    /// Its search pages, when it was loaded (else its postings are the previous ones).
+    docs: Option<Vec<Doc>>,
+    /// Its manifest entry (none when its folder could not be hashed).
+    entry: Option<UnitEntry>,
+    /// Its content files' stamps.
+    stamps: Stamps,
     rendered: usize,
     reused: usize,
     /// Its page paths, for the sitemap (only when there is one).
@@ -100,6 +111,7 @@ struct Done {
 
 /// Builds the site into `opts.output`, streaming (see the module documentation).
 pub(crate) fn build(opts: &BuildOptions, log: &mut Log) -> Result<Streamed> {
+    let started = cache::now_ns();
     let outline = crate::load::outline(&opts.content)?;
     let (Some(settings), true) = (outline.site, outline.diags.is_empty()) else {
         return Err(diagnose(outline.diags, outline.units));
@@ -131,7 +143,15 @@ pub(crate) fn build(opts: &BuildOptions, log: &mut Log) -> Result<Streamed> {
     fixed.sort_unstable();
     let env = OutputEnv::from_process(&opts.content)?;
     let writer = SiteWriter::open(&opts.output, fixed.iter().copied(), &env, Fault::None)?;
-    let previous = cache::previous(&global, writer.previous_cache().as_deref());
+    let beside = writer.beside();
+    let stamps = crate::fs::read(&beside).ok();
+    let previous = cache::previous(
+        &global,
+        writer.previous_cache().as_deref(),
+        stamps.as_deref(),
+    );
+    // The previous postings, when units may be taken over without loading them.
+    let patch = previous_postings(&writer, &previous);
     log.stage(format_args!(
         "plan: {} unit(s), {total_docs} record(s)",
         outline.units.len()
@@ -144,14 +164,15 @@ pub(crate) fn build(opts: &BuildOptions, log: &mut Log) -> Result<Streamed> {
         content_dir: &opts.content,
         global,
         previous,
+        take_over: patch.is_some(),
         writer: &writer,
         failed: AtomicBool::new(false),
         sitemap: settings.base_url.is_some(),
     };
     let bar = crate::progress::bar(log.progress(), outline.units.len());
-    let streamed = stream_units(&shared, outline.units, &records, &bar);
+    let streamed = stream_units(&shared, outline.units, &records, patch, &bar);
     bar.finish_and_clear();
-    let units = match streamed {
+    let mut units = match streamed {
         Ok(units) => units,
         Err(e) => {
             writer.abort();
@@ -159,8 +180,9 @@ pub(crate) fn build(opts: &BuildOptions, log: &mut Log) -> Result<Streamed> {
         }
     };
     log.stage(format_args!(
-        "units: {} unit(s), {} record(s), {} finding(s), {} file(s) rendered, {} unchanged",
+        "units: {} unit(s) ({} unchanged, not loaded), {} record(s), {} finding(s), {} file(s) rendered, {} unchanged",
         units.summaries.len(),
+        units.taken_over,
         units.records,
         units.findings,
         units.rendered,
@@ -182,6 +204,7 @@ pub(crate) fn build(opts: &BuildOptions, log: &mut Log) -> Result<Streamed> {
             reused: 0,
         });
     }
+    let stamps = std::mem::take(&mut units.stamps);
     let (manifest, mut done) = match finish(&shared, units, site_pages) {
         Ok(done) => done,
         Err(e) => {
@@ -189,7 +212,10 @@ pub(crate) fn build(opts: &BuildOptions, log: &mut Log) -> Result<Streamed> {
             return Err(e);
         }
     };
-    let summary = writer.commit(Some(&manifest))?;
+    // Stamps of the old site must not outlive it: removed before the swap, written after.
+    let _ = std::fs::remove_file(&beside);
+    let stamps = cache::stamps_file(&manifest, started, stamps);
+    let summary = writer.commit(Some(&manifest), Some(&stamps))?;
     done.files = summary.files;
     done.bytes = summary.bytes;
     Ok(done)
@@ -199,23 +225,59 @@ pub(crate) fn build(opts: &BuildOptions, log: &mut Log) -> Result<Streamed> {
 struct Units {
     summaries: Vec<UnitSummary>,
     keys: Vec<Option<String>>,
-    search: crate::search::Builder,
-    entries: BTreeMap<String, Entry>,
+    search: Search,
+    /// Manifest entries of the units, in site order.
+    entries: Vec<UnitEntry>,
+    /// The stamps of each unit's content files.
+    stamps: BTreeMap<String, Stamps>,
     paths: Vec<String>,
     records: usize,
     findings: usize,
     rendered: usize,
     reused: usize,
+    /// Units taken over without loading them.
+    taken_over: usize,
 }
 
-/// Loads, checks, renders and writes every unit, chunk by chunk.
+/// The search postings being built: from every page, or patched onto the previous ones.
+enum Search {
+    Full(Builder),
+    Patch {
+        patch: Patch,
+        /// The pages of the units taken over (their previous postings are kept).
+        kept: Vec<std::ops::Range<usize>>,
+        units: Vec<(String, String)>,
+    },
+}
+
+/// The previous site's search postings, when its manifest lists units that may be taken over
+/// and every shard file reads back; `None` otherwise (then every unit is loaded).
+fn previous_postings(writer: &SiteWriter, previous: &Previous) -> Option<Patch> {
+    let dir = writer.previous()?;
+    if previous.units.is_empty() {
+        return None;
+    }
+    let docs: usize = previous.units.values().map(|u| u.summary.records()).sum();
+    let texts = (0..crate::search::shard_count(docs))
+        .map(|k| {
+            let path = dir.join(crate::search::shard_path(k));
+            let len = previous.site.get(&crate::search::shard_path(k))?.len;
+            let bytes = crate::fs::read(&path).ok()?;
+            (bytes.len() as u64 == len).then(|| String::from_utf8(bytes).ok())?
+        })
+        .collect::<Option<Vec<String>>>()?;
+    Patch::from_shards(texts.iter().map(String::as_str))
+}
+
+/// Loads (or takes over), checks, renders and writes every unit, chunk by chunk.
 fn stream_units(
     shared: &Shared<'_>,
     pending: Vec<PendingUnit>,
     records: &[usize],
+    patch: Option<Patch>,
     bar: &crate::progress::Bar,
 ) -> Result<Units> {
-    let names = pending
+    let names: Vec<(String, String)> = pending
         .iter()
         .map(|p| {
             p.unit
@@ -224,16 +286,26 @@ fn stream_units(
                 .unwrap_or_default()
         })
         .collect();
+    let search = match patch {
+        Some(patch) => Search::Patch {
+            patch,
+            kept: Vec::new(),
+            units: names,
+        },
+        None => Search::Full(Builder::new(names, records.iter().sum())),
+    };
     let mut units = Units {
         summaries: Vec::with_capacity(pending.len()),
         keys: Vec::with_capacity(pending.len()),
-        search: crate::search::Builder::new(names, records.iter().sum()),
-        entries: BTreeMap::new(),
+        search,
+        entries: Vec::with_capacity(pending.len()),
+        stamps: BTreeMap::new(),
         paths: Vec::new(),
         records: 0,
         findings: 0,
         rendered: 0,
         reused: 0,
+        taken_over: 0,
     };
     let mut diags: Vec<Diagnostic> = Vec::new();
     let mut first_doc = 0;
@@ -256,20 +328,7 @@ fn stream_units(
             match out? {
                 UnitOut::Invalid(d) => diags.extend(d),
                 UnitOut::Skipped => {}
-                UnitOut::Done(done) => {
-                    let done = *done;
-                    units.records += done.records;
-                    units.findings += done.findings.len();
-                    units.rendered += done.rendered;
-                    units.reused += done.reused;
-                    units.summaries.push(done.summary);
-                    units.keys.push(done.key);
-                    units.entries.extend(done.entries);
-                    units.paths.extend(done.paths);
-                    for doc in done.docs {
-                        units.search.add(doc, false);
-                    }
-                }
+                UnitOut::Done(done) => units.add(*done),
             }
         }
         bar.advance(n);
@@ -280,9 +339,81 @@ fn stream_units(
     Ok(units)
 }
 
-/// Loads, scores, checks, renders and writes one unit (the `u`-th; its first search page is
-/// number `first_doc`).
+impl Units {
+    /// Keeps what the pages over every unit need of a unit just written.
+    fn add(&mut self, done: Done) {
+        let first = self.records;
+        self.records += done.records;
+        self.findings += done.findings;
+        self.rendered += done.rendered;
+        self.reused += done.reused;
+        self.summaries.push(done.summary);
+        self.keys.push(done.key);
+        if let Some(entry) = done.entry {
+            self.stamps.insert(entry.id.clone(), done.stamps);
+            self.entries.push(entry);
+        }
+        self.paths.extend(done.paths);
+        match (&mut self.search, done.docs) {
+            (Search::Full(builder), Some(docs)) => {
+                for doc in docs {
+                    builder.add(doc, false);
+                }
+            }
+            (Search::Patch { patch, .. }, Some(docs)) => {
+                for (i, doc) in docs.iter().enumerate() {
+                    patch.add(first + i, doc);
+                }
+            }
+            // Taken over: its previous postings stay.
+            (Search::Patch { kept, .. }, None) => {
+                kept.push(first..self.records);
+                self.taken_over += 1;
+            }
+            // Cannot happen: units are taken over only when the previous postings are read.
+            (Search::Full(_), None) => {}
+        }
+    }
+
+    /// The search index of every page.
+    fn search_index(search: Search, summaries: &[UnitSummary]) -> crate::search::Index {
+        match search {
+            Search::Full(builder) => builder.finish(),
+            Search::Patch { patch, kept, units } => {
+                let docs = summaries
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(u, s)| {
+                        s.records.iter().map(move |r| Doc {
+                            unit: u,
+                            year: r.year,
+                            title: String::new(),
+                            href: String::new(),
+                            fields: Vec::new(),
+                        })
+                    })
+                    .collect();
+                let kept = |doc: usize| kept.iter().any(|r| r.contains(&doc));
+                patch.finish(units, docs, kept)
+            }
+        }
+    }
+}
+
+/// Writes one unit (the `u`-th; its first search page is number `first_doc`): taken over from
+/// the previous site when its files are unchanged, else loaded, scored, checked and rendered.
 fn unit(shared: &Shared<'_>, u: usize, first_doc: usize, pending: PendingUnit) -> Result<UnitOut> {
+    let stamps = pending.stamps();
+    let mut files = Files::default();
+    if shared.take_over
+        && !shared.failed.load(Ordering::Relaxed)
+        && let Some(entry) = shared
+            .previous
+            .unchanged(pending.id().as_str(), &stamps, first_doc)
+        && let Some(done) = take_over(shared, entry, &stamps, &mut files)?
+    {
+        return Ok(UnitOut::Done(Box::new(done)));
+    }
     let unit = match crate::load::load_unit(pending) {
         Ok(unit) => unit,
         Err(d) => {
@@ -321,16 +452,31 @@ fn unit(shared: &Shared<'_>, u: usize, first_doc: usize, pending: PendingUnit) -
         content_dir: shared.content_dir,
         search: Default::default(),
     };
-    let mut out = Files::default();
+    // The previous files of this unit, when its key is unchanged (same content, findings and
+    // settings): each is taken over if still in place.
+    let previous = shared
+        .previous
+        .units
+        .get(unit.id.as_str())
+        .filter(|e| key.as_deref() == Some(e.key.as_str()));
+    let old: BTreeMap<&str, u64> = previous
+        .map(|e| e.files.iter().map(|(p, l)| (p.as_str(), *l)).collect())
+        .unwrap_or_default();
     for p in &plan {
-        out.put(shared, &p.path, key.clone(), || {
+        let old_len = old.get(p.path.as_str()).copied();
+        files.put(shared, &p.path, old_len, || {
             ctx.render(p).map(String::into_bytes)
         })?;
     }
     for (i, doc) in docs.iter().enumerate() {
         let n = first_doc + i;
-        let doc_key = key.as_deref().map(|k| cache::doc_key(k, n, doc.year));
-        out.put(shared, &crate::search::doc_path(n), doc_key, || {
+        let path = crate::search::doc_path(n);
+        // The same number for the same year of an unchanged unit: the same file.
+        let same_place = previous.is_some_and(|e| {
+            e.first_doc == first_doc && e.summary.year_at(i) == Some(doc.year.get())
+        });
+        let old_len = old.get(path.as_str()).copied().filter(|_| same_place);
+        files.put(shared, &path, old_len, || {
             Ok(crate::search::doc_js(n, Some(doc)).into_bytes())
         })?;
     }
@@ -339,54 +485,114 @@ fn unit(shared: &Shared<'_>, u: usize, first_doc: usize, pending: PendingUnit) -
     } else {
         Vec::new()
     };
+    let entry = key.as_ref().map(|key| UnitEntry {
+        id: unit.id.as_str().to_owned(),
+        key: key.clone(),
+        first_doc,
+        findings: report.findings.len(),
+        summary: CachedSummary::of(&summary),
+        files: std::mem::take(&mut files.written),
+    });
     Ok(UnitOut::Done(Box::new(Done {
         records,
         summary,
-        findings: report.findings,
+        findings: report.findings.len(),
         key,
-        docs,
-        entries: out.entries,
-        rendered: out.rendered,
-        reused: out.reused,
+        docs: Some(docs),
+        entry,
+        stamps,
+        rendered: files.rendered,
+        reused: files.reused,
         paths,
     })))
+}
+
+/// Takes an unchanged unit over from the previous site without loading it: every file it had
+/// is linked, its summary read back from the manifest. `None` (nothing done) when a file is
+/// missing or altered or the summary does not read back: then the unit is loaded.
+fn take_over(
+    shared: &Shared<'_>,
+    entry: &UnitEntry,
+    stamps: &Stamps,
+    files: &mut Files,
+) -> Result<Option<Done>> {
+    let Some(summary) = entry.summary.summary(&entry.id) else {
+        return Ok(None);
+    };
+    if !entry
+        .files
+        .iter()
+        .all(|(path, len)| shared.writer.has_previous(path, *len))
+    {
+        return Ok(None);
+    }
+    for (path, len) in &entry.files {
+        if !shared.writer.link_previous(path, *len)? {
+            return Err(Error::Usage(format!(
+                "cannot link `{path}` from the previous site; remove the output folder and build again"
+            )));
+        }
+        files.reused += 1;
+    }
+    let paths = if shared.sitemap {
+        let docs = entry.first_doc..entry.first_doc + summary.records.len();
+        let doc_paths: Vec<String> = docs.map(crate::search::doc_path).collect();
+        entry
+            .files
+            .iter()
+            .map(|(p, _)| p.clone())
+            .filter(|p| !doc_paths.contains(p))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(Some(Done {
+        records: summary.records.len(),
+        summary,
+        findings: entry.findings,
+        key: Some(entry.key.clone()),
+        docs: None,
+        entry: Some(entry.clone()),
+        stamps: stamps.clone(),
+        rendered: 0,
+        reused: files.reused,
+        paths,
+    }))
 }
 
 /// The files one thread put in place.
 #[derive(Default)]
 struct Files {
-    entries: Vec<(String, Entry)>,
+    /// (path, length) of each.
+    written: Vec<(String, u64)>,
     rendered: usize,
     reused: usize,
 }
 
 impl Files {
-    /// Takes the file at `path` over from the previous site when its key is unchanged, else
-    /// renders and writes it.
+    /// Takes the file at `path` over from the previous site when `old_len` says it may be
+    /// (same key) and it is still there with that length; else renders and writes it.
+    /// Returns its length.
     fn put(
         &mut self,
         shared: &Shared<'_>,
         path: &str,
-        key: Option<String>,
+        old_len: Option<u64>,
         render: impl FnOnce() -> Result<Vec<u8>>,
-    ) -> Result<()> {
-        if let Some(key) = &key
-            && let Some(old) = shared.previous.get(path)
-            && &old.key == key
-            && shared.writer.link_previous(path, old.len)?
+    ) -> Result<u64> {
+        if let Some(len) = old_len
+            && shared.writer.link_previous(path, len)?
         {
-            self.entries.push((path.to_owned(), old.clone()));
+            self.written.push((path.to_owned(), len));
             self.reused += 1;
-            return Ok(());
+            return Ok(len);
         }
         let bytes = render()?;
         shared.writer.write(path, &bytes)?;
-        if let Some(key) = key {
-            let len = bytes.len() as u64;
-            self.entries.push((path.to_owned(), Entry { key, len }));
-        }
+        let len = bytes.len() as u64;
+        self.written.push((path.to_owned(), len));
         self.rendered += 1;
-        Ok(())
+        Ok(len)
     }
 }
 
@@ -411,7 +617,7 @@ fn finish(
         paths.sort_unstable();
     }
     let search = std::sync::OnceLock::new();
-    let _ = search.set(units.search.finish());
+    let _ = search.set(Units::search_index(units.search, &units.summaries));
     let ctx = Ctx {
         corpus: &corpus,
         scores: &scores,
@@ -425,32 +631,49 @@ fn finish(
         search,
     };
     let global = &shared.global;
-    let outs: Vec<Result<Files>> = site_pages
+    let key_of = |p: &Planned| match p.page {
+        Page::NotFound => global.as_str(),
+        _ => all.as_str(),
+    };
+    let old_len = |path: &str, key: &str| {
+        shared
+            .previous
+            .site
+            .get(path)
+            .filter(|e| e.key == key)
+            .map(|e| e.len)
+    };
+    let outs: Vec<Result<(String, Entry, Files)>> = site_pages
         .par_iter()
         .map(|p| {
-            let key = match p.page {
-                Page::NotFound => global.clone(),
-                _ => all.clone(),
-            };
+            let key = key_of(p);
             let mut files = Files::default();
-            files.put(shared, &p.path, Some(key), || {
+            let len = files.put(shared, &p.path, old_len(&p.path, key), || {
                 ctx.render(p).map(String::into_bytes)
             })?;
-            Ok(files)
+            let entry = Entry {
+                key: key.to_owned(),
+                len,
+            };
+            Ok((p.path.clone(), entry, files))
         })
         .collect();
-    let mut entries = units.entries;
+    let mut site = BTreeMap::new();
     let (mut rendered, mut reused) = (units.rendered, units.reused);
     for out in outs {
-        let out = out?;
-        entries.extend(out.entries);
-        rendered += out.rendered;
-        reused += out.reused;
+        let (path, entry, files) = out?;
+        site.insert(path, entry);
+        rendered += files.rendered;
+        reused += files.reused;
     }
     for (path, bytes) in shared.renderer.static_assets() {
         let mut files = Files::default();
-        files.put(shared, path, Some(global.clone()), || Ok(bytes.clone()))?;
-        entries.extend(files.entries);
+        let len = files.put(shared, path, old_len(path, global), || Ok(bytes.clone()))?;
+        let entry = Entry {
+            key: global.clone(),
+            len,
+        };
+        site.insert(path.clone(), entry);
         rendered += files.rendered;
         reused += files.reused;
     }
@@ -464,7 +687,7 @@ fn finish(
         rendered,
         reused,
     };
-    Ok((cache::manifest(global, entries), done))
+    Ok((cache::manifest(global, site, units.entries), done))
 }
 
 /// Every diagnostic of content whose site file or layout is wrong: each unit is still loaded,

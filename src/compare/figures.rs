@@ -14,7 +14,7 @@ use crate::score::RecordScore;
 use crate::score::accounts::{Change, Figure, PriorSource, change, prior_value};
 
 /// How a figure is measured, which decides how its change is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum FigureKind {
     /// An amount in the record's unit: 变动额 and 变动率.

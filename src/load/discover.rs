@@ -20,6 +20,8 @@ pub(crate) struct FileRef {
     pub(crate) shown: String,
     pub(crate) path: std::path::PathBuf,
     pub(crate) len: u64,
+    /// When it last changed (for the build cache).
+    pub(crate) stamp: crate::fs::Stamp,
 }
 
 impl FileRef {
@@ -28,6 +30,7 @@ impl FileRef {
             shown: clean(&e.path.display().to_string()),
             path: e.path.clone(),
             len: e.len,
+            stamp: e.stamp,
         }
     }
 }
@@ -192,6 +195,7 @@ mod tests {
             utf8: true,
             kind,
             len: 10,
+            stamp: crate::fs::Stamp::default(),
         }
     }
 

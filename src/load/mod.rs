@@ -72,6 +72,24 @@ pub(crate) struct PendingUnit {
 }
 
 impl PendingUnit {
+    /// The unit's id (from its folder name).
+    pub(crate) fn id(&self) -> &UnitId {
+        &self.plan.id
+    }
+
+    /// Every file of the unit as the walk found it: path as shown, length and stamp.
+    pub(crate) fn stamps(&self) -> Vec<(String, u64, crate::fs::Stamp)> {
+        let records = self.plan.records.iter().map(|(_, f)| f);
+        let narratives = self.plan.narratives.iter().map(|(_, f)| f);
+        self.plan
+            .file
+            .iter()
+            .chain(records)
+            .chain(narratives)
+            .map(|f| (f.shown.clone(), f.len, f.stamp))
+            .collect()
+    }
+
     /// The years of its record files, ascending.
     pub(crate) fn years(&self) -> impl Iterator<Item = Year> + '_ {
         self.plan.records.iter().map(|(y, _)| *y)

@@ -187,7 +187,7 @@ pub fn write_site_in(
             return Err(e);
         }
     }
-    writer.commit(None)
+    writer.commit(None, None)
 }
 
 /// Checks the paths of some files of a site (sorted), as [`SiteWriter::open`] checks the
@@ -289,14 +289,36 @@ impl SiteWriter {
         Ok(true)
     }
 
+    /// The file beside the output for what the build cache must not keep inside it (see
+    /// `crate::cache`): it differs from machine to machine, and the site must not.
+    pub(crate) fn beside(&self) -> PathBuf {
+        self.staging.beside()
+    }
+
+    /// Whether the previous site holds `path` as a regular file of exactly `len` bytes.
+    pub(crate) fn has_previous(&self, path: &str, len: u64) -> bool {
+        self.previous().is_some_and(|previous| {
+            matches!(
+                crate::fs::symlink_metadata(&previous.join(path)),
+                Ok(Some(meta)) if meta.is_file() && meta.len() == len
+            )
+        })
+    }
+
     /// Reads gongkai's build cache from the previous site, when there is one.
     pub(crate) fn previous_cache(&self) -> Option<Vec<u8>> {
         let previous = self.previous()?;
         crate::fs::read(&previous.join(CACHE)).ok()
     }
 
-    /// Writes the build cache (when given), flushes everything, and swaps the new site in.
-    pub(crate) fn commit(self, cache: Option<&[u8]>) -> Result<WriteSummary> {
+    /// Writes the build cache (when given), flushes everything, and swaps the new site in;
+    /// then replaces the file beside the output with `beside` (when given; a failure there
+    /// only costs the next build the time to load every unit).
+    pub(crate) fn commit(
+        self,
+        cache: Option<&[u8]>,
+        beside: Option<&[u8]>,
+    ) -> Result<WriteSummary> {
         let sealed = match cache {
             Some(bytes) => self.staging.put_own(CACHE, bytes),
             None => Ok(()),
@@ -310,7 +332,11 @@ impl SiteWriter {
             files: self.files.load(Ordering::Relaxed),
             bytes: self.bytes.load(Ordering::Relaxed),
         };
+        let paths = self.staging.beside_paths();
         self.staging.swap_in(self.existing)?;
+        if let Some(bytes) = beside {
+            let _ = swap::write_beside(&paths, bytes);
+        }
         Ok(summary)
     }
 

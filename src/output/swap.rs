@@ -20,6 +20,16 @@ use crate::fs;
 const TMP: &str = ".gongkai-tmp-";
 const OLD: &str = ".gongkai-old-";
 
+/// Replaces the file beside the output with `bytes`, whole or not at all (paths from
+/// [`Staging::beside_paths`]).
+pub(super) fn write_beside((tmp, to): &(PathBuf, PathBuf), bytes: &[u8]) -> Result<()> {
+    let _ = std::fs::remove_file(tmp);
+    fs::write_new(tmp, bytes)?;
+    fs::rename(tmp, to).inspect_err(|_| {
+        let _ = std::fs::remove_file(tmp);
+    })
+}
+
 /// Sibling name `<kind><name>-<pid>-<n>`.
 fn sibling_name(kind: &str, name: &OsStr, pid: u32, n: u32) -> OsString {
     let mut s = OsString::from(kind);
@@ -137,6 +147,27 @@ impl Staging {
     /// The resolved output path (where the previous site stands, if any).
     pub(super) fn output(&self) -> &Path {
         &self.target.path
+    }
+
+    /// The file beside the output where the build cache keeps what differs from machine to
+    /// machine (`.gongkai-stamps-<name>.json`).
+    pub(super) fn beside(&self) -> PathBuf {
+        let mut name = OsString::from(".gongkai-stamps-");
+        name.push(name_of(&self.target));
+        name.push(".json");
+        self.target.parent.join(name)
+    }
+
+    /// The file [`beside`](Staging::beside) the output and the temporary sibling it is first
+    /// written as (which the next run removes if this one dies), for [`write_beside`].
+    pub(super) fn beside_paths(&self) -> (PathBuf, PathBuf) {
+        let tmp = self.target.parent.join(sibling_name(
+            TMP,
+            name_of(&self.target),
+            std::process::id(),
+            u32::MAX,
+        ));
+        (tmp, self.beside())
     }
 
     /// Writes one new file, flushed now unless one `syncfs` will flush everything at the end.

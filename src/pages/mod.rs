@@ -25,7 +25,7 @@ mod year_compare;
 
 /// How many tables a 决算 page has (one CSV each).
 pub(crate) const JUESUAN_TABLES: usize = juesuan::TABLES;
-pub(crate) use summary::{UnitSummary, summarize};
+pub(crate) use summary::{MainFigures, MeasureValue, RecordSummary, UnitSummary, summarize};
 pub(crate) use unit_year::{card_title, page_title};
 
 use serde::Serialize;

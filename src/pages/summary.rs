@@ -12,7 +12,7 @@ use crate::model::{Dec, Pct, Thresholds, Unit, UnitId, Year};
 use crate::score::{CorpusScores, RecordScore};
 
 /// One unit as the pages over many units see it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct UnitSummary {
     pub(crate) id: UnitId,
     pub(crate) name: String,
@@ -22,7 +22,7 @@ pub(crate) struct UnitSummary {
 }
 
 /// One record as the pages over many units see it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct RecordSummary {
     pub(crate) year: Year,
     /// What the record publishes, in words ([`super::contents`]).
@@ -62,7 +62,7 @@ impl MainFigures {
 }
 
 /// A figure of a record for one cross-unit measure.
-#[derive(Debug, Clone, Copy, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub(crate) struct MeasureValue {
     pub(crate) value: Dec,
     /// The unit it is stated in (the record's 万元 or 元, 分, %).

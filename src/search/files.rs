@@ -200,6 +200,95 @@ impl Builder {
     }
 }
 
+/// Postings rebuilt from a previous index: the pages kept from it, and pages indexed again.
+/// An incremental build keeps the pages of the units it did not load (at the same numbers)
+/// and adds those of the units it loaded; the result equals [`Builder`]'s over every page.
+#[derive(Debug, Default)]
+pub struct Patch {
+    /// The previous postings.
+    old: HashMap<String, Vec<(u32, bool)>>,
+    /// The postings of the pages indexed again.
+    new: HashMap<String, Vec<(u32, bool)>>,
+}
+
+impl Patch {
+    /// The postings of the previous index's shard files (`search/t/<k>.js`, each as written
+    /// by [`Index::shard_js`]); `None` when a text is not such a file.
+    pub fn from_shards<'a>(shards: impl IntoIterator<Item = &'a str>) -> Option<Patch> {
+        let mut old: HashMap<String, Vec<(u32, bool)>> = HashMap::new();
+        for text in shards {
+            let json = text.split_once("]=")?.1.trim_end().strip_suffix(';')?;
+            let map: BTreeMap<String, Vec<i64>> = serde_json::from_str(json).ok()?;
+            for (key, list) in map {
+                let docs = decode(&list)
+                    .into_iter()
+                    .map(|(doc, title)| u32::try_from(doc).ok().map(|d| (d, title)))
+                    .collect::<Option<Vec<_>>>()?;
+                old.entry(key).or_default().extend(docs);
+            }
+        }
+        Some(Patch {
+            old,
+            new: HashMap::new(),
+        })
+    }
+
+    /// Indexes page `n` (not among the kept pages).
+    pub fn add(&mut self, n: usize, doc: &Doc) {
+        let mut held: BTreeMap<String, bool> = BTreeMap::new();
+        for field in &doc.fields {
+            let title = field.weight == Weight::Title;
+            for_each_key(&field.text, |key| {
+                *held.entry(key.to_owned()).or_insert(title) |= title;
+            });
+        }
+        let n = u32::try_from(n).unwrap_or(u32::MAX);
+        for (key, title) in held {
+            self.new.entry(key).or_default().push((n, title));
+        }
+    }
+
+    /// The index of `docs` (each page's unit and year; text is not needed): the previous
+    /// postings of the pages `kept` accepts, and those of the pages added.
+    pub fn finish(
+        self,
+        units: Vec<(String, String)>,
+        docs: Vec<Doc>,
+        kept: impl Fn(usize) -> bool,
+    ) -> Index {
+        let count = shard_count(docs.len());
+        let mut lists = self.new;
+        for (key, list) in self.old {
+            let list: Vec<(u32, bool)> = list
+                .into_iter()
+                .filter(|(d, _)| usize::try_from(*d).is_ok_and(&kept))
+                .collect();
+            if !list.is_empty() {
+                lists.entry(key).or_default().extend(list);
+            }
+        }
+        let mut shards = vec![BTreeMap::<String, Postings>::new(); count];
+        for (key, mut list) in lists {
+            list.sort_unstable();
+            let mut p = Postings {
+                last: -1,
+                list: Vec::with_capacity(list.len()),
+            };
+            for (doc, title) in list {
+                let doc = i64::from(doc);
+                p.list.push(2 * (doc - p.last) + i64::from(title));
+                p.last = doc;
+            }
+            shards[shard_of(&key, count)].insert(key, p);
+        }
+        Index {
+            units,
+            docs,
+            shards,
+        }
+    }
+}
+
 impl Index {
     /// Indexes `docs`, given in unit order (as [`super::docs`] returns them).
     pub fn build(units: Vec<(String, String)>, docs: Vec<Doc>) -> Index {

@@ -24,7 +24,7 @@ mod synthetic;
 mod tokenize;
 
 pub use files::{
-    Builder, Index, META_PATH, Postings, decode, doc_js, doc_path, shard_count, shard_of,
+    Builder, Index, META_PATH, Patch, Postings, decode, doc_js, doc_path, shard_count, shard_of,
     shard_path,
 };
 pub use index::{Doc, Field, Weight, docs, script_json, unit_docs, units};

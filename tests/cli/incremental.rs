@@ -16,9 +16,32 @@ struct Project {
 }
 
 impl Project {
+    /// The example content, every file last modified an hour ago: a build may take a unit
+    /// whose files are unchanged over without loading it (files modified in the last seconds
+    /// before a build are always loaded again).
     fn new() -> Project {
         let (dir, path) = example_project(false);
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        for rel in files(&path.join("content")).keys() {
+            let file = std::fs::File::options()
+                .append(true)
+                .open(path.join("content").join(rel))
+                .expect("open");
+            file.set_modified(hour_ago).expect("set mtime");
+        }
         Project { _dir: dir, path }
+    }
+
+    /// How many units the last build took over without loading them (from its stderr).
+    fn taken_over(stderr: &str) -> usize {
+        let line = stderr
+            .lines()
+            .find(|l| l.starts_with("units: "))
+            .unwrap_or_else(|| panic!("no units line in:\n{stderr}"));
+        line.split_once(" (")
+            .and_then(|(_, rest)| rest.split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no count in {line}"))
     }
 
     /// `gongkai build --verbose --output <output>`; returns stderr.
@@ -102,6 +125,7 @@ fn an_unchanged_rebuild_renders_nothing_and_takes_every_file_over() {
     assert!(rendered > 40 && unchanged == 0, "{first}");
     let again = project.build("site");
     assert_eq!(counts(&again), (0, rendered), "{again}");
+    assert_eq!(Project::taken_over(&again), 4, "no unit loaded: {again}");
     assert_eq!(files(&project.file("site")), before);
 }
 
@@ -124,6 +148,11 @@ fn editing_a_record_rerenders_only_its_unit_and_equals_a_clean_build() {
     });
     let (rendered, unchanged) = counts(&stderr);
     assert!(rendered > 0 && unchanged > 0, "{stderr}");
+    assert_eq!(
+        Project::taken_over(&stderr),
+        2,
+        "huanghelou and ronghua are not loaded: {stderr}"
+    );
     // The other two units' pages are taken over.
     let site = files(&project.file("site"));
     let ronghua = site.keys().filter(|p| p.contains("ronghua")).count();
@@ -150,9 +179,11 @@ fn adding_a_record_equals_a_clean_build() {
 #[test]
 fn deleting_a_record_equals_a_clean_build() {
     let project = Project::new();
-    project.rebuild_after(|p| {
+    let stderr = project.rebuild_after(|p| {
         std::fs::remove_file(p.file("content/qingling/2020.yaml")).expect("remove");
     });
+    // qingling comes last: the three units before it keep their search pages' numbers.
+    assert_eq!(Project::taken_over(&stderr), 3, "{stderr}");
     assert!(!project.file("site/units/qingling/2020/index.html").exists());
     assert!(!project.file("site/data/qingling/2020").exists());
 }
