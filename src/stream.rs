@@ -380,7 +380,7 @@ impl Units {
         match search {
             Search::Full(builder) => builder.finish(),
             Search::Patch { patch, kept, units } => {
-                let docs = summaries
+                let docs: Vec<Doc> = summaries
                     .iter()
                     .enumerate()
                     .flat_map(|(u, s)| {
@@ -393,8 +393,13 @@ impl Units {
                         })
                     })
                     .collect();
-                let kept = |doc: usize| kept.iter().any(|r| r.contains(&doc));
-                patch.finish(units, docs, kept)
+                let mut keep = vec![false; docs.len()];
+                for doc in kept.into_iter().flatten() {
+                    if let Some(k) = keep.get_mut(doc) {
+                        *k = true;
+                    }
+                }
+                patch.finish(units, docs, |doc| keep.get(doc).copied().unwrap_or(false))
             }
         }
     }
