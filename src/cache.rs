@@ -371,33 +371,62 @@ pub(crate) fn previous(global: &str, manifest: Option<&[u8]>, stamps: Option<&[u
     }
 }
 
-/// The manifest of a build.
-pub(crate) fn manifest(
+/// Writes the manifest of a build to `out`; returns its SHA-256 (for [`stamps_file`]).
+pub(crate) fn write_manifest(
+    out: &mut dyn std::io::Write,
     global: &str,
-    site: BTreeMap<String, Entry>,
-    units: Vec<UnitEntry>,
-) -> Vec<u8> {
-    let manifest = Manifest {
+    site: &BTreeMap<String, Entry>,
+    units: &[UnitEntry],
+) -> std::io::Result<String> {
+    /// [`Manifest`], borrowed.
+    #[derive(Serialize)]
+    struct ManifestRef<'a> {
+        format: u32,
+        gongkai: &'a str,
+        global: &'a str,
+        site: &'a BTreeMap<String, Entry>,
+        units: &'a [UnitEntry],
+    }
+    /// Hashes what passes through.
+    struct Hashing<'a> {
+        out: &'a mut dyn std::io::Write,
+        hash: Sha256,
+    }
+    impl std::io::Write for Hashing<'_> {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            let n = self.out.write(buf)?;
+            self.hash.update(&buf[..n]);
+            Ok(n)
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            self.out.flush()
+        }
+    }
+    let manifest = ManifestRef {
         format: FORMAT,
-        gongkai: env!("CARGO_PKG_VERSION").to_owned(),
-        global: global.to_owned(),
+        gongkai: env!("CARGO_PKG_VERSION"),
+        global,
         site,
         units,
     };
-    // Serialising plain strings and numbers cannot fail; an empty manifest is ignored.
-    serde_json::to_vec(&manifest).unwrap_or_default()
+    let mut w = Hashing {
+        out,
+        hash: Sha256::new(),
+    };
+    serde_json::to_writer(&mut w, &manifest)?;
+    Ok(HashWriter(w.hash).hex())
 }
 
-/// The stamps file of a build that wrote `manifest` and started reading the content at
-/// `started` (ns since 1970).
+/// The stamps file of a build whose manifest has SHA-256 `manifest_sha256` and that started
+/// reading the content at `started` (ns since 1970).
 pub(crate) fn stamps_file(
-    manifest: &[u8],
+    manifest_sha256: String,
     started: u64,
     units: BTreeMap<String, Stamps>,
 ) -> Vec<u8> {
     let file = StampFile {
         format: FORMAT,
-        manifest: sha256_hex(manifest),
+        manifest: manifest_sha256,
         started,
         units,
     };

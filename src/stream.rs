@@ -205,7 +205,15 @@ pub(crate) fn build(opts: &BuildOptions, log: &mut Log) -> Result<Streamed> {
         });
     }
     let stamps = std::mem::take(&mut units.stamps);
-    let (manifest, mut done) = match finish(&shared, units, site_pages) {
+    let written = finish(&shared, units, site_pages).and_then(|(site, entries, done)| {
+        let mut sha = String::new();
+        writer.put_cache_with(|w| {
+            sha = cache::write_manifest(w, &shared.global, &site, &entries)?;
+            Ok(())
+        })?;
+        Ok((sha, done))
+    });
+    let (sha, mut done) = match written {
         Ok(done) => done,
         Err(e) => {
             writer.abort();
@@ -214,8 +222,8 @@ pub(crate) fn build(opts: &BuildOptions, log: &mut Log) -> Result<Streamed> {
     };
     // Stamps of the old site must not outlive it: removed before the swap, written after.
     let _ = std::fs::remove_file(&beside);
-    let stamps = cache::stamps_file(&manifest, started, stamps);
-    let summary = writer.commit(Some(&manifest), Some(&stamps))?;
+    let stamps = cache::stamps_file(sha, started, stamps);
+    let summary = writer.commit(None, Some(&stamps))?;
     done.files = summary.files;
     done.bytes = summary.bytes;
     Ok(done)
@@ -601,13 +609,14 @@ impl Files {
     }
 }
 
-/// Renders the pages over every unit and the theme's static files; returns the cache manifest
-/// and the counts (files and bytes are the writer's, filled in by the caller).
+/// Renders the pages over every unit and the theme's static files; returns the manifest's
+/// files over every unit and units, and the counts (files and bytes are the writer's, filled
+/// in by the caller).
 fn finish(
     shared: &Shared<'_>,
     units: Units,
     site_pages: Vec<Planned>,
-) -> Result<(Vec<u8>, Streamed)> {
+) -> Result<(BTreeMap<String, Entry>, Vec<UnitEntry>, Streamed)> {
     let all = cache::all_key(&shared.global, &units.keys);
     let corpus = Corpus {
         site: shared.settings.clone(),
@@ -692,7 +701,7 @@ fn finish(
         rendered,
         reused,
     };
-    Ok((cache::manifest(global, site, units.entries), done))
+    Ok((site, units.entries, done))
 }
 
 /// Every diagnostic of content whose site file or layout is wrong: each unit is still loaded,

@@ -295,6 +295,15 @@ impl SiteWriter {
         self.staging.beside()
     }
 
+    /// Writes the build cache through `write` (streamed: it may be large); then
+    /// [`commit`](SiteWriter::commit) without one.
+    pub(crate) fn put_cache_with(
+        &self,
+        write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<()> {
+        self.staging.put_own_with(CACHE, write)
+    }
+
     /// Whether the previous site holds `path` as a regular file of exactly `len` bytes.
     pub(crate) fn has_previous(&self, path: &str, len: u64) -> bool {
         self.previous().is_some_and(|previous| {

@@ -237,6 +237,32 @@ impl Staging {
         self.write_file(&self.tmp.join(name), bytes)
     }
 
+    /// Writes gongkai's own file `name` through `write`, without holding it in memory.
+    pub(super) fn put_own_with(
+        &self,
+        name: &str,
+        write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<()> {
+        use std::io::Write as _;
+        let path = self.tmp.join(name);
+        let err = |action: &'static str| {
+            let path = path.clone();
+            move |source| Error::Io {
+                action,
+                path,
+                source,
+            }
+        };
+        let file = std::fs::File::create_new(&path).map_err(err("create"))?;
+        let mut out = io::BufWriter::new(file);
+        write(&mut out).map_err(err("write"))?;
+        out.flush().map_err(err("write"))?;
+        if !self.sync_once {
+            out.get_ref().sync_all().map_err(err("sync"))?;
+        }
+        Ok(())
+    }
+
     /// Flushes every file and folder written to disk; after this the folder may be swapped in.
     pub(super) fn seal(&self) -> Result<()> {
         if let Some(reason) = self.fault.stops_after_files(self.written()) {

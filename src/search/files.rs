@@ -35,8 +35,9 @@ pub const META_PATH: &str = "search/meta.js";
 pub struct Postings {
     /// The last page added (`-1` before the first).
     last: i64,
-    /// The encoded list (see the module documentation).
-    pub list: Vec<i64>,
+    /// The encoded list (see the module documentation); `u32`, not `i64`: the postings are
+    /// most of the index's memory, and a value is at most twice the page count plus one.
+    pub list: Vec<u32>,
 }
 
 /// A built index.
@@ -67,14 +68,20 @@ pub fn shard_of(key: &str, shards: usize) -> usize {
 
 /// Decodes a posting list into `(page, title)`: the pages holding the token, and whether a
 /// title field of the page holds it.
-pub fn decode(list: &[i64]) -> Vec<(usize, bool)> {
+pub fn decode(list: &[u32]) -> Vec<(usize, bool)> {
     let mut doc: i64 = -1;
     list.iter()
         .map(|&x| {
-            doc += x / 2;
+            doc += i64::from(x / 2);
             (usize::try_from(doc).unwrap_or(0), x % 2 == 1)
         })
         .collect()
+}
+
+/// One posting: the gap to the previous page (at least 1) doubled, plus 1 when a title holds
+/// the token.
+fn encode(gap: i64, title: bool) -> u32 {
+    u32::try_from(2 * gap + i64::from(title)).unwrap_or(u32::MAX)
 }
 
 /// How many token ids [`Index::build`] keeps for texts it has seen (about 32 MB).
@@ -174,7 +181,7 @@ impl Builder {
         let n = i64::try_from(n).unwrap_or(i64::MAX);
         for &id in &self.touched {
             let p = &mut self.vocab.lists[id];
-            p.list.push(2 * (n - p.last) + i64::from(self.mark[id].1));
+            p.list.push(encode(n - p.last, self.mark[id].1));
             p.last = n;
         }
         if !keep_text {
@@ -218,7 +225,7 @@ impl Patch {
         let mut old: HashMap<String, Vec<(u32, bool)>> = HashMap::new();
         for text in shards {
             let json = text.split_once("]=")?.1.trim_end().strip_suffix(';')?;
-            let map: BTreeMap<String, Vec<i64>> = serde_json::from_str(json).ok()?;
+            let map: BTreeMap<String, Vec<u32>> = serde_json::from_str(json).ok()?;
             for (key, list) in map {
                 let docs = decode(&list)
                     .into_iter()
@@ -276,7 +283,7 @@ impl Patch {
             };
             for (doc, title) in list {
                 let doc = i64::from(doc);
-                p.list.push(2 * (doc - p.last) + i64::from(title));
+                p.list.push(encode(doc - p.last, title));
                 p.last = doc;
             }
             shards[shard_of(&key, count)].insert(key, p);
@@ -300,7 +307,7 @@ impl Index {
     }
 
     /// The postings of `key`, if any page holds it.
-    pub fn postings(&self, key: &str) -> Option<&[i64]> {
+    pub fn postings(&self, key: &str) -> Option<&[u32]> {
         let shard = self.shards.get(shard_of(key, self.shards.len()))?;
         shard.get(key).map(|p| p.list.as_slice())
     }
@@ -336,7 +343,7 @@ impl Index {
 
     /// `search/t/<k>.js` (an empty object for an empty or unknown shard).
     pub fn shard_js(&self, k: usize) -> String {
-        let map: BTreeMap<&str, &[i64]> = self
+        let map: BTreeMap<&str, &[u32]> = self
             .shards
             .get(k)
             .into_iter()
