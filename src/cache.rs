@@ -74,7 +74,53 @@ pub(crate) struct UnitEntry {
     /// What the pages over every unit show of it.
     pub(crate) summary: CachedSummary,
     /// Its files (pages, downloads and search pages) with their lengths.
-    pub(crate) files: Vec<(String, u64)>,
+    pub(crate) files: FileList,
+}
+
+/// Paths with lengths, in one allocation for the paths (a unit has about a hundred files,
+/// and a build keeps the list of every unit until it writes the manifest): stored as a list
+/// of `[path, length]` pairs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct FileList {
+    /// The paths, each followed by a newline (no path holds one).
+    paths: String,
+    lens: Vec<u64>,
+}
+
+impl FileList {
+    /// Adds a file.
+    pub(crate) fn push(&mut self, path: &str, len: u64) {
+        self.paths.push_str(path);
+        self.paths.push('\n');
+        self.lens.push(len);
+    }
+
+    /// The files, in the order they were added.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, u64)> {
+        self.paths
+            .split_terminator('\n')
+            .zip(self.lens.iter().copied())
+    }
+}
+
+impl Serialize for FileList {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for FileList {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let pairs = Vec::<(String, u64)>::deserialize(d)?;
+        let mut list = FileList::default();
+        for (path, len) in pairs {
+            if path.contains('\n') {
+                return Err(serde::de::Error::custom("a path holds a newline"));
+            }
+            list.push(&path, len);
+        }
+        Ok(list)
+    }
 }
 
 /// The content files' stamps as a build read them, kept beside the output rather than in it

@@ -27,7 +27,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
-use crate::cache::{self, CachedSummary, Entry, Previous, Stamps, UnitEntry};
+use crate::cache::{self, CachedSummary, Entry, FileList, Previous, Stamps, UnitEntry};
 use crate::check::Report;
 use crate::epoch::Epoch;
 use crate::error::{Diagnostic, Diagnostics, Error, Result};
@@ -473,7 +473,7 @@ fn unit(shared: &Shared<'_>, u: usize, first_doc: usize, pending: PendingUnit) -
         .get(unit.id.as_str())
         .filter(|e| key.as_deref() == Some(e.key.as_str()));
     let old: BTreeMap<&str, u64> = previous
-        .map(|e| e.files.iter().map(|(p, l)| (p.as_str(), *l)).collect())
+        .map(|e| e.files.iter().collect())
         .unwrap_or_default();
     for p in &plan {
         let old_len = old.get(p.path.as_str()).copied();
@@ -535,12 +535,12 @@ fn take_over(
     if !entry
         .files
         .iter()
-        .all(|(path, len)| shared.writer.has_previous(path, *len))
+        .all(|(path, len)| shared.writer.has_previous(path, len))
     {
         return Ok(None);
     }
-    for (path, len) in &entry.files {
-        if !shared.writer.link_previous(path, *len)? {
+    for (path, len) in entry.files.iter() {
+        if !shared.writer.link_previous(path, len)? {
             return Err(Error::Usage(format!(
                 "cannot link `{path}` from the previous site; remove the output folder and build again"
             )));
@@ -553,7 +553,7 @@ fn take_over(
         entry
             .files
             .iter()
-            .map(|(p, _)| p.clone())
+            .map(|(p, _)| p.to_owned())
             .filter(|p| !doc_paths.contains(p))
             .collect()
     } else {
@@ -577,7 +577,7 @@ fn take_over(
 #[derive(Default)]
 struct Files {
     /// (path, length) of each.
-    written: Vec<(String, u64)>,
+    written: FileList,
     rendered: usize,
     reused: usize,
 }
@@ -596,14 +596,14 @@ impl Files {
         if let Some(len) = old_len
             && shared.writer.link_previous(path, len)?
         {
-            self.written.push((path.to_owned(), len));
+            self.written.push(path, len);
             self.reused += 1;
             return Ok(len);
         }
         let bytes = render()?;
         shared.writer.write(path, &bytes)?;
         let len = bytes.len() as u64;
-        self.written.push((path.to_owned(), len));
+        self.written.push(path, len);
         self.rendered += 1;
         Ok(len)
     }

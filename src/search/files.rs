@@ -35,9 +35,10 @@ pub const META_PATH: &str = "search/meta.js";
 pub struct Postings {
     /// The last page added (`-1` before the first).
     last: i64,
-    /// The encoded list (see the module documentation); `u32`, not `i64`: the postings are
-    /// most of the index's memory, and a value is at most twice the page count plus one.
-    pub list: Vec<u32>,
+    /// The encoded list (see the module documentation), each value as a LEB128 varint: the
+    /// postings are most of the index's memory (58 million at 100,000 pages), and most values
+    /// are small gaps that fit one byte.
+    bytes: Vec<u8>,
 }
 
 /// A built index.
@@ -64,6 +65,45 @@ pub fn shard_of(key: &str, shards: usize) -> usize {
         (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
     });
     usize::try_from(h).unwrap_or(0) % shards.max(1)
+}
+
+impl Postings {
+    /// Appends one value.
+    fn push(&mut self, mut v: u32) {
+        loop {
+            let low = (v & 0x7f) as u8;
+            v >>= 7;
+            if v == 0 {
+                self.bytes.push(low);
+                return;
+            }
+            self.bytes.push(low | 0x80);
+        }
+    }
+
+    /// [`push`](Postings::push), for tests.
+    #[cfg(test)]
+    pub(super) fn push_for_tests(&mut self, v: u32) {
+        self.push(v);
+    }
+
+    /// The values, in order.
+    pub fn values(&self) -> Vec<u32> {
+        let mut out = Vec::with_capacity(self.bytes.len());
+        let mut v: u32 = 0;
+        let mut shift = 0;
+        for &b in &self.bytes {
+            v |= u32::from(b & 0x7f).checked_shl(shift).unwrap_or(0);
+            if b & 0x80 == 0 {
+                out.push(v);
+                v = 0;
+                shift = 0;
+            } else {
+                shift += 7;
+            }
+        }
+        out
+    }
 }
 
 /// Decodes a posting list into `(page, title)`: the pages holding the token, and whether a
@@ -105,7 +145,7 @@ impl Vocab {
                     self.ids.insert(key.to_owned(), self.lists.len());
                     self.lists.push(Postings {
                         last: -1,
-                        list: Vec::new(),
+                        bytes: Vec::new(),
                     });
                     self.lists.len() - 1
                 }
@@ -181,7 +221,7 @@ impl Builder {
         let n = i64::try_from(n).unwrap_or(i64::MAX);
         for &id in &self.touched {
             let p = &mut self.vocab.lists[id];
-            p.list.push(encode(n - p.last, self.mark[id].1));
+            p.push(encode(n - p.last, self.mark[id].1));
             p.last = n;
         }
         if !keep_text {
@@ -194,6 +234,9 @@ impl Builder {
 
     /// The index.
     pub fn finish(mut self) -> Index {
+        // What only indexing needed goes first: the memo alone may hold a million ids.
+        drop(std::mem::take(&mut self.memo));
+        drop(std::mem::take(&mut self.mark));
         let mut shards = vec![BTreeMap::<String, Postings>::new(); self.count];
         for (key, id) in self.vocab.ids {
             let p = std::mem::take(&mut self.vocab.lists[id]);
@@ -279,11 +322,11 @@ impl Patch {
             list.sort_unstable();
             let mut p = Postings {
                 last: -1,
-                list: Vec::with_capacity(list.len()),
+                bytes: Vec::with_capacity(list.len()),
             };
             for (doc, title) in list {
                 let doc = i64::from(doc);
-                p.list.push(encode(doc - p.last, title));
+                p.push(encode(doc - p.last, title));
                 p.last = doc;
             }
             shards[shard_of(&key, count)].insert(key, p);
@@ -307,9 +350,9 @@ impl Index {
     }
 
     /// The postings of `key`, if any page holds it.
-    pub fn postings(&self, key: &str) -> Option<&[u32]> {
+    pub fn postings(&self, key: &str) -> Option<Vec<u32>> {
         let shard = self.shards.get(shard_of(key, self.shards.len()))?;
-        shard.get(key).map(|p| p.list.as_slice())
+        shard.get(key).map(Postings::values)
     }
 
     /// `search/meta.js`.
@@ -343,12 +386,12 @@ impl Index {
 
     /// `search/t/<k>.js` (an empty object for an empty or unknown shard).
     pub fn shard_js(&self, k: usize) -> String {
-        let map: BTreeMap<&str, &[u32]> = self
+        let map: BTreeMap<&str, Vec<u32>> = self
             .shards
             .get(k)
             .into_iter()
             .flatten()
-            .map(|(key, p)| (key.as_str(), p.list.as_slice()))
+            .map(|(key, p)| (key.as_str(), p.values()))
             .collect();
         format!(
             "(window.GONGKAI_SEARCH_T=window.GONGKAI_SEARCH_T||{{}})[{k}]={};\n",

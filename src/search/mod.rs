@@ -125,7 +125,7 @@ pub fn rank(index: &Index, query: &str) -> Vec<Hit> {
         let Some(list) = index.postings(&token.key()) else {
             continue;
         };
-        for (doc, title) in decode(list) {
+        for (doc, title) in decode(&list) {
             let a = acc.entry(doc).or_insert((0, 0, true));
             a.0 += token_weight(token) * if title { 3 } else { 1 };
             a.1 += 1;

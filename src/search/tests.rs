@@ -200,7 +200,7 @@ fn postings_are_one_number_per_page_and_say_whether_a_title_holds_the_token() {
     let index = indexed(docs);
     let list = index.postings("预算").expect("indexed");
     assert_eq!(list, [2, 5]);
-    assert_eq!(decode(list), [(0, false), (2, true)]);
+    assert_eq!(decode(&list), [(0, false), (2, true)]);
 }
 
 #[test]
@@ -209,4 +209,26 @@ fn the_shard_of_a_token_is_its_fnv_hash_modulo_the_shard_count() {
     assert_eq!(shard_of("a", 1024), 0xe40c_292c % 1024);
     assert_eq!(shard_count(5), 16);
     assert_eq!(shard_count(10_000), 1024);
+}
+
+#[test]
+fn postings_keep_every_value_through_their_varint_bytes() {
+    let values = [
+        1,
+        2,
+        5,
+        127,
+        128,
+        129,
+        300,
+        16_383,
+        16_384,
+        2_097_151,
+        u32::MAX,
+    ];
+    let mut p = Postings::default();
+    for v in values {
+        p.push_for_tests(v);
+    }
+    assert_eq!(p.values(), values);
 }

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Incremental rebuilds: how long `gongkai build` takes over its own previous output.
+# Usage: bench/incremental.sh N [RUNS]   (uses target/bench/N/content from bench/run.sh N, or
+# generates it with the same generator and seed)
+#
+# Builds the corpus once into an empty folder, then times RUNS rebuilds of each kind:
+#   nothing changed   the same content again;
+#   one record edited a YAML comment appended to one record (a different record each run), so
+#                     its unit is loaded and rendered again and every other unit is taken over;
+# and prints the median wall time, CPU time and peak RSS of each, the stage lines of the last
+# run (units taken over, files rendered), and whether the last incremental site equals a clean
+# build of the same content byte for byte (diff -r, when CHECK_EQUAL is not 0).
+# Content files are aged one hour first: files modified in the last seconds before a build are
+# always loaded again (stamps that recent cannot be trusted), as right after generating them.
+set -euo pipefail
+n=${1:?usage: bench/incremental.sh N [RUNS]}
+runs=${2:-3}
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$root/target/bench/$n
+content=$work/content
+out=$work/incremental
+times=$work/incremental-times
+median() { sort -g | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
+
+(cd "$root" && cargo build --release --quiet --bin gongkai --example synth)
+gongkai=$root/target/release/gongkai
+if [ ! -d "$content" ]; then
+  "$root/target/release/examples/synth" "$n" "$content" --seed 42 --years 5
+fi
+find "$content" -type f -exec touch -d '1 hour ago' {} +
+echo "== machine: $(nproc) cores, $(uname -sr); $(date -u '+%Y-%m-%d %H:%M UTC'); load $(cut -d' ' -f1-3 /proc/loadavg)"
+rm -rf "$out" "$times" && mkdir -p "$times"
+/usr/bin/time -f "%e %U %S %M" -o "$times/clean" "$gongkai" build --quiet --content "$content" --output "$out"
+echo "clean build: $(awk '{printf "%s s wall, %.2f s CPU, %.0f MiB", $1, $2 + $3, $4 / 1024}' "$times/clean")"
+
+# time_run TAG: one rebuild, appended to $times/TAG as "wall cpu rss_kib"; stage lines kept
+time_run() {
+  /usr/bin/time -f "%e %U %S %M" -o "$times/last" \
+    "$gongkai" build --verbose --content "$content" --output "$out" 2>"$times/$1.log" >/dev/null
+  awk '{printf "%s %.2f %s\n", $1, $2 + $3, $4}' "$times/last" >>"$times/$1"
+}
+
+units=("$content"/u*/)
+for i in $(seq 1 "$runs"); do
+  time_run unchanged
+  # A different unit each run, its first record; the edit is kept (the content stays valid).
+  unit=${units[$(( (i * 7919) % ${#units[@]} ))]}
+  record=$(ls "$unit"*.yaml | grep -v _unit.yaml | head -1)
+  echo "# edited by bench/incremental.sh run $i" >>"$record"
+  time_run edited
+done
+
+med() { cut -d' ' -f"$2" "$times/$1" | median; }
+echo
+echo "N = $n unit-years, median of $runs rebuilds each (all runs: $times/)"
+printf '%-20s %10s %10s %12s\n' "" "wall (s)" "CPU (s)" "peak RSS"
+for tag in unchanged edited; do
+  printf '%-20s %10s %10s %9.0f MiB\n' "$tag" "$(med "$tag" 1)" "$(med "$tag" 2)" \
+    "$(awk -v k="$(med "$tag" 3)" 'BEGIN {print k / 1024}')"
+done
+echo "last edited rebuild:"
+grep -E '^(units|write):' "$times/edited.log" | sed 's/^/  /'
+
+if [ "${CHECK_EQUAL:-1}" != 0 ]; then
+  rm -rf "$work/incremental-clean"
+  "$gongkai" build --quiet --content "$content" --output "$work/incremental-clean"
+  if diff -r -q "$out" "$work/incremental-clean" >/dev/null; then
+    echo "the incremental site equals a clean build byte for byte"
+  else
+    echo "the incremental site DIFFERS from a clean build:" >&2
+    diff -r -q "$out" "$work/incremental-clean" | head >&2
+    exit 1
+  fi
+  rm -rf "$work/incremental-clean"
+fi
