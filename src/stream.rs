@@ -262,7 +262,8 @@ enum Search {
 /// and every shard file reads back; `None` otherwise (then every unit is loaded).
 fn previous_postings(writer: &SiteWriter, previous: &Previous) -> Option<Patch> {
     let dir = writer.previous()?;
-    if previous.units.is_empty() {
+    // Without the previous stamps no unit can be taken over: every page is indexed anew.
+    if previous.units.is_empty() || previous.stamps.is_empty() {
         return None;
     }
     let docs: usize = previous.units.values().map(|u| u.summary.records()).sum();
