@@ -1,10 +1,14 @@
-//! The build: load → score → check → plan → render and write, one line per stage on stderr.
+//! The build: load → score → check → plan → render and write.
 //!
-//! In: [`BuildOptions`] and a [`Verbosity`]. Out: the site streamed into the output's
-//! temporary folder and swapped in atomically (`crate::stream`, `output::SiteWriter`), and a
-//! [`BuildSummary`]. Invalid content stops before anything is written, with the same located
-//! errors as `check`; findings stop it only under `strict` (then nothing is written either).
-//! [`render_site`] is the same build kept in memory, for `archive` and `diff`.
+//! In: [`BuildOptions`] and a [`Verbosity`]. Out: the site written into the output's temporary
+//! folder and swapped in atomically, and a [`BuildSummary`]. [`build_with`] runs these stages
+//! one unit at a time (`crate::stream`): the stages are the same functions as in DESIGN.md's
+//! pipeline, applied to a corpus of one unit, so that memory never holds the whole corpus; the
+//! pages over every unit come last, from per-unit summaries. Invalid content writes nothing
+//! (the temporary folder is dropped) and reports the same located errors as `check`; findings
+//! stop it only under `strict` (then nothing is written either). [`render_site`] is the same
+//! build over the whole corpus in memory, for `archive` and `diff`; both give the same bytes
+//! (`tests/cli/streaming.rs`).
 //!
 //! `SOURCE_DATE_EPOCH` is read by the caller and passed in [`BuildOptions::epoch`]: its UTC date
 //! is the only date a page may show, and without it no date appears at all.

@@ -114,7 +114,7 @@ pub(crate) fn build(opts: &BuildOptions, log: &mut Log) -> Result<Streamed> {
     let started = cache::now_ns();
     let outline = crate::load::outline(&opts.content)?;
     let (Some(settings), true) = (outline.site, outline.diags.is_empty()) else {
-        return Err(diagnose(outline.diags, outline.units));
+        return Err(crate::load::diagnose(outline.diags, outline.units));
     };
     let records: Vec<usize> = outline.units.iter().map(|p| p.years().count()).collect();
     let mut years: Vec<Year> = outline.units.iter().flat_map(PendingUnit::years).collect();
@@ -439,12 +439,11 @@ fn unit(shared: &Shared<'_>, u: usize, first_doc: usize, pending: PendingUnit) -
         return Ok(UnitOut::Skipped);
     }
     let records = unit.records.len();
-    let corpus = Corpus {
-        site: shared.settings.clone(),
-        units: vec![unit],
-    };
-    let scores = crate::score::score_corpus(&corpus);
-    let report = crate::check::check(&corpus, &scores);
+    let crate::check::CheckedUnit {
+        corpus,
+        scores,
+        report,
+    } = crate::check::check_unit(shared.settings, unit);
     let Some(unit) = corpus.units.first() else {
         return Ok(UnitOut::Skipped);
     };
@@ -703,15 +702,4 @@ fn finish(
         reused,
     };
     Ok((site, units.entries, done))
-}
-
-/// Every diagnostic of content whose site file or layout is wrong: each unit is still loaded,
-/// to report the diagnostics of its records too.
-pub(crate) fn diagnose(mut diags: Vec<Diagnostic>, units: Vec<PendingUnit>) -> Error {
-    let more: Vec<Vec<Diagnostic>> = units
-        .into_par_iter()
-        .filter_map(|p| crate::load::load_unit(p).err())
-        .collect();
-    diags.extend(more.into_iter().flatten());
-    Error::Invalid(Diagnostics::new(diags))
 }

@@ -74,7 +74,7 @@ pub fn check_content(content_dir: &std::path::Path) -> crate::error::Result<Chec
     use rayon::prelude::*;
     let outline = crate::load::outline(content_dir)?;
     let (Some(site), true) = (outline.site, outline.diags.is_empty()) else {
-        return Err(crate::stream::diagnose(outline.diags, outline.units));
+        return Err(crate::load::diagnose(outline.diags, outline.units));
     };
     /// A unit's id, short name and findings, or its diagnostics.
     type Unit = Result<(String, String, Vec<Finding>), Vec<crate::error::Diagnostic>>;
@@ -84,12 +84,8 @@ pub fn check_content(content_dir: &std::path::Path) -> crate::error::Result<Chec
         .map(|pending| {
             let unit = crate::load::load_unit(pending)?;
             let names = (unit.id.as_str().to_owned(), unit.short_name.clone());
-            let corpus = Corpus {
-                site: site.clone(),
-                units: vec![unit],
-            };
-            let scores = crate::score::score_corpus(&corpus);
-            Ok((names.0, names.1, check(&corpus, &scores).findings))
+            let checked = check_unit(&site, unit);
+            Ok((names.0, names.1, checked.report.findings))
         })
         .collect();
     let mut checked = Checked::default();
@@ -111,6 +107,29 @@ pub fn check_content(content_dir: &std::path::Path) -> crate::error::Result<Chec
     }
     checked.report = Report::sorted(findings);
     Ok(checked)
+}
+
+/// One unit, scored and audited on its own (a unit's checks never look at another unit).
+pub(crate) struct CheckedUnit {
+    /// A corpus of that one unit, under the site's settings.
+    pub(crate) corpus: Corpus,
+    pub(crate) scores: CorpusScores,
+    pub(crate) report: Report,
+}
+
+/// Scores and audits one unit under the site's settings.
+pub(crate) fn check_unit(site: &crate::model::Site, unit: crate::model::Unit) -> CheckedUnit {
+    let corpus = Corpus {
+        site: site.clone(),
+        units: vec![unit],
+    };
+    let scores = crate::score::score_corpus(&corpus);
+    let report = check(&corpus, &scores);
+    CheckedUnit {
+        corpus,
+        scores,
+        report,
+    }
 }
 
 impl Report {

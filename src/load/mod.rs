@@ -1,8 +1,10 @@
 //! Stage 1: `content/` → [`Corpus`].
 //!
 //! Discovers `content/_site.yaml`, `content/<unit>/_unit.yaml`, `content/<unit>/<year>.yaml` and
-//! `content/<unit>/<year>/*.md` in sorted order, parses every file in parallel, validates, and
-//! gathers every diagnostic of every file before failing. Never panics on any input.
+//! `content/<unit>/<year>/*.md` in sorted order, parses and validates them, units in parallel,
+//! and gathers every diagnostic of every file before failing. [`load`] returns the whole
+//! corpus; the streaming build and `check` take the [`outline`] (site and unit files) and load
+//! one unit at a time ([`load_unit`]). Never panics on any input.
 //!
 //! Files: `discover` (what is where), `text` (bytes → text), `yaml` (the YAML library),
 //! `locate` (field paths → positions), `validate` (raw → model), `raw` (the file format).
@@ -148,6 +150,17 @@ pub(crate) fn outline(content_dir: &Path) -> Result<Outline> {
         }
     });
     Ok(Outline { site, units, diags })
+}
+
+/// The error for content whose layout, site file or a unit file is wrong: every unit is still
+/// loaded, so that the diagnostics of its records are reported too.
+pub(crate) fn diagnose(mut diags: Vec<Diagnostic>, units: Vec<PendingUnit>) -> Error {
+    let more: Vec<Vec<Diagnostic>> = units
+        .into_par_iter()
+        .filter_map(|p| load_unit(p).err())
+        .collect();
+    diags.extend(more.into_iter().flatten());
+    Error::Invalid(Diagnostics::new(diags))
 }
 
 /// Loads the records and narratives of one unit (a narrative joins the record of its year).
