@@ -540,12 +540,12 @@ fn take_over(
         return Ok(None);
     }
     for (path, len) in entry.files.iter() {
+        // A file system that refuses a link (none, or too many): the unit is loaded instead,
+        // and what was linked so far stays.
         if !shared.writer.link_previous(path, len)? {
-            return Err(Error::Usage(format!(
-                "cannot link `{path}` from the previous site; remove the output folder and build again"
-            )));
+            return Ok(None);
         }
-        files.reused += 1;
+        files.linked(path, len);
     }
     let paths = if shared.sitemap {
         let docs = entry.first_doc..entry.first_doc + summary.records.len();
@@ -578,11 +578,20 @@ fn take_over(
 struct Files {
     /// (path, length) of each.
     written: FileList,
+    /// The files a take-over linked before it had to give up (see [`take_over`]).
+    taken: BTreeMap<String, u64>,
     rendered: usize,
     reused: usize,
 }
 
 impl Files {
+    /// Counts a file linked from the previous site.
+    fn linked(&mut self, path: &str, len: u64) {
+        self.written.push(path, len);
+        self.taken.insert(path.to_owned(), len);
+        self.reused += 1;
+    }
+
     /// Takes the file at `path` over from the previous site when `old_len` says it may be
     /// (same key) and it is still there with that length; else renders and writes it.
     /// Returns its length.
@@ -593,6 +602,16 @@ impl Files {
         old_len: Option<u64>,
         render: impl FnOnce() -> Result<Vec<u8>>,
     ) -> Result<u64> {
+        if let Some(&len) = self.taken.get(path) {
+            // Linked already by a take-over that gave up; still the right file only if the
+            // unit's key did not change in between (its stamps said it would not).
+            if old_len == Some(len) {
+                return Ok(len);
+            }
+            return Err(Error::Usage(format!(
+                "`{path}` changed while it was being taken over from the previous site; build again"
+            )));
+        }
         if let Some(len) = old_len
             && shared.writer.link_previous(path, len)?
         {
