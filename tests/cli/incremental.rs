@@ -282,3 +282,39 @@ fn an_incremental_build_killed_at_12_random_moments_leaves_the_old_or_the_new_si
     project.build("site");
     assert_eq!(files(&project.file("site")), new);
 }
+
+#[test]
+fn files_modified_just_before_the_previous_build_are_loaded_again() {
+    // Stamps that recent cannot be trusted (an edit within the clock's resolution would not
+    // change them): every unit is loaded, and its unchanged files are still taken over.
+    let (_dir, path) = example_project(false);
+    let project = Project { _dir, path };
+    project.build("site");
+    let again = project.build("site");
+    assert_eq!(Project::taken_over(&again), 0, "{again}");
+    assert_eq!(counts(&again).0, 0, "nothing rendered: {again}");
+}
+
+#[test]
+fn without_the_stamps_beside_the_output_every_unit_is_loaded_and_the_site_is_the_same() {
+    let project = Project::new();
+    project.build("site");
+    let before = files(&project.file("site"));
+    let stamps = project.file(".gongkai-stamps-site.json");
+    assert!(stamps.is_file(), "the stamps are kept beside the output");
+    std::fs::remove_file(&stamps).expect("remove");
+    let again = project.build("site");
+    assert_eq!(Project::taken_over(&again), 0, "{again}");
+    assert_eq!(files(&project.file("site")), before);
+    // Stamps that belong to another manifest are ignored too.
+    let third = project.build("site");
+    assert_eq!(Project::taken_over(&third), 4, "{third}");
+    std::fs::write(
+        &stamps,
+        b"{\"format\":3,\"manifest\":\"0\",\"started\":0,\"units\":{}}",
+    )
+    .expect("write");
+    let fourth = project.build("site");
+    assert_eq!(Project::taken_over(&fourth), 0, "{fourth}");
+    assert_eq!(files(&project.file("site")), before);
+}
