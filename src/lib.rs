@@ -54,6 +54,8 @@ pub use load::load;
 pub use load::parse_record;
 #[doc(hidden)] // For tests/cli/output.rs until the build pipeline calls `write_site`.
 pub use output::{Fault, OutputEnv, RenderedFile, WriteSummary, write_site, write_site_in};
+#[doc(hidden)] // For tests/cli/streaming.rs: a file system that refuses hard links.
+pub use pipeline::build_with_fault;
 pub use pipeline::{
     BuildOptions, BuildSummary, RenderedSite, Verbosity, build, build_with, render_site,
 };

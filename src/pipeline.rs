@@ -93,8 +93,18 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
 /// (in bounded chunks), taking over unchanged files from the previous build (see
 /// `crate::cache`), and swaps the new site in.
 pub fn build_with(opts: &BuildOptions, verbosity: Verbosity) -> Result<BuildSummary> {
+    build_with_fault(opts, verbosity, crate::output::Fault::None)
+}
+
+/// [`build_with`] with an injected fault in the output writer (tests only).
+#[doc(hidden)]
+pub fn build_with_fault(
+    opts: &BuildOptions,
+    verbosity: Verbosity,
+    fault: crate::output::Fault,
+) -> Result<BuildSummary> {
     let mut log = Log::new(verbosity);
-    let done = crate::stream::build(opts, &mut log)?;
+    let done = crate::stream::build(opts, &mut log, fault)?;
     if done.written {
         log.stage(format_args!(
             "write: {} file(s), {} bytes to {} ({} rendered, {} unchanged)",

@@ -110,7 +110,7 @@ struct Done {
 }
 
 /// Builds the site into `opts.output`, streaming (see the module documentation).
-pub(crate) fn build(opts: &BuildOptions, log: &mut Log) -> Result<Streamed> {
+pub(crate) fn build(opts: &BuildOptions, log: &mut Log, fault: Fault) -> Result<Streamed> {
     let started = cache::now_ns();
     let outline = crate::load::outline(&opts.content)?;
     let (Some(settings), true) = (outline.site, outline.diags.is_empty()) else {
@@ -142,7 +142,7 @@ pub(crate) fn build(opts: &BuildOptions, log: &mut Log) -> Result<Streamed> {
     fixed.extend(renderer.static_assets().iter().map(|(p, _)| p.as_str()));
     fixed.sort_unstable();
     let env = OutputEnv::from_process(&opts.content)?;
-    let writer = SiteWriter::open(&opts.output, fixed.iter().copied(), &env, Fault::None)?;
+    let writer = SiteWriter::open(&opts.output, fixed.iter().copied(), &env, fault)?;
     let beside = writer.beside();
     let stamps = crate::fs::read(&beside).ok();
     let previous = cache::previous(

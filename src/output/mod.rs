@@ -146,6 +146,8 @@ pub enum Fault {
     KillAfterFiles(usize),
     /// Stop dead after the old output is renamed away, before the new one takes its place.
     KillBetweenRenames,
+    /// Refuse every hard link, as a file system without them does.
+    NoLinks,
 }
 
 impl Fault {

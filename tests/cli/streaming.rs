@@ -140,3 +140,28 @@ fn checking_one_unit_at_a_time_reports_every_diagnostic_of_invalid_content() {
     }
     assert!(cases > 5, "the invalid fixtures are there");
 }
+
+#[test]
+fn a_file_system_without_hard_links_renders_what_it_cannot_take_over() {
+    // Content last modified an hour ago, so that the second build tries to take every unit
+    // over without loading it; every link is refused, so each unit is loaded and rendered.
+    let (dir, content) = copy_with_site_lines(&root().join("content"), "");
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for rel in files(&content).keys() {
+        let file = std::fs::File::options()
+            .append(true)
+            .open(content.join(rel))
+            .expect("open");
+        file.set_modified(hour_ago).expect("set mtime");
+    }
+    let output = dir.path().join("site");
+    let opts = options(&content, &output, Profile::Public);
+    let first = gongkai::build_with(&opts, Verbosity::Quiet).expect("builds");
+    let before = files(&output);
+    let linked = gongkai::build_with(&opts, Verbosity::Quiet).expect("builds again");
+    assert_eq!((linked.rendered, linked.reused), (0, first.files));
+    let refused = gongkai::build_with_fault(&opts, Verbosity::Quiet, gongkai::Fault::NoLinks)
+        .expect("builds without links");
+    assert_eq!((refused.rendered, refused.reused), (first.files, 0));
+    assert_eq!(files(&output), before);
+}
