@@ -1,11 +1,13 @@
 //! The build cache: which output files an incremental build may take over from the previous
 //! site instead of rendering them again.
 //!
-//! In: what a build renders from (theme, site settings, each unit's folder and findings) and
-//! the cache manifest the previous build left in the output (`.gongkai-cache.json`). Out: a
-//! key per file, and the previous build's files with their keys. Reads only the unit folders
-//! (to hash them); never writes (the output writer does), and never trusts a manifest from
-//! another gongkai version, theme or site setting (then nothing is taken over).
+//! In: what a build renders from (theme, site settings, each unit's folder and findings), the
+//! cache manifest the previous build left in the output (`.gongkai-cache.json`), and the stamps
+//! it left beside the output (`.gongkai-stamps-<output>.json`). Out: keys, the previous build's
+//! files with their keys, and the bytes of the new manifest and stamps. Reads only the unit
+//! folders (to hash them); never writes (the output writer does), and never trusts a manifest
+//! from another gongkai version, theme or site setting, or stamps of another manifest (then
+//! nothing is taken over).
 //!
 //! Dependencies, coarse on purpose so that no change is ever missed:
 //! - The *global key* covers the gongkai version, every template and static file of the theme,
@@ -22,8 +24,8 @@
 //!   files. Any other unit is loaded and its key computed from its bytes, as git's index trusts
 //!   stamps and rehashes what is "racily" recent.
 //! - Pages over many units (index, year pages, cross-unit comparisons, search postings,
-//!   sitemap) are keyed by all unit keys together: any change anywhere re-renders them. The 404 page and the theme's
-//!   static files depend on the global key only.
+//!   sitemap) are keyed by all unit keys together: any change anywhere re-renders them. The
+//!   404 page and the theme's static files depend on the global key only.
 //!
 //! A key is a SHA-256 over those bytes and the `Debug` text of those values; the model holds
 //! no hash maps, so that text is deterministic.
