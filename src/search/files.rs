@@ -255,8 +255,8 @@ impl Builder {
 /// and adds those of the units it loaded; the result equals [`Builder`]'s over every page.
 #[derive(Debug, Default)]
 pub struct Patch {
-    /// The previous postings.
-    old: HashMap<String, Vec<(u32, bool)>>,
+    /// The previous postings, still encoded (about one byte a posting).
+    old: HashMap<String, Postings>,
     /// The postings of the pages indexed again.
     new: HashMap<String, Vec<(u32, bool)>>,
 }
@@ -265,16 +265,19 @@ impl Patch {
     /// The postings of the previous index's shard files (`search/t/<k>.js`, each as written
     /// by [`Index::shard_js`]); `None` when a text is not such a file.
     pub fn from_shards<'a>(shards: impl IntoIterator<Item = &'a str>) -> Option<Patch> {
-        let mut old: HashMap<String, Vec<(u32, bool)>> = HashMap::new();
+        let mut old: HashMap<String, Postings> = HashMap::new();
         for text in shards {
             let json = text.split_once("]=")?.1.trim_end().strip_suffix(';')?;
             let map: BTreeMap<String, Vec<u32>> = serde_json::from_str(json).ok()?;
             for (key, list) in map {
-                let docs = decode(&list)
-                    .into_iter()
-                    .map(|(doc, title)| u32::try_from(doc).ok().map(|d| (d, title)))
-                    .collect::<Option<Vec<_>>>()?;
-                old.entry(key).or_default().extend(docs);
+                let mut p = Postings::default();
+                for v in list {
+                    p.push(v);
+                }
+                // A token stands in one shard only: a second list for it is not a shard file.
+                if old.insert(key, p).is_some() {
+                    return None;
+                }
             }
         }
         Some(Patch {
@@ -308,10 +311,11 @@ impl Patch {
     ) -> Index {
         let count = shard_count(docs.len());
         let mut lists = self.new;
-        for (key, list) in self.old {
-            let list: Vec<(u32, bool)> = list
+        for (key, postings) in self.old {
+            let list: Vec<(u32, bool)> = decode(&postings.values())
                 .into_iter()
-                .filter(|(d, _)| usize::try_from(*d).is_ok_and(&kept))
+                .filter(|(d, _)| kept(*d))
+                .map(|(d, title)| (u32::try_from(d).unwrap_or(u32::MAX), title))
                 .collect();
             if !list.is_empty() {
                 lists.entry(key).or_default().extend(list);
