@@ -120,6 +120,16 @@ pub(crate) enum ProfileArg {
     Internal,
 }
 
+impl ProfileArg {
+    /// The profile it names.
+    pub(crate) fn profile(self) -> gongkai::model::Profile {
+        match self {
+            ProfileArg::Public => gongkai::model::Profile::Public,
+            ProfileArg::Internal => gongkai::model::Profile::Internal,
+        }
+    }
+}
+
 /// Output format of `check`, `verify` and `diff`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Format {

@@ -65,10 +65,7 @@ fn run(cli: Cli) -> gongkai::Result<ExitCode> {
                     content,
                     output,
                     theme,
-                    profile: profile.map(|p| match p {
-                        ProfileArg::Public => gongkai::model::Profile::Public,
-                        ProfileArg::Internal => gongkai::model::Profile::Internal,
-                    }),
+                    profile: profile.map(ProfileArg::profile),
                     strict,
                     epoch: epoch()?,
                 },
@@ -141,10 +138,7 @@ fn run(cli: Cli) -> gongkai::Result<ExitCode> {
                 content,
                 output,
                 theme,
-                profile: profile.map(|p| match p {
-                    ProfileArg::Public => gongkai::model::Profile::Public,
-                    ProfileArg::Internal => gongkai::model::Profile::Internal,
-                }),
+                profile: profile.map(ProfileArg::profile),
                 strict: false,
                 epoch: epoch()?,
             };

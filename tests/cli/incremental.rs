@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use assert_cmd::Command;
 use tempfile::TempDir;
 
-use crate::support::{example_project, files, root};
+use crate::support::{age, example_project, files, root};
 
 /// A project folder holding a copy of the example content.
 struct Project {
@@ -16,19 +16,10 @@ struct Project {
 }
 
 impl Project {
-    /// The example content, every file last modified an hour ago: a build may take a unit
-    /// whose files are unchanged over without loading it (files modified in the last seconds
-    /// before a build are always loaded again).
+    /// The example content, every file last modified an hour ago (see [`age`]).
     fn new() -> Project {
         let (dir, path) = example_project(false);
-        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-        for rel in files(&path.join("content")).keys() {
-            let file = std::fs::File::options()
-                .append(true)
-                .open(path.join("content").join(rel))
-                .expect("open");
-            file.set_modified(hour_ago).expect("set mtime");
-        }
+        age(&path.join("content"));
         Project { _dir: dir, path }
     }
 

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use gongkai::model::Profile;
 use gongkai::{BuildOptions, Verbosity};
 
-use crate::support::{files, fixture, root};
+use crate::support::{age, example_project, files, fixture, root};
 
 fn options(content: &Path, output: &Path, profile: Profile) -> BuildOptions {
     BuildOptions {
@@ -145,16 +145,10 @@ fn checking_one_unit_at_a_time_reports_every_diagnostic_of_invalid_content() {
 fn a_file_system_without_hard_links_renders_what_it_cannot_take_over() {
     // Content last modified an hour ago, so that the second build tries to take every unit
     // over without loading it; every link is refused, so each unit is loaded and rendered.
-    let (dir, content) = copy_with_site_lines(&root().join("content"), "");
-    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-    for rel in files(&content).keys() {
-        let file = std::fs::File::options()
-            .append(true)
-            .open(content.join(rel))
-            .expect("open");
-        file.set_modified(hour_ago).expect("set mtime");
-    }
-    let output = dir.path().join("site");
+    let (_dir, path) = example_project(false);
+    let content = path.join("content");
+    age(&content);
+    let output = path.join("site");
     let opts = options(&content, &output, Profile::Public);
     let first = gongkai::build_with(&opts, Verbosity::Quiet).expect("builds");
     let before = files(&output);

@@ -76,3 +76,17 @@ pub(crate) fn example_project(reverse: bool) -> (tempfile::TempDir, PathBuf) {
     std::fs::create_dir_all(path.join("home")).expect("home");
     (dir, path)
 }
+
+/// Sets every file under `dir` as last modified an hour ago, so that a rebuild may take a unit
+/// whose files are unchanged over without loading it (files modified in the last seconds
+/// before a build are always loaded again).
+pub(crate) fn age(dir: &Path) {
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for rel in files(dir).keys() {
+        let file = std::fs::File::options()
+            .append(true)
+            .open(dir.join(rel))
+            .expect("open");
+        file.set_modified(hour_ago).expect("set mtime");
+    }
+}
