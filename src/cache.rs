@@ -4,10 +4,10 @@
 //! In: what a build renders from (theme, site settings, each unit's folder and findings), the
 //! cache manifest the previous build left in the output (`.gongkai-cache.json`), and the stamps
 //! it left beside the output (`.gongkai-stamps-<output>.json`). Out: keys, the previous build's
-//! files with their keys, and the bytes of the new manifest and stamps. Reads only the unit
-//! folders (to hash them); never writes (the output writer does), and never trusts a manifest
-//! from another gongkai version, theme or site setting, or stamps of another manifest (then
-//! nothing is taken over).
+//! files with their keys, and the bytes of the new manifest and stamps. Reads and writes no
+//! file (the loader hashes each unit's files as it reads them; the output writer writes), and
+//! never trusts a manifest from another gongkai version, theme or site setting, or stamps of
+//! another manifest (then nothing is taken over).
 //!
 //! Dependencies, coarse on purpose so that no change is ever missed:
 //! - The *global key* covers the gongkai version, every template and static file of the theme,
@@ -39,7 +39,7 @@ use sha2::{Digest, Sha256};
 
 use crate::check::Finding;
 use crate::compare::FigureKind;
-use crate::fs::{EntryKind, Stamp};
+use crate::fs::Stamp;
 use crate::model::{Dec, Pct, Profile, Unit, UnitId, Year};
 use crate::pages::{MainFigures, MeasureValue, RecordSummary, UnitSummary};
 use crate::render::Renderer;
@@ -329,33 +329,25 @@ impl HashWriter {
     }
 }
 
-/// The key of one unit: the bytes of every file in its folder as the loader sees them (same
-/// walk: sorted, hidden names skipped, two levels), the paths its records are shown with, and
-/// the findings about it. Scores are computed from the records alone, so the files cover them.
-/// `None` when the folder cannot be read (then its files are always rendered).
+/// The key of one unit: the hash of every file of it as the loader read them (`content`, from
+/// `load::load_unit_hashed`), the paths its records are shown with, and the findings about it.
+/// Scores are computed from the records alone, so the files cover them.
 pub(crate) fn unit_key(
     global: &str,
-    content_dir: &Path,
+    content: &[u8; 32],
     unit: &Unit,
     findings: &[Finding],
-) -> Option<String> {
-    let dir = content_dir.join(unit.id.as_str());
+) -> String {
     let mut h = HashWriter::new();
     h.add(&global);
-    for entry in crate::fs::walk_sorted(&dir, 2).ok()? {
-        h.add(&(&entry.names, entry.kind, entry.len));
-        if entry.kind == EntryKind::File {
-            let bytes = crate::fs::read(&entry.path).ok()?;
-            h.0.update(&bytes);
-        }
-    }
+    h.0.update(content);
     for record in &unit.records {
         h.add(&record.path);
     }
     for finding in findings {
         h.add(finding);
     }
-    Some(h.hex())
+    h.hex()
 }
 
 /// The global key: the gongkai version, every template and static file of the theme, the site
@@ -379,7 +371,7 @@ pub(crate) fn global_key(
 }
 
 /// The key of the pages over every unit: the global key and every unit key, in site order.
-pub(crate) fn all_key(global: &str, units: &[Option<String>]) -> String {
+pub(crate) fn all_key(global: &str, units: &[String]) -> String {
     let mut all = HashWriter::new();
     all.add(&global);
     all.add(&units);

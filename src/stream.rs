@@ -96,11 +96,10 @@ struct Done {
     records: usize,
     summary: UnitSummary,
     findings: usize,
-    key: Option<String>,
     /// Its search pages, when it was loaded (else its postings are the previous ones).
     docs: Option<Vec<Doc>>,
-    /// Its manifest entry (none when its folder could not be hashed).
-    entry: Option<UnitEntry>,
+    /// Its manifest entry (with its key).
+    entry: UnitEntry,
     /// Its content files' stamps.
     stamps: Stamps,
     rendered: usize,
@@ -232,7 +231,7 @@ pub(crate) fn build(opts: &BuildOptions, log: &mut Log, fault: Fault) -> Result<
 /// Everything kept of the units once they are written.
 struct Units {
     summaries: Vec<UnitSummary>,
-    keys: Vec<Option<String>>,
+    keys: Vec<String>,
     search: Search,
     /// Manifest entries of the units, in site order.
     entries: Vec<UnitEntry>,
@@ -357,11 +356,9 @@ impl Units {
         self.rendered += done.rendered;
         self.reused += done.reused;
         self.summaries.push(done.summary);
-        self.keys.push(done.key);
-        if let Some(entry) = done.entry {
-            self.stamps.insert(entry.id.clone(), done.stamps);
-            self.entries.push(entry);
-        }
+        self.keys.push(done.entry.key.clone());
+        self.stamps.insert(done.entry.id.clone(), done.stamps);
+        self.entries.push(done.entry);
         self.paths.extend(done.paths);
         match (&mut self.search, done.docs) {
             (Search::Full(builder), Some(docs)) => {
@@ -428,8 +425,8 @@ fn unit(shared: &Shared<'_>, u: usize, first_doc: usize, pending: PendingUnit) -
     {
         return Ok(UnitOut::Done(Box::new(done)));
     }
-    let unit = match crate::load::load_unit(pending) {
-        Ok(unit) => unit,
+    let (unit, content) = match crate::load::load_unit_hashed(pending) {
+        Ok(loaded) => loaded,
         Err(d) => {
             shared.failed.store(true, Ordering::Relaxed);
             return Ok(UnitOut::Invalid(d));
@@ -448,7 +445,7 @@ fn unit(shared: &Shared<'_>, u: usize, first_doc: usize, pending: PendingUnit) -
         return Ok(UnitOut::Skipped);
     };
     let summary = crate::pages::summarize(unit, &scores, &corpus.site.thresholds);
-    let key = cache::unit_key(&shared.global, shared.content_dir, unit, &report.findings);
+    let key = cache::unit_key(&shared.global, &content, unit, &report.findings);
     let docs = crate::search::unit_docs(u, unit, &scores);
     let mut plan = crate::plan::unit_pages(0, unit);
     plan.sort_by(|a, b| a.path.cmp(&b.path));
@@ -471,7 +468,7 @@ fn unit(shared: &Shared<'_>, u: usize, first_doc: usize, pending: PendingUnit) -
         .previous
         .units
         .get(unit.id.as_str())
-        .filter(|e| key.as_deref() == Some(e.key.as_str()));
+        .filter(|e| e.key == key);
     let old: BTreeMap<&str, u64> = previous
         .map(|e| e.files.iter().collect())
         .unwrap_or_default();
@@ -498,19 +495,18 @@ fn unit(shared: &Shared<'_>, u: usize, first_doc: usize, pending: PendingUnit) -
     } else {
         Vec::new()
     };
-    let entry = key.as_ref().map(|key| UnitEntry {
+    let entry = UnitEntry {
         id: unit.id.as_str().to_owned(),
-        key: key.clone(),
+        key,
         first_doc,
         findings: report.findings.len(),
         summary: CachedSummary::of(&summary),
         files: std::mem::take(&mut files.written),
-    });
+    };
     Ok(UnitOut::Done(Box::new(Done {
         records,
         summary,
         findings: report.findings.len(),
-        key,
         docs: Some(docs),
         entry,
         stamps,
@@ -563,9 +559,8 @@ fn take_over(
         records: summary.records.len(),
         summary,
         findings: entry.findings,
-        key: Some(entry.key.clone()),
         docs: None,
-        entry: Some(entry.clone()),
+        entry: entry.clone(),
         stamps: stamps.clone(),
         rendered: 0,
         reused: files.reused,

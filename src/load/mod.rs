@@ -71,6 +71,8 @@ pub(crate) struct PendingUnit {
     /// The unit file's settings (no records yet); `None` when it is missing or invalid.
     pub(crate) unit: Option<Unit>,
     plan: discover::UnitPlan,
+    /// The unit file's part of [`load_unit_hashed`]'s hash (zeros without a unit file).
+    unit_file_hash: [u8; 32],
 }
 
 impl PendingUnit {
@@ -118,20 +120,30 @@ pub(crate) fn outline(content_dir: &Path) -> Result<Outline> {
         }
         None => None,
     };
-    type Parsed = (discover::UnitPlan, Option<Result<Unit, Vec<Diagnostic>>>);
+    type Parsed = (
+        discover::UnitPlan,
+        Option<Result<Unit, Vec<Diagnostic>>>,
+        [u8; 32],
+    );
     let parsed: Vec<Parsed> = plan
         .units
         .into_par_iter()
         .map(|p| {
-            let unit = p
-                .file
-                .as_ref()
-                .map(|f| read(f).and_then(|b| unit(&f.shown, &b, &p.id)));
-            (p, unit)
+            let mut hash = [0; 32];
+            let unit = p.file.as_ref().map(|f| {
+                read(f).and_then(|b| {
+                    use sha2::Digest as _;
+                    let mut h = sha2::Sha256::new();
+                    file_hash(&mut h, f, &b);
+                    hash = h.finalize().into();
+                    unit(&f.shown, &b, &p.id)
+                })
+            });
+            (p, unit, hash)
         })
         .collect();
     let mut units = Vec::with_capacity(parsed.len());
-    for (plan, result) in parsed {
+    for (plan, result, unit_file_hash) in parsed {
         let unit = match result {
             Some(Ok(unit)) => Some(unit),
             Some(Err(d)) => {
@@ -140,7 +152,11 @@ pub(crate) fn outline(content_dir: &Path) -> Result<Outline> {
             }
             None => None,
         };
-        units.push(PendingUnit { unit, plan });
+        units.push(PendingUnit {
+            unit,
+            plan,
+            unit_file_hash,
+        });
     }
     units.sort_by(|a, b| {
         let key = |p: &PendingUnit| p.unit.as_ref().map(|u| (u.sort, u.id.clone()));
@@ -168,7 +184,32 @@ pub(crate) fn diagnose(mut diags: Vec<Diagnostic>, units: Vec<PendingUnit>) -> E
 /// Errors: every diagnostic of its files; an empty list when only its unit file was wrong
 /// (already reported in [`Outline::diags`]).
 pub(crate) fn load_unit(pending: PendingUnit) -> Result<Unit, Vec<Diagnostic>> {
-    let PendingUnit { unit, plan } = pending;
+    load_unit_inner(pending, None)
+}
+
+/// [`load_unit`], with a SHA-256 of every file of the unit as it was read (its path as shown,
+/// length and bytes, the unit file first): what the build cache keys the unit's pages by,
+/// without reading the files a second time.
+pub(crate) fn load_unit_hashed(pending: PendingUnit) -> Result<(Unit, [u8; 32]), Vec<Diagnostic>> {
+    use sha2::Digest as _;
+    let mut hash = sha2::Sha256::new();
+    hash.update(pending.unit_file_hash);
+    let unit = load_unit_inner(pending, Some(&mut hash))?;
+    Ok((unit, hash.finalize().into()))
+}
+
+fn load_unit_inner(
+    pending: PendingUnit,
+    mut hash: Option<&mut sha2::Sha256>,
+) -> Result<Unit, Vec<Diagnostic>> {
+    let PendingUnit { unit, plan, .. } = pending;
+    let mut read = |f: &FileRef| {
+        let bytes = read(f)?;
+        if let Some(h) = hash.as_deref_mut() {
+            file_hash(h, f, &bytes);
+        }
+        Ok(bytes)
+    };
     let mut diags = Vec::new();
     let mut records = Vec::with_capacity(plan.records.len());
     for (year, f) in &plan.records {
@@ -193,6 +234,15 @@ pub(crate) fn load_unit(pending: PendingUnit) -> Result<Unit, Vec<Diagnostic>> {
     records.sort_by_key(|r| r.year);
     unit.records = records;
     Ok(unit)
+}
+
+/// Adds one file (path as shown, length, bytes) to a unit's hash.
+fn file_hash(h: &mut sha2::Sha256, f: &FileRef, bytes: &[u8]) {
+    use sha2::Digest as _;
+    h.update(f.shown.as_bytes());
+    h.update([0]);
+    h.update((bytes.len() as u64).to_le_bytes());
+    h.update(bytes);
 }
 
 /// Parses one record file's bytes, read from `path` (`content/<unit>/<year>.yaml`): the unit id
