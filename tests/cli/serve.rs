@@ -9,7 +9,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use crate::support::root;
+use crate::support::{files, root};
 
 /// A running `gongkai serve`, killed when dropped (also when a test fails half-way).
 struct Server {
@@ -204,4 +204,80 @@ fn serve_answers_pages_refuses_traversal_and_rebuilds_on_a_changed_record() {
     assert_eq!(status, 200);
     assert!(error.contains("qingling/2023.yaml:29:12: "), "{error}");
     assert!(error.contains("found `五千`"), "{error}");
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_ends_serve_before_during_or_after_a_rebuild_and_leaves_the_old_or_the_new_site_whole() {
+    // The watcher polls every 300 ms and settles 100 ms, and the example site rebuilds in a
+    // few hundred: these moments fall before, during and after the rebuild.
+    for delay in [0, 350, 450, 600, 900] {
+        interrupt_after_an_edit(Duration::from_millis(delay));
+    }
+}
+
+#[cfg(unix)]
+fn interrupt_after_an_edit(delay: Duration) {
+    use std::os::unix::process::ExitStatusExt;
+
+    let mut server = Server::start();
+    let site = server.site.path().to_path_buf();
+    let old = files(&site.join("out"));
+    server.edit_record("    basic: 5197.65", "    basic: 5297.65");
+    std::thread::sleep(delay);
+    let pid = server.child.id().to_string();
+    let sent = Command::new("kill").args(["-INT", &pid]).status();
+    assert!(sent.expect("kill runs").success(), "SIGINT sent");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = server.child.try_wait().expect("wait") {
+            break status;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "{delay:?}: serve still running 20 s after Ctrl-C; log:\n{}",
+            server.log()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(
+        status.signal(),
+        Some(2),
+        "{delay:?}: ended by the interrupt"
+    );
+
+    let build = |output: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_gongkai"))
+            .args([
+                "build",
+                "--quiet",
+                "--content",
+                "content",
+                "--output",
+                output,
+            ])
+            .current_dir(&site)
+            .env_remove("SOURCE_DATE_EPOCH")
+            .output()
+            .expect("build runs");
+        assert!(out.status.success(), "{out:?}");
+    };
+    build("reference");
+    let new = files(&site.join("reference"));
+    assert_ne!(old, new, "the edit changes the site");
+    // Without RENAME_EXCHANGE, a process ended between the two renames of the swap leaves no
+    // output; the next build puts it back, as after any killed build.
+    if site.join("out").exists() {
+        let now = files(&site.join("out"));
+        assert!(
+            now == old || now == new,
+            "{delay:?}: neither the old nor the new site"
+        );
+    }
+    build("out");
+    assert_eq!(
+        files(&site.join("out")),
+        new,
+        "{delay:?}: the next build completes it"
+    );
 }
