@@ -9,6 +9,7 @@
 # median wall time, CPU time (user + sys) and peak RSS of each, and the ratios Hugo ÷ gongkai.
 # Everything generated goes under target/bench/N/; Hugo is installed into bench/.venv.
 # Each phase prints the load average: the machine is shared, so prefer the ratios.
+# Waits SETTLE seconds (default 360) before the timed runs: see the comment there.
 # When eatmydata is installed (and NOSYNC is not 0), the build is also timed with fsync made a
 # no-op, to separate the cost of flushing every output file from the rest of the build.
 set -euo pipefail
@@ -41,6 +42,18 @@ echo "   content: $(du -sh "$work/content" | cut -f1), peer: $(du -sh "$work/pee
 
 times=$work/times
 rm -rf "$times" && mkdir -p "$times"
+
+# ext4 without a journal (this machine's disk) will not reuse an inode for 60 s after it was
+# freed, 360 s while its inode-table block is still dirty, and every file created meanwhile scans
+# past them (`recently_deleted` in fs/ext4/ialloc.c): right after this script or anything else
+# removed a site, the builds measured the removal's aftermath (2-3x the system time). Wait that
+# out before the timed runs; SETTLE=0 skips the wait.
+settle=${SETTLE:-360}
+if [ "$settle" != 0 ]; then
+  echo "== waiting ${settle} s for freed inodes to become reusable (SETTLE=0 skips)"
+  sync
+  sleep "$settle"
+fi
 
 # time_run TAG CMD...: one timed run, appended to $times/TAG as "wall cpu rss_kib"
 time_run() {
