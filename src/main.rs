@@ -121,8 +121,7 @@ fn run(cli: Cli) -> gongkai::Result<ExitCode> {
         }
         Command::Diff { old, new, format } => {
             let epoch = epoch()?;
-            let old = gongkai::archive::diff::load_side(&old, epoch)?;
-            let new = gongkai::archive::diff::load_side(&new, epoch)?;
+            let (old, new) = gongkai::archive::diff::load_sides(&old, &new, epoch)?;
             let report = gongkai::archive::diff::diff(&old, &new);
             let text = match format {
                 Format::Human => report.to_human(),

@@ -12,7 +12,7 @@ use std::path::Path;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::manifest::{MANIFEST, SITE};
+use super::manifest::{MANIFEST, Manifest, SITE};
 use crate::epoch::Epoch;
 use crate::error::{Error, Result};
 use crate::fs;
@@ -103,6 +103,28 @@ impl DiffReport {
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
     }
+}
+
+/// Both sides of a diff. A content folder is built with `epoch` when one is given (from
+/// `SOURCE_DATE_EPOCH`), else with the epoch a snapshot on the other side was built with: its
+/// pages carry that date, and a date is not a change of the publication.
+pub fn load_sides(old: &Path, new: &Path, epoch: Option<Epoch>) -> Result<(SiteFiles, SiteFiles)> {
+    let epoch = match epoch {
+        Some(epoch) => Some(epoch),
+        None => snapshot_epoch(old)?.or(snapshot_epoch(new)?),
+    };
+    Ok((load_side(old, epoch)?, load_side(new, epoch)?))
+}
+
+/// The `SOURCE_DATE_EPOCH` a snapshot was built with; `None` for a content folder or a snapshot
+/// built without one.
+fn snapshot_epoch(path: &Path) -> Result<Option<Epoch>> {
+    let manifest = path.join(MANIFEST);
+    if fs::symlink_metadata(&manifest)?.is_none() {
+        return Ok(None);
+    }
+    let manifest = Manifest::parse(&fs::read(&manifest)?, &manifest.display().to_string())?;
+    Ok(manifest.source_date_epoch.map(Epoch))
 }
 
 /// The site of one side: a snapshot's `site/` as stored, or a content folder built in memory.

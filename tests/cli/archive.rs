@@ -314,6 +314,39 @@ fn diff_of_a_snapshot_and_the_current_content_shows_unpublished_changes() {
 }
 
 #[test]
+fn without_source_date_epoch_the_content_is_built_with_the_snapshots_date_so_dates_are_not_changes()
+{
+    let p = Project::new();
+    p.run(&["archive"]).success();
+    for (old, new) in [
+        ("archive/2024-06-30", "content"),
+        ("content", "archive/2024-06-30"),
+    ] {
+        let same = p
+            .cmd(&["diff", old, new])
+            .env_remove("SOURCE_DATE_EPOCH")
+            .assert()
+            .success();
+        assert_eq!(
+            stdout(&same),
+            "0 figure(s) changed, 0 record(s) added, 0 removed; 0 page(s) changed, 0 added, 0 removed\n",
+            "{old} against {new}"
+        );
+    }
+    // An epoch given explicitly still wins: the pages then carry another date.
+    let other = p
+        .cmd(&["diff", "archive/2024-06-30", "content"])
+        .env("SOURCE_DATE_EPOCH", "1735689600")
+        .assert()
+        .success();
+    assert!(
+        stdout(&other).contains("~ page index.html"),
+        "{}",
+        stdout(&other)
+    );
+}
+
+#[test]
 fn what_a_killed_archive_left_behind_is_removed_by_the_next_one() {
     let p = Project::new();
     p.run(&["archive", "--label", "first"]).success();
