@@ -55,6 +55,7 @@ mod swap;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::time::SystemTime;
 
 use crate::error::{Error, Result};
 
@@ -209,6 +210,9 @@ pub(crate) struct Reserved(PathBuf);
 pub(crate) struct SiteWriter {
     staging: swap::Staging,
     existing: guard::Existing,
+    /// When the previous build wrote its manifest (the last file it wrote): a file of the
+    /// previous site modified later was edited by someone else and is never taken over.
+    previous_built: Option<SystemTime>,
     fault: Fault,
     files: AtomicUsize,
     bytes: AtomicU64,
@@ -229,9 +233,15 @@ impl SiteWriter {
         swap::recover(output_dir, &target, existing)?;
         // Recovery may have put the previous site back.
         let existing = guard::inspect(output_dir, &target)?;
+        let previous_built = match existing {
+            guard::Existing::Replaceable => crate::fs::symlink_metadata(&target.path.join(CACHE))?
+                .and_then(|meta| meta.modified().ok()),
+            _ => None,
+        };
         Ok(SiteWriter {
             staging: swap::Staging::create(target, fault)?,
             existing,
+            previous_built,
             fault,
             files: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
@@ -272,16 +282,15 @@ impl SiteWriter {
     }
 
     /// Takes the file at `path` over from the previous site by a hard link when it is there as
-    /// a regular file of exactly `len` bytes; `Ok(false)` (nothing done) when it is not, or when
-    /// the file system cannot link.
+    /// it was built (see [`as_built`](SiteWriter::as_built)); `Ok(false)` (nothing done) when it
+    /// is not, or when the file system cannot link.
     pub(crate) fn link_previous(&self, path: &str, len: u64) -> Result<bool> {
         let Some(previous) = self.previous() else {
             return Ok(false);
         };
         let from = previous.join(path);
-        match crate::fs::symlink_metadata(&from)? {
-            Some(meta) if meta.is_file() && meta.len() == len => {}
-            _ => return Ok(false),
+        if !self.as_built(crate::fs::symlink_metadata(&from)?.as_ref(), len) {
+            return Ok(false);
         }
         if !self.staging.link(path, &from)? {
             return Ok(false);
@@ -306,14 +315,26 @@ impl SiteWriter {
         self.staging.put_own_with(CACHE, write)
     }
 
-    /// Whether the previous site holds `path` as a regular file of exactly `len` bytes.
+    /// Whether the previous site holds `path` as it was built.
     pub(crate) fn has_previous(&self, path: &str, len: u64) -> bool {
         self.previous().is_some_and(|previous| {
-            matches!(
-                crate::fs::symlink_metadata(&previous.join(path)),
-                Ok(Some(meta)) if meta.is_file() && meta.len() == len
-            )
+            let meta = crate::fs::symlink_metadata(&previous.join(path));
+            self.as_built(meta.ok().flatten().as_ref(), len)
         })
+    }
+
+    /// Whether a file of the previous site is as the previous build left it: a regular file of
+    /// the `len` bytes the manifest records, last modified no later than the manifest itself.
+    /// An edit that keeps the length (a digit changed by hand) is caught by the time; one
+    /// within the file system's clock step of the build's end, or one that sets the time back,
+    /// is not (`verify` on a snapshot is the check against deliberate changes).
+    fn as_built(&self, meta: Option<&std::fs::Metadata>, len: u64) -> bool {
+        let (Some(meta), Some(built)) = (meta, self.previous_built) else {
+            return false;
+        };
+        meta.is_file()
+            && meta.len() == len
+            && meta.modified().is_ok_and(|modified| modified <= built)
     }
 
     /// Reads gongkai's build cache from the previous site, when there is one.

@@ -212,6 +212,22 @@ fn a_corrupt_cache_or_a_tampered_file_falls_back_to_rendering() {
     assert_eq!(counts(&stderr).0, 1, "{stderr}");
 }
 
+#[test]
+fn a_page_edited_in_place_keeping_its_length_is_rendered_again() {
+    let project = Project::new();
+    let stderr = project.rebuild_after(|p| {
+        // Later than the previous build's manifest by more than the file system's clock step.
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        let page = p.file("site/units/ronghua/2022/index.html");
+        let text = std::fs::read_to_string(&page).expect("read");
+        let at = text.find("</html>").expect("a page");
+        let tampered = format!("{}</HTML>{}", &text[..at], &text[at + 7..]);
+        assert_eq!(tampered.len(), text.len());
+        std::fs::write(&page, tampered).expect("write in place");
+    });
+    assert_eq!(counts(&stderr).0, 1, "{stderr}");
+}
+
 /// SplitMix64, so a failing run can be replayed from its seed.
 fn next(state: &mut u64) -> u64 {
     *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
