@@ -29,7 +29,9 @@ if [ ! -d "$content" ]; then
 fi
 find "$content" -type f -exec touch -d '1 hour ago' {} +
 echo "== machine: $(nproc) cores, $(uname -sr); $(date -u '+%Y-%m-%d %H:%M UTC'); load $(cut -d' ' -f1-3 /proc/loadavg)"
-rm -rf "$out" "$times" && mkdir -p "$times"
+# The output, and what a previous run left beside it (the spare, the stamps).
+rm -rf "$out" "$work/.gongkai-spare-incremental" "$work/.gongkai-stamps-incremental.json" "$times"
+mkdir -p "$times"
 /usr/bin/time -f "%e %U %S %M" -o "$times/clean" "$gongkai" build --quiet --content "$content" --output "$out"
 echo "clean build: $(awk '{printf "%s s wall, %.2f s CPU, %.0f MiB", $1, $2 + $3, $4 / 1024}' "$times/clean")"
 
@@ -62,7 +64,7 @@ echo "last edited rebuild:"
 grep -E '^(units|write):' "$times/edited.log" | sed 's/^/  /'
 
 if [ "${CHECK_EQUAL:-1}" != 0 ]; then
-  rm -rf "$work/incremental-clean"
+  rm -rf "$work/incremental-clean" "$work/.gongkai-stamps-incremental-clean.json"
   "$gongkai" build --quiet --content "$content" --output "$work/incremental-clean"
   if diff -r -q "$out" "$work/incremental-clean" >/dev/null; then
     echo "the incremental site equals a clean build byte for byte"
@@ -71,5 +73,5 @@ if [ "${CHECK_EQUAL:-1}" != 0 ]; then
     diff -r -q "$out" "$work/incremental-clean" | head >&2
     exit 1
   fi
-  rm -rf "$work/incremental-clean"
+  rm -rf "$work/incremental-clean" "$work/.gongkai-stamps-incremental-clean.json"
 fi

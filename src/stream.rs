@@ -141,7 +141,7 @@ pub(crate) fn build(opts: &BuildOptions, log: &mut Log, fault: Fault) -> Result<
     fixed.extend(renderer.static_assets().iter().map(|(p, _)| p.as_str()));
     fixed.sort_unstable();
     let env = OutputEnv::from_process(&opts.content)?;
-    let writer = SiteWriter::open(&opts.output, fixed.iter().copied(), &env, fault)?;
+    let writer = SiteWriter::open(&opts.output, fixed.iter().copied(), &env, fault, true)?;
     let beside = writer.beside();
     let stamps = crate::fs::read(&beside).ok();
     let previous = cache::previous(

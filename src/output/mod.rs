@@ -183,6 +183,7 @@ pub fn write_site_in(
         sorted.iter().map(|f| f.path.as_str()),
         env,
         fault,
+        false,
     )?;
     for file in &sorted {
         if let Err(e) = writer.write(&file.path, &file.bytes) {
@@ -220,12 +221,15 @@ pub(crate) struct SiteWriter {
 
 impl SiteWriter {
     /// Checks every path the site will hold (sorted; nothing is written if one is bad), the
-    /// output folder (the guard), finishes an interrupted run, and creates the temporary folder.
+    /// output folder (the guard), finishes an interrupted run, and creates the temporary folder:
+    /// with `spare`, the previous build's spare when there is one, and the previous site is kept
+    /// as the next spare (see `swap`).
     pub(crate) fn open<'a>(
         output_dir: &Path,
         paths: impl Iterator<Item = &'a str> + Clone,
         env: &OutputEnv,
         fault: Fault,
+        spare: bool,
     ) -> Result<SiteWriter> {
         paths::validate_paths(paths)?;
         let target = guard::locate(output_dir, env)?;
@@ -239,7 +243,7 @@ impl SiteWriter {
             _ => None,
         };
         Ok(SiteWriter {
-            staging: swap::Staging::create(target, fault)?,
+            staging: swap::Staging::create(target, fault, spare)?,
             existing,
             previous_built,
             fault,
@@ -289,10 +293,11 @@ impl SiteWriter {
             return Ok(false);
         };
         let from = previous.join(path);
-        if !self.as_built(crate::fs::symlink_metadata(&from)?.as_ref(), len) {
+        let meta = crate::fs::symlink_metadata(&from)?;
+        let Some(meta) = meta.filter(|meta| self.as_built(Some(meta), len)) else {
             return Ok(false);
-        }
-        if !self.staging.link(path, &from)? {
+        };
+        if !self.staging.link(path, &from, &meta)? {
             return Ok(false);
         }
         self.files.fetch_add(1, Ordering::Relaxed);

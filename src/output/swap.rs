@@ -2,10 +2,22 @@
 //!
 //! In: a guarded [`Target`] and the sorted files. Out: the new site at the target path, or an
 //! error with the previous site still there. Siblings of the output named
-//! `.gongkai-tmp-<name>-<pid>-<n>` and `.gongkai-old-<name>-<pid>-<n>` belong to gongkai and
-//! are the only things besides the output that this module creates, renames or removes.
+//! `.gongkai-tmp-<name>-<pid>-<n>`, `.gongkai-old-<name>-<pid>-<n>` and
+//! `.gongkai-spare-<name>` belong to gongkai and are the only things besides the output that
+//! this module creates, renames or removes.
+//!
+//! The spare: after the atomic exchange the temporary folder holds the previous site. A build
+//! that asks for it ([`Staging::create`] with `spare`) keeps that folder as
+//! `.gongkai-spare-<name>` instead of removing it, and the next such build claims it (one
+//! rename) as its temporary folder: most of its files are then already the files the new site
+//! takes over (the same inodes as the live site's, as unchanged files are hard links), so only
+//! what changed is written, and nothing is removed after the swap. What the spare holds is
+//! never trusted: a file stays only when it is the very file of the live site being taken over;
+//! every other file is replaced, and whatever the new site does not place is removed before
+//! the seal. The live site is never written, so the guarantees are those of a fresh folder; a
+//! build that dies with the spare claimed leaves it as a temporary folder, removed by the next.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::ffi::{OsStr, OsString};
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -13,12 +25,20 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::guard::{Existing, Target, refusal};
-use super::{Fault, MARKER, MARKER_TEXT};
+use super::{CACHE, Fault, MARKER, MARKER_TEXT};
 use crate::error::{Error, Result};
 use crate::fs;
 
 const TMP: &str = ".gongkai-tmp-";
 const OLD: &str = ".gongkai-old-";
+const SPARE: &str = ".gongkai-spare-";
+
+/// Where the previous site waits to be reused: `.gongkai-spare-<name>` beside the output.
+fn spare_path(target: &Target) -> PathBuf {
+    let mut name = OsString::from(SPARE);
+    name.push(name_of(target));
+    target.parent.join(name)
+}
 
 /// Replaces the file beside the output with `bytes`, whole or not at all (paths from
 /// [`Staging::beside_paths`]).
@@ -106,19 +126,40 @@ pub(super) struct Staging {
     /// as it is written and every folder at the end.
     sync_once: bool,
     fault: Fault,
+    /// Whether the previous site is kept as the spare after the swap.
+    keep_spare: bool,
+    /// When the folder is a claimed spare: the site paths placed in it so far, as
+    /// [`path_key`]s (everything else in it is removed before the seal). `None` for a fresh
+    /// folder.
+    placed: Option<Mutex<HashSet<u64>>>,
 }
 
 impl Staging {
-    /// Creates a fresh temporary folder beside the output (and the output's parents if needed)
-    /// and writes the marker into it.
-    pub(super) fn create(target: Target, fault: Fault) -> Result<Staging> {
+    /// Creates the temporary folder beside the output (and the output's parents if needed)
+    /// and writes the marker into it. With `spare`, the folder is the spare of an earlier build
+    /// when there is one (claimed by renaming it), and the previous site becomes the spare after
+    /// the swap; else it is a fresh folder and the previous site is removed.
+    pub(super) fn create(target: Target, fault: Fault, spare: bool) -> Result<Staging> {
         fs::create_dir_all(&target.parent)?;
         let name = name_of(&target);
         let pid = std::process::id();
-        // `create_new_dir` fails on an existing name, so probing picks a name no one else holds.
+        let spare_at = spare_path(&target);
+        let mut claim = spare && fs::symlink_metadata(&spare_at)?.is_some_and(|m| m.is_dir());
+        // `create_new_dir` fails on an existing name, so probing picks a name no one else holds
+        // (a name with this process's id: no other process makes it).
         for n in 0..=u32::MAX {
             let tmp = target.parent.join(sibling_name(TMP, name, pid, n));
-            if fs::create_new_dir(&tmp)? {
+            let made = if claim {
+                if fs::symlink_metadata(&tmp)?.is_some() {
+                    continue;
+                }
+                // Another build may have claimed it first: then a fresh folder.
+                claim = fs::rename(&spare_at, &tmp).is_ok();
+                claim || fs::create_new_dir(&tmp)?
+            } else {
+                fs::create_new_dir(&tmp)?
+            };
+            if made {
                 let old = target.parent.join(sibling_name(OLD, name, pid, n));
                 let staging = Staging {
                     target,
@@ -128,6 +169,8 @@ impl Staging {
                     written: AtomicUsize::new(0),
                     sync_once: cfg!(target_os = "linux"),
                     fault,
+                    keep_spare: spare,
+                    placed: claim.then(|| Mutex::new(HashSet::new())),
                 };
                 if let Err(e) =
                     staging.write_file(&staging.tmp.join(MARKER), MARKER_TEXT.as_bytes())
@@ -171,7 +214,11 @@ impl Staging {
     }
 
     /// Writes one new file, flushed now unless one `syncfs` will flush everything at the end.
+    /// In a claimed spare, whatever stood at `path` is removed first.
     pub(super) fn write_file(&self, path: &Path, bytes: &[u8]) -> Result<()> {
+        if self.placed.is_some() {
+            fs::remove_all(path)?;
+        }
         if self.sync_once {
             fs::write_new(path, bytes)
         } else {
@@ -189,11 +236,81 @@ impl Staging {
             // A poisoned lock only means another thread failed; the set is still valid.
             let mut folders = self.folders.lock().unwrap_or_else(|e| e.into_inner());
             if !folders.contains(parent) {
+                if self.placed.is_some() {
+                    self.clear_way(parent)?;
+                }
                 fs::create_dir_all(parent)?;
                 folders.insert(parent.to_path_buf());
             }
         }
+        if let Some(placed) = &self.placed {
+            let mut placed = placed.lock().unwrap_or_else(|e| e.into_inner());
+            placed.insert(path_key(relative));
+        }
         Ok(path)
+    }
+
+    /// In a claimed spare, removes anything but a folder standing where `folder` or one of its
+    /// parents inside the temporary folder must be.
+    fn clear_way(&self, folder: &Path) -> Result<()> {
+        let mut parts: Vec<&Path> = folder
+            .ancestors()
+            .take_while(|a| a.starts_with(&self.tmp) && *a != self.tmp)
+            .collect();
+        parts.reverse();
+        for part in parts {
+            match fs::symlink_metadata(part)? {
+                Some(meta) if meta.is_dir() => {}
+                Some(_) => fs::remove_all(part)?,
+                None => break,
+            }
+        }
+        Ok(())
+    }
+
+    /// In a claimed spare, removes every file the new site did not place (gongkai's own files
+    /// at the top excepted) and every folder left empty; deepest first.
+    fn prune(&self, placed: &Mutex<HashSet<u64>>) -> Result<()> {
+        let placed = placed.lock().unwrap_or_else(|e| e.into_inner());
+        let walker = walkdir::WalkDir::new(&self.tmp)
+            .min_depth(1)
+            .contents_first(true);
+        for entry in walker {
+            let entry = entry.map_err(|e| {
+                let path = e.path().unwrap_or(&self.tmp).to_owned();
+                Error::Io {
+                    action: "read",
+                    path,
+                    source: e.into(),
+                }
+            })?;
+            let path = entry.path();
+            if entry.file_type().is_dir() {
+                // Removed only when nothing is left in it.
+                match std::fs::remove_dir(path) {
+                    Err(e) if e.kind() != io::ErrorKind::DirectoryNotEmpty => {
+                        return Err(Error::Io {
+                            action: "remove",
+                            path: path.to_owned(),
+                            source: e,
+                        });
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            let relative = path.strip_prefix(&self.tmp).ok().and_then(|r| {
+                let parts: Option<Vec<&str>> =
+                    r.components().map(|c| c.as_os_str().to_str()).collect();
+                parts.map(|p| p.join("/"))
+            });
+            let own = entry.depth() == 1
+                && [MARKER, CACHE].contains(&&*entry.file_name().to_string_lossy());
+            if !own && !relative.is_some_and(|r| placed.contains(&path_key(&r))) {
+                fs::remove_all(path)?;
+            }
+        }
+        Ok(())
     }
 
     /// Site files in place so far.
@@ -223,9 +340,27 @@ impl Staging {
     /// Puts one site file in place as a hard link to `from`, an unchanged file of the previous
     /// site (files are never modified in place, so sharing them is safe). `Ok(false)`, with
     /// nothing written, when the file system refuses the link: the caller writes the file.
-    pub(super) fn link(&self, relative: &str, from: &Path) -> Result<bool> {
+    /// In a claimed spare, a file that already is `from` (`from_meta`: the same inode) stays.
+    pub(super) fn link(
+        &self,
+        relative: &str,
+        from: &Path,
+        from_meta: &std::fs::Metadata,
+    ) -> Result<bool> {
         let path = self.prepare(relative)?;
-        if self.fault == Fault::NoLinks || fs::hard_link(from, &path).is_err() {
+        if self.fault == Fault::NoLinks {
+            return Ok(false);
+        }
+        if self.placed.is_some()
+            && let Some(meta) = fs::symlink_metadata(&path)?
+        {
+            if same_file(&meta, from_meta) {
+                self.written.fetch_add(1, Ordering::Relaxed);
+                return Ok(true);
+            }
+            fs::remove_all(&path)?;
+        }
+        if fs::hard_link(from, &path).is_err() {
             return Ok(false);
         }
         self.written.fetch_add(1, Ordering::Relaxed);
@@ -245,6 +380,9 @@ impl Staging {
     ) -> Result<()> {
         use std::io::Write as _;
         let path = self.tmp.join(name);
+        if self.placed.is_some() {
+            fs::remove_all(&path)?;
+        }
         let err = |action: &'static str| {
             let path = path.clone();
             move |source| Error::Io {
@@ -267,6 +405,9 @@ impl Staging {
     pub(super) fn seal(&self) -> Result<()> {
         if let Some(reason) = self.fault.stops_after_files(self.written()) {
             return Err(injected("sync", &self.tmp, reason));
+        }
+        if let Some(placed) = &self.placed {
+            self.prune(placed)?;
         }
         if self.sync_once && fs::sync_fs(&self.tmp)? {
             return Ok(());
@@ -317,7 +458,11 @@ impl Staging {
             match fs::exchange(&self.tmp, &target.path) {
                 Ok(true) => {
                     fs::sync_dir(&target.parent)?;
-                    // The temporary folder now holds the previous site.
+                    // The temporary folder now holds the previous site: the next spare, or
+                    // removed (also when something else already stands at the spare's name).
+                    if self.keep_spare && fs::rename(&self.tmp, &spare_path(target)).is_ok() {
+                        return Ok(());
+                    }
                     return fs::remove_all(&self.tmp);
                 }
                 Ok(false) => {}
@@ -348,6 +493,29 @@ impl Staging {
         }
         Ok(())
     }
+}
+
+/// A site path as the spare's bookkeeping keeps it: 8 bytes instead of the path (100,000
+/// unit-years place two million). A stray file of the spare survives the prune only if its
+/// path's 64-bit SipHash equals a placed one's, about one chance in 2^43 at that size.
+fn path_key(relative: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    relative.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Whether two entries are the same file (the same inode on the same device).
+#[cfg(unix)]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+/// Elsewhere no file is known to be another's: every taken-over file is linked again.
+#[cfg(not(unix))]
+fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
+    false
 }
 
 /// The error a [`Fault`] raises.
@@ -400,6 +568,8 @@ mod tests {
             written: AtomicUsize::new(0),
             sync_once: true,
             fault: Fault::None,
+            keep_spare: false,
+            placed: None,
         };
         let inside = staging.inside("units/青菱/index.html").ok();
         let want = PathBuf::from("/site/.gongkai-tmp-output-1-0/units/青菱/index.html");

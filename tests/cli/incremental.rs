@@ -228,6 +228,51 @@ fn a_page_edited_in_place_keeping_its_length_is_rendered_again() {
     assert_eq!(counts(&stderr).0, 1, "{stderr}");
 }
 
+#[test]
+fn the_spare_is_reused_whatever_was_put_in_it_and_the_site_equals_a_clean_build() {
+    let project = Project::new();
+    project.build("site");
+    edit(
+        &project,
+        "content/qingling/2023.yaml",
+        "    basic: 5197.65",
+        "    basic: 5297.65",
+    );
+    project.build("site");
+    // The previous site waits beside the output as the next build's spare.
+    let spare = project.file(".gongkai-spare-site");
+    assert!(spare.join("units/qingling/2023/index.html").is_file());
+    // Whatever stands in it is never trusted: a stray file, a folder where a page goes, a file
+    // where a folder goes, a page edited in place, an unknown file at the top.
+    std::fs::write(spare.join("units/stray.html"), "stray").expect("write");
+    std::fs::remove_file(spare.join("404.html")).expect("remove");
+    std::fs::create_dir_all(spare.join("404.html/inside")).expect("mkdir");
+    std::fs::remove_dir_all(spare.join("units/ronghua")).expect("remove");
+    std::fs::write(spare.join("units/ronghua"), "a file").expect("write");
+    // Replaced, not edited in place: the file may be the live site's too (a hard link).
+    std::fs::remove_file(spare.join("units/huashan/index.html")).expect("remove");
+    std::fs::write(spare.join("units/huashan/index.html"), "edited").expect("write");
+    std::fs::write(spare.join("unknown.txt"), "unknown").expect("write");
+    edit(
+        &project,
+        "content/qingling/2023.yaml",
+        "    basic: 5297.65",
+        "    basic: 5397.65",
+    );
+    let stderr = project.build("site");
+    assert_eq!(Project::taken_over(&stderr), 3, "{stderr}");
+    project.build("clean");
+    assert!(
+        files(&project.file("site")) == files(&project.file("clean")),
+        "the site built in the spare equals a clean build"
+    );
+    assert!(spare.is_dir(), "a spare again after the rebuild");
+    assert!(
+        !spare.join("unknown.txt").exists(),
+        "the spare is the previous site"
+    );
+}
+
 /// SplitMix64, so a failing run can be replayed from its seed.
 fn next(state: &mut u64) -> u64 {
     *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
