@@ -15,13 +15,17 @@
 //! 3. Recovery ([`swap`]): if the output is missing and exactly one
 //!    `.gongkai-old-<name>-<pid>-<n>` sibling exists, renames it back; then removes every
 //!    `.gongkai-tmp-<name>-…` and `.gongkai-old-<name>-…` sibling of this output.
-//! 4. Creates `<parent>/.gongkai-tmp-<name>-<pid>-<n>`, writes the marker and then the files in
-//!    sorted path order as they come ([`SiteWriter`] streams them: a file unchanged since the
-//!    previous build may be a hard link to the previous site's file, which is never modified
-//!    in place), then the build cache, and flushes everything to disk: one `syncfs` on Linux,
-//!    elsewhere an `fsync` of every file and folder.
-//! 5. Swaps: renames the output to `.gongkai-old-<name>-<pid>-<n>`, the temporary folder to
-//!    the output, flushes the parent folder, and removes the old folder.
+//! 4. Creates `<parent>/.gongkai-tmp-<name>-<pid>-<n>` (the streaming build claims the spare
+//!    `.gongkai-spare-<name>` under that name when there is one: see [`swap`]), writes the
+//!    marker and then the files in sorted path order as they come ([`SiteWriter`] streams
+//!    them: a file unchanged since the previous build may be a hard link to the previous
+//!    site's file, which is never modified in place), then the build cache, and flushes
+//!    everything to disk: one `syncfs` on Linux, elsewhere an `fsync` of every file and folder.
+//! 5. Swaps: on Linux one `renameat2(RENAME_EXCHANGE)` of the temporary folder and the output,
+//!    after which the temporary folder holds the previous site, removed (or, for the streaming
+//!    build, kept as the spare); elsewhere it renames the output to
+//!    `.gongkai-old-<name>-<pid>-<n>`, the temporary folder to the output, flushes the parent
+//!    folder, and removes the old folder.
 //!
 //! The guarantee, given that the output and its parent are on one local file system where
 //! `rename` is atomic, and that one writer at a time works on a given output:
@@ -30,8 +34,8 @@
 //!   the next run removes it).
 //! - If the rename of step 5 fails, the previous site is renamed back before returning.
 //! - If the process is killed (or the machine stops) at any moment, the output path holds
-//!   either the complete previous site or the complete new one, except in the window between
-//!   the two renames of step 5, when it is missing and the complete previous site stands in
+//!   either the complete previous site or the complete new one, except, without the exchange,
+//!   in the window between the two renames of step 5, when it is missing and the complete previous site stands in
 //!   `.gongkai-old-…`; step 3 of the next run puts it back. Leftover temporary or old folders
 //!   are removed by the next run.
 //! - After a successful return, the output holds exactly the given files plus the marker (and
