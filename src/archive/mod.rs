@@ -6,10 +6,10 @@
 //! `archive/index.html` listing every snapshot. See [`verify`] and [`diff`] for the checks.
 //!
 //! Never: overwrites or removes a snapshot, writes into a non-empty folder that is not a
-//! gongkai archive (no [`MARKER`]), or writes into the places the output guard refuses. A
-//! snapshot is written to a temporary folder inside the archive and renamed into place, so a
-//! snapshot folder is either complete or absent; what a killed run leaves (`.gongkai-tmp-…`) is
-//! removed by the next one.
+//! gongkai archive (no `.gongkai-archive` marker), or writes into the places the output guard
+//! refuses. A snapshot is written to a temporary folder inside the archive and renamed into
+//! place, so a snapshot folder is either complete or absent; what a killed run leaves
+//! (`.gongkai-tmp-…`) is removed by the next one.
 
 pub mod diff;
 mod index;
