@@ -220,6 +220,8 @@ pub(crate) struct SiteWriter {
     previous_built: Option<SystemTime>,
     fault: Fault,
     files: AtomicUsize,
+    /// Of `files`, those taken over from the previous site.
+    taken_over: AtomicUsize,
     bytes: AtomicU64,
 }
 
@@ -252,6 +254,7 @@ impl SiteWriter {
             previous_built,
             fault,
             files: AtomicUsize::new(0),
+            taken_over: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
         })
     }
@@ -305,6 +308,7 @@ impl SiteWriter {
             return Ok(false);
         }
         self.files.fetch_add(1, Ordering::Relaxed);
+        self.taken_over.fetch_add(1, Ordering::Relaxed);
         self.count_bytes(len);
         Ok(true)
     }
@@ -374,7 +378,9 @@ impl SiteWriter {
             bytes: self.bytes.load(Ordering::Relaxed),
         };
         let paths = self.staging.beside_paths();
-        self.staging.swap_in(self.existing)?;
+        let taken_over = self.taken_over.load(Ordering::Relaxed);
+        self.staging
+            .swap_in(self.existing, taken_over * 2 >= summary.files)?;
         if let Some(bytes) = beside {
             let _ = swap::write_beside(&paths, bytes);
         }

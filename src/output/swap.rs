@@ -126,7 +126,7 @@ pub(super) struct Staging {
     /// as it is written and every folder at the end.
     sync_once: bool,
     fault: Fault,
-    /// Whether the previous site is kept as the spare after the swap.
+    /// Whether the previous site may be kept as the spare after the swap.
     keep_spare: bool,
     /// When the folder is a claimed spare: the site paths placed in it so far, as
     /// [`path_key`]s (everything else in it is removed before the seal). `None` for a fresh
@@ -450,7 +450,13 @@ impl Staging {
     /// (and under the test hook that kills between renames): output → old, temporary →
     /// output, then old is removed; a kill between the two leaves the previous site complete
     /// in `old`, and the next run's recovery renames it back.
-    pub(super) fn swap_in(self, existing: Existing) -> Result<()> {
+    ///
+    /// With `close`, the build took most of its files over from the previous site, so the
+    /// previous site shares most of its files with the new one and is kept as the spare (when
+    /// the staging allows it). Otherwise it is removed now: a spare sharing little with the
+    /// live site would make the next build, meant to be quick, pay for removing it file by
+    /// file (on a disk that discards freed blocks, one synchronous request per file).
+    pub(super) fn swap_in(self, existing: Existing, close: bool) -> Result<()> {
         let fault = self.fault;
         let target = &self.target;
         let had_output = existing == Existing::Replaceable;
@@ -460,7 +466,10 @@ impl Staging {
                     fs::sync_dir(&target.parent)?;
                     // The temporary folder now holds the previous site: the next spare, or
                     // removed (also when something else already stands at the spare's name).
-                    if self.keep_spare && fs::rename(&self.tmp, &spare_path(target)).is_ok() {
+                    if self.keep_spare
+                        && close
+                        && fs::rename(&self.tmp, &spare_path(target)).is_ok()
+                    {
                         return Ok(());
                     }
                     return fs::remove_all(&self.tmp);
