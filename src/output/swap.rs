@@ -7,9 +7,9 @@
 //! this module creates, renames or removes.
 //!
 //! The spare: after the atomic exchange the temporary folder holds the previous site. A build
-//! that asks for it ([`Staging::create`] with `spare`) keeps that folder as
-//! `.gongkai-spare-<name>` instead of removing it, and the next such build claims it (one
-//! rename) as its temporary folder: most of its files are then already the files the new site
+//! that asks for it ([`Staging::create`] with `spare`) and took most of its files over keeps
+//! that folder as `.gongkai-spare-<name>` instead of removing it, and the next such build
+//! claims it (one rename) as its temporary folder: most of its files are then already the files the new site
 //! takes over (the same inodes as the live site's, as unchanged files are hard links), so only
 //! what changed is written, and nothing is removed after the swap. What the spare holds is
 //! never trusted: a file stays only when it is the very file of the live site being taken over;
