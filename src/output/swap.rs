@@ -108,7 +108,7 @@ pub(super) fn recover(output_dir: &Path, target: &Target, existing: Existing) ->
         fs::sync_dir(&target.parent)?;
     }
     for path in stale.iter().chain(&olds) {
-        fs::remove_all(path)?;
+        fs::remove_tree(path)?;
     }
     Ok(())
 }
@@ -441,7 +441,7 @@ impl Staging {
     /// Removes the temporary folder after a failure; the original error is what matters, so a
     /// failure here is dropped (the next run removes the folder anyway).
     pub(super) fn discard(self) {
-        let _ = fs::remove_all(&self.tmp);
+        let _ = fs::remove_tree(&self.tmp);
     }
 
     /// Swaps the filled folder in. Where the file system can, one atomic exchange puts the new
@@ -472,7 +472,7 @@ impl Staging {
                     {
                         return Ok(());
                     }
-                    return fs::remove_all(&self.tmp);
+                    return fs::remove_tree(&self.tmp);
                 }
                 Ok(false) => {}
                 Err(e) => {
@@ -498,7 +498,7 @@ impl Staging {
         }
         fs::sync_dir(&target.parent)?;
         if had_output {
-            fs::remove_all(&self.old)?;
+            fs::remove_tree(&self.old)?;
         }
         Ok(())
     }
