@@ -301,7 +301,7 @@ impl SiteWriter {
         };
         let from = previous.join(path);
         let meta = crate::fs::symlink_metadata(&from)?;
-        let Some(meta) = meta.filter(|meta| self.as_built(Some(meta), len)) else {
+        let Some(meta) = meta.filter(|meta| self.as_built(meta, len)) else {
             return Ok(false);
         };
         if !self.staging.link(path, &from, &meta)? {
@@ -331,8 +331,10 @@ impl SiteWriter {
     /// Whether the previous site holds `path` as it was built.
     pub(crate) fn has_previous(&self, path: &str, len: u64) -> bool {
         self.previous().is_some_and(|previous| {
-            let meta = crate::fs::symlink_metadata(&previous.join(path));
-            self.as_built(meta.ok().flatten().as_ref(), len)
+            matches!(
+                crate::fs::symlink_metadata(&previous.join(path)),
+                Ok(Some(meta)) if self.as_built(&meta, len)
+            )
         })
     }
 
@@ -341,13 +343,12 @@ impl SiteWriter {
     /// An edit that keeps the length (a digit changed by hand) is caught by the time; one
     /// within the file system's clock step of the build's end, or one that sets the time back,
     /// is not (`verify` on a snapshot is the check against deliberate changes).
-    fn as_built(&self, meta: Option<&std::fs::Metadata>, len: u64) -> bool {
-        let (Some(meta), Some(built)) = (meta, self.previous_built) else {
-            return false;
-        };
+    fn as_built(&self, meta: &std::fs::Metadata, len: u64) -> bool {
         meta.is_file()
             && meta.len() == len
-            && meta.modified().is_ok_and(|modified| modified <= built)
+            && self
+                .previous_built
+                .is_some_and(|built| meta.modified().is_ok_and(|modified| modified <= built))
     }
 
     /// Reads gongkai's build cache from the previous site, when there is one.

@@ -9,9 +9,9 @@
 //! The spare: after the atomic exchange the temporary folder holds the previous site. A build
 //! that asks for it ([`Staging::create`] with `spare`) and took most of its files over keeps
 //! that folder as `.gongkai-spare-<name>` instead of removing it, and the next such build
-//! claims it (one rename) as its temporary folder: most of its files are then already the files the new site
-//! takes over (the same inodes as the live site's, as unchanged files are hard links), so only
-//! what changed is written, and nothing is removed after the swap. What the spare holds is
+//! claims it (one rename) as its temporary folder: most of its files are then already the
+//! files the new site takes over (the same inodes as the live site's, as unchanged files are
+//! hard links), so only what changed is written, and nothing is removed after the swap. What the spare holds is
 //! never trusted: a file stays only when it is the very file of the live site being taken over;
 //! every other file is replaced, and whatever the new site does not place is removed before
 //! the seal. The live site is never written, so the guarantees are those of a fresh folder; a
@@ -216,9 +216,7 @@ impl Staging {
     /// Writes one new file, flushed now unless one `syncfs` will flush everything at the end.
     /// In a claimed spare, whatever stood at `path` is removed first.
     pub(super) fn write_file(&self, path: &Path, bytes: &[u8]) -> Result<()> {
-        if self.placed.is_some() {
-            fs::remove_all(path)?;
-        }
+        self.vacate(path)?;
         if self.sync_once {
             fs::write_new(path, bytes)
         } else {
@@ -248,6 +246,15 @@ impl Staging {
             placed.insert(path_key(relative));
         }
         Ok(path)
+    }
+
+    /// In a claimed spare, removes whatever stands at `path`, so that a new file can be made
+    /// there; in a fresh folder nothing stands there and nothing is done.
+    fn vacate(&self, path: &Path) -> Result<()> {
+        match self.placed {
+            Some(_) => fs::remove_all(path),
+            None => Ok(()),
+        }
     }
 
     /// In a claimed spare, removes anything but a folder standing where `folder` or one of its
@@ -358,7 +365,7 @@ impl Staging {
                 self.written.fetch_add(1, Ordering::Relaxed);
                 return Ok(true);
             }
-            fs::remove_all(&path)?;
+            self.vacate(&path)?;
         }
         if fs::hard_link(from, &path).is_err() {
             return Ok(false);
@@ -380,9 +387,7 @@ impl Staging {
     ) -> Result<()> {
         use std::io::Write as _;
         let path = self.tmp.join(name);
-        if self.placed.is_some() {
-            fs::remove_all(&path)?;
-        }
+        self.vacate(&path)?;
         let err = |action: &'static str| {
             let path = path.clone();
             move |source| Error::Io {

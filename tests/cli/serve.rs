@@ -95,19 +95,13 @@ impl Server {
 
     /// Waits until `/__gongkai/version` differs from `before` (a build finished).
     fn wait_for_build(&self, before: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let (_, now) = self.get("/__gongkai/version");
-            if now != before {
-                return now;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "no rebuild within 20 s; log:\n{}",
-                self.log()
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
+        within_20_s(
+            || {
+                let (_, now) = self.get("/__gongkai/version");
+                (now != before).then_some(now)
+            },
+            || format!("no rebuild within 20 s; log:\n{}", self.log()),
+        )
     }
 
     /// Replaces `from` by `to` in `content/qingling/2023.yaml`.
@@ -120,6 +114,18 @@ impl Server {
 
     fn log(&self) -> String {
         std::fs::read_to_string(self.site.path().join("serve.log")).unwrap_or_default()
+    }
+}
+
+/// Calls `step` every 50 ms until it gives a value; fails with `failure()` after 20 s.
+fn within_20_s<T>(mut step: impl FnMut() -> Option<T>, failure: impl Fn() -> String) -> T {
+    let start = Instant::now();
+    loop {
+        if let Some(value) = step() {
+            return value;
+        }
+        assert!(start.elapsed() < Duration::from_secs(20), "{}", failure());
+        std::thread::sleep(Duration::from_millis(50));
     }
 }
 
@@ -228,18 +234,14 @@ fn interrupt_after_an_edit(delay: Duration) {
     let pid = server.child.id().to_string();
     let sent = Command::new("kill").args(["-INT", &pid]).status();
     assert!(sent.expect("kill runs").success(), "SIGINT sent");
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = server.child.try_wait().expect("wait") {
-            break status;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "{delay:?}: serve still running 20 s after Ctrl-C; log:\n{}",
-            server.log()
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    };
+    let log = server.site.path().join("serve.log");
+    let status = within_20_s(
+        || server.child.try_wait().expect("wait"),
+        || {
+            let log = std::fs::read_to_string(&log).unwrap_or_default();
+            format!("{delay:?}: serve still running 20 s after Ctrl-C; log:\n{log}")
+        },
+    );
     assert_eq!(
         status.signal(),
         Some(2),
