@@ -29,8 +29,8 @@ pub(super) enum Existing {
 }
 
 /// Resolves the output path and refuses the places that must never be replaced: the file
-/// system root, the current folder, the home folder and the content folder, or any folder
-/// containing one of them.
+/// system root, the current folder, the home folder and the content folder, any folder
+/// containing one of them, and any folder inside the content folder.
 pub(super) fn locate(output_dir: &Path, env: &OutputEnv) -> Result<Target> {
     let path = resolve(&env.cwd, output_dir)?;
     let refuse = |why: &str| Error::Usage(refusal(output_dir, &path, why));
@@ -46,7 +46,7 @@ pub(super) fn locate(output_dir: &Path, env: &OutputEnv) -> Result<Target> {
     let protected = [
         (Some(cwd), "the current folder"),
         (home, "your home folder"),
-        (Some(content), "the content folder"),
+        (Some(content.clone()), "the content folder"),
     ];
     for (place, name) in protected {
         let Some(place) = place else { continue };
@@ -56,6 +56,11 @@ pub(super) fn locate(output_dir: &Path, env: &OutputEnv) -> Result<Target> {
         if place.starts_with(&path) {
             return Err(refuse(&format!("it contains {name}")));
         }
+    }
+    // A site inside the content folder makes the content invalid (a stray folder) until it is
+    // removed by hand (issue 15).
+    if path.starts_with(&content) {
+        return Err(refuse("it is inside the content folder"));
     }
     Ok(Target { path, parent })
 }

@@ -8,8 +8,8 @@
 //! What [`write_site`] does, in order:
 //! 1. Checks every relative path ([`paths`]); a bad one is an [`Error::Usage`] naming it.
 //! 2. The guard ([`guard`]): refuses the file system root, the current folder, the home folder,
-//!    the content folder or any folder containing one of them (compared after resolving links
-//!    and `..`), a file or a dangling link at the output path, and a non-empty folder without
+//!    the content folder or any folder containing one of them, any folder inside the content
+//!    folder (compared after resolving links and `..`), a file or a dangling link at the output path, and a non-empty folder without
 //!    the [`MARKER`] file. Nothing has been written or removed when either check fails. A link
 //!    at the output path that leads to a folder is followed: that folder is the one replaced.
 //! 3. Recovery ([`swap`]): if the output is missing and exactly one
@@ -168,7 +168,8 @@ impl Fault {
 
 /// Resolves a folder that gongkai adds to without replacing it (the archive) and refuses the
 /// places the output guard refuses: the file system root, the current folder, the home folder,
-/// the content folder, and any folder containing one of them. Only reads the file system.
+/// the content folder, any folder containing one of them, and any folder inside the content
+/// folder. Only reads the file system.
 pub(crate) fn guard_folder(dir: &Path, env: &OutputEnv) -> Result<PathBuf> {
     guard::locate(dir, env).map(|target| target.path)
 }

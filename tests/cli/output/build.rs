@@ -173,7 +173,7 @@ fn the_guard_refuses_the_current_content_home_and_foreign_folders_and_deletes_no
     std::fs::create_dir_all(p.path.join("docs")).expect("mkdir");
     std::fs::write(p.path.join("docs/notes.md"), "mine").expect("write");
     let before = files(&p.path);
-    for output in [".", "content", "home", "docs", ".."] {
+    for output in [".", "content", "content/site", "home", "docs", ".."] {
         let out = p.build(output, None).assert().code(2);
         let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
         assert!(
@@ -186,4 +186,26 @@ fn the_guard_refuses_the_current_content_home_and_foreign_folders_and_deletes_no
             "--output {output} changed something"
         );
     }
+}
+
+/// Issue 15: `serve --output content/site` is refused as `build` refuses it, before anything
+/// is written or served.
+#[test]
+fn serve_refuses_an_output_inside_the_content_folder() {
+    let p = Project::new(false);
+    let before = files(&p.path);
+    let out = Command::cargo_bin("gongkai")
+        .expect("binary builds")
+        .current_dir(&p.path)
+        .env("HOME", p.path.join("home"))
+        .args(["serve", "--port", "0", "--output", "content/site"])
+        .timeout(std::time::Duration::from_secs(60))
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("it is inside the content folder"),
+        "{stderr}"
+    );
+    assert_eq!(files(&p.path), before, "serve changed something");
 }

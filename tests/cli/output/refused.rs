@@ -72,6 +72,18 @@ fn the_content_folder_and_its_parents_are_refused() {
     assert_refused(&s, "../data", &refusal("../data", &s.path("data"), why));
 }
 
+/// Issue 15: `--output content/site` was accepted, after which the content was invalid (a
+/// stray folder) until the site was deleted by hand.
+#[test]
+fn a_folder_inside_the_content_folder_is_refused() {
+    let s = Sandbox::new();
+    let why = "it is inside the content folder";
+    for output in ["content/site", "content/qingling/2023"] {
+        let resolved = s.path("project").join(output);
+        assert_refused(&s, output, &refusal(output, &resolved, why));
+    }
+}
+
 #[test]
 fn a_non_empty_folder_gongkai_did_not_build_is_refused() {
     let s = Sandbox::new();
