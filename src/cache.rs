@@ -2,8 +2,9 @@
 //! site instead of rendering them again.
 //!
 //! In: what a build renders from (theme, site settings, each unit's folder and findings), the
-//! cache manifest the previous build left in the output (`.gongkai-cache.json`), and the stamps
-//! it left beside the output (`.gongkai-stamps-<output>.json`). Out: keys, the previous build's
+//! cache manifest the previous build left beside the output (`.gongkai-cache-<output>.json`,
+//! never inside it: it counts findings, and a web server publishes the output as it is; issue
+//! 15), and the stamps it left beside the output (`.gongkai-stamps-<output>.json`). Out: keys, the previous build's
 //! files with their keys, and the bytes of the new manifest and stamps. Reads and writes no
 //! file (the loader hashes each unit's files as it reads them; the output writer writes), and
 //! never trusts a manifest from another gongkai version, theme or site setting, or stamps of
@@ -47,7 +48,7 @@ use crate::render::Renderer;
 /// Version of the manifest format; another value is ignored as a whole.
 const FORMAT: u32 = 3;
 
-/// The manifest stored in the output.
+/// The manifest stored beside the output (after the seal line `output` adds).
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Manifest {

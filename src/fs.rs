@@ -186,7 +186,84 @@ pub(crate) fn exchange(a: &Path, b: &Path) -> Result<bool> {
 /// mounted with `discard`), and eight removals in flight overlap those waits. The entries two
 /// levels down are shared out (a site's bulk is under `units/` and `data/`); what is left is
 /// then removed by [`remove_all`]. Links are removed, never followed.
+///
+/// A folder of gongkai's own that cannot be emptied because it, or a folder in it, is
+/// read-only (`chmod 555` on a folder of a previous site) is made writable again and removed;
+/// what belongs to another user stays, and the error names the first path that could not go
+/// (issue 15: such a folder used to make every later build fail).
 pub(crate) fn remove_tree(path: &Path) -> Result<()> {
+    match remove_tree_once(path) {
+        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::PermissionDenied => {
+            make_writable(path, 0);
+            remove_tree_once(path)
+        }
+        other => other,
+    }
+}
+
+/// Gives the owner read, write and search permission on every folder of the tree at `path`
+/// that lacks them (links are not followed; folders of other users are left as they are, the
+/// system refuses the change). Best effort: what fails here shows when the removal fails.
+#[cfg(unix)]
+fn make_writable(path: &Path, depth: usize) {
+    use std::os::unix::fs::PermissionsExt as _;
+    // Deeper than any site; a bound against a hostile tree.
+    const MAX_DEPTH: usize = 64;
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return;
+    };
+    if !meta.is_dir() || depth > MAX_DEPTH {
+        return;
+    }
+    let mode = meta.permissions().mode();
+    if mode & 0o700 != 0o700 {
+        let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode | 0o700));
+    }
+    let Ok(entries) = std::fs::read_dir(path) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            make_writable(&entry.path(), depth + 1);
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn make_writable(_: &Path, _: usize) {}
+
+/// Whether every folder of the tree at `path` may be written by this process: each is owned by
+/// it and writable by its owner (a read-only one is made writable), or the process is the
+/// superuser. Links are not followed. For the spare, which is claimed only when the build can
+/// replace anything in it (issue 15).
+pub(crate) fn tree_is_ours(path: &Path) -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        let me = rustix::process::geteuid();
+        if me.is_root() {
+            return true;
+        }
+        make_writable(path, 0);
+        walkdir::WalkDir::new(path)
+            .into_iter()
+            .filter_entry(|e| e.file_type().is_dir())
+            .all(|entry| {
+                entry
+                    .ok()
+                    .and_then(|e| e.metadata().ok())
+                    .is_some_and(|meta| meta.uid() == me.as_raw() && meta.mode() & 0o700 == 0o700)
+            })
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = path;
+        true
+    }
+}
+
+/// [`remove_tree`] without the second try.
+fn remove_tree_once(path: &Path) -> Result<()> {
     use rayon::prelude::*;
     if !symlink_metadata(path)?.is_some_and(|meta| meta.is_dir()) {
         return remove_all(path);

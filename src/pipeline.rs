@@ -56,7 +56,7 @@ pub struct RenderedSite {
 }
 
 /// What a build did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BuildSummary {
     /// Number of audit findings.
     pub findings: usize,
@@ -70,6 +70,8 @@ pub struct BuildSummary {
     pub rendered: usize,
     /// Files taken over unchanged from the previous build (hard links).
     pub reused: usize,
+    /// What went wrong without stopping the build (printed on stderr as `warning: …`).
+    pub warnings: Vec<String>,
 }
 
 /// How much a build says on stderr.
@@ -115,6 +117,10 @@ pub fn build_with_fault(
             done.reused,
         ));
     }
+    // Said even under `--quiet`: each names something left on disk to look at.
+    for warning in &done.warnings {
+        eprintln!("warning: {warning}");
+    }
     Ok(BuildSummary {
         findings: done.findings,
         written: done.written,
@@ -122,6 +128,7 @@ pub fn build_with_fault(
         bytes: done.bytes,
         rendered: done.rendered,
         reused: done.reused,
+        warnings: done.warnings,
     })
 }
 

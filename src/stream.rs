@@ -46,7 +46,7 @@ use crate::search::{Builder, Doc, Patch};
 const UNITS_PER_CHUNK: usize = 64;
 
 /// What [`build`] did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Streamed {
     /// Units and records loaded.
     pub(crate) units: usize,
@@ -63,6 +63,8 @@ pub(crate) struct Streamed {
     pub(crate) rendered: usize,
     /// Files taken over from the previous build.
     pub(crate) reused: usize,
+    /// What went wrong without stopping the build (see `output::WriteSummary::warnings`).
+    pub(crate) warnings: Vec<String>,
 }
 
 /// What every unit's pages share.
@@ -201,6 +203,7 @@ pub(crate) fn build(opts: &BuildOptions, log: &mut Log, fault: Fault) -> Result<
             bytes: 0,
             rendered: 0,
             reused: 0,
+            warnings: Vec::new(),
         });
     }
     let stamps = std::mem::take(&mut units.stamps);
@@ -220,11 +223,11 @@ pub(crate) fn build(opts: &BuildOptions, log: &mut Log, fault: Fault) -> Result<
         }
     };
     // Stamps of the old site must not outlive it: removed before the swap, written after.
-    let _ = std::fs::remove_file(&beside);
     let stamps = cache::stamps_file(sha, started, stamps);
-    let summary = writer.commit(None, Some(&stamps))?;
+    let summary = writer.commit(Some(&stamps))?;
     done.files = summary.files;
     done.bytes = summary.bytes;
+    done.warnings = summary.warnings;
     Ok(done)
 }
 
@@ -714,6 +717,7 @@ fn finish(
         bytes: 0,
         rendered,
         reused,
+        warnings: Vec::new(),
     };
     Ok((site, units.entries, done))
 }

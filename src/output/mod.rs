@@ -19,13 +19,16 @@
 //!    `.gongkai-spare-<name>` under that name when there is one: see [`swap`]), writes the
 //!    marker and then the files in sorted path order as they come ([`SiteWriter`] streams
 //!    them: a file unchanged since the previous build may be a hard link to the previous
-//!    site's file, which is never modified in place), then the build cache, and flushes
-//!    everything to disk: one `syncfs` on Linux, elsewhere an `fsync` of every file and folder.
-//! 5. Swaps: on Linux one `renameat2(RENAME_EXCHANGE)` of the temporary folder and the output,
-//!    after which the temporary folder holds the previous site, removed (or, for the streaming
-//!    build, kept as the spare); elsewhere it renames the output to
-//!    `.gongkai-old-<name>-<pid>-<n>`, the temporary folder to the output, flushes the parent
-//!    folder, and removes the old folder.
+//!    site's file, which is never modified in place), then the build cache beside the output
+//!    under a temporary name (its first line the seal of the new site: its marker's device,
+//!    inode and change time), and flushes everything to disk: one `syncfs` on Linux,
+//!    elsewhere an `fsync` of every file and folder.
+//! 5. Swaps: removes the previous build cache and stamps beside the output, then on Linux one
+//!    `renameat2(RENAME_EXCHANGE)` of the temporary folder and the output, after which the
+//!    temporary folder holds the previous site, removed (or, for the streaming build, kept as
+//!    the spare); elsewhere it renames the output to `.gongkai-old-<name>-<pid>-<n>`, the
+//!    temporary folder to the output, flushes the parent folder, and removes the old folder.
+//!    The new build cache is then renamed into place, `.gongkai-cache-<name>.json`.
 //!
 //! The guarantee, given that the output and its parent are on one local file system where
 //! `rename` is atomic, and that one writer at a time works on a given output:
@@ -37,11 +40,13 @@
 //!   either the complete previous site or the complete new one, except, without the exchange,
 //!   in the window between the two renames of step 5, when it is missing and the complete previous site stands in
 //!   `.gongkai-old-…`; step 3 of the next run puts it back. Leftover temporary or old folders
-//!   are removed by the next run.
-//! - After a successful return, the output holds exactly the given files plus the marker (and
-//!   the build cache when the pipeline writes one):
-//!   nothing of the previous site survives. Should removing the old folder fail, the error is
-//!   returned although the new site is already in place; the next run removes the folder.
+//!   are removed by the next run; one that cannot be removed (another user's files in it) is
+//!   left with a warning and never stops a build.
+//! - After a successful return, the output holds exactly the given files plus the marker;
+//!   nothing of the previous site survives, and nothing of the build cache is inside it.
+//!   Should removing the previous site fail once the new one is in place, the build has
+//!   published: it succeeds, and the summary's warnings name what was left (issue 15).
+//! - A build cache beside the output is used only when its seal is that of the live site.
 //!
 //! Several gongkai processes writing the same output at once are not supported: they cannot
 //! corrupt a site, but one may remove the other's temporary folder and fail.
@@ -66,8 +71,10 @@ use crate::error::{Error, Result};
 /// Name of the marker file that says gongkai built the folder.
 pub(crate) const MARKER: &str = ".gongkai-output";
 
-/// Name of gongkai's build cache inside the output (see `crate::cache`).
-pub(crate) const CACHE: &str = ".gongkai-cache.json";
+/// Prefix of gongkai's build cache beside the output, `.gongkai-cache-<output>.json` (see
+/// `crate::cache`). Never inside the output: a web server would publish it, and it holds what
+/// only the internal profile shows (finding counts; issue 15).
+pub(crate) const CACHE: &str = ".gongkai-cache-";
 
 /// Contents of the marker file.
 const MARKER_TEXT: &str = "This folder was built by gongkai (公开), a static site generator.\n\
@@ -83,12 +90,15 @@ pub struct RenderedFile {
 }
 
 /// What [`write_site`] wrote (the marker file is not counted).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WriteSummary {
     /// Number of files.
     pub files: usize,
     /// Total bytes of those files.
     pub bytes: u64,
+    /// What went wrong without stopping the build (a folder of an earlier build that could
+    /// not be removed), one sentence each.
+    pub warnings: Vec<String>,
 }
 
 /// Writes the whole site to `output_dir`, replacing what gongkai built there before, atomically
@@ -196,7 +206,7 @@ pub fn write_site_in(
             return Err(e);
         }
     }
-    writer.commit(None, None)
+    writer.commit(None)
 }
 
 /// Checks the paths of some files of a site (sorted), as [`SiteWriter::open`] checks the
@@ -216,9 +226,12 @@ pub(crate) struct Reserved(PathBuf);
 pub(crate) struct SiteWriter {
     staging: swap::Staging,
     existing: guard::Existing,
-    /// When the previous build wrote its manifest (the last file it wrote): a file of the
-    /// previous site modified later was edited by someone else and is never taken over.
+    /// When the previous build placed its manifest beside the output (after every file of the
+    /// site): a file of the previous site modified later was edited by someone else and is
+    /// never taken over. `None` when there is no manifest of the live site.
     previous_built: Option<SystemTime>,
+    /// Warnings of the recovery, reported with the summary.
+    warnings: Vec<String>,
     fault: Fault,
     files: AtomicUsize,
     /// Of `files`, those taken over from the previous site.
@@ -241,18 +254,21 @@ impl SiteWriter {
         paths::validate_paths(paths)?;
         let target = guard::locate(output_dir, env)?;
         let existing = guard::inspect(output_dir, &target)?;
-        swap::recover(output_dir, &target, existing)?;
+        let warnings = swap::recover(output_dir, &target, existing)?;
         // Recovery may have put the previous site back.
         let existing = guard::inspect(output_dir, &target)?;
+        let staging = swap::Staging::create(target, fault, spare)?;
         let previous_built = match existing {
-            guard::Existing::Replaceable => crate::fs::symlink_metadata(&target.path.join(CACHE))?
-                .and_then(|meta| meta.modified().ok()),
-            _ => None,
+            guard::Existing::Replaceable => {
+                sealed_cache_time(&staging.cache_path(), staging.output())
+            }
+            guard::Existing::Nothing => None,
         };
         Ok(SiteWriter {
-            staging: swap::Staging::create(target, fault, spare)?,
+            staging,
             existing,
             previous_built,
+            warnings,
             fault,
             files: AtomicUsize::new(0),
             taken_over: AtomicUsize::new(0),
@@ -320,13 +336,13 @@ impl SiteWriter {
         self.staging.beside()
     }
 
-    /// Writes the build cache through `write` (streamed: it may be large); then
-    /// [`commit`](SiteWriter::commit) without one.
+    /// Writes the build cache through `write` (streamed: it may be large), beside the output
+    /// under a temporary name; [`commit`](SiteWriter::commit) puts it in place after the swap.
     pub(crate) fn put_cache_with(
         &self,
         write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
     ) -> Result<()> {
-        self.staging.put_own_with(CACHE, write)
+        self.staging.put_cache_with(write)
     }
 
     /// Whether the previous site holds `path` as it was built.
@@ -352,41 +368,45 @@ impl SiteWriter {
                 .is_some_and(|built| meta.modified().is_ok_and(|modified| modified <= built))
     }
 
-    /// Reads gongkai's build cache from the previous site, when there is one.
+    /// Reads the previous build's cache manifest from beside the output, when it describes the
+    /// live site (its seal line matches the live marker; see `swap::seal_of`).
     pub(crate) fn previous_cache(&self) -> Option<Vec<u8>> {
         let previous = self.previous()?;
-        crate::fs::read(&previous.join(CACHE)).ok()
+        let mut bytes = crate::fs::read(&self.staging.cache_path()).ok()?;
+        let line = bytes.iter().position(|&b| b == b'\n')?;
+        let seal = swap::seal_of(previous)?;
+        if bytes[..line] != *seal.as_bytes() {
+            return None;
+        }
+        bytes.drain(..=line);
+        Some(bytes)
     }
 
-    /// Writes the build cache (when given), flushes everything, and swaps the new site in;
-    /// then replaces the file beside the output with `beside` (when given; a failure there
-    /// only costs the next build the time to load every unit).
-    pub(crate) fn commit(
-        self,
-        cache: Option<&[u8]>,
-        beside: Option<&[u8]>,
-    ) -> Result<WriteSummary> {
-        let sealed = match cache {
-            Some(bytes) => self.staging.put_own(CACHE, bytes),
-            None => Ok(()),
-        }
-        .and_then(|()| self.staging.seal());
-        if let Err(e) = sealed {
+    /// Flushes everything and swaps the new site in; then puts the build cache written by
+    /// [`put_cache_with`](SiteWriter::put_cache_with) in place and replaces the stamps beside
+    /// the output with `stamps` (when given; a failure there only costs the next build the
+    /// time to load every unit). What failed after the swap is in the summary's warnings.
+    pub(crate) fn commit(self, stamps: Option<&[u8]>) -> Result<WriteSummary> {
+        if let Err(e) = self.staging.seal() {
             self.abort();
             return Err(e);
         }
-        let summary = WriteSummary {
-            files: self.files.load(Ordering::Relaxed),
-            bytes: self.bytes.load(Ordering::Relaxed),
-        };
+        let files = self.files.load(Ordering::Relaxed);
         let paths = self.staging.beside_paths();
         let taken_over = self.taken_over.load(Ordering::Relaxed);
-        self.staging
-            .swap_in(self.existing, taken_over * 2 >= summary.files)?;
-        if let Some(bytes) = beside {
+        let mut warnings = self.warnings;
+        warnings.extend(
+            self.staging
+                .swap_in(self.existing, taken_over * 2 >= files)?,
+        );
+        if let Some(bytes) = stamps {
             let _ = swap::write_beside(&paths, bytes);
         }
-        Ok(summary)
+        Ok(WriteSummary {
+            files,
+            bytes: self.bytes.load(Ordering::Relaxed),
+            warnings,
+        })
     }
 
     /// Removes the temporary folder after a failure (the previous site is untouched). Under a
@@ -396,4 +416,16 @@ impl SiteWriter {
             self.staging.discard();
         }
     }
+}
+
+/// When the build cache beside the output was placed, if it describes the site at `site`
+/// (its first line is that site's seal).
+fn sealed_cache_time(cache: &Path, site: &Path) -> Option<SystemTime> {
+    use std::io::BufRead as _;
+    let file = std::fs::File::open(cache).ok()?;
+    let modified = file.metadata().ok()?.modified().ok()?;
+    let mut line = String::new();
+    std::io::BufReader::new(file).read_line(&mut line).ok()?;
+    let seal = swap::seal_of(site)?;
+    (line.strip_suffix('\n') == Some(seal.as_str())).then_some(modified)
 }

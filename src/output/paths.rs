@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{CACHE, MARKER, RenderedFile};
+use super::{MARKER, RenderedFile};
 use crate::error::{Error, Result};
 
 /// At most this many problems are listed; the rest are counted.
@@ -50,9 +50,6 @@ pub(super) fn validate_paths<'a>(paths: impl Iterator<Item = &'a str> + Clone) -
         }
         if *p == MARKER {
             problems.push(problem(p, "is reserved for gongkai's marker file"));
-        }
-        if *p == CACHE {
-            problems.push(problem(p, "is reserved for gongkai's build cache"));
         }
     }
 

@@ -32,6 +32,7 @@ use crate::fs;
 const TMP: &str = ".gongkai-tmp-";
 const OLD: &str = ".gongkai-old-";
 const SPARE: &str = ".gongkai-spare-";
+const STAMPS: &str = ".gongkai-stamps-";
 
 /// Where the previous site waits to be reused: `.gongkai-spare-<name>` beside the output.
 fn spare_path(target: &Target) -> PathBuf {
@@ -79,7 +80,13 @@ fn name_of(target: &Target) -> &OsStr {
 
 /// Finishes what an interrupted run left: when the output is missing and exactly one old
 /// folder exists, renames it back; then removes every temporary and old sibling of this output.
-pub(super) fn recover(output_dir: &Path, target: &Target, existing: Existing) -> Result<()> {
+/// A sibling that cannot be removed (another user's files in it) never stops the build: it is
+/// left where it is and named in the returned warnings (issue 15).
+pub(super) fn recover(
+    output_dir: &Path,
+    target: &Target,
+    existing: Existing,
+) -> Result<Vec<String>> {
     let name = name_of(target);
     let entries = fs::read_dir_names(&target.parent)?;
     let mut stale: Vec<PathBuf> = Vec::new();
@@ -107,10 +114,50 @@ pub(super) fn recover(output_dir: &Path, target: &Target, existing: Existing) ->
         fs::rename(&old, &target.path)?;
         fs::sync_dir(&target.parent)?;
     }
+    let mut warnings = Vec::new();
     for path in stale.iter().chain(&olds) {
-        fs::remove_tree(path)?;
+        if let Err(e) = fs::remove_tree(path) {
+            warnings.push(left_behind(path, &e));
+        }
     }
-    Ok(())
+    Ok(warnings)
+}
+
+/// The warning for a folder of an earlier build that could not be removed.
+pub(super) fn left_behind(path: &Path, e: &Error) -> String {
+    format!(
+        "`{}`, left by an earlier build, could not be removed ({e}); the site is not affected: \
+         remove it by hand",
+        path.display()
+    )
+}
+
+/// The first line of the build cache beside the output: what identifies the site the cache
+/// describes, the marker file of that site as it stands on disk (its device, inode and
+/// status-change time). A build writes a new marker, so a cache left by any other build (one
+/// killed after its swap, an output copied back by hand) does not match the live site and is
+/// ignored. `None` when there is no marker.
+pub(super) fn seal_of(site: &Path) -> Option<String> {
+    let meta = std::fs::symlink_metadata(site.join(MARKER)).ok()?;
+    if !meta.is_file() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        Some(format!(
+            "gongkai-site {} {} {}.{:09}",
+            meta.dev(),
+            meta.ino(),
+            meta.ctime(),
+            meta.ctime_nsec()
+        ))
+    }
+    #[cfg(not(unix))]
+    {
+        let modified = meta.modified().ok()?;
+        Some(format!("gongkai-site {modified:?} {}", meta.len()))
+    }
 }
 
 /// A temporary folder beside the output, being filled one file at a time.
@@ -132,6 +179,8 @@ pub(super) struct Staging {
     /// [`path_key`]s (everything else in it is removed before the seal). `None` for a fresh
     /// folder.
     placed: Option<Mutex<HashSet<u64>>>,
+    /// What went wrong without stopping the build (a spare that could not be removed).
+    warnings: Vec<String>,
 }
 
 impl Staging {
@@ -144,7 +193,17 @@ impl Staging {
         let name = name_of(&target);
         let pid = std::process::id();
         let spare_at = spare_path(&target);
+        let mut warnings = Vec::new();
         let mut claim = spare && fs::symlink_metadata(&spare_at)?.is_some_and(|m| m.is_dir());
+        // A spare this process cannot write everywhere (a read-only folder that stays so,
+        // another user's files) is not claimed: removed if it can be, else left with a warning
+        // (issue 15). The build then writes a fresh folder.
+        if claim && !fs::tree_is_ours(&spare_at) {
+            claim = false;
+            if let Err(e) = fs::remove_tree(&spare_at) {
+                warnings.push(left_behind(&spare_at, &e));
+            }
+        }
         // `create_new_dir` fails on an existing name, so probing picks a name no one else holds
         // (a name with this process's id: no other process makes it).
         for n in 0..=u32::MAX {
@@ -171,6 +230,7 @@ impl Staging {
                     fault,
                     keep_spare: spare,
                     placed: claim.then(|| Mutex::new(HashSet::new())),
+                    warnings,
                 };
                 if let Err(e) =
                     staging.write_file(&staging.tmp.join(MARKER), MARKER_TEXT.as_bytes())
@@ -192,25 +252,51 @@ impl Staging {
         &self.target.path
     }
 
-    /// The file beside the output where the build cache keeps what differs from machine to
-    /// machine (`.gongkai-stamps-<name>.json`).
-    pub(super) fn beside(&self) -> PathBuf {
-        let mut name = OsString::from(".gongkai-stamps-");
+    /// `<parent>/<prefix><name>.json`: a file of gongkai's beside the output.
+    fn beside_named(&self, prefix: &str) -> PathBuf {
+        let mut name = OsString::from(prefix);
         name.push(name_of(&self.target));
         name.push(".json");
         self.target.parent.join(name)
     }
 
-    /// The file [`beside`](Staging::beside) the output and the temporary sibling it is first
-    /// written as (which the next run removes if this one dies), for [`write_beside`].
-    pub(super) fn beside_paths(&self) -> (PathBuf, PathBuf) {
-        let tmp = self.target.parent.join(sibling_name(
+    /// The file beside the output where the build cache keeps the stamps of the content files
+    /// (`.gongkai-stamps-<name>.json`).
+    pub(super) fn beside(&self) -> PathBuf {
+        self.beside_named(STAMPS)
+    }
+
+    /// The build cache's manifest beside the output (`.gongkai-cache-<name>.json`): never in
+    /// the output, which a web server publishes as it is (issue 15).
+    pub(super) fn cache_path(&self) -> PathBuf {
+        self.beside_named(CACHE)
+    }
+
+    /// A temporary sibling of this run (which the next run removes if this one dies).
+    fn tmp_sibling(&self, n: u32) -> PathBuf {
+        self.target.parent.join(sibling_name(
             TMP,
             name_of(&self.target),
             std::process::id(),
-            u32::MAX,
-        ));
-        (tmp, self.beside())
+            n,
+        ))
+    }
+
+    /// Where the new cache manifest is written before the swap, renamed
+    /// [`cache_path`](Staging::cache_path) after it.
+    pub(super) fn cache_tmp(&self) -> PathBuf {
+        self.tmp_sibling(u32::MAX - 1)
+    }
+
+    /// The file [`beside`](Staging::beside) the output and the temporary sibling it is first
+    /// written as, for [`write_beside`].
+    pub(super) fn beside_paths(&self) -> (PathBuf, PathBuf) {
+        (self.tmp_sibling(u32::MAX), self.beside())
+    }
+
+    /// The seal of the new site (see [`seal_of`]), once its marker is written.
+    pub(super) fn new_seal(&self) -> Option<String> {
+        seal_of(&self.tmp)
     }
 
     /// Writes one new file, flushed now unless one `syncfs` will flush everything at the end.
@@ -311,8 +397,7 @@ impl Staging {
                     r.components().map(|c| c.as_os_str().to_str()).collect();
                 parts.map(|p| p.join("/"))
             });
-            let own = entry.depth() == 1
-                && [MARKER, CACHE].contains(&&*entry.file_name().to_string_lossy());
+            let own = entry.depth() == 1 && entry.file_name() == MARKER;
             if !own && !relative.is_some_and(|r| placed.contains(&path_key(&r))) {
                 fs::remove_all(path)?;
             }
@@ -374,20 +459,16 @@ impl Staging {
         Ok(true)
     }
 
-    /// Writes gongkai's own file `name` (not a site file: not counted, no fault).
-    pub(super) fn put_own(&self, name: &str, bytes: &[u8]) -> Result<()> {
-        self.write_file(&self.tmp.join(name), bytes)
-    }
-
-    /// Writes gongkai's own file `name` through `write`, without holding it in memory.
-    pub(super) fn put_own_with(
+    /// Writes the new build cache beside the output, under its temporary name, through
+    /// `write`, without holding it in memory: the seal of the new site, a newline, then what
+    /// `write` writes. Flushed with the site.
+    pub(super) fn put_cache_with(
         &self,
-        name: &str,
         write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
     ) -> Result<()> {
         use std::io::Write as _;
-        let path = self.tmp.join(name);
-        self.vacate(&path)?;
+        let path = self.cache_tmp();
+        let _ = std::fs::remove_file(&path);
         let err = |action: &'static str| {
             let path = path.clone();
             move |source| Error::Io {
@@ -396,8 +477,15 @@ impl Staging {
                 source,
             }
         };
+        let Some(seal) = self.new_seal() else {
+            return Err(err("inspect")(io::Error::new(
+                io::ErrorKind::NotFound,
+                format!("the new site has no `{MARKER}` marker"),
+            )));
+        };
         let file = std::fs::File::create_new(&path).map_err(err("create"))?;
         let mut out = io::BufWriter::new(file);
+        writeln!(out, "{seal}").map_err(err("write"))?;
         write(&mut out).map_err(err("write"))?;
         out.flush().map_err(err("write"))?;
         if !self.sync_once {
@@ -446,6 +534,7 @@ impl Staging {
     /// Removes the temporary folder after a failure; the original error is what matters, so a
     /// failure here is dropped (the next run removes the folder anyway).
     pub(super) fn discard(self) {
+        let _ = std::fs::remove_file(self.cache_tmp());
         let _ = fs::remove_tree(&self.tmp);
     }
 
@@ -456,28 +545,45 @@ impl Staging {
     /// output, then old is removed; a kill between the two leaves the previous site complete
     /// in `old`, and the next run's recovery renames it back.
     ///
+    /// The build cache beside the output is removed before the swap and the new one (written
+    /// by [`put_cache_with`](Staging::put_cache_with)) renamed into place after it, so a cache
+    /// beside the output never describes another site than the live one (its seal says so too).
+    ///
     /// With `close`, the build took most of its files over from the previous site, so the
     /// previous site shares most of its files with the new one and is kept as the spare (when
     /// the staging allows it). Otherwise it is removed now: a spare sharing little with the
     /// live site would make the next build, meant to be quick, pay for removing it file by
     /// file (on a disk that discards freed blocks, one synchronous request per file).
-    pub(super) fn swap_in(self, existing: Existing, close: bool) -> Result<()> {
+    ///
+    /// Once the new site is in place the build has published: what fails after that (removing
+    /// the previous site, placing the cache) is a warning in the returned list, never an error
+    /// (issue 15).
+    pub(super) fn swap_in(mut self, existing: Existing, close: bool) -> Result<Vec<String>> {
         let fault = self.fault;
-        let target = &self.target;
         let had_output = existing == Existing::Replaceable;
+        let cache = self.cache_path();
+        let _ = std::fs::remove_file(&cache);
+        let _ = std::fs::remove_file(self.beside());
+        let mut warnings = std::mem::take(&mut self.warnings);
         if had_output && fault != Fault::KillBetweenRenames {
-            match fs::exchange(&self.tmp, &target.path) {
+            match fs::exchange(&self.tmp, &self.target.path) {
                 Ok(true) => {
-                    fs::sync_dir(&target.parent)?;
+                    self.place_cache(&cache, &mut warnings);
+                    if let Err(e) = fs::sync_dir(&self.target.parent) {
+                        warnings.push(format!("{e}"));
+                    }
                     // The temporary folder now holds the previous site: the next spare, or
                     // removed (also when something else already stands at the spare's name).
                     if self.keep_spare
                         && close
-                        && fs::rename(&self.tmp, &spare_path(target)).is_ok()
+                        && fs::rename(&self.tmp, &spare_path(&self.target)).is_ok()
                     {
-                        return Ok(());
+                        return Ok(warnings);
                     }
-                    return fs::remove_tree(&self.tmp);
+                    if let Err(e) = fs::remove_tree(&self.tmp) {
+                        warnings.push(left_behind(&self.tmp, &e));
+                    }
+                    return Ok(warnings);
                 }
                 Ok(false) => {}
                 Err(e) => {
@@ -486,26 +592,44 @@ impl Staging {
                 }
             }
         }
-        if had_output && let Err(e) = fs::rename(&target.path, &self.old) {
+        if had_output && let Err(e) = fs::rename(&self.target.path, &self.old) {
             self.discard();
             return Err(e);
         }
         if let Fault::KillBetweenRenames = fault {
             return Err(injected("rename", &self.tmp, "killed"));
         }
-        if let Err(e) = fs::rename(&self.tmp, &target.path) {
+        if let Err(e) = fs::rename(&self.tmp, &self.target.path) {
             // Put the previous site back; if even that fails, it waits complete in `old` and
             // the next run's recovery renames it back.
-            if !had_output || fs::rename(&self.old, &target.path).is_ok() {
+            if !had_output || fs::rename(&self.old, &self.target.path).is_ok() {
                 self.discard();
             }
             return Err(e);
         }
-        fs::sync_dir(&target.parent)?;
-        if had_output {
-            fs::remove_tree(&self.old)?;
+        self.place_cache(&cache, &mut warnings);
+        if let Err(e) = fs::sync_dir(&self.target.parent) {
+            warnings.push(format!("{e}"));
         }
-        Ok(())
+        if had_output && let Err(e) = fs::remove_tree(&self.old) {
+            warnings.push(left_behind(&self.old, &e));
+        }
+        Ok(warnings)
+    }
+
+    /// Renames the new build cache into place beside the output (when one was written). A
+    /// failure only costs the next build the time to render every file.
+    fn place_cache(&self, cache: &Path, warnings: &mut Vec<String>) {
+        let tmp = self.cache_tmp();
+        if fs::symlink_metadata(&tmp).ok().flatten().is_none() {
+            return;
+        }
+        if let Err(e) = fs::rename(&tmp, cache) {
+            let _ = std::fs::remove_file(&tmp);
+            warnings.push(format!(
+                "the build cache could not be kept ({e}); the next build renders every file"
+            ));
+        }
     }
 }
 
@@ -584,6 +708,7 @@ mod tests {
             fault: Fault::None,
             keep_spare: false,
             placed: None,
+            warnings: Vec::new(),
         };
         let inside = staging.inside("units/青菱/index.html").ok();
         let want = PathBuf::from("/site/.gongkai-tmp-output-1-0/units/青菱/index.html");

@@ -201,7 +201,11 @@ fn editing_a_template_rerenders_everything_and_equals_a_clean_build() {
 fn a_corrupt_cache_or_a_tampered_file_falls_back_to_rendering() {
     let project = Project::new();
     project.rebuild_after(|p| {
-        std::fs::write(p.file("site/.gongkai-cache.json"), "{not json").expect("write");
+        // The seal line kept, the manifest after it corrupt.
+        let cache = p.file(".gongkai-cache-site.json");
+        let text = std::fs::read_to_string(&cache).expect("the cache is beside the output");
+        let seal = text.lines().next().expect("a seal line");
+        std::fs::write(&cache, format!("{seal}\n{{not json")).expect("write");
     });
     let stderr = project.rebuild_after(|p| {
         // Files are shared between builds by hard links: replace, never modify in place.
@@ -372,4 +376,58 @@ fn without_the_stamps_beside_the_output_every_unit_is_loaded_and_the_site_is_the
     let fourth = project.build("site");
     assert_eq!(Project::taken_over(&fourth), 0, "{fourth}");
     assert_eq!(files(&project.file("site")), before);
+}
+
+/// Issue 15: the build cache holds what only the internal profile shows (finding counts per
+/// unit); it lives beside the output, never in it, so a web server publishing the output
+/// publishes nothing of it.
+#[test]
+fn the_build_cache_is_beside_the_output_and_never_in_it() {
+    let project = Project::new();
+    project.build("site");
+    assert!(project.file(".gongkai-cache-site.json").is_file());
+    assert!(project.file(".gongkai-stamps-site.json").is_file());
+    let own: Vec<String> = files(&project.file("site"))
+        .into_keys()
+        .filter(|p| p.starts_with(".gongkai"))
+        .collect();
+    assert_eq!(own, [".gongkai-output"], "only the marker is gongkai's own");
+    let again = project.build("site");
+    assert_eq!(counts(&again).0, 0, "the cache beside is used: {again}");
+}
+
+/// A cache beside the output that describes another site than the live one (a build killed
+/// after its swap, before placing its cache; an older output copied back) is not trusted: it
+/// is tied to the live site's marker file.
+#[test]
+fn a_cache_of_another_site_is_not_trusted() {
+    let project = Project::new();
+    project.build("site");
+    let old_cache = std::fs::read(project.file(".gongkai-cache-site.json")).expect("cache");
+    let old_stamps = std::fs::read(project.file(".gongkai-stamps-site.json")).expect("stamps");
+    edit(
+        &project,
+        "content/qingling/2023.yaml",
+        "11092.59",
+        "11093.59",
+    );
+    age(&project.file("content"));
+    project.build("site");
+    // The content as the first build saw it, and that build's cache and stamps put back
+    // beside the second build's site: taken at its word, the cache would take the second
+    // build's qingling pages (same lengths) over for the first build's content.
+    edit(
+        &project,
+        "content/qingling/2023.yaml",
+        "11093.59",
+        "11092.59",
+    );
+    age(&project.file("content"));
+    std::fs::write(project.file(".gongkai-cache-site.json"), old_cache).expect("write");
+    std::fs::write(project.file(".gongkai-stamps-site.json"), old_stamps).expect("write");
+    let stderr = project.build("site");
+    assert_eq!(Project::taken_over(&stderr), 0, "{stderr}");
+    assert_eq!(counts(&stderr).1, 0, "nothing taken over: {stderr}");
+    project.build("clean");
+    assert_eq!(files(&project.file("site")), files(&project.file("clean")));
 }

@@ -162,7 +162,14 @@ fn rewriting_replaces_the_previous_site_completely() {
     let summary = s.write("output", V2);
     assert_eq!(s.tree("project/output"), expected(V2));
     let bytes = V2.iter().map(|(_, t)| t.len() as u64).sum();
-    assert_eq!(summary, WriteSummary { files: 3, bytes });
+    assert_eq!(
+        summary,
+        WriteSummary {
+            files: 3,
+            bytes,
+            warnings: Vec::new()
+        }
+    );
     assert!(s.siblings().is_empty());
 }
 

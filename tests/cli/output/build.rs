@@ -209,3 +209,54 @@ fn serve_refuses_an_output_inside_the_content_folder() {
     );
     assert_eq!(files(&p.path), before, "serve changed something");
 }
+
+/// Issue 15: nothing a public output holds tells a finding, its count or an internal flag
+/// (the build cache, which held finding counts, used to sit inside the output, where any
+/// plain web server publishes it).
+#[test]
+fn no_file_of_a_public_output_tells_a_finding_its_count_or_a_flag() {
+    let p = Project::new(false);
+    p.build("public", None).assert().success();
+    let mut internal = p.build("internal", None);
+    internal.args(["--profile", "internal"]).assert().success();
+    let check = Command::cargo_bin("gongkai")
+        .expect("binary builds")
+        .current_dir(&p.path)
+        .args(["check", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let report: serde_json::Value = serde_json::from_slice(&check).expect("json");
+    let findings = report["findings"].as_array().expect("findings");
+    assert!(findings.len() > 10, "the example site has findings");
+    let mut secrets: Vec<String> = Vec::new();
+    for f in findings {
+        for key in ["code", "message", "rule"] {
+            secrets.push(f[key].as_str().expect("text").to_owned());
+        }
+    }
+    // The record flags of the internal comparison data.
+    for (path, bytes) in files(&p.path.join("internal")) {
+        if path.ends_with("compare.json") {
+            let data: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
+            if let Some(flags) = data["flags"].as_array() {
+                secrets.extend(flags.iter().filter_map(|f| f.as_str().map(str::to_owned)));
+            }
+        }
+    }
+    let public = files(&p.path.join("public"));
+    let own: Vec<&String> = public
+        .keys()
+        .filter(|k| k.starts_with(".gongkai"))
+        .collect();
+    assert_eq!(own, [".gongkai-output"], "only the marker is gongkai's own");
+    for (path, bytes) in &public {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(!text.contains("\"findings\""), "{path} counts findings");
+        for secret in &secrets {
+            assert!(!text.contains(secret.as_str()), "{path} holds `{secret}`");
+        }
+    }
+}

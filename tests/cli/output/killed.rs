@@ -21,9 +21,10 @@ fn siblings(p: &Project) -> Vec<String> {
         .expect("list")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with(".gongkai-"))
-        // The build cache's stamps of the content, and the previous site kept as the next
-        // build's spare, beside each output on purpose.
+        // The build cache (its manifest and the stamps of the content), and the previous site
+        // kept as the next build's spare, beside each output on purpose.
         .filter(|n| !(n.starts_with(".gongkai-stamps-") && n.ends_with(".json")))
+        .filter(|n| !(n.starts_with(".gongkai-cache-") && n.ends_with(".json")))
         .filter(|n| !n.starts_with(".gongkai-spare-"))
         .collect();
     names.sort();
