@@ -12,6 +12,7 @@ use tempfile::TempDir;
 
 mod build;
 mod killed;
+mod recovery;
 mod refused;
 
 const MARKER: &str = ".gongkai-output";
