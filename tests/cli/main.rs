@@ -14,6 +14,8 @@ mod errors;
 mod incremental;
 mod juesuan;
 mod output;
+#[cfg(target_os = "linux")]
+mod race;
 mod render;
 mod scoring;
 mod search;
