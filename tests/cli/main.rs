@@ -11,6 +11,7 @@ mod check_cmd;
 mod compare;
 mod docs;
 mod errors;
+mod facts;
 mod incremental;
 mod juesuan;
 mod output;
