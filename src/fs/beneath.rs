@@ -113,9 +113,10 @@ impl Root {
             )));
         }
         #[cfg(target_os = "linux")]
-        return self.read_opened(linux::open(&self.fd, &names)?, limit);
+        let file = linux::open(&self.fd, &names)?;
         #[cfg(not(target_os = "linux"))]
-        return self.read_opened(self.open_file(&names)?, limit);
+        let file = self.open_file(&names)?;
+        self.read_opened(file, limit)
     }
 
     /// Reads a file opened below the root once `fstat` on its handle says it is a regular file
@@ -140,12 +141,18 @@ impl Root {
     #[cfg(not(target_os = "linux"))]
     fn open_file(&self, names: &[&str]) -> std::result::Result<std::fs::File, Refused> {
         let mut path = self.path.clone();
+        let mut is_file = false;
         for name in names {
             path.push(name);
             let meta = std::fs::symlink_metadata(&path).map_err(Refused::Io)?;
             if meta.file_type().is_symlink() {
                 return Err(Refused::Link);
             }
+            is_file = meta.is_file();
+        }
+        // Checked before the open too: opening a FIFO for reading would wait for a writer.
+        if !is_file {
+            return Err(Refused::NotFile);
         }
         std::fs::File::open(&path).map_err(Refused::Io)
     }
