@@ -2,8 +2,11 @@
 //!
 //! Only this module and `output` touch `std::fs`; every other stage works on owned data.
 
+mod beneath;
+
 use std::path::{Path, PathBuf};
 
+pub(crate) use self::beneath::{Refused, Root};
 use crate::error::{Error, Result};
 
 /// Reads a whole file as bytes.

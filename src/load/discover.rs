@@ -19,6 +19,9 @@ pub(crate) struct FileRef {
     /// The path as shown in messages (`content/qingling/2023.yaml`).
     pub(crate) shown: String,
     pub(crate) path: std::path::PathBuf,
+    /// The names below the content folder (`["qingling", "2023.yaml"]`): what is opened, each
+    /// component without following a link (issue 15).
+    pub(crate) names: Vec<String>,
     pub(crate) len: u64,
     /// When it last changed (for the build cache).
     pub(crate) stamp: crate::fs::Stamp,
@@ -29,6 +32,7 @@ impl FileRef {
         FileRef {
             shown: clean(&e.path.display().to_string()),
             path: e.path.clone(),
+            names: e.names.clone(),
             len: e.len,
             stamp: e.stamp,
         }
@@ -57,6 +61,10 @@ pub(crate) struct Plan {
     pub(crate) diags: Vec<Diagnostic>,
 }
 
+/// The message for a symbolic link, whether the walk finds it or the read does (issue 15).
+pub(super) const LINK: &str =
+    "unexpected symbolic link: links are not followed; copy the file instead";
+
 const AT_ROOT: &str = "the content folder holds `_site.yaml` and one folder per unit";
 const IN_UNIT: &str =
     "a unit folder holds `_unit.yaml`, `<year>.yaml` records and `<year>/` narrative folders";
@@ -79,7 +87,7 @@ pub(crate) fn plan(root: &Path, entries: &[WalkEntry]) -> Plan {
                 bad_units.insert(e.names[0].clone());
             }
             let message = if e.utf8 {
-                "unexpected symbolic link: links are not followed; copy the file instead"
+                LINK
             } else {
                 "expected a file name in UTF-8, found other bytes"
             };

@@ -28,6 +28,7 @@ use rayon::prelude::*;
 use self::discover::FileRef;
 use self::text::{at, decode, path_diagnostic, too_large};
 use crate::error::{Diagnostic, Diagnostics, Error, Result};
+use crate::fs::{Refused, Root};
 use crate::model::{Corpus, Narrative, Record, Site, Unit, UnitId, Year};
 
 /// Loads and validates all content under `content_dir`.
@@ -73,6 +74,8 @@ pub(crate) struct PendingUnit {
     plan: discover::UnitPlan,
     /// The unit file's part of [`load_unit_hashed`]'s hash (zeros without a unit file).
     unit_file_hash: [u8; 32],
+    /// The content folder, opened once: every file is read below it.
+    root: Arc<Root>,
 }
 
 impl PendingUnit {
@@ -106,12 +109,14 @@ impl PendingUnit {
 /// the content is in [`Outline::diags`].
 pub(crate) fn outline(content_dir: &Path) -> Result<Outline> {
     let entries = crate::fs::walk_sorted(content_dir, 3)?;
+    // Opened after the walk, which gives the clearer message when `content_dir` is not a folder.
+    let root = Arc::new(Root::open(content_dir)?);
     let plan = discover::plan(content_dir, &entries);
     let mut diags = plan.diags;
     let site = plan
         .site
         .as_ref()
-        .map(|f| read(f).and_then(|b| site(&f.shown, &b)));
+        .map(|f| read(&root, f).and_then(|b| site(&f.shown, &b)));
     let site = match site {
         Some(Ok(s)) => Some(s),
         Some(Err(d)) => {
@@ -131,7 +136,7 @@ pub(crate) fn outline(content_dir: &Path) -> Result<Outline> {
         .map(|p| {
             let mut hash = [0; 32];
             let unit = p.file.as_ref().map(|f| {
-                read(f).and_then(|b| {
+                read(&root, f).and_then(|b| {
                     use sha2::Digest as _;
                     let mut h = sha2::Sha256::new();
                     file_hash(&mut h, f, &b);
@@ -156,6 +161,7 @@ pub(crate) fn outline(content_dir: &Path) -> Result<Outline> {
             unit,
             plan,
             unit_file_hash,
+            root: Arc::clone(&root),
         });
     }
     units.sort_by(|a, b| {
@@ -202,9 +208,11 @@ fn load_unit_inner(
     pending: PendingUnit,
     mut hash: Option<&mut sha2::Sha256>,
 ) -> Result<Unit, Vec<Diagnostic>> {
-    let PendingUnit { unit, plan, .. } = pending;
+    let PendingUnit {
+        unit, plan, root, ..
+    } = pending;
     let mut read = |f: &FileRef| {
-        let bytes = read(f)?;
+        let bytes = read(&root, f)?;
         if let Some(h) = hash.as_deref_mut() {
             file_hash(h, f, &bytes);
         }
@@ -268,18 +276,28 @@ pub fn parse_record(path: &str, bytes: &[u8]) -> Result<Record, Diagnostics> {
     .map_err(Diagnostics::new)
 }
 
-/// Reads a file, refusing one over the size limit before reading it.
-fn read(file: &FileRef) -> Result<Vec<u8>, Vec<Diagnostic>> {
+/// Reads a file below the content folder, refusing one over the size limit before reading it.
+///
+/// The walk saw a regular file, but the file is read later: a link swapped in for it (or for
+/// its unit folder) since then is refused with the walk's message, never followed, and the
+/// length checked is the opened file's (issue 15).
+fn read(root: &Root, file: &FileRef) -> Result<Vec<u8>, Vec<Diagnostic>> {
     if file.len > text::MAX_FILE_BYTES {
         return Err(vec![at(&file.shown, "", 1, 1, too_large(file.len))]);
     }
-    crate::fs::read(&file.path).map_err(|e| {
-        let message = match e {
-            Error::Io { source, .. } => format!("failed to read: {source}"),
-            other => other.to_string(),
-        };
-        vec![path_diagnostic(&file.shown, message)]
-    })
+    let message = match root.read(&file.names, text::MAX_FILE_BYTES) {
+        Ok(bytes) => return Ok(bytes),
+        Err(Refused::TooLarge(len)) => return Err(vec![at(&file.shown, "", 1, 1, too_large(len))]),
+        Err(Refused::Link) => discover::LINK.to_owned(),
+        Err(Refused::NotFile) => {
+            "expected a regular file, found a folder, device or pipe (was it replaced while the site was built?)".to_owned()
+        }
+        Err(Refused::OtherDevice) => {
+            "expected a file on the same disk as the content folder, found one on another file system (a folder mounted inside it?); copy the files instead".to_owned()
+        }
+        Err(Refused::Io(source)) => format!("failed to read: {source}"),
+    };
+    Err(vec![path_diagnostic(&file.shown, message)])
 }
 
 /// Decodes and deserializes one YAML file into `T`, then validates it with `check`.
@@ -329,4 +347,46 @@ fn narrative(file: &FileRef, bytes: &[u8]) -> Result<Narrative, Vec<Diagnostic>>
         title,
         markdown: markdown.to_string(),
     })
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use std::path::Path;
+
+    /// Issue 15: the walk saw files; a link put in their place before they are read is refused
+    /// with the walk's message, located at the file, and nothing is read through it.
+    #[test]
+    fn a_link_swapped_in_after_the_walk_is_refused_at_the_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let content = dir.path().join("content");
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sites/minimal");
+        for rel in [
+            "_site.yaml",
+            "qingling/_unit.yaml",
+            "qingling/2022.yaml",
+            "qingling/2023.yaml",
+            "qingling/2023/01-qingkuang.md",
+        ] {
+            let to = content.join(rel);
+            std::fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");
+            std::fs::copy(fixture.join("content").join(rel), to).expect("copy");
+        }
+        let secret = dir.path().join("secret.md");
+        std::fs::write(&secret, "# secret").expect("secret");
+        let outline = super::outline(&content).expect("outline");
+        assert!(outline.diags.is_empty(), "{:?}", outline.diags);
+        let narrative = content.join("qingling/2023/01-qingkuang.md");
+        std::fs::remove_file(&narrative).expect("rm");
+        std::os::unix::fs::symlink(&secret, &narrative).expect("link");
+        let pending = outline.units.into_iter().next().expect("one unit");
+        let diags = super::load_unit(pending).err().unwrap_or_default();
+        let shown: Vec<String> = diags.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [format!(
+                "{}: unexpected symbolic link: links are not followed; copy the file instead",
+                narrative.display()
+            )]
+        );
+    }
 }

@@ -9,6 +9,9 @@ use crate::render::{Shell, fmt_score};
 
 #[derive(Serialize)]
 pub(super) struct IndexPage {
+    /// `subtitle` of `_site.yaml`, shown under the site title (issue 15); `None` when absent
+    /// or blank.
+    subtitle: Option<String>,
     rows: Vec<Row>,
 }
 
@@ -56,5 +59,7 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str) -> (Shell, IndexPage) {
             })
         })
         .collect();
-    (shell, IndexPage { rows })
+    let subtitle = ctx.corpus.site.subtitle.as_deref().map(str::trim);
+    let subtitle = subtitle.filter(|s| !s.is_empty()).map(str::to_owned);
+    (shell, IndexPage { subtitle, rows })
 }

@@ -12,11 +12,39 @@ use crate::score::CardScore;
 #[derive(Serialize)]
 pub(super) struct UnitPage {
     name: String,
+    /// 上级主管部门, 地区, 单位性质 from `_unit.yaml`, those given only (issue 15).
+    facts: Vec<Fact>,
     rows: Vec<Row>,
     charts: Vec<String>,
     /// Every key figure across the years (issue 6), and its CSV.
     trend: Option<super::trend::TrendTable>,
     trend_csv_href: String,
+}
+
+/// One line of what `_unit.yaml` says of the unit: `上级主管部门` → `武汉市洪山区人民政府`.
+#[derive(Serialize)]
+struct Fact {
+    label: &'static str,
+    value: String,
+}
+
+/// The unit's given facts, in the order of `_unit.yaml`: an absent or blank field is left
+/// out, never shown as 无 or an empty value.
+fn facts(unit: &Unit) -> Vec<Fact> {
+    [
+        ("上级主管部门", &unit.parent),
+        ("地区", &unit.region),
+        ("单位性质", &unit.kind),
+    ]
+    .into_iter()
+    .filter_map(|(label, value)| {
+        let value = value.as_deref().map(str::trim).filter(|v| !v.is_empty())?;
+        Some(Fact {
+            label,
+            value: value.to_owned(),
+        })
+    })
+    .collect()
 }
 
 #[derive(Serialize)]
@@ -122,6 +150,7 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, unit: &Unit) -> (Shell, UnitPage) 
         shell,
         UnitPage {
             name: unit.name.clone(),
+            facts: facts(unit),
             rows,
             charts,
             trend: super::trend::trend_table(ctx, unit),

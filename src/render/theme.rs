@@ -7,13 +7,14 @@
 //! the base.
 //!
 //! Never: accepts a theme name outside `[a-z0-9-]+` (so no configured name can leave
-//! `themes/`), follows a symbolic link, or reads files outside `templates/` and `static/` of
+//! `themes/`), follows a symbolic link (not even one swapped in after the walk), or reads files outside `templates/` and `static/` of
 //! that folder. Dot-files (`.DS_Store`, `.gitkeep`) are skipped.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::fs::{Refused, Root};
 
 /// The default theme's name; a site without `themes/default/` uses the embedded files only.
 pub(crate) const DEFAULT_THEME: &str = "default";
@@ -90,8 +91,9 @@ impl Theme {
                 dir.display()
             )));
         };
+        let root = Root::open(&dir)?;
         for (rel, path) in files {
-            let bytes = crate::fs::read(&path)?;
+            let bytes = read(&root, &rel, &path)?;
             theme.put(&rel, bytes, path)?;
         }
         Ok(theme)
@@ -120,6 +122,30 @@ impl Theme {
         }
         Ok(())
     }
+}
+
+/// Reads one theme file below the theme folder: a link swapped in for it, or for a folder on
+/// its way, since the walk is refused, never followed (issue 15). Theme files have no size
+/// limit (a font may be large); they are the site's own.
+fn read(root: &Root, rel: &str, path: &Path) -> Result<Vec<u8>> {
+    let names: Vec<&str> = rel.split('/').collect();
+    let refused = |what: &str| {
+        Error::Usage(format!(
+            "theme file `{}` is not a regular file ({what})",
+            path.display()
+        ))
+    };
+    root.read(&names, u64::MAX).map_err(|e| match e {
+        Refused::Link => refused("symbolic links are not followed"),
+        Refused::NotFile => refused("a folder, device or pipe"),
+        Refused::OtherDevice => refused("it is on another file system than the theme folder"),
+        Refused::TooLarge(len) => refused(&format!("{len} bytes")),
+        Refused::Io(source) => Error::Io {
+            action: "read",
+            path: path.to_owned(),
+            source,
+        },
+    })
 }
 
 /// Checks a theme name: `[a-z0-9-]+`, so it is one plain path segment.

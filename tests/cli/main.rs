@@ -11,9 +11,12 @@ mod check_cmd;
 mod compare;
 mod docs;
 mod errors;
+mod facts;
 mod incremental;
 mod juesuan;
 mod output;
+#[cfg(target_os = "linux")]
+mod race;
 mod render;
 mod scoring;
 mod search;
