@@ -22,3 +22,4 @@ mod site;
 mod streaming;
 mod synth;
 mod targets_page;
+mod xss;
