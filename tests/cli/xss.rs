@@ -102,6 +102,13 @@ fn sweep(profile: &str, floor: usize) -> Vec<String> {
     let out = site.build(profile);
     let mut found = scan::Findings::default();
     let all = files(&out);
+    // Every scanner has files to read, or the sweep would pass without looking.
+    for kind in ["sitemap.xml", ".html", ".csv", ".json", ".js"] {
+        assert!(
+            all.keys().any(|p| p.ends_with(kind)),
+            "no {kind} file in the {profile} site"
+        );
+    }
     for (path, bytes) in &all {
         scan::scan(path, bytes, &mut found);
     }
