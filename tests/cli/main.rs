@@ -9,6 +9,7 @@ mod browser;
 mod charts;
 mod check_cmd;
 mod compare;
+mod determinism;
 mod docs;
 mod errors;
 mod incremental;
