@@ -14,6 +14,7 @@ mod docs;
 mod errors;
 mod incremental;
 mod juesuan;
+mod mutation;
 mod output;
 mod render;
 mod scoring;
