@@ -156,9 +156,8 @@ fn attributes(
         while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
             i += 1;
         }
-        match b.get(i)? {
-            b'>' => return Some(i + 1),
-            _ => {}
+        if *b.get(i)? == b'>' {
+            return Some(i + 1);
         }
         let name_start = i;
         while i < b.len() && !(b[i].is_ascii_whitespace() || b"=>/".contains(&b[i])) {
