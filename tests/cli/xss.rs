@@ -142,9 +142,12 @@ fn sweep(profile: &str, floor: usize) -> Vec<String> {
     missing
 }
 
+// The floors: 143 (public) and 147 (internal) of 254 fields showed in the pages when this was
+// written (most of the rest reach only `data/*.json` and the search index); 120 leaves room
+// for a template to drop a field while still proving the payloads were published.
 #[test]
 fn every_text_field_is_escaped_wherever_it_lands_in_the_public_site() {
-    let missing = sweep("public", 140);
+    let missing = sweep("public", 120);
     // Personal data is never published (issue 15 checks the public profile keeps it out).
     for field in ["2023.yaml:contact.name", "2023.yaml:contact.phone"] {
         assert!(
@@ -156,7 +159,7 @@ fn every_text_field_is_escaped_wherever_it_lands_in_the_public_site() {
 
 #[test]
 fn every_text_field_is_escaped_wherever_it_lands_in_the_internal_site() {
-    sweep("internal", 140);
+    sweep("internal", 120);
 }
 
 #[test]
