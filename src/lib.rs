@@ -52,6 +52,8 @@ pub use error::{Diagnostic, Diagnostics, Error, Location, Result};
 pub use load::load;
 #[doc(hidden)]
 pub use load::parse_record;
+#[doc(hidden)] // For tests/cli/xss.rs (issue 15) until issue 18 publishes the schemas.
+pub use load::schema::{record_schema, site_schema, unit_schema};
 #[doc(hidden)] // For tests/cli/output.rs until the build pipeline calls `write_site`.
 pub use output::{Fault, OutputEnv, RenderedFile, WriteSummary, write_site, write_site_in};
 #[doc(hidden)] // For tests/cli/streaming.rs: a file system that refuses hard links.

@@ -7,7 +7,8 @@
 //! one unit at a time ([`load_unit`]). Never panics on any input.
 //!
 //! Files: `discover` (what is where), `text` (bytes → text), `yaml` (the YAML library),
-//! `locate` (field paths → positions), `validate` (raw → model), `raw` (the file format).
+//! `locate` (field paths → positions), `validate` (raw → model), `raw` (the file format),
+//! `schema` (its JSON Schemas).
 
 mod discover;
 mod locate;
@@ -16,6 +17,7 @@ mod locate;
     reason = "`model` re-exports the raw types that need no validation; the module is the record format's one home"
 )]
 pub mod raw;
+pub(crate) mod schema;
 mod text;
 mod validate;
 mod yaml;

@@ -13,12 +13,13 @@
     reason = "fields mirror the record format; docs/format.md documents each one"
 )]
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::model::money::{Dec, Pct};
 
 /// `content/_site.yaml`.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSite {
     pub title: String,
@@ -26,14 +27,18 @@ pub struct RawSite {
     pub subtitle: Option<String>,
     /// Absolute URL the site is published under; enables `sitemap.xml`.
     #[serde(default)]
+    #[schemars(extend("format" = "uri"), example = &"https://czj.example.gov.cn")]
     pub base_url: Option<String>,
     /// `public` (default) or `internal`.
     #[serde(default)]
+    #[schemars(extend("enum" = ["public", "internal", null]))]
     pub profile: Option<String>,
     #[serde(default)]
+    #[schemars(regex(pattern = r"^[a-z0-9_][a-z0-9_-]{0,63}$"), example = &"default")]
     pub theme: Option<String>,
     /// Only `zh-CN` is supported.
     #[serde(default)]
+    #[schemars(extend("enum" = ["zh-CN", null]))]
     pub locale: Option<String>,
     /// Thresholds used by comparisons and flags.
     #[serde(default)]
@@ -41,7 +46,7 @@ pub struct RawSite {
 }
 
 /// Thresholds for highlighting and flags (`_site.yaml` → `thresholds`).
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawThresholds {
     /// A year-over-year change above this share (e.g. `20%`) is highlighted.
@@ -59,9 +64,10 @@ pub struct RawThresholds {
 }
 
 /// `content/<unit>/_unit.yaml`.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawUnit {
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,63}$"), example = &"qingling")]
     pub id: String,
     /// 单位名称, in full.
     pub name: String,
@@ -86,13 +92,16 @@ pub struct RawUnit {
 }
 
 /// `content/<unit>/<year>.yaml`: what one unit published for one year.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRecord {
+    #[schemars(range(min = 1949, max = 2199))]
     pub year: i64,
     /// `万元` or `元`: the unit of every amount in this record.
+    #[schemars(extend("enum" = ["万元", "元"]))]
     pub amount_unit: String,
     /// `hubei` (20 + 80, bands 80/50) or `national` (财预〔2020〕10号: 10/50/30/10, bands 80/60).
+    #[schemars(extend("enum" = ["hubei", "national"]))]
     pub template: String,
     #[serde(default)]
     pub source: Option<RawSource>,
@@ -114,7 +123,7 @@ pub struct RawRecord {
 }
 
 /// Where the record was transcribed from.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSource {
     /// The document's title as printed.
@@ -127,7 +136,7 @@ pub struct RawSource {
 }
 
 /// Personal data: kept in content, left out of the public site.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawContact {
     /// 填报人.
@@ -139,7 +148,7 @@ pub struct RawContact {
 }
 
 /// A self-evaluation table: 部门整体 (`self_evaluation`) or one project (`projects[]`).
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawScorecard {
     /// Project name (required for projects).
@@ -190,7 +199,7 @@ pub struct RawScorecard {
 }
 
 /// 预算执行情况: A, B, 执行率, score, optionally split 基本/项目.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawExecution {
     /// 预算数 (A).
@@ -215,7 +224,7 @@ pub struct RawExecution {
 }
 
 /// 基本 or 项目 part of the execution block.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawExecutionPart {
     #[serde(default)]
@@ -227,7 +236,7 @@ pub struct RawExecutionPart {
 }
 
 /// 项目绩效总目标: a qualitative row with its own weight.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawOverallGoal {
     /// 年初设定目标.
@@ -241,7 +250,7 @@ pub struct RawOverallGoal {
 }
 
 /// One 年度绩效目标 and its indicators.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawGoal {
     /// Stable id for matching across years.
@@ -263,7 +272,7 @@ pub struct RawGoal {
 }
 
 /// A stated 一级 (or 一级 + 二级) weight.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSubtotal {
     pub level1: String,
@@ -273,7 +282,7 @@ pub struct RawSubtotal {
 }
 
 /// One 三级 indicator row.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawIndicator {
     /// Stable id for matching across years.
@@ -309,17 +318,20 @@ pub struct RawIndicator {
     pub measure: Option<String>,
     /// `positive` or `negative`; overrides inference from the target text and name.
     #[serde(default)]
+    #[schemars(extend("enum" = ["positive", "negative", null]))]
     pub direction: Option<String>,
     /// `quantitative` or `qualitative`; overrides inference from the target text.
     #[serde(default)]
+    #[schemars(extend("enum" = ["quantitative", "qualitative", null]))]
     pub kind: Option<String>,
     /// `met`, `partial` or `unmet`: the completion status the document gives.
     #[serde(default)]
+    #[schemars(extend("enum" = ["met", "partial", "unmet", null]))]
     pub status: Option<String>,
 }
 
 /// Figures a report states in its text about its own table.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawStated {
     /// "共设置 29 个三级指标".
@@ -355,7 +367,7 @@ pub struct RawStated {
 }
 
 /// 部门决算: the data behind the nine tables, and the figures its 情况说明 states.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFinalAccounts {
     #[serde(default)]
@@ -405,7 +417,7 @@ pub struct RawFinalAccounts {
 }
 
 /// Income side of 收入支出决算总表.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawIncome {
     /// 一般公共预算财政拨款收入.
@@ -447,7 +459,7 @@ pub struct RawIncome {
 }
 
 /// Expenditure side of 收入支出决算总表.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawExpenditure {
     /// 基本支出.
@@ -480,7 +492,7 @@ pub struct RawExpenditure {
 }
 
 /// 财政拨款收入支出决算总表 totals.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFiscal {
     /// 财政拨款收入合计 as printed.
@@ -501,11 +513,12 @@ pub struct RawFiscal {
 }
 
 /// One 功能分类 line (项 level, or 款/类 when that is all the document gives).
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFunctionLine {
     /// 科目编码: 3 digits (类), 5 (款) or 7 (项).
     #[serde(default)]
+    #[schemars(regex(pattern = r"^([0-9]{3}|[0-9]{5}|[0-9]{7})$"), example = &"2010101")]
     pub code: Option<String>,
     /// 类 name.
     pub class: String,
@@ -517,6 +530,7 @@ pub struct RawFunctionLine {
     pub item: Option<String>,
     /// `general_budget` (default), `gov_fund` or `state_capital`.
     #[serde(default)]
+    #[schemars(extend("enum" = ["general_budget", "gov_fund", "state_capital", null]))]
     pub fund: Option<String>,
     /// 年初预算 (0 when "该科目未申请年初财政拨款预算").
     #[serde(default)]
@@ -538,10 +552,11 @@ pub struct RawFunctionLine {
 }
 
 /// A 类 as the 结构 section prints it.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawClass {
     #[serde(default)]
+    #[schemars(regex(pattern = r"^([0-9]{3}|[0-9]{5}|[0-9]{7})$"), example = &"2010101")]
     pub code: Option<String>,
     pub name: String,
     /// Amount as printed.
@@ -556,7 +571,7 @@ pub struct RawClass {
 }
 
 /// A budget-vs-actual total as printed ("年初预算为 7038.59 万元，支出决算为 11082.8 万元，完成年初预算的 157.46%").
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawBudgetTotal {
     #[serde(default)]
@@ -572,7 +587,7 @@ pub struct RawBudgetTotal {
 }
 
 /// 一般公共预算财政拨款基本支出.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawBasic {
     /// Total as printed.
@@ -596,19 +611,21 @@ pub struct RawBasic {
 }
 
 /// One 经济分类 line of table 6.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawEconomicItem {
     #[serde(default)]
+    #[schemars(regex(pattern = r"^([0-9]{3}|[0-9]{5}|[0-9]{7})$"), example = &"2010101")]
     pub code: Option<String>,
     pub name: String,
     /// `personnel` or `public`.
+    #[schemars(extend("enum" = ["personnel", "public"]))]
     pub kind: String,
     pub amount: Dec,
 }
 
 /// "三公"经费: budget and actual per part.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawThreePublic {
     /// 因公出国(境)费.
@@ -634,7 +651,7 @@ pub struct RawThreePublic {
 }
 
 /// A budget / actual pair, each optional, with the completion as printed.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawBudgetActual {
     #[serde(default)]
@@ -646,7 +663,7 @@ pub struct RawBudgetActual {
 }
 
 /// 机关运行经费.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawOperatingCosts {
     #[serde(default)]
@@ -663,7 +680,7 @@ pub struct RawOperatingCosts {
 }
 
 /// 政府采购.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawProcurement {
     /// 政府采购支出总额 as printed.
@@ -693,7 +710,7 @@ pub struct RawProcurement {
 }
 
 /// 国有资产占用.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAssets {
     /// 车辆 in total.
@@ -710,7 +727,7 @@ pub struct RawAssets {
 }
 
 /// A named count.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawCount {
     pub name: String,
@@ -718,7 +735,7 @@ pub struct RawCount {
 }
 
 /// 预算绩效情况: what the 决算 says was evaluated.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPerformance {
     /// 共涉及项目 N 个.
@@ -736,7 +753,7 @@ pub struct RawPerformance {
 }
 
 /// Prior-year figures stated in this record.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPriorYear {
     #[serde(default)]
@@ -766,7 +783,7 @@ pub struct RawPriorYear {
 }
 
 /// The 情况说明's own statements: for each figure, the value, change and shares it prints.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawJuesuanNarrative {
     /// 一、收入支出决算总体情况 (收、支总计).
@@ -814,7 +831,7 @@ pub struct RawJuesuanNarrative {
 }
 
 /// One figure as a 情况说明 states it: value, change against the prior year, share, reason.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawStatedFigure {
     #[serde(default)]
@@ -840,7 +857,7 @@ pub struct RawStatedFigure {
 }
 
 /// 绩效目标申报表.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawTargets {
     #[serde(default)]
@@ -863,7 +880,7 @@ pub struct RawTargets {
 }
 
 /// 部门总体资金情况: income and expenditure by source for the year and earlier years.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFunds {
     /// The earlier years shown (近两年), oldest first.
@@ -880,7 +897,7 @@ pub struct RawFunds {
 }
 
 /// One row of the funds table.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFundRow {
     pub name: String,

@@ -223,6 +223,25 @@ impl<'de> Deserialize<'de> for Dec {
     }
 }
 
+// The record format's JSON Schema (`load::schema`, issue 15; published by issue 18): a plain
+// YAML scalar such as `11092.59` is a number to a schema validator and text to this loader, so
+// both types are allowed. `format` marks it as a parsed value (never free text) for generators.
+impl schemars::JsonSchema for Dec {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Dec".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A plain decimal such as 11092.59 (thousands separators `11,092.59` \
+                allowed; no exponent, hex, `_` or special values).",
+            "type": ["string", "number"],
+            "format": "decimal",
+            "examples": ["11092.59"]
+        })
+    }
+}
+
 /// A percentage as printed (`99.89%`), its value in percent units (99.89).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Pct(Dec);
@@ -287,6 +306,21 @@ impl<'de> Deserialize<'de> for Pct {
             }
         }
         d.deserialize_str(V)
+    }
+}
+
+impl schemars::JsonSchema for Pct {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Pct".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A percentage as printed, such as 99.89% (full-width ％ allowed).",
+            "type": "string",
+            "format": "percentage",
+            "examples": ["99.89%"]
+        })
     }
 }
 

@@ -9,11 +9,13 @@ mod browser;
 mod charts;
 mod check_cmd;
 mod compare;
+mod determinism;
 mod docs;
 mod errors;
 mod facts;
 mod incremental;
 mod juesuan;
+mod mutation;
 mod output;
 #[cfg(target_os = "linux")]
 mod race;
@@ -25,3 +27,4 @@ mod site;
 mod streaming;
 mod synth;
 mod targets_page;
+mod xss;

