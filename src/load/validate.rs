@@ -118,16 +118,13 @@ pub(crate) fn site(raw: RawSite, locator: &Locator) -> Result<Site, Vec<Diagnost
             .unwrap_or(Profile::Public),
     };
     let theme = raw.theme.unwrap_or_else(|| "default".to_owned());
-    let theme_ok = !theme.is_empty()
-        && theme.len() <= 64
-        && !theme.starts_with('-')
-        && theme
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
-    if !theme_ok {
+    if !crate::render::is_valid_theme_name(&theme) {
         cx.error(
             "theme",
-            format!("expected a theme folder name of lowercase letters, digits, `-` and `_`, found `{theme}`"),
+            format!(
+                "expected a theme folder name of 1 to 64 lowercase letters, digits and `-`, found `{}`",
+                shorten(&theme)
+            ),
         );
     }
     if let Some(locale) = raw.locale.as_deref() {

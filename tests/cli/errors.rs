@@ -3,9 +3,10 @@
 //!
 //! One fixture folder per case under `tests/fixtures/invalid/` (see its README); each test
 //! asserts the whole message. `robustness` feeds broken and hostile bytes to the record parser;
-//! `decimals` checks exact decimals by property.
+//! `decimals` checks exact decimals by property; `hardening` holds the cases of issue 15.
 
 mod decimals;
+mod hardening;
 mod robustness;
 
 use assert_cmd::Command;

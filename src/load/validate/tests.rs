@@ -39,7 +39,7 @@ fn site_settings_are_checked_one_by_one() {
         [
             "2:11 base_url: expected an absolute URL starting with http:// or https://, found `example.org`",
             "3:10 profile: expected `public` or `internal`, found `secret`",
-            "4:8 theme: expected a theme folder name of lowercase letters, digits, `-` and `_`, found `../x`",
+            "4:8 theme: expected a theme folder name of 1 to 64 lowercase letters, digits and `-`, found `../x`",
             "5:9 locale: expected one of `zh-CN`, found `en`",
         ]
     );
