@@ -73,3 +73,52 @@ fn codes_have_three_five_or_seven_digits() {
         ]
     );
 }
+
+#[test]
+fn issue15_a_base_url_holds_no_character_a_url_or_xml_forbids() {
+    let check = |url: &str| {
+        problems::<RawSite, _>(&format!("title: 公开\nbase_url: \"{url}\"\n"), |raw, loc| {
+            site(raw, &loc)
+        })
+    };
+    assert_eq!(
+        check(r"https://example.org/\u0001a"),
+        ["2:11 base_url: expected a URL without spaces, control characters or non-characters, found U+0001 at character 21 of `https://example.org/ a`"]
+    );
+    assert_eq!(
+        check(r"https://example.org/\uFFFE"),
+        ["2:11 base_url: expected a URL without spaces, control characters or non-characters, found U+FFFE at character 21 of `https://example.org/\u{FFFE}`"]
+    );
+    for bad in [
+        r"https://x.org/\u001b[2J",
+        r"https://x.org/\u009b",
+        r"https://x.org/\u007f",
+        r"https://x.org/\u202e",
+        r"https://x.org/\U0010FFFF",
+        r"https://x.org/\uFDD0",
+        "https://x.org/a b",
+    ] {
+        let found = check(bad);
+        assert!(
+            found.len() == 1 && found[0].contains("found U+"),
+            "{bad}: {found:?}"
+        );
+    }
+    for bad in ["https://", "https:///a", "ftp://x.org", "https://:80/"] {
+        let found = check(bad);
+        assert!(
+            found.len() == 1 && found[0].contains("expected an absolute URL"),
+            "{bad}: {found:?}"
+        );
+    }
+    for bad in ["https://x.org/?a=1", "https://x.org/#top"] {
+        let found = check(bad);
+        assert!(
+            found.len() == 1 && found[0].contains("without `?` or `#`"),
+            "{bad}: {found:?}"
+        );
+    }
+    for ok in ["https://x.org", "http://x.org:8080/a/b/", "https://例子.中国/公开"] {
+        assert_eq!(check(ok), Vec::<String>::new(), "{ok}");
+    }
+}

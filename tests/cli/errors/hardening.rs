@@ -52,3 +52,37 @@ fn issue15_check_and_build_refuse_a_missing_theme_alike() {
     assert_eq!(code, Some(2), "build: {stderr}");
     assert_text(&stderr, &expected);
 }
+
+#[test]
+fn issue15_a_base_url_with_a_control_character_is_a_located_error() {
+    assert_text(
+        &load_invalid("base_url_control"),
+        &one(r#"content/_site.yaml:2:11: base_url: expected a URL without spaces, control characters or non-characters, found U+0001 at character 21 of `https://example.org/ gongkai`
+  |
+2 | base_url: "https://example.org/\u0001gongkai"
+  |           ^"#),
+    );
+}
+
+#[test]
+fn issue15_a_base_url_with_a_non_character_stops_the_build_before_the_sitemap() {
+    let expected = one(
+        "content/_site.yaml:2:11: base_url: expected a URL without spaces, control characters or non-characters, found U+FFFE at character 28 of `https://example.org/gongkai\u{FFFE}`
+  |
+2 | base_url: \"https://example.org/gongkai\\uFFFE\"
+  |           ^",
+    );
+    assert_text(&load_invalid("base_url_noncharacter"), &expected);
+    let out = tempfile::tempdir().expect("temp dir");
+    let output = out.path().join("site");
+    let (code, _, stderr) = run_in(
+        "base_url_noncharacter",
+        &["build", "--content", "content", "--output"]
+            .into_iter()
+            .chain(output.to_str())
+            .collect::<Vec<_>>(),
+    );
+    assert_eq!(code, Some(2), "{stderr}");
+    assert_text(&stderr, &format!("{expected}\n"));
+    assert!(!output.join("sitemap.xml").exists(), "nothing is written");
+}
