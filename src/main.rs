@@ -1,7 +1,8 @@
 //! The `gongkai` binary: parse arguments, run, print, pick the exit code.
 //!
-//! Exit codes: 0 ok, 1 findings under `--strict` or a snapshot that `verify` finds altered, 2
-//! invalid input (including a malformed `SOURCE_DATE_EPOCH`) or I/O error.
+//! Exit codes: 0 ok, 1 findings under `--strict` or a snapshot that `verify` (or `diff`, which
+//! verifies its snapshots first) finds altered, 2 invalid input (including a malformed
+//! `SOURCE_DATE_EPOCH`) or I/O error.
 
 mod cli;
 
@@ -121,6 +122,10 @@ fn run(cli: Cli) -> gongkai::Result<ExitCode> {
         }
         Command::Diff { old, new, format } => {
             let epoch = epoch()?;
+            if let Some(altered) = gongkai::archive::diff::verify_sides(&old, &new)? {
+                let _ = std::io::stderr().lock().write_all(altered.as_bytes());
+                return Ok(ExitCode::from(1));
+            }
             let (old, new) = gongkai::archive::diff::load_sides(&old, &new, epoch)?;
             let report = gongkai::archive::diff::diff(&old, &new);
             let text = match format {
