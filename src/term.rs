@@ -102,7 +102,9 @@ mod tests {
         assert!(!snippet.chars().any(is_unsafe), "{snippet:?}");
         // Column 15 is `b`. Terminal columns before it on the shown line: its characters, plus
         // one because 青 takes two.
-        let before_b = lines[1].find("b:").map(|i| lines[1][..i].chars().count() + 1);
+        let before_b = lines[1]
+            .find("b:")
+            .map(|i| lines[1][..i].chars().count() + 1);
         let caret = lines[2].find('^').map(|i| lines[2][..i].chars().count());
         assert_eq!(caret, before_b, "{snippet}");
     }
@@ -111,10 +113,16 @@ mod tests {
     fn json_keeps_its_meaning_with_c1_del_and_bidi_escaped() {
         let value = serde_json::json!({"name": "x\u{9b}2J\u{7f}\u{202e}\u{1b}y"});
         let raw = serde_json::to_string(&value).expect("serializes");
-        assert!(raw.contains('\u{9b}'), "serde_json passes C1 through: {raw:?}");
+        assert!(
+            raw.contains('\u{9b}'),
+            "serde_json passes C1 through: {raw:?}"
+        );
         let safe = for_json(&raw);
         assert!(!safe.chars().any(is_unsafe), "{safe:?}");
-        assert!(safe.contains("\\u009b") && safe.contains("\\u202e"), "{safe}");
+        assert!(
+            safe.contains("\\u009b") && safe.contains("\\u202e"),
+            "{safe}"
+        );
         let back: serde_json::Value = serde_json::from_str(&safe).expect("still JSON");
         assert_eq!(back, value);
     }

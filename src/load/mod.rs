@@ -11,6 +11,7 @@
 
 mod discover;
 mod locate;
+mod quoted;
 #[allow(
     unreachable_pub,
     reason = "`model` re-exports the raw types that need no validation; the module is the record format's one home"
@@ -289,11 +290,11 @@ fn parse_yaml<T, U>(
     check: impl FnOnce(T, crate::error::Locator) -> Result<U, Vec<Diagnostic>>,
 ) -> Result<U, Vec<Diagnostic>>
 where
-    T: serde::de::DeserializeOwned,
+    T: serde::de::DeserializeOwned + serde::Serialize,
 {
     let text: Arc<str> = decode(path, bytes).map_err(|d| vec![d])?;
     let (locator, raw) = yaml::parse::<T>(path, &text);
-    check(raw.map_err(|d| vec![d])?, locator)
+    check(raw?, locator)
 }
 
 /// `_site.yaml`, including whether its theme folder exists beside `content_dir`: `check` and

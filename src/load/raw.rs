@@ -16,6 +16,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::money::{Dec, Pct};
+use crate::model::whole::Whole;
 
 /// `content/_site.yaml`.
 #[derive(Debug, Deserialize, Serialize)]
@@ -79,7 +80,7 @@ pub struct RawUnit {
     pub kind: Option<String>,
     /// Sort order on the index (ascending; then by id).
     #[serde(default)]
-    pub sort: Option<i64>,
+    pub sort: Option<Whole>,
     /// Other names the unit's documents use for it.
     #[serde(default)]
     pub aliases: Vec<String>,
@@ -89,7 +90,7 @@ pub struct RawUnit {
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawRecord {
-    pub year: i64,
+    pub year: Whole,
     /// `万元` or `元`: the unit of every amount in this record.
     pub amount_unit: String,
     /// `hubei` (20 + 80, bands 80/50) or `national` (财预〔2020〕10号: 10/50/30/10, bands 80/60).
@@ -868,7 +869,7 @@ pub struct RawTargets {
 pub struct RawFunds {
     /// The earlier years shown (近两年), oldest first.
     #[serde(default)]
-    pub prior_years: Vec<i64>,
+    pub prior_years: Vec<Whole>,
     #[serde(default)]
     pub income: Vec<RawFundRow>,
     #[serde(default)]

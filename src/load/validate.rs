@@ -17,7 +17,7 @@ use crate::load::raw::{
 use crate::load::text::clean;
 use crate::model::{
     AmountUnit, FinalAccounts, FunctionLine, Fund, Profile, Record, Site, Targets, Template,
-    Thresholds, Unit, UnitId, Year,
+    Thresholds, Unit, UnitId, Whole, Year,
 };
 
 /// Collects the diagnostics of one file.
@@ -218,7 +218,7 @@ pub(crate) fn unit(
         parent: raw.parent,
         region: raw.region,
         kind: raw.kind,
-        sort: raw.sort.unwrap_or(0),
+        sort: raw.sort.map_or(0, Whole::get),
         aliases: raw.aliases,
         records: Vec::new(),
     })
@@ -232,7 +232,7 @@ pub(crate) fn record(
     locator: crate::error::Locator,
 ) -> Result<Record, Vec<Diagnostic>> {
     let mut cx = Ctx::new(&locator);
-    match Year::new(raw.year) {
+    match Year::new(raw.year.get()) {
         Err(e) => cx.error("year", format!("expected {e}")),
         Ok(y) if y != year => cx.error(
             "year",

@@ -206,8 +206,14 @@ mod tests {
         let paths = vec!["a\u{1}b/index.html".to_owned(), "c\u{FFFE}.html".to_owned()];
         let s = sitemap("https://x.example/\u{0}\u{1b}", &paths);
         assert!(s.chars().all(xml_allows), "{s:?}");
-        assert!(s.contains("<loc>https://x.example/%00%1B/a%01b/</loc>"), "{s}");
-        assert!(s.contains("<loc>https://x.example/%00%1B/c%EF%BF%BE.html</loc>"), "{s}");
+        assert!(
+            s.contains("<loc>https://x.example/%00%1B/a%01b/</loc>"),
+            "{s}"
+        );
+        assert!(
+            s.contains("<loc>https://x.example/%00%1B/c%EF%BF%BE.html</loc>"),
+            "{s}"
+        );
         assert_eq!(xml("\t中文\u{10000}"), "\t中文\u{10000}");
     }
 }

@@ -106,7 +106,10 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     });
     let roots = watched(&build);
     let mut last = Snapshot::take(&roots);
-    print_err(&format!("serve: watching {} path(s) for changes\n", last.len()));
+    print_err(&format!(
+        "serve: watching {} path(s) for changes\n",
+        last.len()
+    ));
     if let Err(Error::Usage(message)) = rebuild(&build, &shared) {
         return Err(Error::Usage(message));
     }

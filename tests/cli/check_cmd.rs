@@ -122,7 +122,10 @@ fn issue15_check_output_carries_no_raw_control_character_from_the_data() {
                 "short_name: 青菱街道\n",
                 "short_name: \"\\e]0;pwned\\a青菱街道\\e[2J\"\n",
             )
-            .replace("- name: 群众满意度\n", "- name: \"群众\\x9b8m满意度\\u202e\"\n");
+            .replace(
+                "- name: 群众满意度\n",
+                "- name: \"群众\\x9b8m满意度\\u202e\"\n",
+            );
         std::fs::write(to, text).expect("write");
     }
     let run = |format: &str| {
@@ -151,7 +154,9 @@ fn issue15_check_output_carries_no_raw_control_character_from_the_data() {
         .filter_map(|f| f["message"].as_str())
         .collect();
     assert!(
-        messages.iter().any(|m| m.contains("群众\u{9b}8m满意度\u{202e}")),
+        messages
+            .iter()
+            .any(|m| m.contains("群众\u{9b}8m满意度\u{202e}")),
         "JSON keeps the text as it is: {messages:?}"
     );
 }

@@ -293,7 +293,7 @@ error: content/qingling/2023.yaml:11:22: self_evaluation.goals[0].indicators[0].
    |
 11 |           direction: up
    |                      ^
-error: content/qingling/_unit.yaml:3:7: sort: expected a whole number, found `first`
+error: content/qingling/_unit.yaml:3:7: sort: expected a whole number in digits (no `+`, hex, `_`, decimal point or leading zeros), found `first`
   |
 3 | sort: first
   |       ^

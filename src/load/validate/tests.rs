@@ -4,7 +4,7 @@ use std::sync::Arc;
 use super::*;
 
 /// Each problem as `line:col field: message`.
-fn problems<T: serde::de::DeserializeOwned, U>(
+fn problems<T: serde::de::DeserializeOwned + serde::Serialize, U>(
     yaml: &str,
     check: impl FnOnce(T, Locator) -> Result<U, Vec<Diagnostic>>,
 ) -> Vec<String> {
@@ -77,17 +77,22 @@ fn codes_have_three_five_or_seven_digits() {
 #[test]
 fn issue15_a_base_url_holds_no_character_a_url_or_xml_forbids() {
     let check = |url: &str| {
-        problems::<RawSite, _>(&format!("title: 公开\nbase_url: \"{url}\"\n"), |raw, loc| {
-            site(raw, &loc)
-        })
+        problems::<RawSite, _>(
+            &format!("title: 公开\nbase_url: \"{url}\"\n"),
+            |raw, loc| site(raw, &loc),
+        )
     };
     assert_eq!(
         check(r"https://example.org/\u0001a"),
-        ["2:11 base_url: expected a URL without spaces, control characters or non-characters, found U+0001 at character 21 of `https://example.org/ a`"]
+        [
+            "2:11 base_url: expected a URL without spaces, control characters or non-characters, found U+0001 at character 21 of `https://example.org/ a`"
+        ]
     );
     assert_eq!(
         check(r"https://example.org/\uFFFE"),
-        ["2:11 base_url: expected a URL without spaces, control characters or non-characters, found U+FFFE at character 21 of `https://example.org/\u{FFFE}`"]
+        [
+            "2:11 base_url: expected a URL without spaces, control characters or non-characters, found U+FFFE at character 21 of `https://example.org/\u{FFFE}`"
+        ]
     );
     for bad in [
         r"https://x.org/\u001b[2J",
@@ -118,7 +123,11 @@ fn issue15_a_base_url_holds_no_character_a_url_or_xml_forbids() {
             "{bad}: {found:?}"
         );
     }
-    for ok in ["https://x.org", "http://x.org:8080/a/b/", "https://例子.中国/公开"] {
+    for ok in [
+        "https://x.org",
+        "http://x.org:8080/a/b/",
+        "https://例子.中国/公开",
+    ] {
         assert_eq!(check(ok), Vec::<String>::new(), "{ok}");
     }
 }

@@ -9,11 +9,7 @@ fn diff_after_tampering(rel: &str, bytes: &[u8], args: &[&str]) -> (Option<i32>,
     p.run(&["archive"]).success();
     std::fs::write(p.snapshot("2024-06-30").join(rel), bytes).expect("tamper");
     let out = p.run(args);
-    (
-        out.get_output().status.code(),
-        stdout(&out),
-        stderr(&out),
-    )
+    (out.get_output().status.code(), stdout(&out), stderr(&out))
 }
 
 #[test]

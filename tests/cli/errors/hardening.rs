@@ -57,10 +57,12 @@ fn issue15_check_and_build_refuse_a_missing_theme_alike() {
 fn issue15_a_base_url_with_a_control_character_is_a_located_error() {
     assert_text(
         &load_invalid("base_url_control"),
-        &one(r#"content/_site.yaml:2:11: base_url: expected a URL without spaces, control characters or non-characters, found U+0001 at character 21 of `https://example.org/ gongkai`
+        &one(
+            r#"content/_site.yaml:2:11: base_url: expected a URL without spaces, control characters or non-characters, found U+0001 at character 21 of `https://example.org/ gongkai`
   |
 2 | base_url: "https://example.org/\u0001gongkai"
-  |           ^"#),
+  |           ^"#,
+        ),
     );
 }
 
@@ -85,4 +87,78 @@ fn issue15_a_base_url_with_a_non_character_stops_the_build_before_the_sitemap() 
     assert_eq!(code, Some(2), "{stderr}");
     assert_text(&stderr, &format!("{expected}\n"));
     assert!(!output.join("sitemap.xml").exists(), "nothing is written");
+}
+
+/// The one error of a case whose indicator weight (line 10, column 19) is written `weight`.
+fn weight_error(weight: &str, message: &str) -> String {
+    one(&format!(
+        "content/qingling/2023.yaml:10:19: self_evaluation.goals[0].indicators[0].weight (分值): {message}
+   |
+10 |           weight: {weight}
+   |                   ^"
+    ))
+}
+
+/// The one error of a case whose `year:` (line 1, column 7) is written `year`.
+fn year_error(year: &str, message: &str) -> String {
+    one(&format!(
+        "content/qingling/2023.yaml:1:7: year (年度): {message}
+  |
+1 | year: {year}
+  |       ^"
+    ))
+}
+
+const WHOLE: &str =
+    "expected a whole number in digits (no `+`, hex, `_`, decimal point or leading zeros)";
+
+#[test]
+fn issue15_a_year_in_hex_or_with_a_plus_is_refused() {
+    assert_text(
+        &load_invalid("year_hex"),
+        &year_error("0x7e4", &format!("{WHOLE}, found `0x7e4`")),
+    );
+    assert_text(
+        &load_invalid("year_plus"),
+        &year_error("+2023", &format!("{WHOLE}, found `+2023`")),
+    );
+    assert_text(
+        &load_invalid("year_quoted"),
+        &year_error(
+            "'2023'",
+            "expected a plain number, found `2023` in quotes (write it without quotes)",
+        ),
+    );
+}
+
+#[test]
+fn issue15_a_weight_written_minus_zero_quoted_or_with_leading_zeros_is_refused() {
+    assert_text(
+        &load_invalid("weight_negative_zero"),
+        &weight_error(
+            "-0",
+            "expected a plain decimal such as 11092.59 (a zero takes no sign: write `0`), found `-0`",
+        ),
+    );
+    assert_text(
+        &load_invalid("weight_quoted"),
+        &weight_error(
+            "\"12\"",
+            "expected a plain number, found `12` in quotes (write it without quotes)",
+        ),
+    );
+    assert_text(
+        &load_invalid("weight_leading_zeros"),
+        &weight_error(
+            "00012",
+            "expected a plain decimal such as 11092.59 (no leading zeros: `12`, `0.5`), found `00012`",
+        ),
+    );
+    assert_text(
+        &load_invalid("weight_negative"),
+        &weight_error(
+            "-5",
+            "expected a weight of 0 or more, written without a sign, found -5",
+        ),
+    );
 }
