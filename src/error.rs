@@ -255,28 +255,38 @@ pub(crate) fn render_snippet(source: &str, line: u32, col: u32) -> String {
     let Some(text) = source.lines().nth(line.saturating_sub(1) as usize) else {
         return String::new();
     };
-    // Show control characters and tabs visibly so the caret lines up.
-    let chars: Vec<char> = text
+    // Each character as shown and its width in columns: a tab as one space, a character a
+    // terminal would act on as `\u{1b}` (issue 15, the same form `term` prints), so the caret
+    // stays under the spot whatever the line holds.
+    let cells: Vec<(String, usize)> = text
         .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| match c {
+            '\t' => (" ".to_owned(), 1),
+            c if crate::term::is_unsafe(c) => {
+                let shown = crate::term::escaped(c);
+                let width = shown.len();
+                (shown, width)
+            }
+            c => (c.to_string(), display_width(c)),
+        })
         .collect();
     // A long line (minified or hostile input) is cropped to a window around the caret.
     let caret = col.saturating_sub(1) as usize;
-    let start = caret.saturating_sub(SNIPPET_WIDTH / 2).min(chars.len());
-    let end = (start + SNIPPET_WIDTH).min(chars.len());
-    let mut shown: String = chars.get(start..end).unwrap_or_default().iter().collect();
-    let mut before: usize = chars
-        .get(start..caret.min(chars.len()))
+    let start = caret.saturating_sub(SNIPPET_WIDTH / 2).min(cells.len());
+    let end = (start + SNIPPET_WIDTH).min(cells.len());
+    let window = cells.get(start..end).unwrap_or_default();
+    let mut shown: String = window.iter().map(|(s, _)| s.as_str()).collect();
+    let mut before: usize = cells
+        .get(start..caret.min(cells.len()))
         .unwrap_or_default()
         .iter()
-        .copied()
-        .map(display_width)
+        .map(|(_, w)| w)
         .sum();
     if start > 0 {
         shown.insert(0, '…');
         before += 1;
     }
-    if end < chars.len() {
+    if end < cells.len() {
         shown.push('…');
     }
     let num = line.to_string();

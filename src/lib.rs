@@ -46,6 +46,7 @@ pub mod serve;
 mod stream;
 #[doc(hidden)] // The benchmark's synthetic corpus: examples/synth.rs and tests/cli/synth.rs.
 pub mod synth;
+pub mod term;
 
 pub use check::{Checked, Finding, Report, check, check_content};
 pub use error::{Diagnostic, Diagnostics, Error, Location, Result};

@@ -1,14 +1,15 @@
 //! The `gongkai` binary: parse arguments, run, print, pick the exit code.
 //!
-//! Exit codes: 0 ok, 1 findings under `--strict` or a snapshot that `verify` finds altered, 2
-//! invalid input (including a malformed `SOURCE_DATE_EPOCH`) or I/O error.
+//! Exit codes: 0 ok, 1 findings under `--strict` or a snapshot that `verify` (or `diff`, which
+//! verifies its snapshots first) finds altered, 2 invalid input (including a malformed
+//! `SOURCE_DATE_EPOCH`) or I/O error.
 
 mod cli;
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
+use gongkai::term::{print_err, print_out};
 
 use cli::{Cli, Command, Format, ProfileArg};
 
@@ -22,7 +23,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("{e}");
+            print_err(&format!("{e}\n"));
             ExitCode::from(2)
         }
     }
@@ -38,13 +39,10 @@ fn run(cli: Cli) -> gongkai::Result<ExitCode> {
             strict,
         } => {
             let gongkai::Checked { report, names } = gongkai::check_content(&content)?;
-            let mut out = std::io::stdout().lock();
-            let text = match format {
-                Format::Human => report.to_human_named(&names),
-                Format::Json => report.to_json(),
-            };
-            // A closed pipe (e.g. `| head`) is not an error worth a panic.
-            let _ = out.write_all(text.as_bytes());
+            match format {
+                Format::Human => print_out(&report.to_human_named(&names)),
+                Format::Json => print_json(&report.to_json()),
+            }
             Ok(if strict && !report.findings.is_empty() {
                 ExitCode::from(1)
             } else {
@@ -98,21 +96,20 @@ fn run(cli: Cli) -> gongkai::Result<ExitCode> {
                 today: today(),
                 tar,
             })?;
-            eprintln!(
-                "archive: {} file(s) in {}; SHA256SUMS sha256 {} (note it down)",
+            print_err(&format!(
+                "archive: {} file(s) in {}; SHA256SUMS sha256 {} (note it down)\n",
                 summary.files,
                 summary.path.display(),
                 summary.digest
-            );
+            ));
             Ok(ExitCode::SUCCESS)
         }
         Command::Verify { snapshot, format } => {
             let report = gongkai::archive::verify::verify(&snapshot)?;
-            let text = match format {
-                Format::Human => report.to_human(&snapshot),
-                Format::Json => report.to_json(),
-            };
-            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            match format {
+                Format::Human => print_out(&report.to_human(&snapshot)),
+                Format::Json => print_json(&report.to_json()),
+            }
             Ok(if report.intact() {
                 ExitCode::SUCCESS
             } else {
@@ -121,13 +118,16 @@ fn run(cli: Cli) -> gongkai::Result<ExitCode> {
         }
         Command::Diff { old, new, format } => {
             let epoch = epoch()?;
+            if let Some(altered) = gongkai::archive::diff::verify_sides(&old, &new)? {
+                print_err(&altered);
+                return Ok(ExitCode::from(1));
+            }
             let (old, new) = gongkai::archive::diff::load_sides(&old, &new, epoch)?;
             let report = gongkai::archive::diff::diff(&old, &new);
-            let text = match format {
-                Format::Human => report.to_human(),
-                Format::Json => report.to_json(),
-            };
-            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            match format {
+                Format::Human => print_out(&report.to_human()),
+                Format::Json => print_json(&report.to_json()),
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve {
@@ -150,6 +150,11 @@ fn run(cli: Cli) -> gongkai::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Writes JSON to stdout with DEL, C1 and bidi controls escaped (see `gongkai::term`).
+fn print_json(json: &str) {
+    print_out(&gongkai::term::for_json(json));
 }
 
 /// Today's UTC date, for naming a snapshot when `SOURCE_DATE_EPOCH` is unset: the only place

@@ -265,10 +265,10 @@ impl Log {
         let now = Instant::now();
         match self.verbosity {
             Verbosity::Quiet => {}
-            Verbosity::Normal => eprintln!("{line}"),
+            Verbosity::Normal => crate::term::print_err(&format!("{line}\n")),
             Verbosity::Verbose => {
                 let ms = now.duration_since(self.last).as_millis();
-                eprintln!("{line} [{ms} ms]");
+                crate::term::print_err(&format!("{line} [{ms} ms]\n"));
             }
         }
         self.last = now;

@@ -116,6 +116,34 @@ pub fn load_sides(old: &Path, new: &Path, epoch: Option<Epoch>) -> Result<(SiteF
     Ok((load_side(old, epoch)?, load_side(new, epoch)?))
 }
 
+/// Verifies each side that is a snapshot (a content folder has nothing to verify) before
+/// anything is compared: `Some(text)` naming every added, removed or modified file of every
+/// snapshot that is not intact, as `verify` prints it; `None` when all are intact.
+///
+/// Issue 15: a corrupted record JSON used to be read as a record "added", and a tampered
+/// snapshot as "0 figure(s) changed", both with exit 0.
+pub fn verify_sides(old: &Path, new: &Path) -> Result<Option<String>> {
+    let mut text = String::new();
+    let mut altered = 0;
+    for side in [old, new] {
+        if fs::symlink_metadata(&side.join(MANIFEST))?.is_none() {
+            continue;
+        }
+        let report = super::verify::verify(side)?;
+        if !report.intact() {
+            altered += 1;
+            text.push_str(&report.to_human(side));
+        }
+    }
+    if altered == 0 {
+        return Ok(None);
+    }
+    text.push_str(&format!(
+        "diff: nothing compared: {altered} snapshot(s) not intact (a figure read from an altered snapshot cannot be trusted)\n"
+    ));
+    Ok(Some(text))
+}
+
 /// The `SOURCE_DATE_EPOCH` a snapshot was built with; `None` for a content folder or a snapshot
 /// built without one.
 fn snapshot_epoch(path: &Path) -> Result<Option<Epoch>> {

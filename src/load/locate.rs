@@ -62,6 +62,8 @@ pub(crate) struct Node {
     pub(crate) end: Pos,
     /// What it holds.
     pub(crate) found: Found,
+    /// A scalar written quoted or as a block (`"12"`, `'12'`, `|`), not plain.
+    pub(crate) quoted: bool,
 }
 
 /// Every node of one file, in document order.
@@ -106,6 +108,11 @@ impl Index {
             map.entry(n.path.clone()).or_insert(at);
         }
         map
+    }
+
+    /// The scalars written quoted or as blocks, in document order.
+    pub(crate) fn quoted(&self) -> impl Iterator<Item = &Node> {
+        self.nodes.iter().filter(|n| n.quoted)
     }
 
     /// True when the document has no node at all (empty, blank or only comments).
@@ -185,8 +192,11 @@ impl Walk {
     fn event(&mut self, event: Event<'_>, start: Pos, end: Pos) -> bool {
         self.last = end;
         match event {
-            Event::Scalar(text, ..) => self.node(Found::Scalar(text.into_owned()), start, end),
-            Event::Alias(_) => self.node(Found::Alias, start, end),
+            Event::Scalar(text, style, ..) => {
+                let quoted = style != granit_parser::ScalarStyle::Plain;
+                self.node(Found::Scalar(text.into_owned()), quoted, start, end)
+            }
+            Event::Alias(_) => self.node(Found::Alias, false, start, end),
             Event::SequenceStart(..) => self.open(Found::List, start),
             Event::MappingStart(..) => self.open(Found::Mapping, start),
             Event::SequenceEnd | Event::MappingEnd => self.close(end),
@@ -220,7 +230,7 @@ impl Walk {
         }
     }
 
-    fn node(&mut self, found: Found, start: Pos, end: Pos) -> bool {
+    fn node(&mut self, found: Found, quoted: bool, start: Pos, end: Pos) -> bool {
         if self.done {
             return false;
         }
@@ -231,6 +241,7 @@ impl Walk {
                 start,
                 end,
                 found,
+                quoted,
             }),
             None => self.set_key(&found, start),
         }
@@ -267,6 +278,7 @@ impl Walk {
                     start,
                     end: start,
                     found,
+                    quoted: false,
                 });
                 self.stack.push(Frame {
                     node: Some(self.nodes.len() - 1),

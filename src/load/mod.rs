@@ -12,6 +12,7 @@
 
 mod discover;
 mod locate;
+mod quoted;
 #[allow(
     unreachable_pub,
     reason = "`model` re-exports the raw types that need no validation; the module is the record format's one home"
@@ -118,7 +119,7 @@ pub(crate) fn outline(content_dir: &Path) -> Result<Outline> {
     let site = plan
         .site
         .as_ref()
-        .map(|f| read(&root, f).and_then(|b| site(&f.shown, &b)));
+        .map(|f| read(&root, f).and_then(|b| site(&f.shown, &b, content_dir)));
     let site = match site {
         Some(Ok(s)) => Some(s),
         Some(Err(d)) => {
@@ -309,15 +310,43 @@ fn parse_yaml<T, U>(
     check: impl FnOnce(T, crate::error::Locator) -> Result<U, Vec<Diagnostic>>,
 ) -> Result<U, Vec<Diagnostic>>
 where
-    T: serde::de::DeserializeOwned,
+    T: serde::de::DeserializeOwned + serde::Serialize,
 {
     let text: Arc<str> = decode(path, bytes).map_err(|d| vec![d])?;
     let (locator, raw) = yaml::parse::<T>(path, &text);
-    check(raw.map_err(|d| vec![d])?, locator)
+    check(raw?, locator)
 }
 
-fn site(path: &str, bytes: &[u8]) -> Result<Site, Vec<Diagnostic>> {
-    parse_yaml(path, bytes, |raw, loc| validate::site(raw, &loc))
+/// `_site.yaml`, including whether its theme folder exists beside `content_dir`: `check` and
+/// `build` share this one validation, so both refuse `theme: nosuch` at `_site.yaml:L:C`
+/// (issue 15: `check` used to accept it and `build` to refuse it without a location).
+fn site(path: &str, bytes: &[u8], content_dir: &Path) -> Result<Site, Vec<Diagnostic>> {
+    parse_yaml(path, bytes, |raw, loc| {
+        let site = validate::site(raw, &loc)?;
+        let mut cx = validate::Ctx::new(&loc);
+        if site.theme != crate::render::DEFAULT_THEME {
+            // The site root is the content folder's parent, as for `Theme::load`.
+            let root = content_dir.parent().unwrap_or(Path::new("."));
+            let dir = root.join("themes").join(&site.theme);
+            let problem = match crate::fs::symlink_metadata(&dir) {
+                Ok(Some(meta)) if !meta.is_file() => None,
+                Ok(Some(_)) => Some("a file, not a folder"),
+                Ok(None) => Some("missing"),
+                Err(_) => Some("unreadable"),
+            };
+            if let Some(problem) = problem {
+                cx.error(
+                    "theme",
+                    format!(
+                        "expected `default` or the name of a folder in `themes/`, found `{}` (the folder `{}` is {problem})",
+                        site.theme,
+                        dir.display()
+                    ),
+                );
+            }
+        }
+        cx.finish(site)
+    })
 }
 
 fn unit(path: &str, bytes: &[u8], folder: &UnitId) -> Result<Unit, Vec<Diagnostic>> {

@@ -17,6 +17,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::model::money::{Dec, Pct};
+use crate::model::whole::Whole;
 
 /// `content/_site.yaml`.
 #[derive(Debug, Deserialize, Serialize, JsonSchema)]
@@ -85,7 +86,7 @@ pub struct RawUnit {
     pub kind: Option<String>,
     /// Sort order on the index (ascending; then by id).
     #[serde(default)]
-    pub sort: Option<i64>,
+    pub sort: Option<Whole>,
     /// Other names the unit's documents use for it.
     #[serde(default)]
     pub aliases: Vec<String>,
@@ -96,7 +97,7 @@ pub struct RawUnit {
 #[serde(deny_unknown_fields)]
 pub struct RawRecord {
     #[schemars(range(min = 1949, max = 2199))]
-    pub year: i64,
+    pub year: Whole,
     /// `万元` or `元`: the unit of every amount in this record.
     #[schemars(extend("enum" = ["万元", "元"]))]
     pub amount_unit: String,
@@ -885,7 +886,7 @@ pub struct RawTargets {
 pub struct RawFunds {
     /// The earlier years shown (近两年), oldest first.
     #[serde(default)]
-    pub prior_years: Vec<i64>,
+    pub prior_years: Vec<Whole>,
     #[serde(default)]
     pub income: Vec<RawFundRow>,
     #[serde(default)]

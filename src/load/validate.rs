@@ -17,7 +17,7 @@ use crate::load::raw::{
 use crate::load::text::clean;
 use crate::model::{
     AmountUnit, FinalAccounts, FunctionLine, Fund, Profile, Record, Site, Targets, Template,
-    Thresholds, Unit, UnitId, Year,
+    Thresholds, Unit, UnitId, Whole, Year,
 };
 
 /// Collects the diagnostics of one file.
@@ -87,24 +87,11 @@ pub(crate) fn site(raw: RawSite, locator: &Locator) -> Result<Site, Vec<Diagnost
             "expected the site's title, found an empty value".into(),
         );
     }
-    let base_url = raw.base_url.and_then(|url| {
-        let trimmed = url.trim_end_matches('/');
-        let host = trimmed
-            .strip_prefix("https://")
-            .or_else(|| trimmed.strip_prefix("http://"));
-        match host {
-            Some(h) if !h.is_empty() && !h.chars().any(char::is_whitespace) => {
-                Some(trimmed.to_owned())
-            }
-            _ => {
-                cx.error(
-                    "base_url",
-                    format!(
-                        "expected an absolute URL starting with http:// or https://, found `{url}`"
-                    ),
-                );
-                None
-            }
+    let base_url = raw.base_url.and_then(|url| match base_url(&url) {
+        Ok(url) => Some(url),
+        Err(message) => {
+            cx.error("base_url", message);
+            None
         }
     });
     let profile = match raw.profile.as_deref() {
@@ -118,16 +105,13 @@ pub(crate) fn site(raw: RawSite, locator: &Locator) -> Result<Site, Vec<Diagnost
             .unwrap_or(Profile::Public),
     };
     let theme = raw.theme.unwrap_or_else(|| "default".to_owned());
-    let theme_ok = !theme.is_empty()
-        && theme.len() <= 64
-        && !theme.starts_with('-')
-        && theme
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
-    if !theme_ok {
+    if !crate::render::is_valid_theme_name(&theme) {
         cx.error(
             "theme",
-            format!("expected a theme folder name of lowercase letters, digits, `-` and `_`, found `{theme}`"),
+            format!(
+                "expected a theme folder name of 1 to 64 lowercase letters, digits and `-`, found `{}`",
+                shorten(&theme)
+            ),
         );
     }
     if let Some(locale) = raw.locale.as_deref() {
@@ -142,6 +126,55 @@ pub(crate) fn site(raw: RawSite, locator: &Locator) -> Result<Site, Vec<Diagnost
         theme,
         thresholds,
     })
+}
+
+/// Checks `base_url`: an absolute `http://` or `https://` URL with a host, without a query or
+/// fragment (page paths are appended to it), and without a character a URL cannot hold or
+/// XML 1.0 forbids, so `sitemap.xml` stays well-formed (issue 15: U+0001 and U+FFFE used to
+/// reach it). Returns it without trailing `/`, or the message.
+fn base_url(url: &str) -> Result<String, String> {
+    let shown = || shorten(url);
+    if let Some((i, c)) = url.chars().enumerate().find(|(_, c)| !url_char(*c)) {
+        return Err(format!(
+            "expected a URL without spaces, control characters or non-characters, found U+{:04X} at character {} of `{}`",
+            u32::from(c),
+            i + 1,
+            shown()
+        ));
+    }
+    let trimmed = url.trim_end_matches('/');
+    let rest = trimmed
+        .strip_prefix("https://")
+        .or_else(|| trimmed.strip_prefix("http://"));
+    let host = rest.map(|r| r.split('/').next().unwrap_or_default());
+    match host {
+        Some(h) if !h.is_empty() && !h.starts_with(':') && !h.contains('@') => {}
+        _ => {
+            return Err(format!(
+                "expected an absolute URL starting with http:// or https://, found `{}`",
+                shown()
+            ));
+        }
+    }
+    if url.contains(['?', '#']) {
+        return Err(format!(
+            "expected a URL without `?` or `#` (page paths are added after it), found `{}`",
+            shown()
+        ));
+    }
+    Ok(trimmed.to_owned())
+}
+
+/// Whether a URL may hold `c` as written: not whitespace, a control character (C0, DEL, C1),
+/// a bidirectional control (which reorders what a reader sees), or a non-character
+/// (U+FDD0–U+FDEF, U+FFFE, U+FFFF and their copies in every plane).
+pub(crate) fn url_char(c: char) -> bool {
+    let u = u32::from(c);
+    !(c.is_whitespace()
+        || c.is_control()
+        || matches!(u, 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069)
+        || (0xFDD0..=0xFDEF).contains(&u)
+        || u & 0xFFFE == 0xFFFE)
 }
 
 fn thresholds(raw: Option<RawThresholds>) -> Thresholds {
@@ -185,7 +218,7 @@ pub(crate) fn unit(
         parent: raw.parent,
         region: raw.region,
         kind: raw.kind,
-        sort: raw.sort.unwrap_or(0),
+        sort: raw.sort.map_or(0, Whole::get),
         aliases: raw.aliases,
         records: Vec::new(),
     })
@@ -199,7 +232,7 @@ pub(crate) fn record(
     locator: crate::error::Locator,
 ) -> Result<Record, Vec<Diagnostic>> {
     let mut cx = Ctx::new(&locator);
-    match Year::new(raw.year) {
+    match Year::new(raw.year.get()) {
         Err(e) => cx.error("year", format!("expected {e}")),
         Ok(y) if y != year => cx.error(
             "year",

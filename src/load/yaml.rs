@@ -8,6 +8,7 @@
 
 use std::sync::Arc;
 
+use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_saphyr::{Error as YamlError, MessageFormatter};
 
@@ -17,15 +18,35 @@ use crate::error::{Diagnostic, Locator};
 
 /// Parses `text` (read from `path`) into `T`. The locator is returned whatever happens, so a
 /// caller can locate further problems.
-pub(crate) fn parse<T: DeserializeOwned>(
+///
+/// Errors: the library's one error, or every number written quoted (see `quoted`).
+pub(crate) fn parse<T: DeserializeOwned + Serialize>(
     path: &str,
     text: &Arc<str>,
-) -> (Locator, Result<T, Diagnostic>) {
-    let locator = Locator::lazy(path.to_owned(), Arc::clone(text), |t| {
+) -> (Locator, Result<T, Vec<Diagnostic>>) {
+    let lazy = Locator::lazy(path.to_owned(), Arc::clone(text), |t| {
         Index::build(t).fields()
     });
-    let result = serde_saphyr::from_str_with_options::<T>(text, options())
-        .map_err(|e| diagnostic(&e, &Index::build(text), &locator));
+    let value = match serde_saphyr::from_str_with_options::<T>(text, options()) {
+        Ok(value) => value,
+        Err(e) => {
+            let d = diagnostic(&e, &Index::build(text), &lazy);
+            return (lazy, Err(vec![d]));
+        }
+    };
+    // Most files hold no quoted number, and need no index now (most are never asked for a
+    // location).
+    if !super::quoted::may_hold(&value, text) {
+        return (lazy, Ok(value));
+    }
+    let index = Index::build(text);
+    let locator = Locator::new(path.to_owned(), Arc::clone(text), index.fields());
+    let quoted = super::quoted::check(&value, &index, &locator);
+    let result = if quoted.is_empty() {
+        Ok(value)
+    } else {
+        Err(quoted)
+    };
     (locator, result)
 }
 

@@ -12,12 +12,14 @@
 pub mod id;
 pub mod measure;
 pub mod money;
+pub mod whole;
 
 use serde::Serialize;
 
 pub use id::{UnitId, Year};
 pub use measure::{Comparator, Measure};
 pub use money::{Dec, Money, Pct};
+pub use whole::Whole;
 
 pub use crate::load::raw::{
     RawAssets as Assets, RawBasic as Basic, RawBudgetActual as BudgetActual,

@@ -39,7 +39,7 @@ impl Dec {
     /// Parses a plain decimal: an optional `-`, digits (optionally grouped by `,` in threes, as
     /// documents print `11,604.54`), an optional fraction. Rejects exponents, hex, `_`
     /// separators, `.5`, `5.`, `+`, NaN and infinities: a figure must read the same to a person
-    /// and to the machine.
+    /// and to the machine. A figure of the file format is read with [`Dec::parse_field`].
     pub fn parse(text: &str) -> Result<Dec, DecError> {
         let t = text.trim();
         if t.is_empty() {
@@ -72,6 +72,7 @@ impl Dec {
                 "a plain decimal such as 11092.59 (no exponent, hex, `_` or special values)",
             ));
         }
+
         let total_digits = int_digits.trim_start_matches('0').len() + frac.map_or(0, str::len);
         if total_digits > MAX_DIGITS || frac.map_or(0, str::len) > MAX_DIGITS {
             return Err(DecError("a decimal of at most 28 digits"));
@@ -88,6 +89,28 @@ impl Dec {
         Decimal::from_str_exact(&plain)
             .map(Dec)
             .map_err(|_| DecError("a decimal of at most 28 digits"))
+    }
+
+    /// Parses a figure written in a content file: [`Dec::parse`], and also refuses leading
+    /// zeros (`00012`, `012.5`) and a signed zero (`-0`, `-0.00`). Issue 15: these read as 12
+    /// and 0 to the machine but as typos (a lost digit, a stray sign) to a person, and no
+    /// document prints them. Text inside a target or a name is read with [`Dec::parse`].
+    pub fn parse_field(text: &str) -> Result<Dec, DecError> {
+        let value = Dec::parse(text)?;
+        let t = text.trim();
+        let unsigned = t.strip_prefix('-').unwrap_or(t);
+        let int = unsigned.split('.').next().unwrap_or_default();
+        if int.len() > 1 && int.starts_with('0') {
+            return Err(DecError(
+                "a plain decimal such as 11092.59 (no leading zeros: `12`, `0.5`)",
+            ));
+        }
+        if t.starts_with('-') && value.0.is_zero() {
+            return Err(DecError(
+                "a plain decimal such as 11092.59 (a zero takes no sign: write `0`)",
+            ));
+        }
+        Ok(value)
     }
 
     /// Wraps a `Decimal`.
@@ -201,9 +224,23 @@ impl std::str::FromStr for Dec {
     }
 }
 
+/// The newtype name [`Dec`], [`Pct`] and [`Whole`](super::Whole) serialize under: serde_json,
+/// Tera and YAML see through it (the text or number alone); `load` recognizes it to find which
+/// fields of a file are numbers, and refuses a number written quoted there (issue 15).
+pub(crate) const NUMBER: &str = "gongkai::number";
+
+/// Serializes a value as its `Display` text, formatted only if the serializer asks for it.
+struct AsText<'a, T: fmt::Display>(&'a T);
+
+impl<T: fmt::Display> Serialize for AsText<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self.0)
+    }
+}
+
 impl Serialize for Dec {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&self.0)
+        s.serialize_newtype_struct(NUMBER, &AsText(&self.0))
     }
 }
 
@@ -216,7 +253,7 @@ impl<'de> Deserialize<'de> for Dec {
                 f.write_str("a plain decimal such as 11092.59")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Dec, E> {
-                Dec::parse(v).map_err(|e| E::custom(format!("expected {e}, found `{v}`")))
+                Dec::parse_field(v).map_err(|e| E::custom(format!("expected {e}, found `{v}`")))
             }
         }
         d.deserialize_str(V)
@@ -259,6 +296,24 @@ impl Pct {
             .map_err(|_| DecError("a percentage such as 99.89%"))
     }
 
+    /// Parses a percentage written in a content file: as [`Pct::parse`], its number read with
+    /// [`Dec::parse_field`] (so `099%` and `-0%` are refused, issue 15).
+    pub fn parse_field(text: &str) -> Result<Pct, DecError> {
+        let pct = Pct::parse(text)?;
+        let t = text.trim();
+        let body = t
+            .strip_suffix('%')
+            .or_else(|| t.strip_suffix('％'))
+            .unwrap_or(t);
+        Dec::parse_field(body.trim_end()).map(|_| pct).map_err(|e| {
+            DecError(if e.0.contains("leading zeros") {
+                "a percentage such as 99.89% (no leading zeros: `5%`, `0.5%`)"
+            } else {
+                "a percentage such as 99.89% (a zero takes no sign: write `0%`)"
+            })
+        })
+    }
+
     /// From a value in percent units.
     pub fn from_percent(d: Dec) -> Pct {
         Pct(d)
@@ -289,7 +344,7 @@ impl fmt::Display for Pct {
 
 impl Serialize for Pct {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        s.serialize_newtype_struct(NUMBER, &AsText(self))
     }
 }
 
@@ -302,7 +357,7 @@ impl<'de> Deserialize<'de> for Pct {
                 f.write_str("a percentage such as 99.89%")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Pct, E> {
-                Pct::parse(v).map_err(|e| E::custom(format!("expected {e}, found `{v}`")))
+                Pct::parse_field(v).map_err(|e| E::custom(format!("expected {e}, found `{v}`")))
             }
         }
         d.deserialize_str(V)
@@ -325,57 +380,4 @@ impl schemars::JsonSchema for Pct {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(s: &str) -> Dec {
-        Dec::parse(s).expect("valid decimal")
-    }
-
-    #[test]
-    fn reads_exactly_and_round_trips() {
-        for s in [
-            "33.333333333333333",
-            "12345678901234567.89",
-            "0.5",
-            "-3505.64",
-            "20",
-            "3.0",
-        ] {
-            assert_eq!(d(s).to_string(), s);
-        }
-        assert_eq!(d("11,604.54").to_string(), "11604.54");
-    }
-
-    #[test]
-    fn rejects_what_a_person_would_misread() {
-        for s in [
-            "1e3", "0x1F", ".nan", ".inf", "1_000", ".5", "5.", "+5", "", "1,00", "NaN", "1.2.3",
-            "１２",
-        ] {
-            assert!(Dec::parse(s).is_err(), "{s} should be rejected");
-        }
-    }
-
-    #[test]
-    fn rounds_half_away_from_zero() {
-        assert_eq!(d("4.995").round(2).to_string(), "5.00");
-        assert_eq!(d("-4.995").round(2).to_string(), "-5.00");
-        assert_eq!(d("94.9753").round(2).to_string(), "94.98");
-        assert_eq!(d("2.5").round(0).to_string(), "3");
-        assert_eq!(d("100").round_fixed(2).to_string(), "100.00");
-    }
-
-    #[test]
-    fn percentages() {
-        assert_eq!(Pct::parse("99.89%").map(|p| p.percent()), Ok(d("99.89")));
-        assert_eq!(Pct::parse("-24.01%").map(|p| p.ratio()), Ok(d("-0.2401")));
-        assert!(Pct::parse("99.89").is_err());
-        assert_eq!(Pct::parse("100％").map(|p| p.percent()), Ok(d("100")));
-    }
-
-    #[test]
-    fn division_by_zero_is_none() {
-        assert_eq!(d("1").checked_div(Dec::ZERO), None);
-    }
-}
+mod tests;

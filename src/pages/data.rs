@@ -135,12 +135,32 @@ pub(super) fn execution_csv(s: Option<&CardScore>, amount_unit: &str) -> String 
     csv.finish()
 }
 
-/// Escapes text for XML.
+/// Escapes a URL for XML. A character XML 1.0 forbids (C0 controls but tab and newlines,
+/// U+FFFE, U+FFFF) is percent-encoded, so `sitemap.xml` is well-formed whatever reaches it;
+/// load already refuses such a `base_url` (issue 15: defence in depth).
 fn xml(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c if xml_allows(c) => out.push(c),
+            c => {
+                let mut buf = [0; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// XML 1.0's `Char` production: tab, newlines, U+0020–U+D7FF, U+E000–U+FFFD, U+10000 and up.
+fn xml_allows(c: char) -> bool {
+    matches!(u32::from(c), 0x9 | 0xA | 0xD | 0x20..=0xD7FF | 0xE000..=0xFFFD | 0x10000..)
 }
 
 /// `sitemap.xml`: every HTML page but 404, under `base_url`.
@@ -179,5 +199,21 @@ mod tests {
         assert!(s.contains("<loc>https://x.example/</loc>"));
         assert!(s.contains("<loc>https://x.example/units/a&amp;b/</loc>"));
         assert!(!s.contains("404") && !s.contains("style.css"));
+    }
+
+    #[test]
+    fn issue15_the_sitemap_never_holds_a_character_xml_forbids() {
+        let paths = vec!["a\u{1}b/index.html".to_owned(), "c\u{FFFE}.html".to_owned()];
+        let s = sitemap("https://x.example/\u{0}\u{1b}", &paths);
+        assert!(s.chars().all(xml_allows), "{s:?}");
+        assert!(
+            s.contains("<loc>https://x.example/%00%1B/a%01b/</loc>"),
+            "{s}"
+        );
+        assert!(
+            s.contains("<loc>https://x.example/%00%1B/c%EF%BF%BE.html</loc>"),
+            "{s}"
+        );
+        assert_eq!(xml("\t中文\u{10000}"), "\t中文\u{10000}");
     }
 }

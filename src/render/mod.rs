@@ -29,11 +29,7 @@ pub(crate) use filters::{fmt_delta, fmt_delta_pct, fmt_money, fmt_pct, fmt_score
 pub use markdown::markdown_to_html;
 pub use shell::{Crumb, NavItem, Shell, Site, root_for};
 pub use theme::Theme;
-#[allow(
-    unused_imports,
-    reason = "for the site config, which validates `theme:` (site issue)"
-)]
-pub(crate) use theme::{DEFAULT_THEME, validate_name as validate_theme_name};
+pub(crate) use theme::{DEFAULT_THEME, is_valid_name as is_valid_theme_name};
 
 /// Template suffixes whose output is escaped: markup, including SVG charts.
 const AUTOESCAPE: [&str; 4] = [".html", ".htm", ".xml", ".svg"];

@@ -148,13 +148,20 @@ fn read(root: &Root, rel: &str, path: &Path) -> Result<Vec<u8>> {
     })
 }
 
-/// Checks a theme name: `[a-z0-9-]+`, so it is one plain path segment.
-pub(crate) fn validate_name(name: &str) -> Result<()> {
-    let ok = !name.is_empty()
+/// The one rule for a theme name, shared by `_site.yaml` validation and `--theme`: 1 to 64
+/// lowercase letters, digits and `-`, so it is one plain path segment. (Issue 15: `check`
+/// and `build` used to apply two different rules.)
+pub(crate) fn is_valid_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 64
         && name
             .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    if ok {
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Checks a theme name with [`is_valid_name`].
+pub(crate) fn validate_name(name: &str) -> Result<()> {
+    if is_valid_name(name) {
         Ok(())
     } else {
         Err(Error::Usage(format!(

@@ -32,6 +32,7 @@ use watch::Snapshot;
 
 use crate::error::{Error, Result};
 use crate::pipeline::BuildOptions;
+use crate::term::print_err;
 
 /// How often the watched folders are compared.
 const POLL: Duration = Duration::from_millis(300);
@@ -90,7 +91,9 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         .local_addr()
         .map_err(|e| Error::Usage(format!("cannot read the listening address: {e}")))?;
     if !opts.bind.is_loopback() {
-        eprintln!("serve: listening on {addr}, which is not loopback: other machines can read it");
+        print_err(&format!(
+            "serve: listening on {addr}, which is not loopback: other machines can read it\n"
+        ));
     }
     let build = BuildOptions {
         strict: false,
@@ -103,7 +106,10 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     });
     let roots = watched(&build);
     let mut last = Snapshot::take(&roots);
-    eprintln!("serve: watching {} path(s) for changes", last.len());
+    print_err(&format!(
+        "serve: watching {} path(s) for changes\n",
+        last.len()
+    ));
     if let Err(Error::Usage(message)) = rebuild(&build, &shared) {
         return Err(Error::Usage(message));
     }
@@ -121,7 +127,7 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         }
         std::thread::sleep(SETTLE);
         last = Snapshot::take(&roots);
-        eprintln!("serve: change seen; building");
+        print_err("serve: change seen; building\n");
         // Errors are recorded in the status and shown in the pages.
         let _ = rebuild(&build, &shared);
     }
@@ -141,7 +147,9 @@ fn rebuild(build: &BuildOptions, shared: &Shared) -> Result<()> {
     status.error = match &result {
         Ok(()) => None,
         Err(e) => {
-            eprintln!("serve: the build failed; the last good site is still served\n{e}");
+            print_err(&format!(
+                "serve: the build failed; the last good site is still served\n{e}\n"
+            ));
             Some(e.to_string())
         }
     };

@@ -8,6 +8,7 @@ use tempfile::TempDir;
 
 use crate::support::{example_project, files};
 
+mod diff_integrity;
 mod tar;
 
 /// 2024-06-30T00:00:00Z.

@@ -99,3 +99,64 @@ fn every_finding_on_the_example_site_is_pinned() {
         .collect();
     insta::assert_snapshot!(lines.join("\n"));
 }
+
+/// Characters a terminal acts on or that reorder text: C0 but `\n`, DEL, C1, bidi controls.
+fn is_unsafe(c: char) -> bool {
+    matches!(u32::from(c),
+        0x00..=0x09 | 0x0B..=0x1F | 0x7F..=0x9F | 0x202A..=0x202E | 0x2066..=0x2069)
+}
+
+/// Issue 15: a record whose texts hold ESC, BEL, CSI and a bidi override cannot retitle the
+/// terminal, clear it or hide a finding: `check` shows each of them escaped, in human output as
+/// in JSON, which still carries the text unchanged.
+#[test]
+fn issue15_check_output_carries_no_raw_control_character_from_the_data() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fixture = crate::support::fixture("sites/minimal/content");
+    for (rel, bytes) in crate::support::files(&fixture) {
+        let to = dir.path().join("content").join(&rel);
+        std::fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");
+        let text = String::from_utf8(bytes).expect("UTF-8 fixture");
+        let text = text
+            .replace(
+                "short_name: 青菱街道\n",
+                "short_name: \"\\e]0;pwned\\a青菱街道\\e[2J\"\n",
+            )
+            .replace(
+                "- name: 群众满意度\n",
+                "- name: \"群众\\x9b8m满意度\\u202e\"\n",
+            );
+        std::fs::write(to, text).expect("write");
+    }
+    let run = |format: &str| {
+        let out = Command::cargo_bin("gongkai")
+            .expect("binary")
+            .current_dir(dir.path())
+            .args(["check", "--content", "content", "--format", format])
+            .assert()
+            .success();
+        String::from_utf8(out.get_output().stdout.clone()).expect("UTF-8 output")
+    };
+    let human = run("human");
+    assert!(!human.chars().any(is_unsafe), "{human:?}");
+    assert!(
+        human.contains("\\u{1b}]0;pwned\\u{7}青菱街道\\u{1b}[2J 2023 (content/qingling/2023.yaml): 2 finding(s)"),
+        "{human}"
+    );
+    assert!(human.contains("“群众\\u{9b}8m满意度\\u{202e}”"), "{human}");
+    let json = run("json");
+    assert!(!json.chars().any(is_unsafe), "{json:?}");
+    let v: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    let messages: Vec<&str> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["message"].as_str())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("群众\u{9b}8m满意度\u{202e}")),
+        "JSON keeps the text as it is: {messages:?}"
+    );
+}

@@ -3,9 +3,10 @@
 //!
 //! One fixture folder per case under `tests/fixtures/invalid/` (see its README); each test
 //! asserts the whole message. `robustness` feeds broken and hostile bytes to the record parser;
-//! `decimals` checks exact decimals by property.
+//! `decimals` checks exact decimals by property; `hardening` holds the cases of issue 15.
 
 mod decimals;
+mod hardening;
 mod robustness;
 
 use assert_cmd::Command;
@@ -292,7 +293,7 @@ error: content/qingling/2023.yaml:11:22: self_evaluation.goals[0].indicators[0].
    |
 11 |           direction: up
    |                      ^
-error: content/qingling/_unit.yaml:3:7: sort: expected a whole number, found `first`
+error: content/qingling/_unit.yaml:3:7: sort: expected a whole number in digits (no `+`, hex, `_`, decimal point or leading zeros), found `first`
   |
 3 | sort: first
   |       ^

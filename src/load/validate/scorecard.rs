@@ -61,6 +61,12 @@ pub(crate) fn scorecard(
         basic: e.basic.map(part),
         project: e.project.map(part),
     });
+    if let Some(o) = &raw.overall_goal {
+        unsigned_weight(cx, &format!("{path}.overall_goal.weight"), Some(o.weight));
+    }
+    if let Some(s) = &raw.stated {
+        unsigned_weight(cx, &format!("{path}.stated.goals_weight"), s.goals_weight);
+    }
     let overall_goal = raw.overall_goal.map(|o| OverallGoal {
         target: o.target,
         actual: o.actual,
@@ -101,6 +107,10 @@ pub(crate) fn scorecard(
 
 /// One goal at `path` with its indicators.
 pub(crate) fn goal(cx: &mut Ctx<'_>, path: &str, raw: RawGoal) -> Goal {
+    unsigned_weight(cx, &format!("{path}.weight"), raw.weight);
+    for (i, s) in raw.subtotals.iter().enumerate() {
+        unsigned_weight(cx, &format!("{path}.subtotals[{i}].weight"), Some(s.weight));
+    }
     let indicators = raw
         .indicators
         .into_iter()
@@ -125,7 +135,19 @@ pub(crate) fn goal(cx: &mut Ctx<'_>, path: &str, raw: RawGoal) -> Goal {
     }
 }
 
+/// A weight (分值) is a plain decimal without sign: the file's numbers already refuse `+5` and
+/// `-0`, and a negative weight is a typo too (issue 15).
+fn unsigned_weight(cx: &mut Ctx<'_>, field: &str, weight: Option<Dec>) {
+    if let Some(w) = weight.filter(|w| *w < Dec::ZERO) {
+        cx.error(
+            field,
+            format!("expected a weight of 0 or more, written without a sign, found {w}"),
+        );
+    }
+}
+
 fn indicator(cx: &mut Ctx<'_>, path: &str, raw: RawIndicator) -> Indicator {
+    unsigned_weight(cx, &format!("{path}.weight"), raw.weight);
     let (name, weight) = match split_weight_suffix(&raw.name) {
         None => (raw.name.clone(), raw.weight),
         Some((base, suffix, in_name)) => {

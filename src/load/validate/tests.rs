@@ -4,7 +4,7 @@ use std::sync::Arc;
 use super::*;
 
 /// Each problem as `line:col field: message`.
-fn problems<T: serde::de::DeserializeOwned, U>(
+fn problems<T: serde::de::DeserializeOwned + serde::Serialize, U>(
     yaml: &str,
     check: impl FnOnce(T, Locator) -> Result<U, Vec<Diagnostic>>,
 ) -> Vec<String> {
@@ -39,7 +39,7 @@ fn site_settings_are_checked_one_by_one() {
         [
             "2:11 base_url: expected an absolute URL starting with http:// or https://, found `example.org`",
             "3:10 profile: expected `public` or `internal`, found `secret`",
-            "4:8 theme: expected a theme folder name of lowercase letters, digits, `-` and `_`, found `../x`",
+            "4:8 theme: expected a theme folder name of 1 to 64 lowercase letters, digits and `-`, found `../x`",
             "5:9 locale: expected one of `zh-CN`, found `en`",
         ]
     );
@@ -72,4 +72,62 @@ fn codes_have_three_five_or_seven_digits() {
             "10:14 final_accounts.classes[0].code: expected a code of 3, 5 or 7 digits (类, 款 or 项), found `2O1`",
         ]
     );
+}
+
+#[test]
+fn issue15_a_base_url_holds_no_character_a_url_or_xml_forbids() {
+    let check = |url: &str| {
+        problems::<RawSite, _>(
+            &format!("title: 公开\nbase_url: \"{url}\"\n"),
+            |raw, loc| site(raw, &loc),
+        )
+    };
+    assert_eq!(
+        check(r"https://example.org/\u0001a"),
+        [
+            "2:11 base_url: expected a URL without spaces, control characters or non-characters, found U+0001 at character 21 of `https://example.org/ a`"
+        ]
+    );
+    assert_eq!(
+        check(r"https://example.org/\uFFFE"),
+        [
+            "2:11 base_url: expected a URL without spaces, control characters or non-characters, found U+FFFE at character 21 of `https://example.org/\u{FFFE}`"
+        ]
+    );
+    for bad in [
+        r"https://x.org/\u001b[2J",
+        r"https://x.org/\u009b",
+        r"https://x.org/\u007f",
+        r"https://x.org/\u202e",
+        r"https://x.org/\U0010FFFF",
+        r"https://x.org/\uFDD0",
+        "https://x.org/a b",
+    ] {
+        let found = check(bad);
+        assert!(
+            found.len() == 1 && found[0].contains("found U+"),
+            "{bad}: {found:?}"
+        );
+    }
+    for bad in ["https://", "https:///a", "ftp://x.org", "https://:80/"] {
+        let found = check(bad);
+        assert!(
+            found.len() == 1 && found[0].contains("expected an absolute URL"),
+            "{bad}: {found:?}"
+        );
+    }
+    for bad in ["https://x.org/?a=1", "https://x.org/#top"] {
+        let found = check(bad);
+        assert!(
+            found.len() == 1 && found[0].contains("without `?` or `#`"),
+            "{bad}: {found:?}"
+        );
+    }
+    for ok in [
+        "https://x.org",
+        "http://x.org:8080/a/b/",
+        "https://例子.中国/公开",
+    ] {
+        assert_eq!(check(ok), Vec::<String>::new(), "{ok}");
+    }
 }

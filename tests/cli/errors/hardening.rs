@@ -1,0 +1,164 @@
+//! Issue 15 regressions: `_site.yaml` validated once for `check` and `build` (theme folder,
+//! `base_url`), strict years and numbers, terminal-safe output. Each case asserts the whole
+//! message, as `gongkai check --content content` prints it inside the case folder.
+
+use assert_cmd::Command;
+
+use crate::support::{assert_text, fixture, load_invalid};
+
+/// The message of a run with exactly one error.
+fn one(diagnostic: &str) -> String {
+    format!("error: {diagnostic}\n1 error in the content")
+}
+
+/// Runs `gongkai <args>` inside `tests/fixtures/invalid/<case>`: (exit code, stdout, stderr).
+fn run_in(case: &str, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = Command::cargo_bin("gongkai")
+        .expect("binary built")
+        .current_dir(fixture(&format!("invalid/{case}")))
+        .args(args)
+        .output()
+        .expect("gongkai runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const UNKNOWN_THEME: &str = "content/_site.yaml:2:8: theme: expected `default` or the name of a folder in `themes/`, found `nosuch` (the folder `themes/nosuch` is missing)
+  |
+2 | theme: nosuch
+  |        ^";
+
+#[test]
+fn issue15_a_missing_theme_folder_is_a_located_site_error() {
+    assert_text(&load_invalid("unknown_theme"), &one(UNKNOWN_THEME));
+}
+
+#[test]
+fn issue15_check_and_build_refuse_a_missing_theme_alike() {
+    let expected = format!("{}\n", one(UNKNOWN_THEME));
+    let (code, _, stderr) = run_in("unknown_theme", &["check", "--content", "content"]);
+    assert_eq!(code, Some(2), "check: {stderr}");
+    assert_text(&stderr, &expected);
+    let out = tempfile::tempdir().expect("temp dir");
+    let output = out.path().join("site");
+    let output = output.to_str().expect("UTF-8 temp path");
+    let (code, _, stderr) = run_in(
+        "unknown_theme",
+        &["build", "--content", "content", "--output", output],
+    );
+    assert_eq!(code, Some(2), "build: {stderr}");
+    assert_text(&stderr, &expected);
+}
+
+#[test]
+fn issue15_a_base_url_with_a_control_character_is_a_located_error() {
+    assert_text(
+        &load_invalid("base_url_control"),
+        &one(
+            r#"content/_site.yaml:2:11: base_url: expected a URL without spaces, control characters or non-characters, found U+0001 at character 21 of `https://example.org/ gongkai`
+  |
+2 | base_url: "https://example.org/\u0001gongkai"
+  |           ^"#,
+        ),
+    );
+}
+
+#[test]
+fn issue15_a_base_url_with_a_non_character_stops_the_build_before_the_sitemap() {
+    let expected = one(
+        "content/_site.yaml:2:11: base_url: expected a URL without spaces, control characters or non-characters, found U+FFFE at character 28 of `https://example.org/gongkai\u{FFFE}`
+  |
+2 | base_url: \"https://example.org/gongkai\\uFFFE\"
+  |           ^",
+    );
+    assert_text(&load_invalid("base_url_noncharacter"), &expected);
+    let out = tempfile::tempdir().expect("temp dir");
+    let output = out.path().join("site");
+    let (code, _, stderr) = run_in(
+        "base_url_noncharacter",
+        &["build", "--content", "content", "--output"]
+            .into_iter()
+            .chain(output.to_str())
+            .collect::<Vec<_>>(),
+    );
+    assert_eq!(code, Some(2), "{stderr}");
+    assert_text(&stderr, &format!("{expected}\n"));
+    assert!(!output.join("sitemap.xml").exists(), "nothing is written");
+}
+
+/// The one error of a case whose indicator weight (line 10, column 19) is written `weight`.
+fn weight_error(weight: &str, message: &str) -> String {
+    one(&format!(
+        "content/qingling/2023.yaml:10:19: self_evaluation.goals[0].indicators[0].weight (分值): {message}
+   |
+10 |           weight: {weight}
+   |                   ^"
+    ))
+}
+
+/// The one error of a case whose `year:` (line 1, column 7) is written `year`.
+fn year_error(year: &str, message: &str) -> String {
+    one(&format!(
+        "content/qingling/2023.yaml:1:7: year (年度): {message}
+  |
+1 | year: {year}
+  |       ^"
+    ))
+}
+
+const WHOLE: &str =
+    "expected a whole number in digits (no `+`, hex, `_`, decimal point or leading zeros)";
+
+#[test]
+fn issue15_a_year_in_hex_or_with_a_plus_is_refused() {
+    assert_text(
+        &load_invalid("year_hex"),
+        &year_error("0x7e4", &format!("{WHOLE}, found `0x7e4`")),
+    );
+    assert_text(
+        &load_invalid("year_plus"),
+        &year_error("+2023", &format!("{WHOLE}, found `+2023`")),
+    );
+    assert_text(
+        &load_invalid("year_quoted"),
+        &year_error(
+            "'2023'",
+            "expected a plain number, found `2023` in quotes (write it without quotes)",
+        ),
+    );
+}
+
+#[test]
+fn issue15_a_weight_written_minus_zero_quoted_or_with_leading_zeros_is_refused() {
+    assert_text(
+        &load_invalid("weight_negative_zero"),
+        &weight_error(
+            "-0",
+            "expected a plain decimal such as 11092.59 (a zero takes no sign: write `0`), found `-0`",
+        ),
+    );
+    assert_text(
+        &load_invalid("weight_quoted"),
+        &weight_error(
+            "\"12\"",
+            "expected a plain number, found `12` in quotes (write it without quotes)",
+        ),
+    );
+    assert_text(
+        &load_invalid("weight_leading_zeros"),
+        &weight_error(
+            "00012",
+            "expected a plain decimal such as 11092.59 (no leading zeros: `12`, `0.5`), found `00012`",
+        ),
+    );
+    assert_text(
+        &load_invalid("weight_negative"),
+        &weight_error(
+            "-5",
+            "expected a weight of 0 or more, written without a sign, found -5",
+        ),
+    );
+}
