@@ -82,6 +82,21 @@ impl<'de> Deserialize<'de> for Whole {
     }
 }
 
+// The record format's JSON Schema (`load::schema`): a whole number written plainly.
+impl schemars::JsonSchema for Whole {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Whole".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A whole number written plainly (`2023`): digits only, no sign but \
+                `-`, no leading zeros, not quoted.",
+            "type": "integer"
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,20 +122,5 @@ mod tests {
         ] {
             assert!(Whole::parse(bad).is_err(), "{bad:?} should be refused");
         }
-    }
-}
-
-// The record format's JSON Schema (`load::schema`): a whole number written plainly.
-impl schemars::JsonSchema for Whole {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Whole".into()
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "description": "A whole number written plainly (`2023`): digits only, no sign but \
-                `-`, no leading zeros, not quoted.",
-            "type": "integer"
-        })
     }
 }
