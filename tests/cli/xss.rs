@@ -87,6 +87,13 @@ impl Hostile {
 /// does not take raw (or reads as line breaks): they are written as escapes.
 fn write_yaml(path: &Path, value: &Value) -> String {
     let mut text = serde_json::to_string_pretty(value).expect("serializes");
+    // Figures marked by the generator: `"\u0001-3.34%"` → `-3.34%` (a plain scalar).
+    while let Some(at) = text.find("\"\\u0001") {
+        let rest = &text[at + 7..];
+        let end = rest.find('"').expect("the figure's closing quote");
+        let figure = rest[..end].to_owned();
+        text.replace_range(at..at + 7 + end + 1, &figure);
+    }
     for c in ['\u{7f}', '\u{85}', '\u{2028}', '\u{2029}'] {
         text = text.replace(c, &format!("\\u{:04x}", u32::from(c)));
     }

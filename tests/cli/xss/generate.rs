@@ -122,12 +122,22 @@ impl Sweep {
                 // A parsed string must say what a valid value looks like, or the sweep could
                 // only feed it payloads and the build would fail.
                 let example = schema.get("examples").and_then(|e| e.get(0));
-                return example.cloned().unwrap_or_else(|| {
+                let example = example.cloned().unwrap_or_else(|| {
                     panic!(
                         "{path} is parsed (it has a pattern or format) but its schema gives no \
                          example: add `#[schemars(example = …)]` to it in src/load/raw.rs"
                     )
                 });
+                // Figures are written plainly, never quoted (the loader refuses a quoted
+                // number): marked here, unquoted by `write_yaml`.
+                let figure = matches!(
+                    schema.get("format").and_then(Value::as_str),
+                    Some("decimal" | "percentage")
+                );
+                return match (figure, example.as_str()) {
+                    (true, Some(text)) => Value::String(format!("{PLAIN}{text}")),
+                    _ => example,
+                };
             }
             Value::String(self.payload(path))
         } else if types.contains(&"integer") {
@@ -140,6 +150,9 @@ impl Sweep {
 
 /// Narrative Markdown: payloads in a heading, a paragraph, raw HTML, a table and code, and
 /// `javascript:` in a link, an image and a reference link, each with its own marker.
+/// Leads a figure's text: `write_yaml` writes it as a plain scalar, without quotes.
+pub(super) const PLAIN: char = '\u{1}';
+
 pub(super) fn narrative(sweep: &mut Sweep, file: &str) -> String {
     let mut p = |part: &str| sweep.payload(format!("{file}:{part}"));
     let text = [
