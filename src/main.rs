@@ -123,7 +123,17 @@ fn run(cli: Cli) -> gongkai::Result<ExitCode> {
                 return Ok(ExitCode::from(1));
             }
             let (old, new) = gongkai::archive::diff::load_sides(&old, &new, epoch)?;
-            let report = gongkai::archive::diff::diff(&old, &new);
+            let report = match gongkai::archive::diff::diff(&old, &new) {
+                Ok(report) => report,
+                Err(why) => {
+                    print_err(&format!(
+                        "diff: nothing compared: {why}: the snapshot was altered together with \
+                         its checksums (verify finds nothing); compare it with a copy or a \
+                         digest kept elsewhere"
+                    ));
+                    return Ok(ExitCode::from(1));
+                }
+            };
             match format {
                 Format::Human => print_out(&report.to_human()),
                 Format::Json => print_json(&report.to_json()),

@@ -189,7 +189,11 @@ pub fn load_side(path: &Path, epoch: Option<Epoch>) -> Result<SiteFiles> {
 }
 
 /// Compares two sites.
-pub fn diff(old: &SiteFiles, new: &SiteFiles) -> DiffReport {
+///
+/// Errors: `Err(sentence)` naming a record JSON (`data/<unit>/<year>.json`) of either side that is
+/// not valid JSON: a site gongkai wrote always has valid ones, so the snapshot was altered
+/// together with its checksums (issue 15: such a record used to be compared as "added").
+pub fn diff(old: &SiteFiles, new: &SiteFiles) -> std::result::Result<DiffReport, String> {
     let mut report = DiffReport::default();
     for (path, bytes) in new {
         match old.get(path) {
@@ -204,13 +208,19 @@ pub fn diff(old: &SiteFiles, new: &SiteFiles) -> DiffReport {
         .cloned()
         .collect();
 
-    let records = |files: &SiteFiles| -> BTreeMap<String, Value> {
-        files
-            .iter()
-            .filter_map(|(p, b)| Some((record_key(p)?, serde_json::from_slice(b).ok()?)))
-            .collect()
+    let records = |files: &SiteFiles| -> std::result::Result<BTreeMap<String, Value>, String> {
+        let mut records = BTreeMap::new();
+        for (path, bytes) in files {
+            let Some(key) = record_key(path) else {
+                continue;
+            };
+            let value = serde_json::from_slice(bytes)
+                .map_err(|e| format!("the record file {path} is not valid JSON ({e})"))?;
+            records.insert(key, value);
+        }
+        Ok(records)
     };
-    let (old_records, new_records) = (records(old), records(new));
+    let (old_records, new_records) = (records(old)?, records(new)?);
     for (key, new_value) in &new_records {
         let Some(old_value) = old_records.get(key) else {
             report.records_added.push(key.clone());
@@ -241,7 +251,7 @@ pub fn diff(old: &SiteFiles, new: &SiteFiles) -> DiffReport {
         .filter(|k| !new_records.contains_key(*k))
         .cloned()
         .collect();
-    report
+    Ok(report)
 }
 
 /// `data/<unit>/<year>.json` → `<unit>/<year>`.
@@ -361,7 +371,7 @@ mod tests {
     fn a_changed_total_is_named_with_its_printed_name_and_both_values() {
         let old = site(r#"{"record":{"final_accounts":{"expenditure":{"total":"11092.59"}}}}"#);
         let new = site(r#"{"record":{"final_accounts":{"expenditure":{"total":"11093.59"}}}}"#);
-        let report = diff(&old, &new);
+        let report = diff(&old, &new).expect("valid records");
         assert_eq!(report.figures.len(), 1);
         assert!(
             report.to_human().starts_with("qingling 2023 支出合计 11092.59 → 11093.59  [record.final_accounts.expenditure.total]\n"),
@@ -379,7 +389,7 @@ mod tests {
         let new = site(
             r#"{"record":{"goals":[{"name":"目标1","indicators":[{"name":"办结率","score":"4"}]}]}}"#,
         );
-        let report = diff(&old, &new);
+        let report = diff(&old, &new).expect("valid records");
         assert_eq!(
             report.figures[0].label,
             "目标1 › 办结率 得分 goals[0].indicators[0].score"
@@ -389,10 +399,10 @@ mod tests {
     #[test]
     fn identical_sites_have_an_empty_diff_and_records_are_added_by_key() {
         let a = site("{}");
-        assert!(diff(&a, &a).is_empty());
+        assert!(diff(&a, &a).expect("valid records").is_empty());
         let mut b = a.clone();
         b.insert("data/huashan/2020.json".to_owned(), b"{}".to_vec());
-        let report = diff(&a, &b);
+        let report = diff(&a, &b).expect("valid records");
         assert_eq!(report.records_added, ["huashan/2020"]);
         assert_eq!(report.pages_added, ["data/huashan/2020.json"]);
     }
