@@ -12,7 +12,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_saphyr::{Error as YamlError, MessageFormatter};
 
-use super::locate::{Index, Pos};
+use super::locate::{Found, Index, Pos};
 use super::text::clean;
 use crate::error::{Diagnostic, Locator};
 
@@ -34,20 +34,58 @@ pub(crate) fn parse<T: DeserializeOwned + Serialize>(
             return (lazy, Err(vec![d]));
         }
     };
-    // Most files hold no quoted number, and need no index now (most are never asked for a
-    // location).
-    if !super::quoted::may_hold(&value, text) {
+    // Most files hold no quoted number and no escape, and need no index now (most are never
+    // asked for a location). A control character can only come from an escape in a
+    // double-quoted scalar (`"\u0007"`, `"\e"`): YAML refuses them raw.
+    let numbers = super::quoted::may_hold(&value, text);
+    let escapes = text.contains('\\');
+    if !numbers && !escapes {
         return (lazy, Ok(value));
     }
     let index = Index::build(text);
     let locator = Locator::new(path.to_owned(), Arc::clone(text), index.fields());
-    let quoted = super::quoted::check(&value, &index, &locator);
-    let result = if quoted.is_empty() {
+    let mut problems = if numbers {
+        super::quoted::check(&value, &index, &locator)
+    } else {
+        Vec::new()
+    };
+    if escapes {
+        problems.extend(controls(&index, &locator));
+    }
+    let result = if problems.is_empty() {
         Ok(value)
     } else {
-        Err(quoted)
+        problems.sort_by_key(|d| (d.location.line, d.location.col));
+        Err(problems)
     };
     (locator, result)
+}
+
+/// Every scalar holding a control character (C0 but tab and line feed, DEL, C1): such a
+/// character is never part of a form's text, breaks the HTML it lands in and can act on a
+/// terminal, so it is refused where it is written rather than carried into pages (issue 15).
+fn controls(index: &Index, locator: &Locator) -> Vec<Diagnostic> {
+    let forbidden = |c: char| c.is_control() && c != '\t' && c != '\n';
+    index
+        .quoted()
+        .filter_map(|n| {
+            let Found::Scalar(text) = &n.found else {
+                return None;
+            };
+            let c = text.chars().find(|&c| forbidden(c))?;
+            let location = locator.at(n.start.0, n.start.1);
+            Some(Diagnostic {
+                snippet: locator.snippet(location.line, location.col),
+                location,
+                field: Some(n.path.clone()).filter(|p| !p.is_empty()),
+                message: format!(
+                    "expected text without control characters, found U+{:04X} written as an \
+                     escape in quotes; remove it",
+                    u32::from(c)
+                ),
+            })
+        })
+        .collect()
 }
 
 /// Limits far above any real record (records nest about 6 deep and hold a few thousand nodes)

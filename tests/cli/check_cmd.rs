@@ -106,45 +106,56 @@ fn is_unsafe(c: char) -> bool {
         0x00..=0x09 | 0x0B..=0x1F | 0x7F..=0x9F | 0x202A..=0x202E | 0x2066..=0x2069)
 }
 
-/// Issue 15: a record whose texts hold ESC, BEL, CSI and a bidi override cannot retitle the
-/// terminal, clear it or hide a finding: `check` shows each of them escaped, in human output as
-/// in JSON, which still carries the text unchanged.
-#[test]
-fn issue15_check_output_carries_no_raw_control_character_from_the_data() {
+/// A copy of the minimal site with `edits` (from, to) applied to its files.
+fn minimal_with(edits: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     let fixture = crate::support::fixture("sites/minimal/content");
     for (rel, bytes) in crate::support::files(&fixture) {
         let to = dir.path().join("content").join(&rel);
         std::fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");
-        let text = String::from_utf8(bytes).expect("UTF-8 fixture");
-        let text = text
-            .replace(
-                "short_name: 青菱街道\n",
-                "short_name: \"\\e]0;pwned\\a青菱街道\\e[2J\"\n",
-            )
-            .replace(
-                "- name: 群众满意度\n",
-                "- name: \"群众\\x9b8m满意度\\u202e\"\n",
-            );
+        let mut text = String::from_utf8(bytes).expect("UTF-8 fixture");
+        for (from, into) in edits {
+            text = text.replace(from, into);
+        }
         std::fs::write(to, text).expect("write");
     }
-    let run = |format: &str| {
-        let out = Command::cargo_bin("gongkai")
-            .expect("binary")
-            .current_dir(dir.path())
-            .args(["check", "--content", "content", "--format", format])
-            .assert()
-            .success();
-        String::from_utf8(out.get_output().stdout.clone()).expect("UTF-8 output")
-    };
-    let human = run("human");
+    dir
+}
+
+/// `gongkai check --format <format>` in `dir`: (exit code, stdout, stderr).
+fn check_in(dir: &std::path::Path, format: &str) -> (Option<i32>, String, String) {
+    let out = Command::cargo_bin("gongkai")
+        .expect("binary")
+        .current_dir(dir)
+        .args(["check", "--content", "content", "--format", format])
+        .output()
+        .expect("gongkai runs");
+    let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8 output");
+    (out.status.code(), text(out.stdout), text(out.stderr))
+}
+
+/// Issue 15: a record whose texts hold bidi overrides and isolates (which YAML takes raw)
+/// cannot reorder what the terminal shows or hide a finding: `check` shows each escaped, in
+/// human output as in JSON, which still carries the text unchanged.
+#[test]
+fn issue15_check_output_carries_no_raw_bidi_control_from_the_data() {
+    let dir = minimal_with(&[
+        (
+            "short_name: 青菱街道\n",
+            "short_name: 青菱\u{2066}街道\u{2069}\n",
+        ),
+        ("- name: 群众满意度\n", "- name: 群众满意度\u{202e}度意满\n"),
+    ]);
+    let (code, human, _) = check_in(dir.path(), "human");
+    assert_eq!(code, Some(0), "{human}");
     assert!(!human.chars().any(is_unsafe), "{human:?}");
     assert!(
-        human.contains("\\u{1b}]0;pwned\\u{7}青菱街道\\u{1b}[2J 2023 (content/qingling/2023.yaml): 2 finding(s)"),
+        human
+            .contains("青菱\\u{2066}街道\\u{2069} 2023 (content/qingling/2023.yaml): 2 finding(s)"),
         "{human}"
     );
-    assert!(human.contains("“群众\\u{9b}8m满意度\\u{202e}”"), "{human}");
-    let json = run("json");
+    assert!(human.contains("“群众满意度\\u{202e}度意满”"), "{human}");
+    let (_, json, _) = check_in(dir.path(), "json");
     assert!(!json.chars().any(is_unsafe), "{json:?}");
     let v: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
     let messages: Vec<&str> = v["findings"]
@@ -156,7 +167,31 @@ fn issue15_check_output_carries_no_raw_control_character_from_the_data() {
     assert!(
         messages
             .iter()
-            .any(|m| m.contains("群众\u{9b}8m满意度\u{202e}")),
+            .any(|m| m.contains("群众满意度\u{202e}度意满")),
         "JSON keeps the text as it is: {messages:?}"
     );
+}
+
+/// Issue 15: ESC, BEL and CSI can reach a record only as escapes in double quotes; they are
+/// refused where they are written (exit 2), and the error, snippet included, carries none of
+/// them raw, in human output as in JSON.
+#[test]
+fn issue15_control_characters_in_the_data_are_refused_and_never_printed_raw() {
+    let dir = minimal_with(&[
+        (
+            "short_name: 青菱街道\n",
+            "short_name: \"\\e]0;pwned\\a青菱街道\\e[2J\"\n",
+        ),
+        ("- name: 群众满意度\n", "- name: \"群众\\x9b8m满意度\"\n"),
+    ]);
+    for format in ["human", "json"] {
+        let (code, out, err) = check_in(dir.path(), format);
+        assert_eq!(code, Some(2), "{format}: {out}{err}");
+        assert!(!err.chars().any(is_unsafe), "{format}: {err:?}");
+        assert!(
+            err.contains("short_name: expected text without control characters, found U+001B"),
+            "{format}: {err}"
+        );
+        assert!(err.contains("found U+009B"), "{format}: {err}");
+    }
 }

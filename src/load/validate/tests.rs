@@ -82,10 +82,16 @@ fn issue15_a_base_url_holds_no_character_a_url_or_xml_forbids() {
             |raw, loc| site(raw, &loc),
         )
     };
+    // A control character is refused by the loader before validation, as in any text.
+    let control = check(r"https://example.org/\u0001a");
+    assert!(
+        control.len() == 1 && control[0].contains("found U+0001 written as an escape"),
+        "{control:?}"
+    );
     assert_eq!(
-        check(r"https://example.org/\u0001a"),
+        check("https://example.org/ a"),
         [
-            "2:11 base_url: expected a URL without spaces, control characters or non-characters, found U+0001 at character 21 of `https://example.org/ a`"
+            "2:11 base_url: expected a URL without spaces, control characters or non-characters, found U+0020 at character 21 of `https://example.org/ a`"
         ]
     );
     assert_eq!(

