@@ -1,7 +1,8 @@
 //! Hostile documents generated from the format's JSON Schemas (`gongkai::record_schema` …):
 //! every free-text string gets a payload carrying a unique marker (`gk0042`), every optional
-//! is present (but an indicator's `kind`/`direction`, below), every list has one element, and every parsed string (one with an `enum`, a
-//! `pattern` or a `format`: amounts, percentages, codes, ids) gets a valid value.
+//! is present (but an indicator's `kind` and `direction`, see below), every list has one
+//! element, and every parsed string (one with an `enum`, a `pattern` or a `format`: amounts,
+//! percentages, codes, ids) gets a valid value.
 
 use serde_json::{Map, Value};
 
