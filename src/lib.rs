@@ -15,6 +15,8 @@
 //! - 年度绩效目标 → `goal`; 三级指标 → `indicator`; 分值 → `weight`; 得分 → `score`
 //! - 自评得分 as printed → `reported`; gongkai's recomputation → `rule`
 //! - 完成率 (indicators met ÷ indicators) → `completion`
+//! - 年初目标值 / 实际完成值 as printed → `Measure` (`text`; `comparator`, `number`, `unit` read from
+//!   it); a bare 实际完成值 against a 目标值 in % reads as % (`98` against `≥95%`, issue 16)
 //! - 部门决算 → `final_accounts`; 类/款/项 → `class`/`section`/`item`; 年初预算 → `budget`
 //! - 基本支出 → `basic` (人员经费 `personnel`, 公用经费 `public`); 项目支出 → `project`
 //! - "三公"经费 → `three_public`; 机关运行经费 → `operating_costs`; 政府采购 → `procurement`

@@ -39,22 +39,25 @@ pub struct Measure {
 
 impl Measure {
     /// Reads `text`. The number is read only when the whole text is
-    /// `[comparator] number [unit] [以上|以下|以内]`, with the comparator one of
-    /// `≥ ≤ > < = ＞ ＜ ＝ >= <=` or the words `不低于 不少于 不高于 不超过`.
+    /// `[comparator] number [unit] [以上|以下|以内|及以上|及以下]`, with the comparator one of
+    /// `≥ ≤ ≧ ≦ > < = ＞ ＜ ＝ ═ ﹦ >= <= ＞＝ ＜＝` or the words `不低于 不少于 不高于 不超过`.
+    /// Full-width digits, `．` and `％` read as their ASCII forms; spaces (ASCII or U+3000) may
+    /// stand around the number and between groups of three digits (`1 000`), as may `,` or `，`
+    /// (`1,000`). The text is kept as printed; only the comparator, number and unit are
+    /// normalised (issue 16: the variants the field documents print).
     pub fn parse(text: &str) -> Measure {
-        let raw = text.trim();
+        let folded = fold(text);
+        let raw = folded.trim();
         let mut comparator = None;
         let mut rest = raw;
-        const PREFIXES: [(&str, Comparator); 14] = [
-            ("≥", Comparator::Ge),
+        // Longest first, so `>=` is not read as `>` followed by `=`.
+        const PREFIXES: [(&str, Comparator); 11] = [
             (">=", Comparator::Ge),
-            ("≤", Comparator::Le),
             ("<=", Comparator::Le),
-            ("＞", Comparator::Gt),
+            ("≥", Comparator::Ge),
+            ("≤", Comparator::Le),
             (">", Comparator::Gt),
-            ("＜", Comparator::Lt),
             ("<", Comparator::Lt),
-            ("＝", Comparator::Eq),
             ("=", Comparator::Eq),
             ("不低于", Comparator::Ge),
             ("不少于", Comparator::Ge),
@@ -70,9 +73,11 @@ impl Measure {
         }
         // A remark in brackets after the figure: "99.89%(受理阳光信访件272件,已回267件…)".
         rest = strip_remark(rest);
-        // Suffix words that act as comparators: "85分以上", "5%以内".
+        // Suffix words that act as comparators: "85分以上", "5%以内", "90%及以上".
         let mut suffix_cmp = None;
         for (s, c) in [
+            ("及以上", Comparator::Ge),
+            ("及以下", Comparator::Le),
             ("以上", Comparator::Ge),
             ("以下", Comparator::Le),
             ("以内", Comparator::Le),
@@ -83,19 +88,20 @@ impl Measure {
                 break;
             }
         }
-        let num_end = rest
-            .char_indices()
-            .find(|&(i, c)| !(c.is_ascii_digit() || (c == '.' && i > 0) || (c == '-' && i == 0)))
-            .map_or(rest.len(), |(i, _)| i);
-        let (num, unit) = rest.split_at(num_end);
-        let unit = unit.trim();
-        let unit_ok = !unit
-            .chars()
-            .any(|c| c.is_ascii_digit() || matches!(c, '，' | ',' | '；' | ';' | '≥' | '≤' | '。'))
-            && unit.chars().count() <= 6;
-        let number = if unit_ok { Dec::parse(num).ok() } else { None };
+        let number = read_number(rest).and_then(|(digits, unit)| {
+            let unit = unit.trim();
+            let unit_ok = !unit.chars().any(|c| {
+                c.is_ascii_digit()
+                    || matches!(
+                        c,
+                        '，' | ',' | '；' | ';' | '≥' | '≤' | '。' | '<' | '>' | '='
+                    )
+            }) && unit.chars().count() <= 6;
+            let n = Dec::parse(&digits).ok().filter(|_| unit_ok)?;
+            Some((n, unit))
+        });
         match number {
-            Some(n) => Measure {
+            Some((n, unit)) => Measure {
                 text: text.to_owned(),
                 comparator: Some(comparator.or(suffix_cmp).unwrap_or(Comparator::Eq)),
                 number: Some(n),
@@ -114,6 +120,71 @@ impl Measure {
     pub fn is_percent(&self) -> bool {
         matches!(self.unit.as_deref(), Some("%" | "％"))
     }
+}
+
+/// The text with the variants the documents print for the same sign folded to one form:
+/// full-width digits, `．`, `％`, `－` and `＞ ＜ ＝` to ASCII; `≧ ≦` to `≥ ≤`; `═ ﹦` to `=`;
+/// the ideographic space to a space. Everything else (`，`, `（`) is left as printed.
+fn fold(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '０'..='９' | '．' | '％' | '－' | '＞' | '＜' | '＝' => {
+                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+            }
+            '≧' => '≥',
+            '≦' => '≤',
+            '═' | '﹦' => '=',
+            '\u{3000}' => ' ',
+            _ => c,
+        })
+        .collect()
+}
+
+/// Splits a leading number off `text`: its digits without separators (`-1000.5`), and the rest.
+/// Digits may be grouped by threes with one kind of separator (`,`, `，` or a space); a first
+/// group of more than three digits takes no separators. `None` when `text` does not start with
+/// a number, or a `.` is not followed by a digit.
+fn read_number(text: &str) -> Option<(String, &str)> {
+    let mut digits = String::new();
+    let mut rest = text;
+    if let Some(r) = rest.strip_prefix('-') {
+        digits.push('-');
+        rest = r;
+    }
+    let run = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    let first = run(rest);
+    if first == 0 {
+        return None;
+    }
+    digits.push_str(&rest[..first]);
+    rest = &rest[first..];
+    if first <= 3 {
+        let mut sep: Option<char> = None;
+        while let Some(c) = rest
+            .chars()
+            .next()
+            .filter(|c| matches!(c, ',' | '，' | ' '))
+        {
+            let after = &rest[c.len_utf8()..];
+            let grouped = run(after) == 3 && sep.is_none_or(|s| s == c);
+            if !grouped {
+                break;
+            }
+            sep = Some(c);
+            digits.push_str(&after[..3]);
+            rest = &after[3..];
+        }
+    }
+    if let Some(after) = rest.strip_prefix('.') {
+        let frac = run(after);
+        if frac == 0 {
+            return None;
+        }
+        digits.push('.');
+        digits.push_str(&after[..frac]);
+        rest = &after[frac..];
+    }
+    Some((digits, rest))
 }
 
 /// Drops a trailing bracketed remark that is a sentence or holds figures of its own
@@ -152,83 +223,5 @@ fn strip_remark(text: &str) -> &str {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn n(s: &str) -> (Option<Comparator>, Option<String>, Option<String>) {
-        let m = Measure::parse(s);
-        (m.comparator, m.number.map(|d| d.to_string()), m.unit)
-    }
-
-    #[test]
-    fn reads_one_number_with_comparator_and_unit() {
-        assert_eq!(
-            n("≥95%"),
-            (Some(Comparator::Ge), Some("95".into()), Some("%".into()))
-        );
-        assert_eq!(
-            n("0起"),
-            (Some(Comparator::Eq), Some("0".into()), Some("起".into()))
-        );
-        assert_eq!(
-            n("≤5%"),
-            (Some(Comparator::Le), Some("5".into()), Some("%".into()))
-        );
-        assert_eq!(
-            n("254.8万美元"),
-            (
-                Some(Comparator::Eq),
-                Some("254.8".into()),
-                Some("万美元".into())
-            )
-        );
-        assert_eq!(
-            n("85分以上"),
-            (Some(Comparator::Ge), Some("85".into()), Some("分".into()))
-        );
-        assert_eq!(
-            n("5 次"),
-            (Some(Comparator::Eq), Some("5".into()), Some("次".into()))
-        );
-        assert_eq!(
-            n("1次/日"),
-            (Some(Comparator::Eq), Some("1".into()), Some("次/日".into()))
-        );
-        assert_eq!(n("100"), (Some(Comparator::Eq), Some("100".into()), None));
-    }
-
-    #[test]
-    fn a_bracketed_remark_after_the_figure_is_not_part_of_it() {
-        assert_eq!(
-            n("99.89%(受理阳光信访件272件,已回267件,正在办理5件)"),
-            (Some(Comparator::Eq), Some("99.89".into()), Some("%".into()))
-        );
-        assert_eq!(
-            n("99.52%（共出生人口418人，其中：政策内416人）"),
-            (Some(Comparator::Eq), Some("99.52".into()), Some("%".into()))
-        );
-        assert_eq!(
-            n("11台（件）"),
-            (
-                Some(Comparator::Eq),
-                Some("11".into()),
-                Some("台（件）".into())
-            )
-        );
-        assert_eq!(Measure::parse("(3个)").number, None);
-    }
-
-    #[test]
-    fn text_without_a_single_number_is_qualitative() {
-        for s in [
-            "不发生",
-            "明显提升",
-            "二三季度≥90分，一四季度未达到 90分",
-            "截至 23年底未达标",
-            "有效保障",
-            "",
-        ] {
-            assert_eq!(Measure::parse(s).number, None, "{s}");
-        }
-    }
-}
+#[path = "measure_tests.rs"]
+mod tests;

@@ -125,7 +125,7 @@ pub(super) fn execution_csv(s: Option<&CardScore>, amount_unit: &str) -> String 
         csv.row(&[
             &csv::money(e.budget),
             &csv::money(e.actual),
-            &csv::pct(e.reported_rate),
+            &csv::pct_printed(e.reported_rate),
             &csv::pct(e.rate),
             &fmt_score(e.weight),
             &score(e.reported),

@@ -17,7 +17,7 @@ use crate::plan::{
     card_anchor, card_csv_path, compare_path, execution_csv_path, juesuan_path, record_csv_path,
     record_json_path, unit_path,
 };
-use crate::render::{Shell, fmt_money, fmt_pct, fmt_score, markdown_to_html};
+use crate::render::{Shell, fmt_money, fmt_pct, fmt_pct_printed, fmt_score, markdown_to_html};
 use crate::score::CardScore;
 
 #[derive(Serialize)]
@@ -183,7 +183,7 @@ fn card_view(
         findings: take(findings, &exec_field),
         budget: opt(e.budget, fmt_money),
         actual: opt(e.actual, fmt_money),
-        rate: opt(e.reported_rate, fmt_pct),
+        rate: opt(e.reported_rate, fmt_pct_printed),
         rule_rate: opt(e.rate, fmt_pct),
         weight: fmt_score(e.weight),
         reported: score(e.reported),

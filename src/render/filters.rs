@@ -21,6 +21,14 @@ pub(crate) fn fmt_pct(p: Pct) -> String {
     format!("{}%", fixed(p.percent(), 2, Sign::Minus))
 }
 
+/// A printed percentage as the document prints it, keeping its places (`100%`, `99.9%`,
+/// `100.00%`): the 原文 column shows the figure verbatim, the computed one stands beside it to
+/// 2 places ([`fmt_pct`]) (issue 16).
+pub(crate) fn fmt_pct_printed(p: Pct) -> String {
+    let d = p.percent();
+    format!("{}%", fixed(d, d.scale(), Sign::Minus))
+}
+
 /// A score as the document prints it, keeping its scale (`3.0`, `93.5`, `20`).
 ///
 /// A computed score with more than 2 places (`19.978021…`) is rounded to 2 places, so a

@@ -25,7 +25,9 @@ use crate::error::{Error, Result};
     unused_imports,
     reason = "the formatting API for the page contexts of the site issue"
 )]
-pub(crate) use filters::{fmt_delta, fmt_delta_pct, fmt_money, fmt_pct, fmt_score};
+pub(crate) use filters::{
+    fmt_delta, fmt_delta_pct, fmt_money, fmt_pct, fmt_pct_printed, fmt_score,
+};
 pub use markdown::markdown_to_html;
 pub use shell::{Crumb, NavItem, Shell, Site, root_for};
 pub use theme::Theme;

@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 use super::performance::quantitative_score;
-use super::text::units_compatible;
+use super::text::{reads_as_percent, units_compatible};
 use crate::model::{Dec, Direction, Measure, Money};
 
 /// A funds-weighted average and how it was formed.
@@ -70,17 +70,26 @@ pub struct Combined {
 }
 
 /// Combines the same indicator's actuals: percentages weighted by funds, other values summed.
+/// Against a rate `target`, a bare number counts as a percentage ([`reads_as_percent`]).
 /// `None` when a value holds no number, units differ, or a weighted item has no funds.
-pub(crate) fn combine_actuals(items: &[(&Measure, Option<Money>)]) -> Option<Combined> {
+pub(crate) fn combine_actuals(
+    items: &[(&Measure, Option<Money>)],
+    target: Option<&Measure>,
+) -> Option<Combined> {
     let first = items.first()?.0;
-    let unit = first.unit.clone();
+    let percent = |m: &Measure| m.is_percent() || target.is_some_and(|t| reads_as_percent(t, m));
+    let unit = if percent(first) {
+        Some("%".to_owned())
+    } else {
+        first.unit.clone()
+    };
     let all_compatible = items
         .iter()
         .all(|(m, _)| m.number.is_some() && units_compatible(unit.as_deref(), m.unit.as_deref()));
     if !all_compatible {
         return None;
     }
-    if items.iter().all(|(m, _)| m.is_percent()) {
+    if items.iter().all(|(m, _)| percent(m)) {
         let pairs: Vec<(Option<Dec>, Option<Money>)> =
             items.iter().map(|(m, f)| (m.number, *f)).collect();
         if pairs.iter().any(|(_, f)| f.is_none_or(|f| f <= Dec::ZERO)) {
@@ -151,7 +160,7 @@ mod tests {
     fn relative_values_are_weighted_by_funds_then_scored() {
         let a = Measure::parse("95.30%");
         let b = Measure::parse("95.30%");
-        let c = combine_actuals(&[(&a, Some(d("4000.95"))), (&b, Some(d("612.03")))])
+        let c = combine_actuals(&[(&a, Some(d("4000.95"))), (&b, Some(d("612.03")))], None)
             .expect("combined");
         assert_eq!(c.value, d("95.30"));
         assert_eq!(c.summation, Summation::FundsWeighted);
@@ -163,15 +172,31 @@ mod tests {
     fn unequal_relative_values_lean_towards_the_larger_fund() {
         let a = Measure::parse("90%");
         let b = Measure::parse("100%");
-        let c = combine_actuals(&[(&a, Some(d("300"))), (&b, Some(d("100")))]).expect("combined");
+        let c =
+            combine_actuals(&[(&a, Some(d("300"))), (&b, Some(d("100")))], None).expect("combined");
         assert_eq!(c.value, d("92.5"));
+    }
+
+    #[test]
+    fn issue16_a_bare_actual_against_a_rate_is_weighted_as_a_percentage() {
+        let (a, b) = (Measure::parse("95.30"), Measure::parse("95.30%"));
+        let items = [(&a, Some(d("4000.95"))), (&b, Some(d("612.03")))];
+        let c = combine_actuals(&items, Some(&Measure::parse("≥90%"))).expect("combined");
+        assert_eq!(c.value, d("95.30"));
+        assert_eq!(
+            (c.summation, c.unit.as_deref()),
+            (Summation::FundsWeighted, Some("%"))
+        );
+        // Without a rate target the bare number stays bare: not all are percentages, so summed.
+        let c = combine_actuals(&items, Some(&Measure::parse("3个"))).expect("combined");
+        assert_eq!(c.summation, Summation::Sum);
     }
 
     #[test]
     fn absolute_values_are_summed() {
         let a = Measure::parse("1000起");
         let b = Measure::parse("1500起");
-        let c = combine_actuals(&[(&a, Some(d("1"))), (&b, None)]).expect("combined");
+        let c = combine_actuals(&[(&a, Some(d("1"))), (&b, None)], None).expect("combined");
         assert_eq!((c.value, c.summation), (d("2500"), Summation::Sum));
         let share = combined_share(&Measure::parse("3000起"), &c, Direction::Positive);
         assert_eq!(share, Some(d("83.33")));
@@ -182,10 +207,10 @@ mod tests {
         let a = Measure::parse("3个");
         let b = Measure::parse("5%");
         assert_eq!(
-            combine_actuals(&[(&a, Some(d("1"))), (&b, Some(d("1")))]),
+            combine_actuals(&[(&a, Some(d("1"))), (&b, Some(d("1")))], None),
             None
         );
         let t = Measure::parse("有所提升");
-        assert_eq!(combine_actuals(&[(&t, Some(d("1")))]), None);
+        assert_eq!(combine_actuals(&[(&t, Some(d("1")))], None), None);
     }
 }

@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use super::text::{is_nothing_happened, units_compatible};
+use super::text::{is_nothing_happened, reads_as_percent, units_compatible};
 use crate::model::{Dec, Direction, Indicator, Kind, Measure};
 
 /// Which rule gave an indicator's score.
@@ -221,7 +221,14 @@ pub(crate) fn rule_score(ind: &Indicator) -> RuleOutcome {
             if basis == Basis::PositiveZeroTarget {
                 flags.push(Flag::ZeroTarget);
             }
-            let explanation = explain_quantitative(w, a_num, b_num, score, basis);
+            let mut explanation = explain_quantitative(w, a_num, b_num, score, basis);
+            // Recorded, so the reader sees the unit was implied, not printed (issue 16).
+            if reads_as_percent(t, b) {
+                explanation.push_str(&format!(
+                    "（实际值“{}”未写 %，按目标值的单位读作 {b_num}%）",
+                    b.text.trim()
+                ));
+            }
             formula(score, basis, flags, explanation)
         }
         None => kept(Basis::NotComparable, flags, "数值超出计算范围".to_owned()),

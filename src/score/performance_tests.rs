@@ -163,3 +163,22 @@ fn rule_scores_round_half_away_from_zero_to_two_places() {
         Some("0.50".into())
     );
 }
+
+#[test]
+fn issue16_a_bare_actual_against_a_rate_is_read_as_percent_and_says_so() {
+    let o = outcome("验收通过率", "5", "≥95%", "98", "5");
+    assert_eq!(o.rule, Some(d("5")));
+    assert_eq!(o.basis, Basis::Positive);
+    assert_eq!(
+        o.explanation,
+        "正向指标：5 × min(98 ÷ 95, 1) = 5（实际值“98”未写 %，按目标值的单位读作 98%）"
+    );
+    let short = outcome("验收通过率", "5", "≧95％", "９０", "");
+    assert_eq!(short.rule, Some(d("4.74")));
+    let printed = outcome("验收通过率", "5", "≥95%", "90%", "");
+    assert!(
+        !printed.explanation.contains("未写"),
+        "{}",
+        printed.explanation
+    );
+}

@@ -89,13 +89,13 @@ fn shared_indicators(cards: &[Scorecard]) -> Vec<SharedIndicator> {
                     i.actual.as_ref().map(|a| (a, funds))
                 })
                 .collect();
-            let combined = combine_actuals(&items?)?;
             let first = v.first()?.1;
             let same_target = v.iter().all(|(_, i)| {
                 i.target.as_ref().map(|t| normalize(&t.text))
                     == first.target.as_ref().map(|t| normalize(&t.text))
             });
             let target = first.target.as_ref().filter(|_| same_target);
+            let combined = combine_actuals(&items?, target)?;
             let share = target.and_then(|t| combined_share(t, &combined, first.direction));
             Some(SharedIndicator {
                 name: first.name.clone(),

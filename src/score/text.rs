@@ -107,6 +107,17 @@ pub(crate) fn units_compatible(a: Option<&str>, b: Option<&str>) -> bool {
     per(&a, &b) || per(&b, &a)
 }
 
+/// Is `actual` a bare number read as a percentage because its target is a rate? `98` against
+/// `≥95%` is 98%: tables print the unit once, in the target or a 度量单位 column, and leave it
+/// off the actual (issue 16). Only this case: a bare number is never turned into `%` against a
+/// target without `%`, and `0.98` is read as 0.98%, not guessed to be a ratio.
+pub(crate) fn reads_as_percent(target: &Measure, actual: &Measure) -> bool {
+    target.is_percent()
+        && target.number.is_some()
+        && actual.number.is_some()
+        && actual.unit.is_none()
+}
+
 /// Words in an indicator's name that mark it as negative (less is better).
 const NEGATIVE_MARKS: [&str; 24] = [
     "发生率",
@@ -214,6 +225,17 @@ mod tests {
         assert!(units_compatible(None, Some("%")));
         assert!(!units_compatible(Some("%"), Some("个")));
         assert!(!units_compatible(Some("万元"), Some("亿元")));
+    }
+
+    #[test]
+    fn issue16_a_bare_actual_reads_as_percent_only_against_a_rate() {
+        let m = Measure::parse;
+        assert!(reads_as_percent(&m("≥95%"), &m("98")));
+        assert!(reads_as_percent(&m("≧ 95 ％"), &m("９８")));
+        assert!(!reads_as_percent(&m("≥95%"), &m("98%")));
+        assert!(!reads_as_percent(&m("≥95"), &m("98")));
+        assert!(!reads_as_percent(&m("10个"), &m("10")));
+        assert!(!reads_as_percent(&m("≥95%"), &m("基本完成")));
     }
 
     #[test]

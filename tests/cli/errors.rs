@@ -318,3 +318,23 @@ fn gongkai_check_prints_every_error_and_exits_with_2() {
         &format!("{MULTIPLE}\n"),
     );
 }
+
+#[test]
+fn issue16_an_override_that_cannot_apply_is_an_error_at_its_line() {
+    assert_text(
+        &load_invalid("override_cannot_apply"),
+        "error: content/qingling/2023.yaml:13:17: self_evaluation.goals[0].indicators[0].kind (指标类型): kind: quantitative needs a target with one number, such as ≥95%; found `明显提升`
+   |
+13 |           kind: quantitative
+   |                 ^
+error: content/qingling/2023.yaml:18:17: self_evaluation.goals[0].indicators[1].kind (指标类型): kind: quantitative needs an actual with one number, such as 98%; found `基本办结`
+   |
+18 |           kind: quantitative
+   |                 ^
+error: content/qingling/2023.yaml:23:22: self_evaluation.goals[0].indicators[2].direction (指标方向): direction: negative needs a target with one number, such as ≤5% (a qualitative indicator is scored by band, not by direction); found `不发生`
+   |
+23 |           direction: negative
+   |                      ^
+3 errors in the content",
+    );
+}

@@ -159,6 +159,29 @@ fn rule_scores_are_shown_to_two_places_not_cut_to_the_documents_precision() {
 }
 
 #[test]
+fn issue16_a_printed_rate_is_shown_as_printed_beside_the_computed_one() {
+    // 花山 2020 prints its 执行率 as "100%" (content/huashan/2020.yaml:20): the 原文 column shows
+    // "100%", not "100.00%"; the computed B/A stands beside it to 2 places. The CSV likewise.
+    let (_dir, files) = built(&[]);
+    let page = text(&files, "units/huashan/2020/index.html");
+    assert!(
+        page.contains(
+            "<td class=\"num\">11,604.54</td><td class=\"num\">100%</td><td class=\"num\">100.00%</td>"
+        ),
+        "printed 100% beside the computed 100.00%"
+    );
+    let csv = files
+        .iter()
+        .find(|(p, _)| p.starts_with("data/huashan/2020/") && p.ends_with("-execution.csv"))
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .unwrap_or_default();
+    assert!(
+        csv.contains(",\"100%\",\"100.00%\",") || csv.contains(",100%,100.00%,"),
+        "{csv}"
+    );
+}
+
+#[test]
 fn the_unit_year_page_shows_the_reported_and_the_rule_totals() {
     let (_dir, files) = built(&[]);
     let page = text(&files, "units/qingling/2023/index.html");

@@ -5,6 +5,7 @@
 //! as [`Measure`]s, and its kind and direction resolved. Never changes a reported figure.
 
 use super::Ctx;
+use crate::load::locate::shorten;
 use crate::load::raw::{RawGoal, RawIndicator, RawScorecard};
 use crate::model::measure::Comparator;
 use crate::model::{
@@ -198,6 +199,7 @@ fn indicator(cx: &mut Ctx<'_>, path: &str, raw: RawIndicator) -> Indicator {
         None => None,
     }
     .unwrap_or_else(|| infer_direction(&name, target.as_ref()));
+    overrides_apply(cx, path, &raw, target.as_ref(), actual.as_ref());
     let status = raw.status.as_deref().and_then(|s| {
         cx.one_of(
             &format!("{path}.status"),
@@ -224,6 +226,59 @@ fn indicator(cx: &mut Ctx<'_>, path: &str, raw: RawIndicator) -> Indicator {
         direction,
         kind,
         status,
+    }
+}
+
+/// An override that cannot apply is an error at its own line, not ignored (issue 16):
+/// `kind: quantitative` needs a target with one number (and an actual with one, when an actual
+/// is printed), and `direction:` needs a target with one number, since only the quantitative
+/// formulas have a direction (`domain.md` §1.3; qualitative rows are scored by band, §1.4).
+fn overrides_apply(
+    cx: &mut Ctx<'_>,
+    path: &str,
+    raw: &RawIndicator,
+    target: Option<&Measure>,
+    actual: Option<&Measure>,
+) {
+    let found = |m: Option<&Measure>, none: &str| match m {
+        Some(m) => format!("`{}`", shorten(m.text.trim())),
+        None => none.to_owned(),
+    };
+    let target_ok = target.is_some_and(|t| t.number.is_some());
+    if raw.kind.as_deref() == Some("quantitative") {
+        if !target_ok {
+            cx.error(
+                &format!("{path}.kind"),
+                format!(
+                    "kind: quantitative needs a target with one number, such as ≥95%; found {}",
+                    found(target, "no target")
+                ),
+            );
+        } else if let Some(a) = actual.filter(|a| a.number.is_none()) {
+            cx.error(
+                &format!("{path}.kind"),
+                format!(
+                    "kind: quantitative needs an actual with one number, such as 98%; found {}",
+                    found(Some(a), "")
+                ),
+            );
+        }
+    }
+    // A word other than `positive`/`negative` is already reported by `one_of`.
+    let valid = |d: &&str| matches!(*d, "positive" | "negative");
+    if let Some(d) = raw
+        .direction
+        .as_deref()
+        .filter(valid)
+        .filter(|_| !target_ok)
+    {
+        cx.error(
+            &format!("{path}.direction"),
+            format!(
+                "direction: {d} needs a target with one number, such as ≤5% (a qualitative indicator is scored by band, not by direction); found {}",
+                found(target, "no target")
+            ),
+        );
     }
 }
 

@@ -1,7 +1,8 @@
 //! Hostile documents generated from the format's JSON Schemas (`gongkai::record_schema` …):
 //! every free-text string gets a payload carrying a unique marker (`gk0042`), every optional
-//! is present, every list has one element, and every parsed string (one with an `enum`, a
-//! `pattern` or a `format`: amounts, percentages, codes, ids) gets a valid value.
+//! is present (but an indicator's `kind` and `direction`, see below), every list has one
+//! element, and every parsed string (one with an `enum`, a `pattern` or a `format`: amounts,
+//! percentages, codes, ids) gets a valid value.
 
 use serde_json::{Map, Value};
 
@@ -98,8 +99,14 @@ impl Sweep {
         };
         if types.contains(&"object") {
             let props = schema["properties"].as_object().expect("properties");
+            // An indicator's `kind`/`direction` override needs a target with a number (issue 16:
+            // an override that cannot apply is an error), and the sweep's targets are payloads;
+            // both are enums, not text, so leaving them out hides no text field.
+            let needs_number =
+                |k: &str| props.contains_key("target") && matches!(k, "kind" | "direction");
             let obj: Map<String, Value> = props
                 .iter()
+                .filter(|(k, _)| !needs_number(k))
                 .map(|(k, s)| {
                     let sep = if path.ends_with(':') { "" } else { "." };
                     (k.clone(), self.node(root, s, format!("{path}{sep}{k}")))
