@@ -7,23 +7,17 @@ use std::io::{ErrorKind, Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-use super::{Server, exchange, within_20_s};
+use super::{Server, exchange, read_until_closed, within_20_s};
 
-/// Sends `GET /` on `stream` and returns all that comes back before the connection ends. A
-/// connection refused over the caps is answered without its request being read, so the server
-/// may reset it after the answer: what was read by then is what counts.
+/// Sends `GET /` on `stream` and returns all that comes back before the connection ends (a
+/// refusal over the caps is written before the request is read, which may fail to send).
 fn answer_to_get(mut stream: TcpStream, server: &Server) -> String {
     stream
         .set_read_timeout(Some(Duration::from_secs(20)))
         .expect("timeout");
     let request = format!("GET / HTTP/1.1\r\nHost: {}\r\n\r\n", server.addr);
     let _ = stream.write_all(request.as_bytes());
-    let mut raw = Vec::new();
-    let mut buf = [0; 4096];
-    while let Ok(n @ 1..) = stream.read(&mut buf) {
-        raw.extend_from_slice(buf.get(..n).unwrap_or_default());
-    }
-    String::from_utf8_lossy(&raw).into_owned()
+    read_until_closed(&mut stream)
 }
 
 /// Drips a request head that never ends, one byte every 100 ms, and returns how long after the
@@ -68,9 +62,11 @@ fn requests_dripped_a_byte_at_a_time_are_cut_at_the_deadline_while_others_are_se
         busy.starts_with("HTTP/1.1 503") && busy.contains("连接过多"),
         "the slow client holds its four places: {busy:?}"
     );
-    let start = Instant::now();
     assert_eq!(server.get("/index.html").0, 200, "another client is served");
-    assert!(start.elapsed() < Duration::from_millis(500), "at once");
+    assert!(
+        slow.iter().all(|thread| !thread.is_finished()),
+        "while the slow requests are still open"
+    );
 
     for thread in slow {
         let cut = thread.join().expect("drip thread");
@@ -168,7 +164,8 @@ fn a_request_naming_another_host_gets_403_and_this_servers_names_are_answered() 
         "HTTP/1.0 has no Host"
     );
 
-    // The rest of HTTP as before: HEAD without a body, GET and HEAD only, no absolute form.
+    // The rest of HTTP as before: HEAD without a body, GET and HEAD only, a bounded head, no
+    // absolute form.
     let host = format!("Host: localhost:{port}");
     let (status, head, body) = ask(&format!("HEAD /index.html HTTP/1.1\r\n{host}"));
     assert_eq!((status, body.as_str()), (200, ""), "{head}");
@@ -184,6 +181,9 @@ fn a_request_naming_another_host_gets_403_and_this_servers_names_are_answered() 
         head.to_ascii_lowercase().contains("allow: get, head"),
         "{head}"
     );
+    let long = "a".repeat(20 * 1024);
+    let (status, _, _) = ask(&format!("GET / HTTP/1.1\r\n{host}\r\nX-Long: {long}"));
+    assert_eq!(status, 431, "a head over 16 KiB");
     let (status, _, _) = ask(&format!("GET http://localhost:{port}/ HTTP/1.1\r\n{host}"));
     assert_eq!(status, 400, "absolute form");
     let (status, head, _) = ask(&format!("GET /units HTTP/1.1\r\n{host}"));

@@ -147,9 +147,7 @@ fn exchange(mut stream: TcpStream, request: &[u8]) -> (u16, String, String) {
         .set_read_timeout(Some(Duration::from_secs(30)))
         .expect("timeout");
     stream.write_all(request).expect("send");
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).expect("read the response");
-    let text = String::from_utf8_lossy(&raw).into_owned();
+    let text = read_until_closed(&mut stream);
     let (head, body) = text
         .split_once("\r\n\r\n")
         .unwrap_or_else(|| panic!("a head and a body in {text:?} for {request:?}"));
@@ -159,6 +157,18 @@ fn exchange(mut stream: TcpStream, request: &[u8]) -> (u16, String, String) {
         .and_then(|s| s.parse().ok())
         .unwrap_or_else(|| panic!("no status in {head:?}"));
     (status, head.to_owned(), body.to_owned())
+}
+
+/// All that `stream` receives until the server ends the connection. A server that answers
+/// without reading the whole request (a head too long, a connection over the caps) may reset
+/// the connection after its answer: what was read by then is what counts.
+fn read_until_closed(stream: &mut TcpStream) -> String {
+    let mut raw = Vec::new();
+    let mut buf = [0; 4096];
+    while let Ok(n @ 1..) = stream.read(&mut buf) {
+        raw.extend_from_slice(buf.get(..n).unwrap_or_default());
+    }
+    String::from_utf8_lossy(&raw).into_owned()
 }
 
 /// Calls `step` every 50 ms until it gives a value; fails with `failure()` after 20 s.
