@@ -94,23 +94,25 @@ async fn accept(
                 .keep_alive(false)
                 .max_buf_size(MAX_HEAD)
                 .serve_connection(TokioIo::new(stream), service);
-            // The header timer ends a slow request; this ends a slow response (a client that
-            // stops reading) or a body dripped after the head. Neither restarts on a byte.
+            // The header timer ends a slow request; this ends any exchange still going after
+            // three deadlines (a client that stops reading the response). Neither restarts on
+            // a byte received or sent.
             let _ = tokio::time::timeout(limits.deadline * 3, connection).await;
             drop(permit);
         });
     }
 }
 
-/// The response to one request: 403 for a foreign `Host`, 405 for another method, 400 for an
-/// absolute-form target, else what `respond` finds.
+/// The response to one request: 403 for a foreign `Host` (or two of them), 405 for another
+/// method, 400 for an absolute-form target, else what `respond` finds.
 async fn answer(
     req: Request<Incoming>,
     shared: Arc<Shared>,
     hosts: &Hosts,
 ) -> hyper::Response<Full<Bytes>> {
-    let host = req.headers().get(header::HOST).map(HeaderValue::as_bytes);
-    if !hosts.allows(host, req.version() == Version::HTTP_11) {
+    let mut sent = req.headers().get_all(header::HOST).iter();
+    let host = sent.next().map(HeaderValue::as_bytes);
+    if sent.next().is_some() || !hosts.allows(host, req.version() == Version::HTTP_11) {
         let text = format!(
             "403 拒绝访问：请求的主机名不是本机预览地址。请在浏览器中打开 http://{}/\n",
             hosts.suggested()

@@ -145,6 +145,8 @@ fn a_request_naming_another_host_gets_403_and_this_servers_names_are_answered() 
     }
     let (status, _, _) = ask("GET /index.html HTTP/1.1");
     assert_eq!(status, 403, "HTTP/1.1 without Host");
+    let two = format!("GET /index.html HTTP/1.1\r\nHost: localhost:{port}\r\nHost: evil.example");
+    assert_eq!(ask(&two).0, 403, "two Host headers");
 
     for host in [
         format!("127.0.0.1:{port}"),
