@@ -108,6 +108,20 @@ pub(crate) enum Command {
         /// Address to listen on; anything but loopback lets other machines read the site.
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
+        /// A name the browser may use besides the bound address, localhost and 127.0.0.1
+        /// (requests naming any other host get 403); may be repeated.
+        #[arg(long = "allow-host", value_name = "NAME")]
+        allow_host: Vec<String>,
+        /// Milliseconds a client has to send its request (default: `serve::Limits`; tests
+        /// shorten it, as they lower the two caps below).
+        #[arg(long, hide = true)]
+        deadline_ms: Option<u64>,
+        /// Connections one client address may hold at once.
+        #[arg(long, hide = true)]
+        max_per_client: Option<usize>,
+        /// Connections all clients may hold at once.
+        #[arg(long, hide = true)]
+        max_connections: Option<usize>,
     },
 }
 

@@ -147,6 +147,10 @@ fn run(cli: Cli) -> gongkai::Result<ExitCode> {
             profile,
             port,
             bind,
+            allow_host,
+            deadline_ms,
+            max_per_client,
+            max_connections,
         } => {
             let build = gongkai::BuildOptions {
                 content,
@@ -156,7 +160,19 @@ fn run(cli: Cli) -> gongkai::Result<ExitCode> {
                 strict: false,
                 epoch: epoch()?,
             };
-            gongkai::serve::serve(&gongkai::serve::ServeOptions { build, bind, port })?;
+            let default = gongkai::serve::Limits::default();
+            let limits = gongkai::serve::Limits {
+                deadline: deadline_ms.map_or(default.deadline, std::time::Duration::from_millis),
+                per_client: max_per_client.unwrap_or(default.per_client),
+                total: max_connections.unwrap_or(default.total),
+            };
+            gongkai::serve::serve(&gongkai::serve::ServeOptions {
+                build,
+                bind,
+                port,
+                allow_hosts: allow_host,
+                limits,
+            })?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -1,5 +1,5 @@
-//! A minimal HTTP/1.1 server side for `gongkai serve`: reads one GET or HEAD request, resolves
-//! its path inside the output folder, writes one response and closes the connection.
+//! What `gongkai serve` answers, apart from the HTTP itself (hyper's, in `server`): a request
+//! target resolved inside the output folder, the response it gets, and its content type.
 //!
 //! In: a request's raw target (`/units/qingling/2023/?x=1`) and the canonical output folder. Out:
 //! a [`Resolved`] file, redirect or refusal, and the response bytes. Never resolves a path to
@@ -9,79 +9,14 @@
 //! still lie inside the canonical output folder (a link that leads out is refused). Refusals
 //! look like a missing file (404) so that nothing about the outside is revealed.
 
-use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
-
-/// Longest request head (request line and headers) read, in bytes.
-const MAX_HEAD: u64 = 16 * 1024;
-
-/// The methods served.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Method {
-    /// Headers and body.
-    Get,
-    /// Headers only.
-    Head,
-}
-
-/// A request worth answering.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Request {
-    /// GET or HEAD.
-    pub(super) method: Method,
-    /// The raw target, starting with `/` (query included).
-    pub(super) target: String,
-}
-
-/// Reads the request line and skips the headers. `Err` carries the response to send instead
-/// (400 for a malformed request, 405 for another method).
-pub(super) fn read_request(reader: impl BufRead) -> Result<Request, Response> {
-    let mut lines = reader.take(MAX_HEAD).lines();
-    let bad = || Response::text(400, "Bad Request", "400 请求格式错误\n");
-    let first = match lines.next() {
-        Some(Ok(line)) => line,
-        _ => return Err(bad()),
-    };
-    let mut parts = first.split(' ');
-    let (Some(method), Some(target), Some(version), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return Err(bad());
-    };
-    if !version.starts_with("HTTP/1.") || !target.starts_with('/') {
-        return Err(bad());
-    }
-    let method = match method {
-        "GET" => Method::Get,
-        "HEAD" => Method::Head,
-        _ => {
-            let mut r = Response::text(405, "Method Not Allowed", "405 只支持 GET 和 HEAD\n");
-            r.headers.push(("Allow", "GET, HEAD".to_owned()));
-            return Err(r);
-        }
-    };
-    // The headers are not needed; read them so the client sees a complete exchange.
-    for line in lines {
-        match line {
-            Ok(line) if line.trim_end_matches('\r').is_empty() => break,
-            Ok(_) => {}
-            Err(_) => return Err(bad()),
-        }
-    }
-    Ok(Request {
-        method,
-        target: target.to_owned(),
-    })
-}
 
 /// One response.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Response {
     /// Status code.
     pub(super) status: u16,
-    /// Reason phrase.
-    pub(super) reason: &'static str,
-    /// Headers besides Content-Length and Connection.
+    /// Headers besides Content-Length, Connection and the ones `server` adds to every response.
     pub(super) headers: Vec<(&'static str, String)>,
     /// Body (not sent for HEAD).
     pub(super) body: Vec<u8>,
@@ -89,36 +24,17 @@ pub(super) struct Response {
 
 impl Response {
     /// A response with a body of the given type.
-    pub(super) fn new(status: u16, reason: &'static str, kind: &str, body: Vec<u8>) -> Response {
+    pub(super) fn new(status: u16, kind: &str, body: Vec<u8>) -> Response {
         Response {
             status,
-            reason,
             headers: vec![("Content-Type", kind.to_owned())],
             body,
         }
     }
 
     /// A plain-text response.
-    pub(super) fn text(status: u16, reason: &'static str, body: &str) -> Response {
-        Response::new(status, reason, TEXT, body.as_bytes().to_vec())
-    }
-
-    /// Writes the response; the body only when `with_body`.
-    pub(super) fn write_to(&self, mut out: impl Write, with_body: bool) -> std::io::Result<()> {
-        let mut head = format!("HTTP/1.1 {} {}\r\n", self.status, self.reason);
-        for (name, value) in &self.headers {
-            head.push_str(&format!("{name}: {value}\r\n"));
-        }
-        head.push_str(&format!(
-            "Content-Length: {}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n\
-             Connection: close\r\n\r\n",
-            self.body.len()
-        ));
-        out.write_all(head.as_bytes())?;
-        if with_body {
-            out.write_all(&self.body)?;
-        }
-        out.flush()
+    pub(super) fn text(status: u16, body: &str) -> Response {
+        Response::new(status, TEXT, body.as_bytes().to_vec())
     }
 }
 
@@ -314,21 +230,5 @@ mod tests {
             resolve(&root, "/home.html"),
             Resolved::File(root.join("index.html"))
         );
-    }
-
-    #[test]
-    fn a_request_line_is_read_and_other_methods_are_refused() {
-        let req = read_request(&b"HEAD /a/?q HTTP/1.1\r\nHost: x\r\n\r\n"[..]);
-        assert_eq!(
-            req,
-            Ok(Request {
-                method: Method::Head,
-                target: "/a/?q".to_owned()
-            })
-        );
-        let refused = read_request(&b"POST / HTTP/1.1\r\n\r\n"[..]).map_err(|r| r.status);
-        assert_eq!(refused, Err(405));
-        let bad = read_request(&b"GET http://x/ HTTP/1.1\r\n\r\n"[..]).map_err(|r| r.status);
-        assert_eq!(bad, Err(400));
     }
 }

@@ -5,7 +5,10 @@
 //! - the build is `pipeline::build`, unchanged: the site is swapped in atomically, so a
 //!   request never sees half a site, and a process ended at any moment leaves the output whole;
 //! - `watch` polls `content/` and `themes/` every 300 ms and a change triggers a build;
-//! - `http` answers GET and HEAD from the output folder, refusing every path that leads out;
+//! - `server` runs hyper's HTTP/1.1 server on a small tokio runtime: a fixed deadline per
+//!   request, connections capped per client and in all, and a `Host` check against DNS
+//!   rebinding (`limits`), in front of `respond`;
+//! - `http` resolves targets inside the output folder, refusing every path that leads out;
 //! - every build, good or bad, moves the *generation* on. HTML responses (never the built
 //!   files) carry a small script that polls `/__gongkai/version` and reloads when the
 //!   generation differs from the one the page was served with.
@@ -18,16 +21,18 @@
 //! writes to the output except through the build, never serves a file outside it.
 
 mod http;
+mod limits;
+mod server;
 mod watch;
 
-use std::io::{BufReader, Write};
-use std::net::{IpAddr, TcpListener, TcpStream};
+use std::io::Write;
+use std::net::{IpAddr, TcpListener};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use http::{HTML, Method, Resolved, Response};
+use http::{HTML, Resolved, Response};
+pub use limits::Limits;
 use watch::Snapshot;
 
 use crate::error::{Error, Result};
@@ -40,12 +45,6 @@ const POLL: Duration = Duration::from_millis(300);
 /// How long to wait after a change before building, so an editor can finish writing.
 const SETTLE: Duration = Duration::from_millis(100);
 
-/// Connections answered at once; more wait for a 503.
-const MAX_CONNECTIONS: usize = 64;
-
-/// How long a client may take to send its request or to take the response.
-const READ_TIMEOUT: Duration = Duration::from_secs(10);
-
 /// What to serve, and where.
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
@@ -55,6 +54,11 @@ pub struct ServeOptions {
     pub bind: IpAddr,
     /// Port; 0 picks a free one.
     pub port: u16,
+    /// Names besides the bound address, `localhost`, `127.0.0.1` and `[::1]` that a request's
+    /// `Host` may carry (with the port); any other gets 403.
+    pub allow_hosts: Vec<String>,
+    /// The deadline and the connection caps ([`Limits::default`] unless a test shortens them).
+    pub limits: Limits,
 }
 
 /// The result of the latest build.
@@ -71,7 +75,6 @@ struct Status {
 struct Shared {
     output: PathBuf,
     status: Mutex<Status>,
-    connections: AtomicUsize,
 }
 
 impl Shared {
@@ -90,6 +93,8 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     let addr = listener
         .local_addr()
         .map_err(|e| Error::Usage(format!("cannot read the listening address: {e}")))?;
+    let listener = server::Listener::new(listener)
+        .map_err(|e| Error::Usage(format!("cannot serve on {addr}: {e}")))?;
     if !opts.bind.is_loopback() {
         print_err(&format!(
             "serve: listening on {addr}, which is not loopback: other machines can read it\n"
@@ -102,7 +107,6 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     let shared = Arc::new(Shared {
         output: build.output.clone(),
         status: Mutex::new(Status::default()),
-        connections: AtomicUsize::new(0),
     });
     let roots = watched(&build);
     let mut last = Snapshot::take(&roots);
@@ -118,8 +122,9 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     let _ = writeln!(out, "serve: http://{addr}/ (Ctrl-C to stop)");
     let _ = out.flush();
     drop(out);
-    let accepting = Arc::clone(&shared);
-    std::thread::spawn(move || accept(&listener, &accepting));
+    let hosts = limits::Hosts::new(opts.bind, addr.port(), &opts.allow_hosts);
+    let (accepting, limits) = (Arc::clone(&shared), opts.limits);
+    std::thread::spawn(move || listener.run(accepting, hosts, limits));
     loop {
         std::thread::sleep(POLL);
         if Snapshot::take(&roots) == last {
@@ -156,39 +161,6 @@ fn rebuild(build: &BuildOptions, shared: &Shared) -> Result<()> {
     result
 }
 
-/// Accepts connections, one thread each, up to [`MAX_CONNECTIONS`] at once.
-fn accept(listener: &TcpListener, shared: &Arc<Shared>) {
-    for stream in listener.incoming() {
-        let Ok(stream) = stream else {
-            // Out of file descriptors, most likely: wait instead of spinning.
-            std::thread::sleep(Duration::from_millis(50));
-            continue;
-        };
-        if shared.connections.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
-            let busy = Response::text(503, "Service Unavailable", "503 连接过多，请稍后再试\n");
-            let _ = busy.write_to(&stream, true);
-            shared.connections.fetch_sub(1, Ordering::SeqCst);
-            continue;
-        }
-        let shared = Arc::clone(shared);
-        std::thread::spawn(move || {
-            answer(stream, &shared);
-            shared.connections.fetch_sub(1, Ordering::SeqCst);
-        });
-    }
-}
-
-/// Reads one request and writes its response; a client that goes away is not an error.
-fn answer(stream: TcpStream, shared: &Shared) {
-    let _ = stream.set_read_timeout(Some(READ_TIMEOUT));
-    let _ = stream.set_write_timeout(Some(READ_TIMEOUT));
-    let (response, with_body) = match http::read_request(BufReader::new(&stream)) {
-        Ok(req) => (respond(shared, &req.target), req.method == Method::Get),
-        Err(response) => (response, true),
-    };
-    let _ = response.write_to(&stream, with_body);
-}
-
 /// The response to a GET of `target`.
 fn respond(shared: &Shared, target: &str) -> Response {
     let (generation, error) = {
@@ -197,10 +169,10 @@ fn respond(shared: &Shared, target: &str) -> Response {
     };
     let path = target.split(['?', '#']).next().unwrap_or("");
     match path {
-        "/__gongkai/version" => return Response::text(200, "OK", &generation.to_string()),
+        "/__gongkai/version" => return Response::text(200, &generation.to_string()),
         "/__gongkai/error" => {
             let page = error_page(error.as_deref(), generation);
-            return Response::new(200, "OK", HTML, page.into_bytes());
+            return Response::new(200, HTML, page.into_bytes());
         }
         _ => {}
     }
@@ -212,10 +184,10 @@ fn respond(shared: &Shared, target: &str) -> Response {
     let resolved = root
         .as_deref()
         .map_or(Resolved::NotFound, |root| http::resolve(root, target));
-    let (status, reason, file) = match resolved {
-        Resolved::File(file) => (200, "OK", Some(file)),
+    let (status, file) = match resolved {
+        Resolved::File(file) => (200, Some(file)),
         Resolved::Redirect(location) => {
-            let mut r = Response::text(301, "Moved Permanently", "301\n");
+            let mut r = Response::text(301, "301\n");
             r.headers.push(("Location", location));
             return r;
         }
@@ -226,16 +198,16 @@ fn respond(shared: &Shared, target: &str) -> Response {
                     Resolved::File(file) => Some(file),
                     _ => None,
                 });
-            (404, "Not Found", page)
+            (404, page)
         }
     };
     let Some(file) = file else {
         let page = "<!doctype html><meta charset=\"utf-8\"><title>404</title><p>404 未找到</p>";
         let body = inject(page.as_bytes().to_vec(), generation, error.as_deref());
-        return Response::new(status, reason, HTML, body);
+        return Response::new(status, HTML, body);
     };
     let Ok(bytes) = crate::fs::read(&file) else {
-        return Response::text(404, "Not Found", "404 未找到\n");
+        return Response::text(404, "404 未找到\n");
     };
     let kind = http::content_type(&file);
     let body = if kind == HTML {
@@ -243,7 +215,7 @@ fn respond(shared: &Shared, target: &str) -> Response {
     } else {
         bytes
     };
-    Response::new(status, reason, kind, body)
+    Response::new(status, kind, body)
 }
 
 /// Adds the reload script (and the error overlay, when the latest build failed) before the
@@ -325,7 +297,6 @@ mod tests {
                 generation: 4,
                 error: error.map(str::to_owned),
             }),
-            connections: AtomicUsize::new(0),
         }
     }
 
