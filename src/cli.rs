@@ -105,7 +105,9 @@ pub(crate) enum Command {
         /// Port; 0 picks a free one (the address is printed).
         #[arg(long, default_value_t = 1111)]
         port: u16,
-        /// Address to listen on; anything but loopback lets other machines read the site.
+        /// Address to listen on; anything but loopback lets other machines read the site. Requests
+        /// are answered only when their `Host` names this address, `localhost` or `127.0.0.1`
+        /// (with the port), or a name given with `--allow-host`.
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
         /// A name the browser may use besides the bound address, localhost and 127.0.0.1
