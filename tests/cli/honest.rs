@@ -15,6 +15,7 @@ use gongkai::model::Profile;
 
 use crate::support::root;
 
+mod figures;
 mod keys;
 
 use keys::{Key, removals, without};
@@ -342,5 +343,29 @@ fn a_block_left_out_is_not_filed_internally_and_absent_from_the_public_page() {
             internal.contains(note),
             "missing `{note}` on the internal page"
         );
+    }
+}
+
+/// Issue 16: seed 003 prints 收入合计 11902.59 where its parts give 11092.59 (a finding), and a
+/// 变动额 of −3505.64: the 2022 figure they imply (15408.23) is drawn nowhere, the one implied by
+/// a consistent figure (支出合计 → 14598.23) is marked 推算 with its basis, and a 项目支出 derived
+/// as 决算 − 基本 or a 政府采购 total summed from its kinds says so.
+#[test]
+fn a_figure_derived_from_a_figure_with_a_finding_is_not_published_as_fact() {
+    let pages = site(&record_text(), Profile::Public).expect("builds");
+    let page = &pages["units/qingling/2023/juesuan.html"];
+    for implied in ["15408.23", "15,408.23"] {
+        assert!(
+            !page.contains(implied),
+            "the implied 2022 收入合计 {implied} is drawn"
+        );
+    }
+    for note in [
+        "本年收入合计原文数与按分项计算数不一致，由原文变动额推算的上年数无法确定，未列示。",
+        "本年支出合计上年数 14,598.23 为推算数：按本年数减原文所列变动额计算。",
+        "合计行项目支出原文未列示，按支出合计减基本支出推算。",
+        "政府采购支出总额 1798.11 万元（推算数：按政府采购货物、工程、服务支出之和计算，原文所列总额为 1788.11 万元",
+    ] {
+        assert!(page.contains(note), "missing `{note}`");
     }
 }

@@ -101,10 +101,25 @@ pub(crate) fn table5(fa: &FinalAccounts) -> Table {
         .and_then(|g| g.basic)
         .or_else(|| fa.basic.as_ref().and_then(|b| b.total))
         .or(line_basic);
-    let project = gb
-        .and_then(|g| g.project)
-        .or(line_project)
-        .or_else(|| actual.zip(basic).and_then(|(a, b)| a.checked_sub(b)));
+    // Issue 16: 项目支出 = 决算 − 基本 is a derived figure: marked 推算 with its basis, and not
+    // published when the 决算 it comes from has a finding (stated ≠ Σ lines).
+    let disputed = gb
+        .and_then(|g| g.actual)
+        .zip(sum)
+        .is_some_and(|(s, c)| s != c);
+    let project = match gb.and_then(|g| g.project).or(line_project) {
+        Some(p) => Some(p),
+        None if disputed => None,
+        None => {
+            let derived = actual.zip(basic).and_then(|(a, b)| a.checked_sub(b));
+            if derived.is_some() {
+                table
+                    .notes
+                    .push("合计行项目支出原文未列示，按支出合计减基本支出推算。".to_owned());
+            }
+            derived
+        }
+    };
     table.rows = fund_rows(&lines, (actual, basic, project), &[], &[]);
     table
 }

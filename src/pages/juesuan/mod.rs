@@ -110,7 +110,7 @@ fn table(fa: &FinalAccounts, t: &Totals, n: usize) -> Option<Table> {
 }
 
 /// The prior year's accounts of the same unit, when that record exists.
-fn prior<'a>(unit: &'a Unit, record: &Record) -> Option<&'a FinalAccounts> {
+pub(super) fn prior<'a>(unit: &'a Unit, record: &Record) -> Option<&'a FinalAccounts> {
     let year = record.year.prev()?;
     unit.records
         .iter()

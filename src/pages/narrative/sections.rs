@@ -77,6 +77,9 @@ pub(crate) struct ProcurementSection {
     pub(crate) sme: Option<Part>,
     /// 授予小微企业合同金额 and its share of the total.
     pub(crate) small_micro: Option<Part>,
+    /// The record's own 总额 when the total printed is the parts' sum and differs from it: the
+    /// total and its shares are 推算 (issue 16), and the sentence says on what basis.
+    pub(crate) stated_total: Option<String>,
 }
 
 /// A named count (应急保障用车 1 辆).
@@ -206,6 +209,7 @@ pub(super) fn procurement(inputs: &Inputs<'_>) -> Option<ProcurementSection> {
         .collect(),
         sme: part("授予中小企业合同金额", p.sme),
         small_micro: part("授予小微企业合同金额", p.small_micro),
+        stated_total: p.total.filter(|s| *s != total).map(money),
     })
 }
 
