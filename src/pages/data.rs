@@ -10,12 +10,17 @@ use super::{Ctx, opt, rule_total};
 use crate::error::{Error, Result};
 use crate::model::{Dec, Record, Scorecard};
 use crate::render::fmt_score;
+use crate::score::accounts::{AccountsFigures, derive};
 use crate::score::{CardScore, RecordScore};
 
 #[derive(Serialize)]
 struct RecordData<'a> {
     record: serde_json::Value,
     scores: Option<&'a RecordScore>,
+    /// The 决算's derived figures (totals from their parts, shares, changes against the prior
+    /// year, 完成%), which the 决算 page and its 情况说明 print: issue 16, every published
+    /// figure is in the record or here.
+    accounts: Option<AccountsFigures>,
 }
 
 /// `data/<id>/<year>.json`: the record (without its contact) and gongkai's figures. The
@@ -31,9 +36,14 @@ pub(super) fn record_json(ctx: &Ctx<'_>, record: &Record) -> Result<String> {
     if let Some(path) = value.get_mut("path") {
         *path = serde_json::Value::String(relative);
     }
+    let accounts = record.final_accounts.as_ref().map(|fa| {
+        let unit = ctx.corpus.units.iter().find(|u| u.id == record.unit);
+        derive(fa, unit.and_then(|u| super::juesuan::prior(u, record)))
+    });
     let data = RecordData {
         record: value,
         scores: ctx.score(record),
+        accounts,
     };
     serde_json::to_string(&data)
         .map(|s| s + "\n")

@@ -6,7 +6,9 @@
 //! bar with a legend table, so labels never overlap; grouped bars = hollow 上年, solid 本年).
 //! The comparison is split in three charts (收入/支出, 三公, 机关运行) so the small figures are
 //! never drawn on the scale of the large ones. Never: computes a share in f64 (shares come from
-//! `score::accounts`).
+//! `score::accounts`), or draws as fact a 上年 figure implied by a stated 变动额 when this year's
+//! figure has a finding (issue 16: seed 003's 收入合计 11902.59, whose parts give 11092.59,
+//! would imply a 2022 of 15408.23); an implied figure it does draw is marked 推算 with its basis.
 
 use serde::Serialize;
 
@@ -15,13 +17,15 @@ use crate::chart::{
 };
 use crate::model::{Dec, FinalAccounts, Fund, Year};
 use crate::render::{fmt_money, fmt_pct};
-use crate::score::accounts::{AccountsFigures, Figure, NamedShare, prior_value};
+use crate::score::accounts::{AccountsFigures, Figure, NamedShare, PriorSource, prior_value};
 
 /// One chart on the page.
 #[derive(Serialize)]
 pub(crate) struct ChartView {
     pub(crate) title: String,
     pub(crate) svg: String,
+    /// Notes under the chart (a 上年 figure 推算, or left out, and why).
+    pub(crate) notes: Vec<String>,
 }
 
 fn parts(shares: &[NamedShare]) -> Vec<Part> {
@@ -36,17 +40,36 @@ fn parts(shares: &[NamedShare]) -> Vec<Part> {
         .collect()
 }
 
+/// This year against the prior year for `figure`, with the note on a 上年 figure implied by the
+/// stated 变动额: 推算 with its basis, or left out when this year's figure has a finding (the
+/// record gives it two values: the stated one and its parts' sum), since then either the
+/// figure or the change is misprinted and the implied 上年 is not known.
 fn pair(
     label: &str,
     figure: Figure,
     current: &FinalAccounts,
     prior: Option<&FinalAccounts>,
+    notes: &mut Vec<String>,
 ) -> BarGroup {
     let datum = |d: Dec| Datum::new(d, fmt_money(d));
+    let mut before = prior_value(figure, current, prior);
+    if let Some(p) = before.filter(|p| p.source == PriorSource::Implied) {
+        if figure.candidates(current).len() > 1 {
+            notes.push(format!(
+                "{label}原文数与按分项计算数不一致，由原文变动额推算的上年数无法确定，未列示。"
+            ));
+            before = None;
+        } else {
+            notes.push(format!(
+                "{label}上年数 {} 为推算数：按本年数减原文所列变动额计算。",
+                fmt_money(p.value)
+            ));
+        }
+    }
     BarGroup {
         label: label.to_owned(),
         values: [
-            prior_value(figure, current, prior).map(|p| datum(p.value)),
+            before.map(|p| datum(p.value)),
             figure.current(current).map(datum),
         ],
     }
@@ -67,7 +90,11 @@ pub(crate) fn charts(
                 title: title.clone(),
                 parts,
             });
-            out.push(ChartView { title, svg });
+            out.push(ChartView {
+                title,
+                svg,
+                notes: Vec::new(),
+            });
         }
     };
     push_composition(format!("{year}年收入构成"), parts(&figures.income_shares));
@@ -99,23 +126,29 @@ pub(crate) fn charts(
         caption: format!("金额（{unit_label}）"),
         suffix: String::new(),
     };
-    for (title, groups) in [
+    let comparisons: [(String, &[(&str, Figure)]); 3] = [
         (
             format!("{year}年收入、支出与上年对比"),
-            vec![
-                pair("本年收入合计", Figure::IncomeTotal, fa, prior),
-                pair("本年支出合计", Figure::ExpenditureTotal, fa, prior),
+            &[
+                ("本年收入合计", Figure::IncomeTotal),
+                ("本年支出合计", Figure::ExpenditureTotal),
             ],
         ),
         (
             format!("{year}年“三公”经费与上年对比"),
-            vec![pair("“三公”经费", Figure::ThreePublic, fa, prior)],
+            &[("“三公”经费", Figure::ThreePublic)],
         ),
         (
             format!("{year}年机关运行经费与上年对比"),
-            vec![pair("机关运行经费", Figure::OperatingCosts, fa, prior)],
+            &[("机关运行经费", Figure::OperatingCosts)],
         ),
-    ] {
+    ];
+    for (title, pairs) in comparisons {
+        let mut notes = Vec::new();
+        let groups: Vec<BarGroup> = pairs
+            .iter()
+            .map(|&(label, figure)| pair(label, figure, fa, prior, &mut notes))
+            .collect();
         if groups.iter().any(|g| g.values.iter().any(Option::is_some)) {
             let svg = grouped_bars(&GroupedBars {
                 title: title.clone(),
@@ -123,7 +156,7 @@ pub(crate) fn charts(
                 names: names.clone(),
                 groups,
             });
-            out.push(ChartView { title, svg });
+            out.push(ChartView { title, svg, notes });
         }
     }
     out

@@ -34,7 +34,7 @@ pub(crate) fn table4(fa: &FinalAccounts, t: &Totals) -> Table {
     let i = fa.income.as_ref();
     let f = fa.fiscal.as_ref();
     if fa.fiscal.is_none() && lines.is_empty() && t.fiscal_income.is_none() {
-        return table.none("本单位无财政拨款收入支出。");
+        return table.not_filed();
     }
     let notes = &mut table.notes;
     let income = stated_or(

@@ -1,13 +1,15 @@
 //! 公开05–09表: the 财政拨款 tables of one fund each, 基本支出 by 经济分类, and "三公"经费.
 //!
 //! In: one record's [`FinalAccounts`]. Out: [`Table`]s. A table whose fund has no lines and
-//! no income prints the official "本单位无…" sentence instead of a grid. 基本/项目 per 科目
+//! no income prints the official "本单位无…" sentence instead of a grid when the record states
+//! the figure as 0; when it states nothing the table is not filed (issue 16). 基本/项目 per 科目
 //! are the stated parts, or one stated part and 决算 − it; otherwise the cell stays empty.
 
 use super::lines::{of_funds, split, tree};
 use super::model::{Head, Row, Table, head, money, text};
 use super::summary::stated_or;
 use crate::model::{BudgetActual, Dec, FinalAccounts, FunctionLine, Fund, Money};
+use crate::score::accounts::Figure;
 
 /// `[项目 (科目编码, 科目名称)] [before…] [本年支出 (小计|合计, 基本支出, 项目支出)] [after…]`.
 fn fund_head(
@@ -91,7 +93,7 @@ pub(crate) fn table5(fa: &FinalAccounts) -> Table {
         &mut table.notes,
     );
     if lines.is_empty() && is_nil(actual) {
-        return table.none("本单位无一般公共预算财政拨款支出。");
+        return table.none_if_stated(actual, "本单位无一般公共预算财政拨款支出。");
     }
     // 基本支出 of the fund: as stated, else the 基本支出 table's total, else the lines'.
     let (line_basic, line_project) = split(&lines);
@@ -99,10 +101,25 @@ pub(crate) fn table5(fa: &FinalAccounts) -> Table {
         .and_then(|g| g.basic)
         .or_else(|| fa.basic.as_ref().and_then(|b| b.total))
         .or(line_basic);
-    let project = gb
-        .and_then(|g| g.project)
-        .or(line_project)
-        .or_else(|| actual.zip(basic).and_then(|(a, b)| a.checked_sub(b)));
+    // Issue 16: 项目支出 = 决算 − 基本 is a derived figure: marked 推算 with its basis, and not
+    // published when the 决算 it comes from has a finding (stated ≠ Σ lines).
+    let disputed = gb
+        .and_then(|g| g.actual)
+        .zip(sum)
+        .is_some_and(|(s, c)| s != c);
+    let project = match gb.and_then(|g| g.project).or(line_project) {
+        Some(p) => Some(p),
+        None if disputed => None,
+        None => {
+            let derived = actual.zip(basic).and_then(|(a, b)| a.checked_sub(b));
+            if derived.is_some() {
+                table
+                    .notes
+                    .push("合计行项目支出原文未列示，按支出合计减基本支出推算。".to_owned());
+            }
+            derived
+        }
+    };
     table.rows = fund_rows(&lines, (actual, basic, project), &[], &[]);
     table
 }
@@ -143,7 +160,7 @@ pub(crate) fn table6(fa: &FinalAccounts) -> Table {
         let spent = fa.general_budget.as_ref().and_then(|g| g.basic);
         let spent = spent.or_else(|| fa.expenditure.as_ref().and_then(|e| e.basic));
         if is_nil(spent) {
-            return table.none(NONE);
+            return table.none_if_stated(spent, NONE);
         }
         table.rows.push(totals_row(None, None));
         table
@@ -152,7 +169,7 @@ pub(crate) fn table6(fa: &FinalAccounts) -> Table {
         return table;
     };
     if is_nil(b.total) && is_nil(b.personnel) && is_nil(b.public) && b.items.is_empty() {
-        return table.none(NONE);
+        return table.none_if_stated(b.total.or(b.personnel).or(b.public), NONE);
     }
     let items = |kind: &str| -> Vec<(String, String, Option<Dec>)> {
         b.items
@@ -212,7 +229,8 @@ pub(crate) fn table7(fa: &FinalAccounts) -> Table {
     let lines = of_funds(fa, &[Fund::GovFund]);
     let income = fa.income.as_ref().and_then(|i| i.gov_fund);
     if lines.is_empty() && is_nil(income) {
-        return table.none("本单位无政府性基金预算财政拨款收入支出。");
+        let stated = income.or_else(|| Figure::GovFund.stated(fa).and_then(|s| s.value));
+        return table.none_if_stated(stated, "本单位无政府性基金预算财政拨款收入支出。");
     }
     let actual = Dec::checked_sum(lines.iter().map(|l| l.actual)).filter(|_| !lines.is_empty());
     let (basic, project) = split(&lines);
@@ -230,7 +248,8 @@ pub(crate) fn table8(fa: &FinalAccounts) -> Table {
     let lines = of_funds(fa, &[Fund::StateCapital]);
     let income = fa.income.as_ref().and_then(|i| i.state_capital);
     if lines.is_empty() && is_nil(income) {
-        return table.none("本单位无国有资本经营预算财政拨款支出。");
+        let stated = income.or_else(|| Figure::StateCapital.stated(fa).and_then(|s| s.value));
+        return table.none_if_stated(stated, "本单位无国有资本经营预算财政拨款支出。");
     }
     let actual = Dec::checked_sum(lines.iter().map(|l| l.actual)).filter(|_| !lines.is_empty());
     let (basic, project) = split(&lines);
@@ -289,7 +308,7 @@ pub(crate) fn table9(fa: &FinalAccounts) -> Table {
     let mut table = Table::new(9, "财政拨款“三公”经费支出决算表", vec![top, second, third]);
     const NONE: &str = "本单位无财政拨款“三公”经费支出。";
     let Some(tp) = &fa.three_public else {
-        return table.none(NONE);
+        return table.not_filed();
     };
     let parts = [
         &tp.outbound,
@@ -313,7 +332,9 @@ pub(crate) fn table9(fa: &FinalAccounts) -> Table {
         notes,
     );
     if budget.iter().chain(actual.iter()).all(|d| is_nil(*d)) {
-        return table.none(NONE);
+        // "无" needs a stated 0; a block of empty cells states nothing (issue 16).
+        let stated = budget.iter().chain(actual.iter()).flatten().copied().next();
+        return table.none_if_stated(stated, NONE);
     }
     table.rows.push(Row {
         level: "",

@@ -35,7 +35,8 @@
 //!    公务用车购置及运行费 (小计 | 公务用车购置费 | 公务用车运行费) | 公务接待费; one row.
 //!
 //! A table without data prints the official sentence ("本单位无政府性基金预算财政拨款收入支出。")
-//! instead of a grid. Documents whose tables were images are rebuilt from the record: what the
+//! instead of a grid when the record states its figure as 0. A table the record gives nothing
+//! for is not filed (issue 16): the public page leaves it out, the internal one says "未填报". Documents whose tables were images are rebuilt from the record: what the
 //! record cannot give (e.g. 收入 by 科目, 基本/项目 per 科目) is an empty cell, and a table with
 //! an empty cell says so in a note.
 
@@ -52,7 +53,7 @@ use self::charts::ChartView;
 use self::model::Table;
 use super::narrative::{Shuoming, shuoming};
 use super::{Ctx, record_shell, year_label};
-use crate::model::{FinalAccounts, Record, Unit};
+use crate::model::{FinalAccounts, Profile, Record, Unit};
 use crate::plan::{juesuan_csv_path, unit_year_path};
 use crate::render::Shell;
 use crate::score::accounts::{Totals, derive};
@@ -69,6 +70,8 @@ pub(super) struct JuesuanPage {
     amount_unit: &'static str,
     source: Option<String>,
     record_href: String,
+    /// The internal profile: what the record leaves out is marked "未填报" (issue 16).
+    internal: bool,
     tables: Vec<Table>,
     /// 第三部分 情况说明, generated from the same figures as the tables.
     shuoming: Option<Shuoming>,
@@ -107,7 +110,7 @@ fn table(fa: &FinalAccounts, t: &Totals, n: usize) -> Option<Table> {
 }
 
 /// The prior year's accounts of the same unit, when that record exists.
-fn prior<'a>(unit: &'a Unit, record: &Record) -> Option<&'a FinalAccounts> {
+pub(super) fn prior<'a>(unit: &'a Unit, record: &Record) -> Option<&'a FinalAccounts> {
     let year = record.year.prev()?;
     unit.records
         .iter()
@@ -130,6 +133,10 @@ pub(super) fn view(
             let prior = prior(unit, record);
             let figures = derive(fa, prior);
             let mut tables = tables(fa);
+            // Issue 16: a block the record leaves out produces nothing on the public site.
+            if ctx.profile == Profile::Public {
+                tables.retain(|t| !t.not_filed);
+            }
             for t in &mut tables {
                 t.csv_href = format!("{root}{}", juesuan_csv_path(id, record.year, t.n));
             }
@@ -145,6 +152,7 @@ pub(super) fn view(
         amount_unit: record.amount_unit.label(),
         source: record.source.as_ref().map(|s| s.title.clone()),
         record_href: format!("{root}{}", unit_year_path(id, record.year)),
+        internal: ctx.profile == Profile::Internal,
         tables,
         shuoming,
         charts,

@@ -82,6 +82,9 @@ pub(crate) struct Table {
     pub(crate) rows: Vec<Row>,
     /// The official sentence printed instead of an empty grid ("本单位无…").
     pub(crate) empty: Option<String>,
+    /// The record gives no data for the table at all (issue 16): the public page leaves the table
+    /// out, the internal one says "未填报"; never "本单位无…", which needs a stated 0.
+    pub(crate) not_filed: bool,
     pub(crate) notes: Vec<String>,
     /// Link to the CSV, relative to the page (filled in by the page view).
     pub(crate) csv_href: String,
@@ -99,6 +102,7 @@ impl Table {
             columns,
             rows: Vec::new(),
             empty: None,
+            not_filed: false,
             notes: Vec::new(),
             csv_href: String::new(),
         }
@@ -109,6 +113,23 @@ impl Table {
         self.rows.clear();
         self.empty = Some(sentence.to_owned());
         self
+    }
+
+    /// Marks the table as not filed: the record states none of its figures (issue 16).
+    pub(crate) fn not_filed(mut self) -> Table {
+        self.rows.clear();
+        self.not_filed = true;
+        self
+    }
+
+    /// What a table without data says: the official sentence when the record states the
+    /// figure as 0, else nothing (not filed). A missing figure is "not printed", never "none".
+    pub(crate) fn none_if_stated(self, stated: Option<Dec>, sentence: &str) -> Table {
+        if stated.is_some_and(Dec::is_zero) {
+            self.none(sentence)
+        } else {
+            self.not_filed()
+        }
     }
 
     /// The CSV: UTF-8 with a BOM, every field quoted, CRLF; the header is one name per column,

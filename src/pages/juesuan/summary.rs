@@ -153,7 +153,7 @@ pub(crate) fn table1(fa: &FinalAccounts, t: &Totals) -> Table {
         ],
     );
     if fa.income.is_none() && fa.expenditure.is_none() {
-        return table.none("本单位无收入支出决算数据。");
+        return table.not_filed();
     }
     let notes = &mut table.notes;
     let i = fa.income.as_ref();
@@ -244,7 +244,7 @@ pub(crate) fn table2(fa: &FinalAccounts, t: &Totals) -> Table {
         ]),
     );
     let Some(i) = &fa.income else {
-        return table.none("本单位无收入决算数据。");
+        return table.not_filed();
     };
     let total = stated_or("本年收入合计", i.total, t.income_total, &mut table.notes);
     let mut cells = vec![text("", "code"), text("合计", "name")];
@@ -286,7 +286,7 @@ pub(crate) fn table3(fa: &FinalAccounts, t: &Totals) -> Table {
         ]),
     );
     let Some(e) = &fa.expenditure else {
-        return table.none("本单位无支出决算数据。");
+        return table.not_filed();
     };
     let total = stated_or(
         "本年支出合计",

@@ -69,11 +69,12 @@ fn a_single_missing_three_public_part_is_the_total_less_the_others() {
 }
 
 #[test]
-fn a_record_with_only_totals_prints_the_official_sentences() {
+fn a_record_with_only_totals_prints_the_official_sentences_for_its_stated_zeros() {
     let fa = final_accounts(
         r#"
-income: {general_budget: 100, total: 100, grand_total: 100}
+income: {general_budget: 100, gov_fund: 0, state_capital: 0, total: 100, grand_total: 100}
 expenditure: {basic: 60, project: 40, total: 100, grand_total: 100}
+three_public: {total: {budget: 0, actual: 0}}
 "#,
     );
     let t = tables(&fa);
@@ -95,11 +96,30 @@ expenditure: {basic: 60, project: 40, total: 100, grand_total: 100}
 
 #[test]
 fn no_basic_spending_at_all_prints_the_basic_sentence() {
-    let fa = final_accounts("expenditure: {project: 40, total: 40}\n");
+    let fa = final_accounts("expenditure: {basic: 0, project: 40, total: 40}\n");
     assert_eq!(
         tables(&fa)[5].empty.as_deref(),
         Some("本单位无一般公共预算财政拨款基本支出。")
     );
+}
+
+/// Issue 16: a table the record states nothing for is not filed, never "本单位无…".
+#[test]
+fn a_table_the_record_leaves_out_is_not_filed_never_none() {
+    let fa = final_accounts(
+        r#"
+income: {general_budget: 100, total: 100, grand_total: 100}
+expenditure: {project: 40, total: 40}
+"#,
+    );
+    let t = tables(&fa);
+    for n in [5, 6, 7, 8] {
+        assert_eq!(t[n].empty, None, "公开{:02}表 says none", n + 1);
+        assert!(t[n].not_filed && t[n].rows.is_empty(), "公开{:02}表", n + 1);
+    }
+    let fa = final_accounts("expenditure: {project: 40, total: 40}\n");
+    let t = tables(&fa);
+    assert!(!t[0].not_filed && t[1].not_filed && t[3].not_filed);
 }
 
 #[test]

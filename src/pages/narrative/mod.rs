@@ -10,7 +10,10 @@
 //! states them, so the text never repeats a figure the checker reports as wrong (seed 003's
 //! 收入合计 11902.59 reads 11092.59 here). The reasons (主要原因是…) are the record's own text.
 //! Never assembles sentences: the wording lives in the template, so a unit's theme can adapt
-//! it. A section without data is `None` (or empty) and the template prints "本单位无…".
+//! it. A section without data is `None` (or empty). Issue 16: the template prints "本单位无…"
+//! only where the record states a 0 (the `*_nil` flags, `absent` lists, a "三公" part's
+//! `none`); a block the record leaves out produces no sentence on the public page and "未填报"
+//! on the internal one.
 
 mod sections;
 mod spending;
@@ -57,6 +60,10 @@ pub(crate) struct Shuoming {
     pub(crate) gov_fund: Option<FundSection>,
     /// 八、国有资本经营预算财政拨款支出.
     pub(crate) state_capital: Option<FundSection>,
+    /// The record states the 政府性基金 figure as 0: 七 says "本单位当年无…".
+    pub(crate) gov_fund_nil: bool,
+    /// The record states the 国有资本经营 figure as 0: 八 says "本单位当年无…".
+    pub(crate) state_capital_nil: bool,
     /// 九、"三公"经费.
     pub(crate) three_public: Option<ThreePublicSection>,
     /// 十、机关运行经费.
@@ -134,6 +141,8 @@ pub(crate) fn shuoming(
         basic: spending::basic(&inputs),
         gov_fund: spending::fund(&inputs, Fund::GovFund),
         state_capital: spending::fund(&inputs, Fund::StateCapital),
+        gov_fund_nil: computed(&inputs, Figure::GovFund).is_some_and(|t| t.is_zero()),
+        state_capital_nil: computed(&inputs, Figure::StateCapital).is_some_and(|t| t.is_zero()),
         three_public: sections::three_public(&inputs),
         operating_costs: sections::operating_costs(&inputs),
         procurement: sections::procurement(&inputs),

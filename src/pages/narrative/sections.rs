@@ -12,11 +12,15 @@ use super::{ChangeText, Inputs, Part, change_text, computed, count, money, pct};
 use crate::model::{BudgetActual, Dec, FinalAccounts, Money};
 use crate::score::accounts::{Figure, PERCENT_DP, share};
 
-/// One "三公" part: its figures, or `none` when nothing was spent or budgeted.
+/// One "三公" part: its figures, or `none` when the record states nothing spent and nothing
+/// budgeted.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct ThreePublicPart {
-    /// "本年未发生…业务，无相关经费，也未编制相关预算".
+    /// "本年未发生…业务，无相关经费，也未编制相关预算": both stated as 0 (issue 16: a figure
+    /// left out is not a 0).
     pub(crate) none: bool,
+    /// The record states neither figure: nothing is said ("未填报" on the internal page).
+    pub(crate) missing: bool,
     /// Budget against actual, when the actual is stated.
     pub(crate) figures: Option<BudgetText>,
     /// The budget, for a part that states one but no actual.
@@ -25,10 +29,9 @@ pub(crate) struct ThreePublicPart {
 
 impl ThreePublicPart {
     fn new(budget: Option<Money>, actual: Option<Money>) -> ThreePublicPart {
-        let spent = actual.is_some_and(|a| !a.is_zero());
-        let budgeted = budget.is_some_and(|b| !b.is_zero());
         ThreePublicPart {
-            none: !spent && !budgeted,
+            none: actual.is_some_and(Dec::is_zero) && budget.is_some_and(Dec::is_zero),
+            missing: actual.is_none() && budget.is_none(),
             figures: actual.map(|a| BudgetText::new(budget, a)),
             budget: budget.map(money),
         }
@@ -74,6 +77,9 @@ pub(crate) struct ProcurementSection {
     pub(crate) sme: Option<Part>,
     /// 授予小微企业合同金额 and its share of the total.
     pub(crate) small_micro: Option<Part>,
+    /// The record's own 总额 when the total printed is the parts' sum and differs from it: the
+    /// total and its shares are 推算 (issue 16), and the sentence says on what basis.
+    pub(crate) stated_total: Option<String>,
 }
 
 /// A named count (应急保障用车 1 辆).
@@ -103,17 +109,49 @@ pub(crate) struct PerformanceSection {
 pub(super) fn three_public(inputs: &Inputs<'_>) -> Option<ThreePublicSection> {
     let tp = inputs.fa.three_public.as_ref()?;
     let f = inputs.figures.three_public.as_ref()?;
-    let actual = computed(inputs, Figure::ThreePublic).or(f.total.actual)?;
+    let parts = [
+        &tp.outbound,
+        &tp.vehicle_purchase,
+        &tp.vehicle_operation,
+        &tp.reception,
+    ];
+    // Issue 16: the parts' sum stands for the total only when every part states its figure (a
+    // part left out is not a 0); else the stated total, else the 情况说明's.
+    let complete = |f: fn(&BudgetActual) -> Option<Money>| {
+        parts.iter().all(|p| p.as_ref().and_then(f).is_some())
+    };
+    let t = &inputs.figures.totals;
+    let stated = tp.total.as_ref();
+    let actual = t
+        .three_public_actual
+        .filter(|_| complete(|p| p.actual))
+        .or(stated.and_then(|s| s.actual))
+        .or_else(|| Figure::ThreePublic.stated(inputs.fa).and_then(|s| s.value))?;
+    let budget = stated
+        .and_then(|s| s.budget)
+        .or(t.three_public_budget.filter(|_| complete(|p| p.budget)));
     let vehicle = f.vehicle.as_ref();
+    let (purchase, operation) = (
+        ThreePublicPart::of(tp.vehicle_purchase.as_ref()),
+        ThreePublicPart::of(tp.vehicle_operation.as_ref()),
+    );
+    let mut vehicle = ThreePublicPart::new(
+        vehicle.and_then(|v| v.budget),
+        vehicle.and_then(|v| v.actual),
+    );
+    // 购置 and 运行 together are "none" only when the record states both as none.
+    vehicle.none = purchase.none && operation.none;
+    vehicle.missing = purchase.missing && operation.missing;
+    if purchase.figures.is_none() || operation.figures.is_none() {
+        // A part's 决算 left out: their sum is not the 小计.
+        vehicle.figures = None;
+    }
     Some(ThreePublicSection {
-        total: BudgetText::new(f.total.budget, actual),
+        total: BudgetText::new(budget, actual),
         outbound: ThreePublicPart::of(tp.outbound.as_ref()),
-        vehicle: ThreePublicPart::new(
-            vehicle.and_then(|v| v.budget),
-            vehicle.and_then(|v| v.actual),
-        ),
-        vehicle_purchase: ThreePublicPart::of(tp.vehicle_purchase.as_ref()),
-        vehicle_operation: ThreePublicPart::of(tp.vehicle_operation.as_ref()),
+        vehicle,
+        vehicle_purchase: purchase,
+        vehicle_operation: operation,
         reception: ThreePublicPart::of(tp.reception.as_ref()),
         vehicles: tp.vehicles.map(count),
     })
@@ -137,7 +175,15 @@ pub(super) fn operating_costs(inputs: &Inputs<'_>) -> Option<OperatingSection> {
 /// 十一; `None` without a 政府采购 total.
 pub(super) fn procurement(inputs: &Inputs<'_>) -> Option<ProcurementSection> {
     let p = inputs.fa.procurement.as_ref()?;
-    let total = computed(inputs, Figure::Procurement)?;
+    // Issue 16: the sum of the kinds stands for the total only when the record states all
+    // three (a kind left out is not a 0); else the stated total.
+    let complete = p.goods.is_some() && p.works.is_some() && p.services.is_some();
+    let total = if complete {
+        computed(inputs, Figure::Procurement)?
+    } else {
+        p.total
+            .or_else(|| Figure::Procurement.stated(inputs.fa).and_then(|s| s.value))?
+    };
     let part = |label: &'static str, amount: Option<Dec>| {
         amount.map(|a| Part {
             label,
@@ -163,12 +209,17 @@ pub(super) fn procurement(inputs: &Inputs<'_>) -> Option<ProcurementSection> {
         .collect(),
         sme: part("授予中小企业合同金额", p.sme),
         small_micro: part("授予小微企业合同金额", p.small_micro),
+        stated_total: p.total.filter(|s| *s != total).map(money),
     })
 }
 
-/// 十二; `None` without an assets block.
+/// 十二; `None` without an assets block or when it states neither count (its sentence would
+/// say nothing).
 pub(super) fn assets(fa: &FinalAccounts) -> Option<AssetsSection> {
-    let a = fa.assets.as_ref()?;
+    let a = fa
+        .assets
+        .as_ref()
+        .filter(|a| a.vehicles.is_some() || a.large_equipment.is_some())?;
     Some(AssetsSection {
         vehicles: a.vehicles.map(count),
         vehicle_kinds: a

@@ -26,9 +26,15 @@ fn text_of(record: &Record) -> Shuoming {
 }
 
 fn render(s: &Shuoming) -> String {
+    render_as(s, false)
+}
+
+/// The partial as the public (`internal` false) or the internal page includes it.
+fn render_as(s: &Shuoming, internal: bool) -> String {
     #[derive(Serialize)]
     struct Page<'a> {
         shuoming: &'a Shuoming,
+        internal: bool,
     }
     #[derive(Serialize)]
     struct Context<'a> {
@@ -39,7 +45,10 @@ fn render(s: &Shuoming) -> String {
         .render(
             "partials/juesuan_text.html",
             &Context {
-                page: Page { shuoming: s },
+                page: Page {
+                    shuoming: s,
+                    internal,
+                },
             },
         )
         .expect("the partial renders")
@@ -172,24 +181,46 @@ fn seed_003_text_renders_with_the_documents_correct_figures() {
     }
 }
 
+/// Issue 16: a block the record leaves out produces no sentence on the public page (no
+/// "本单位当年无…", not even its heading) and "未填报" on the internal one; "本年度无…" only for a
+/// figure the record states as 0.
 #[test]
-fn sections_without_data_print_the_official_none_sentences() {
-    let yaml = "year: 2023\namount_unit: 万元\ntemplate: hubei\nfinal_accounts:\n  income: {general_budget: 10, total: 10}\n";
+fn sections_without_data_say_nothing_in_public_and_not_filed_internally() {
+    let yaml = "year: 2023\namount_unit: 万元\ntemplate: hubei\nfinal_accounts:\n  income: {general_budget: 10, business: 0, total: 10}\n  three_public:\n    outbound: {actual: 0}\n    reception: {budget: 0, actual: 0}\n    total: {budget: 0, actual: 0}\n";
     let record = fixture::record("fixture", yaml);
     let s = text_of(&record);
-    assert!(s.general.is_none() && s.three_public.is_none());
-    let html = render(&s);
-    for needle in [
-        "本年度无上级补助收入、事业收入、经营收入、附属单位上缴收入、其他收入。",
-        "本单位当年无一般公共预算财政拨款支出。",
-        "本单位当年无政府性基金预算财政拨款收入支出。",
-        "本单位当年无国有资本经营预算财政拨款支出。",
-        "本单位当年无“三公”经费财政拨款支出。",
-        "本单位当年无机关运行经费支出。",
-        "本单位当年无政府采购支出。",
-        "本部门使用的支出功能分类科目（到项级）：无。",
+    assert!(s.general.is_none() && s.operating_costs.is_none());
+    let public = render_as(&s, false);
+    for claim in [
+        "本单位当年无",
+        "未开展",
+        "：无",
+        "未填报",
+        "十四、",
+        "七、",
+        "十、",
+        // 出国 states its 决算 as 0 but no budget: never "也未编制相关预算" for it.
+        "本年未发生因公出国(境)业务，无相关经费，也未编制相关预算",
+        "2. ",
+        "科目（到项级）",
     ] {
-        assert!(html.contains(needle), "missing `{needle}` in:\n{html}");
+        assert!(!public.contains(claim), "`{claim}` in:\n{public}");
+    }
+    for stated in [
+        "本年度无事业收入。",
+        "因公出国(境)费支出决算为 0.00 万元。",
+        "3. 本年未发生公务接待业务，无相关经费，也未编制相关预算。",
+    ] {
+        assert!(public.contains(stated), "missing `{stated}` in:\n{public}");
+    }
+    let internal = render_as(&s, true);
+    for note in [
+        "上级补助收入、经营收入、附属单位上缴收入、其他收入未填报。",
+        "<h3>十、机关运行经费支出说明</h3>\n<p class=\"not-filed\">未填报</p>",
+        "<h3>十四、财政专项支出、专项转移支付支出情况说明</h3>\n<p class=\"not-filed\">未填报</p>",
+        "公务用车购置及运行费<span class=\"not-filed\">未填报</span>",
+    ] {
+        assert!(internal.contains(note), "missing `{note}` in:\n{internal}");
     }
 }
 

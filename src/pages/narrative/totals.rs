@@ -2,8 +2,10 @@
 //! with each fund's income.
 //!
 //! In: the [`Inputs`] of the 情况说明. Out: section structs of formatted figures. The shares of
-//! one sentence come from one largest-remainder set, so they total 100.00%. A part that is 0
-//! or not stated is named in `absent` ("本年度无…"). Never writes a sentence.
+//! one sentence come from one largest-remainder set, so they total 100.00%. A part the record
+//! states as 0 is named in `absent` ("本年度无…"); a part it does not state is named in
+//! `missing` ("未填报" on the internal page, nothing on the public one: issue 16). Never writes
+//! a sentence.
 
 use serde::Serialize;
 
@@ -19,8 +21,10 @@ pub(crate) struct StructureSection {
     pub(crate) fiscal: Option<Part>,
     /// Non-zero parts (for 二, the non-fiscal sources), with shares.
     pub(crate) parts: Vec<Part>,
-    /// Parts that are 0 or not stated ("本年度无…").
+    /// Parts the record states as 0 ("本年度无…").
     pub(crate) absent: Vec<&'static str>,
+    /// Parts the record does not state (issue 16: never "无").
+    pub(crate) missing: Vec<&'static str>,
 }
 
 /// 四: the 财政拨款 total and each fund's income.
@@ -28,8 +32,10 @@ pub(crate) struct StructureSection {
 pub(crate) struct FiscalSection {
     pub(crate) total: Compared,
     pub(crate) funds: Vec<FundIncome>,
-    /// Funds with no income ("本年度无政府性基金预算财政拨款收入").
+    /// Funds whose income the record states as 0 ("本年度无政府性基金预算财政拨款收入").
     pub(crate) absent: Vec<&'static str>,
+    /// Funds whose income the record does not state (issue 16: never "无").
+    pub(crate) missing: Vec<&'static str>,
 }
 
 /// One fund's 财政拨款收入 against the prior year.
@@ -86,11 +92,12 @@ pub(super) fn income(inputs: &Inputs<'_>) -> Option<StructureSection> {
     let fiscal = inputs.figures.totals.fiscal_income;
     let mut named: Vec<(&'static str, Money)> =
         fiscal.map(|f| ("财政拨款收入", f)).into_iter().collect();
-    let mut absent = Vec::new();
+    let (mut absent, mut missing) = (Vec::new(), Vec::new());
     for ((_, label), (_, amount)) in NON_FISCAL_INCOME.iter().zip(&sources) {
         match amount {
             Some(a) if !a.is_zero() => named.push((label, *a)),
-            _ => absent.push(*label),
+            Some(_) => absent.push(*label),
+            None => missing.push(*label),
         }
     }
     let amounts: Vec<Dec> = named.iter().map(|n| n.1).collect();
@@ -114,13 +121,15 @@ pub(super) fn income(inputs: &Inputs<'_>) -> Option<StructureSection> {
         fiscal,
         parts,
         absent,
+        missing,
     })
 }
 
 /// 三: 支出合计 and its parts (基本, 项目 …) with shares.
 pub(super) fn expenditure(inputs: &Inputs<'_>) -> Option<StructureSection> {
     let total = compared(inputs, Figure::ExpenditureTotal)?;
-    let (parts, mut absent) = split_parts(inputs.figures.expenditure_shares.iter());
+    let (parts, absent) = split_parts(inputs.figures.expenditure_shares.iter());
+    let mut missing = Vec::new();
     for (key, label) in [
         ("to_superior", "上缴上级支出"),
         ("operating", "经营支出"),
@@ -132,7 +141,7 @@ pub(super) fn expenditure(inputs: &Inputs<'_>) -> Option<StructureSection> {
             .iter()
             .any(|s| s.key == key)
         {
-            absent.push(label);
+            missing.push(label);
         }
     }
     Some(StructureSection {
@@ -140,6 +149,7 @@ pub(super) fn expenditure(inputs: &Inputs<'_>) -> Option<StructureSection> {
         fiscal: None,
         parts,
         absent,
+        missing,
     })
 }
 
@@ -147,7 +157,7 @@ pub(super) fn expenditure(inputs: &Inputs<'_>) -> Option<StructureSection> {
 pub(super) fn fiscal(inputs: &Inputs<'_>) -> Option<FiscalSection> {
     let total = compared(inputs, Figure::FiscalTotal)?;
     let mut funds = Vec::new();
-    let mut absent = Vec::new();
+    let (mut absent, mut missing) = (Vec::new(), Vec::new());
     let i = inputs.fa.income.as_ref();
     for (figure, label, stated_income) in [
         (
@@ -168,16 +178,16 @@ pub(super) fn fiscal(inputs: &Inputs<'_>) -> Option<FiscalSection> {
     ] {
         // The income as the 收入 table states it, else what the fund spent.
         let amount = stated_income.or_else(|| computed(inputs, figure));
-        match amount.and_then(|a| compared_as(inputs, figure, a)) {
-            Some(income) if amount.is_some_and(|a| !a.is_zero()) => {
-                funds.push(FundIncome { label, income });
-            }
-            _ => absent.push(label),
+        match (amount, amount.and_then(|a| compared_as(inputs, figure, a))) {
+            (Some(a), _) if a.is_zero() => absent.push(label),
+            (Some(_), Some(income)) => funds.push(FundIncome { label, income }),
+            _ => missing.push(label),
         }
     }
     Some(FiscalSection {
         total,
         funds,
         absent,
+        missing,
     })
 }

@@ -89,6 +89,11 @@ pub(crate) struct ProcurementFigures {
     pub(crate) sme_share: Option<Pct>,
     /// 授予小微企业合同金额 / 总额.
     pub(crate) small_micro_share: Option<Pct>,
+    /// 授予中小企业合同金额 / the parts' sum, which the 情况说明 prints (issue 16: published here
+    /// so every figure of the text is in the record's data file).
+    pub(crate) sme_share_of_parts: Option<Pct>,
+    /// 授予小微企业合同金额 / the parts' sum.
+    pub(crate) small_micro_share_of_parts: Option<Pct>,
 }
 
 /// 基本支出 = 人员经费 + 公用经费, and their shares.
@@ -112,11 +117,17 @@ pub(super) fn procurement(fa: &FinalAccounts, totals: &Totals) -> Option<Procure
     let p = fa.procurement.as_ref()?;
     let total = p.total.or(totals.procurement_total);
     let of_total = |part: Option<Money>| part.zip(total).and_then(|(a, t)| share(a, t, PERCENT_DP));
+    let of_parts = |part: Option<Money>| {
+        part.zip(totals.procurement_total)
+            .and_then(|(a, t)| share(a, t, PERCENT_DP))
+    };
     Some(ProcurementFigures {
         parts_total: totals.procurement_total,
         total,
         sme_share: of_total(p.sme),
         small_micro_share: of_total(p.small_micro),
+        sme_share_of_parts: of_parts(p.sme),
+        small_micro_share_of_parts: of_parts(p.small_micro),
     })
 }
 
