@@ -62,7 +62,10 @@ fn issue16_the_example_2022_year_page_shows_ronghua_not_recomputed_and_unranked(
     assert_eq!(rank_cell(r), "未排名", "{r}");
     assert!(r.contains("未重算"), "{r}");
     assert!(r.contains("原文未列分值，无法按规则重算"), "{r}");
-    assert!(r.contains("data-sort=\"\">未排名"), "sorted after the ranked: {r}");
+    assert!(
+        r.contains("data-sort=\"\">未排名"),
+        "sorted after the ranked: {r}"
+    );
     assert_eq!(
         chart_desc(&year, 0),
         "暂无数据",
@@ -71,7 +74,10 @@ fn issue16_the_example_2022_year_page_shows_ronghua_not_recomputed_and_unranked(
     let index = text(&files, "index.html");
     let r = row(&index, "荣华街道办事处");
     assert!(r.contains(">未重算<br>"), "{r}");
-    assert!(!r.contains(">98<br>"), "the reported score is not the rule's: {r}");
+    assert!(
+        !r.contains(">98<br>"),
+        "the reported score is not the rule's: {r}"
+    );
 }
 
 #[test]
@@ -90,7 +96,11 @@ fn issue16_a_unit_without_weights_is_left_out_of_the_rule_score_ranking() {
         "{yi}"
     );
     let bing = row(&year, "丙街道办事处");
-    assert_eq!(rank_cell(bing), "未排名", "no 名次 with every cell —: {bing}");
+    assert_eq!(
+        rank_cell(bing),
+        "未排名",
+        "no 名次 with every cell —: {bing}"
+    );
     let ranking = year
         .split("<tbody>")
         .nth(1)
