@@ -70,8 +70,14 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, year: Year) -> (Shell, YearPage) {
             Some((r.main.rule, u, r))
         })
         .collect();
-    // Highest rule total first; unit-years without one last, unranked; ties by id (stable).
-    units.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    // Highest rule total first; unit-years without one last, unranked: those with a table
+    // (未重算) before those without; ties by id (stable).
+    let no_table = |r: &RecordSummary| r.main.not_recomputed.is_none();
+    units.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then_with(|| no_table(a.2).cmp(&no_table(b.2)))
+            .then_with(|| a.1.id.cmp(&b.1.id))
+    });
     let items = units
         .iter()
         .filter_map(|(s, u, _)| {

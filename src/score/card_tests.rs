@@ -236,3 +236,21 @@ fn scores_serialise_with_the_rule_basis_and_explanation_for_the_site() {
     assert_eq!(json["execution"]["rate"], "100.00%");
     assert_eq!(json["completion"]["rate"], "57.14%");
 }
+
+#[test]
+fn issue16_a_weighted_row_without_any_score_leaves_the_total_not_recomputed_for_missing_scores() {
+    let c = card(
+        "self_evaluation",
+        None,
+        None,
+        vec![goal(
+            "年度目标",
+            Some("5"),
+            vec![ind("群众满意度", "5", "满意", "满意", "")],
+        )],
+        None,
+    );
+    let c = score_card(Template::Hubei, &c);
+    assert_eq!(c.rule_total, None);
+    assert_eq!(c.not_recomputed(), Some(NotRecomputed::MissingScores));
+}

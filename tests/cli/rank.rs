@@ -108,6 +108,12 @@ fn issue16_a_unit_without_weights_is_left_out_of_the_rule_score_ranking() {
         .expect("the ranking table");
     let ranks: Vec<&str> = ranking.split("<tr>").skip(1).map(rank_cell).collect();
     assert_eq!(ranks, ["1", "未排名", "未排名"], "nobody is second");
+    let order: Vec<bool> = ranking
+        .split("<tr>")
+        .skip(1)
+        .map(|r| r.contains("乙街道"))
+        .collect();
+    assert_eq!(order, [false, true, false], "未重算 before no table");
     assert_eq!(
         chart_desc(&year, 0),
         "2021年各单位规则得分，共1项，从高到低：第1名 甲街道 99.6。"
