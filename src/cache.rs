@@ -44,6 +44,7 @@ use crate::fs::Stamp;
 use crate::model::{Dec, Pct, Profile, Unit, UnitId, Year};
 use crate::pages::{MainFigures, MeasureValue, RecordSummary, UnitSummary};
 use crate::render::Renderer;
+use crate::score::NotRecomputed;
 
 /// Version of the manifest format; another value is ignored as a whole.
 const FORMAT: u32 = 3;
@@ -197,6 +198,8 @@ struct CachedRecord {
     contents: String,
     reported: Option<Dec>,
     rule: Option<Dec>,
+    /// Why `rule` is `None` (issue 16).
+    not_recomputed: Option<NotRecomputed>,
     execution: Option<Pct>,
     completion: Option<Pct>,
     flags: Vec<String>,
@@ -228,6 +231,7 @@ impl CachedSummary {
                     contents: r.contents.clone(),
                     reported: r.main.reported,
                     rule: r.main.rule,
+                    not_recomputed: r.main.not_recomputed,
                     execution: r.main.execution,
                     completion: r.main.completion,
                     flags: r.flags.clone(),
@@ -266,6 +270,7 @@ impl CachedSummary {
                     main: MainFigures {
                         reported: r.reported,
                         rule: r.rule,
+                        not_recomputed: r.not_recomputed,
                         execution: r.execution,
                         completion: r.completion,
                     },

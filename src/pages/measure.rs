@@ -3,7 +3,8 @@
 //! `data/compare/<measure>.json` and `.csv`.
 //!
 //! In: the corpus and scores. Out: the page view, JSON and CSV. A cell is "—" when the unit
-//! has no record that year or the record does not state the figure. Amounts are shown in each
+//! has no record that year or the record does not state the figure; on the page a rule total
+//! that could not be recomputed reads "未重算" (JSON `null`, CSV "—"; issue 16). Amounts are shown in each
 //! record's own unit, never converted.
 
 use serde::Serialize;
@@ -77,6 +78,8 @@ fn shown(v: &Option<MeasureValue>) -> String {
 pub(super) struct MeasurePage {
     title: String,
     years: Vec<String>,
+    /// Some cell reads 未重算: the caption says what that means (issue 16).
+    not_recomputed: bool,
     rows: Vec<Row>,
     /// One SVG of every unit's panel on a shared scale, or a note why there is none.
     multiples: Labelled,
@@ -185,7 +188,7 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, m: usize) -> (Shell, MeasurePage) 
     let shell = Shell::for_page(&ctx.site, path, &title).crumb(&title, None);
     let root = shell.root.clone();
     let all_years = &ctx.site.years;
-    let rows = data
+    let rows: Vec<Row> = data
         .units
         .iter()
         .zip(ctx.summaries)
@@ -201,8 +204,18 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, m: usize) -> (Shell, MeasurePage) 
                         .record(*y)
                         .is_some()
                         .then(|| format!("{root}{}", unit_year_path(u.id.as_str(), *y)));
+                    // A rule total that could not be recomputed reads 未重算, not "—" (no
+                    // record) (issue 16); the CSV keeps "—", the rule for a missing figure.
+                    let not_recomputed = data.key == "rule_total"
+                        && v.is_none()
+                        && u.record(*y)
+                            .is_some_and(|r| r.main.not_recomputed.is_some());
                     Cell {
-                        text: shown(v),
+                        text: if not_recomputed {
+                            super::NOT_RECOMPUTED.to_owned()
+                        } else {
+                            shown(v)
+                        },
                         href,
                     }
                 })
@@ -219,9 +232,13 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, m: usize) -> (Shell, MeasurePage) 
             value: format!("{root}{}", measure_path(k, MeasureOut::Html)),
         })
         .collect();
+    let not_recomputed = rows
+        .iter()
+        .any(|r| r.cells.iter().any(|c| c.text == super::NOT_RECOMPUTED));
     let page = MeasurePage {
         title,
         years: all_years.iter().map(|y| year_label(*y)).collect(),
+        not_recomputed,
         rows,
         multiples,
         others,

@@ -215,6 +215,8 @@ pub(crate) struct Headline {
     pub(crate) reported_sort: String,
     pub(crate) rule: String,
     pub(crate) rule_sort: String,
+    /// Why the rule score is 未重算, shown beside it; empty when it was recomputed (issue 16).
+    pub(crate) rule_note: String,
     pub(crate) execution: String,
     pub(crate) execution_sort: String,
     pub(crate) completion: String,
@@ -249,14 +251,32 @@ pub(crate) fn headline_of(m: &summary::MainFigures) -> Headline {
     Headline {
         reported: opt(reported, fmt_score),
         reported_sort: raw(reported),
-        rule: opt(rule, fmt_score),
+        rule: rule_text(m),
         rule_sort: raw(rule),
+        rule_note: m
+            .not_recomputed
+            .map(|n| n.note())
+            .unwrap_or_default()
+            .to_owned(),
         execution: opt(execution, fmt_pct),
         execution_sort: raw(execution.map(Pct::percent)),
         completion: opt(completion, fmt_pct),
         completion_sort: raw(completion.map(Pct::percent)),
     }
 }
+
+/// The rule total as shown: "未重算" when the table has one that could not be recomputed,
+/// never the reported score in its place (issue 16); "—" without a table.
+pub(crate) fn rule_text(m: &summary::MainFigures) -> String {
+    match (m.rule, m.not_recomputed) {
+        (Some(r), _) => fmt_score(r),
+        (None, Some(_)) => NOT_RECOMPUTED.to_owned(),
+        (None, None) => "—".to_owned(),
+    }
+}
+
+/// What a rule score that could not be recomputed reads as on the pages (issue 16).
+pub(crate) const NOT_RECOMPUTED: &str = "未重算";
 
 /// What a record publishes, in words: `部门整体自评表、项目自评表 5 张、部门决算`.
 pub(crate) fn contents(record: &Record) -> String {

@@ -9,7 +9,7 @@
 use super::{execution_rate, main_card, rule_total};
 use crate::compare::{FigureKind, MEASURES, key_figures, record_flags};
 use crate::model::{Dec, Pct, Thresholds, Unit, UnitId, Year};
-use crate::score::{CorpusScores, RecordScore};
+use crate::score::{CardScore, CorpusScores, NotRecomputed, RecordScore};
 
 /// One unit as the pages over many units see it.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +38,9 @@ pub(crate) struct RecordSummary {
 /// The headline figures of a record's main table ([`main_card`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct MainFigures {
+    /// Why the table's rule total could not be recomputed (shown as 未重算 and ranked
+    /// nowhere, issue 16); `None` when it was, or without a table.
+    pub(crate) not_recomputed: Option<NotRecomputed>,
     /// The reported total.
     pub(crate) reported: Option<Dec>,
     /// The rule total ([`rule_total`]).
@@ -53,6 +56,7 @@ impl MainFigures {
     pub(crate) fn of(score: Option<&RecordScore>) -> MainFigures {
         let card = score.and_then(main_card);
         MainFigures {
+            not_recomputed: card.and_then(CardScore::not_recomputed),
             reported: card.and_then(|c| c.reported_total),
             rule: card.and_then(rule_total),
             execution: card.and_then(execution_rate),

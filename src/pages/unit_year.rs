@@ -18,7 +18,7 @@ use crate::plan::{
     record_json_path, unit_path,
 };
 use crate::render::{Shell, fmt_money, fmt_pct, fmt_pct_printed, fmt_score, markdown_to_html};
-use crate::score::CardScore;
+use crate::score::{Basis, CardScore};
 
 #[derive(Serialize)]
 pub(super) struct UnitYearPage {
@@ -53,6 +53,8 @@ struct CardView {
     goals: Vec<GoalView>,
     reported_total: String,
     rule_total: String,
+    /// Why the rule total is 未重算; empty when it was recomputed (issue 16).
+    rule_note: String,
     weight_total: String,
     completion: String,
     prose: Vec<Prose>,
@@ -125,6 +127,14 @@ fn rule_score(d: Option<Dec>) -> String {
     opt(d, |d| fmt_score(d.round(2).normalize()))
 }
 
+/// A rule score, or "未重算" where no weight lets the rule score it (issue 16).
+fn rule_or_not_recomputed(d: Option<Dec>, not_recomputed: bool) -> String {
+    match d {
+        None if not_recomputed => super::NOT_RECOMPUTED.to_owned(),
+        d => rule_score(d),
+    }
+}
+
 fn card_view(
     (csv_href, exec_csv_href): (String, String),
     card: &Scorecard,
@@ -160,7 +170,10 @@ fn card_view(
                             .unwrap_or_default(),
                         weight: score(ind.weight),
                         reported: score(ind.score),
-                        rule: rule_score(is.and_then(|i| i.rule)),
+                        rule: rule_or_not_recomputed(
+                            is.and_then(|i| i.rule),
+                            is.is_some_and(|i| i.basis == Basis::NoWeight),
+                        ),
                         explanation: is.map(|i| i.explanation.clone()).unwrap_or_default(),
                         differs: is.is_some_and(|i| i.differs),
                         deviation: ind.deviation.clone().unwrap_or_default(),
@@ -173,7 +186,10 @@ fn card_view(
                 text: goal.title.clone().unwrap_or_default(),
                 weight: score(goal.weight),
                 reported: score(gs.and_then(|g| g.reported_total)),
-                rule: rule_score(gs.and_then(|g| g.rule_total)),
+                rule: rule_or_not_recomputed(
+                    gs.and_then(|g| g.rule_total),
+                    gs.is_some_and(|g| g.indicators.iter().any(|i| i.basis == Basis::NoWeight)),
+                ),
                 rows,
             }
         })
@@ -258,7 +274,14 @@ fn card_view(
         overall,
         goals,
         reported_total: score(card.reported_total),
-        rule_total: score(s.and_then(rule_total)),
+        rule_total: rule_or_not_recomputed(
+            s.and_then(rule_total),
+            s.is_some_and(|s| s.not_recomputed().is_some()),
+        ),
+        rule_note: s
+            .and_then(CardScore::not_recomputed)
+            .map(|n| n.note().to_owned())
+            .unwrap_or_default(),
         weight_total: score(s.and_then(|s| s.weight_total)),
         completion: s
             .map(|s| {

@@ -92,15 +92,17 @@ pub(super) fn year_compare(
         ),
     ];
     let low = ctx.corpus.site.thresholds.execution_low;
+    // Only unit-years that state a 执行率 are ranked on it; one without is left out, not drawn
+    // as a ranked "无数据" row (issue 16).
     let items = units
         .iter()
-        .map(|(u, r)| {
-            let rate = r.main.execution;
-            RankItem {
+        .filter_map(|(u, r)| {
+            let p = r.main.execution?;
+            Some(RankItem {
                 label: u.short_name.clone(),
-                value: rate.map(|p| Datum::new(p.percent(), fmt_pct(p))),
-                highlight: rate.is_some_and(|p| p.percent() < low || p.percent() > Dec::HUNDRED),
-            }
+                value: Some(Datum::new(p.percent(), fmt_pct(p))),
+                highlight: p.percent() < low || p.percent() > Dec::HUNDRED,
+            })
         })
         .collect();
     let execution_chart = ranking(&Ranking {

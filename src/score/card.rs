@@ -77,6 +77,48 @@ pub(crate) fn score_card(template: Template, sc: &Scorecard) -> CardScore {
     }
 }
 
+/// Why a table's rule total could not be recomputed, in the words the pages show beside
+/// "未重算" (issue 16). Stored in the build cache, hence `Deserialize`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum NotRecomputed {
+    /// A row (or a goal) prints no weight: no rule can score it.
+    NoWeights,
+    /// A row has neither a rule score nor a reported one.
+    MissingScores,
+}
+
+impl NotRecomputed {
+    /// The short visible note.
+    pub(crate) fn note(self) -> &'static str {
+        match self {
+            NotRecomputed::NoWeights => "原文未列分值，无法按规则重算",
+            NotRecomputed::MissingScores => "部分指标无法计分，无法按规则重算",
+        }
+    }
+}
+
+impl CardScore {
+    /// Why the rule total is `None`; `None` when it was recomputed.
+    pub(crate) fn not_recomputed(&self) -> Option<NotRecomputed> {
+        if self.rule_total.is_some() {
+            return None;
+        }
+        Some(
+            if self
+                .goals
+                .iter()
+                .flat_map(|g| g.indicators.iter())
+                .any(|i| i.basis == Basis::NoWeight)
+            {
+                NotRecomputed::NoWeights
+            } else {
+                NotRecomputed::MissingScores
+            },
+        )
+    }
+}
+
 /// The decimal places of the table's printed indicator scores, at least 1.
 fn score_precision(sc: &Scorecard) -> u32 {
     sc.goals

@@ -21,6 +21,7 @@ fn s001_rule_total_is_94_97_against_a_reported_94() {
     assert_eq!(c.rule_total, Some(d("94.97")));
     assert_eq!(c.reported_total, Some(d("94")));
     assert_eq!(c.reported_sum, Some(d("94")));
+    assert_eq!(c.not_recomputed(), None);
     let subtotals: Vec<_> = c.goals.iter().map(|g| g.rule_total).collect();
     assert_eq!(
         subtotals,
@@ -118,7 +119,9 @@ fn s003_city_project_adds_the_overall_goal_and_recomputes_to_93_5() {
 }
 
 #[test]
-fn s000_all_full_rows_without_weights_total_100() {
+fn issue16_s000_rows_without_weights_leave_the_total_not_recomputed() {
+    // Every row prints a score but no weight: the rule cannot score a row, so the total is
+    // 未重算 rather than the sum of the reported scores (issue 16).
     let rows = |n: usize, s: &str| -> Vec<_> {
         (0..n)
             .map(|i| ind(&format!("指标{i}"), "", "100%", "100%", s))
@@ -141,7 +144,10 @@ fn s000_all_full_rows_without_weights_total_100() {
         Some("100"),
     );
     let c = score_card(Template::Hubei, &c);
-    assert_eq!(c.rule_total, Some(d("100")));
+    assert_eq!(c.rule_total, None);
+    assert_eq!(c.not_recomputed(), Some(NotRecomputed::NoWeights));
+    assert!(c.goals.iter().all(|g| g.rule_total.is_none()));
+    assert_eq!(c.reported_sum, Some(d("100")));
     assert_eq!(c.weight_total, Some(d("100")));
     assert!(c.execution.as_ref().is_some_and(|e| e.over_budget));
     assert_eq!((c.completion.indicators, c.completion.met), (20, 20));
@@ -163,6 +169,7 @@ fn a_table_without_weights_or_scores_cannot_be_totalled() {
     );
     let c = score_card(Template::Hubei, &c);
     assert_eq!(c.rule_total, None);
+    assert_eq!(c.not_recomputed(), Some(NotRecomputed::NoWeights));
     assert_eq!(c.weight_total, None);
     assert!(
         c.explanation.starts_with("无法重算总分：年度目标4"),
@@ -228,4 +235,22 @@ fn scores_serialise_with_the_rule_basis_and_explanation_for_the_site() {
     );
     assert_eq!(json["execution"]["rate"], "100.00%");
     assert_eq!(json["completion"]["rate"], "57.14%");
+}
+
+#[test]
+fn issue16_a_weighted_row_without_any_score_leaves_the_total_not_recomputed_for_missing_scores() {
+    let c = card(
+        "self_evaluation",
+        None,
+        None,
+        vec![goal(
+            "年度目标",
+            Some("5"),
+            vec![ind("群众满意度", "5", "满意", "满意", "")],
+        )],
+        None,
+    );
+    let c = score_card(Template::Hubei, &c);
+    assert_eq!(c.rule_total, None);
+    assert_eq!(c.not_recomputed(), Some(NotRecomputed::MissingScores));
 }

@@ -34,7 +34,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 pub(crate) use bands::{Band, Grade};
-pub(crate) use card::score_card;
+pub(crate) use card::{NotRecomputed, score_card};
 pub(crate) use completion::{Completion, MetBasis};
 pub(crate) use execution::ExecutionScore;
 pub(crate) use performance::{Basis, Flag};
@@ -163,7 +163,8 @@ pub struct IndicatorScore {
     pub weight: Option<Dec>,
     /// Score as printed.
     pub reported: Option<Dec>,
-    /// The rule's score (2 dp); the reported score where no formula applies.
+    /// The rule's score (2 dp); the reported score where no formula applies; `None` when no
+    /// rule can score it (no weight printed: 未重算, issue 16).
     pub rule: Option<Dec>,
     /// Which rule applied.
     pub basis: Basis,

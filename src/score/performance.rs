@@ -3,8 +3,9 @@
 //! In: an [`Indicator`] (weight, target and actual as printed and parsed, direction, kind, the
 //! reported score). Out: a [`RuleOutcome`]: the score the rule gives (2 dp, 四舍五入, capped at
 //! the weight), which rule applied ([`Basis`]), flags, and the computation in Chinese words.
-//! Where no formula applies (qualitative rows, units that do not compare, no weight) the
-//! reported score is kept and the basis says so. Never rounds the inputs: it uses the target
+//! Where no formula applies (qualitative rows, units that do not compare) the reported score
+//! is kept and the basis says so; a row without a weight has no rule score at all (未重算,
+//! issue 16). Never rounds the inputs: it uses the target
 //! and actual as printed.
 
 use serde::Serialize;
@@ -36,7 +37,7 @@ pub enum Basis {
     Qualitative,
     /// Numbers that cannot be compared (different units, negative values): reported kept.
     NotComparable,
-    /// No weight printed: reported kept.
+    /// No weight printed: no rule score (未重算, issue 16); the reported score is not taken.
     NoWeight,
 }
 
@@ -69,7 +70,8 @@ pub enum Flag {
 /// What the rule says about one indicator.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub(crate) struct RuleOutcome {
-    /// The score (2 dp); the reported score where no formula applies; `None` when neither.
+    /// The score (2 dp); the reported score where no formula applies; `None` without a weight
+    /// or when neither.
     pub rule: Option<Dec>,
     /// Which rule applied.
     pub basis: Basis,
@@ -78,6 +80,9 @@ pub(crate) struct RuleOutcome {
     /// The computation in words (Chinese).
     pub explanation: String,
 }
+
+/// Why a row or total without a weight has no rule score (issue 16).
+pub(crate) const NOT_RECOMPUTED_NO_WEIGHT: &str = "原文未列分值，无法按规则重算（未重算）";
 
 /// Scores a quantitative pair: target `a`, actual `b`, weight `w`. Returns the score (2 dp) and
 /// the rule; `None` on overflow.
@@ -139,12 +144,15 @@ pub(crate) fn rule_score(ind: &Indicator) -> RuleOutcome {
             explanation,
         }
     };
+    // Without a weight no rule gives a score: the row is 未重算, and its reported score stays
+    // in the 得分 column only, never in the rule's (issue 16).
     let Some(w) = ind.weight else {
-        return kept(
-            Basis::NoWeight,
+        return RuleOutcome {
+            rule: None,
+            basis: Basis::NoWeight,
             flags,
-            "未列分值，无法按公式计分".to_owned(),
-        );
+            explanation: NOT_RECOMPUTED_NO_WEIGHT.to_owned(),
+        };
     };
     let (target, actual) = (ind.target.as_ref(), ind.actual.as_ref());
     // "不发生" against an outcome: the event either happened (a count) or it did not.

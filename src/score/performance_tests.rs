@@ -140,9 +140,10 @@ fn a_rate_per_period_compares_with_its_count() {
 }
 
 #[test]
-fn a_row_without_weight_keeps_its_reported_score() {
+fn issue16_a_row_without_weight_is_not_recomputed_and_never_takes_the_reported_score() {
     let o = outcome("打造黄鹤楼旅游片区名片", "", "100%", "100%", "4");
-    assert_eq!((o.rule, o.basis), (Some(d("4")), Basis::NoWeight));
+    assert_eq!((o.rule, o.basis), (None, Basis::NoWeight));
+    assert!(o.explanation.contains("未重算"), "{}", o.explanation);
 }
 
 #[test]

@@ -20,6 +20,7 @@ mod mutation;
 mod output;
 #[cfg(target_os = "linux")]
 mod race;
+mod rank;
 mod render;
 mod scoring;
 mod search;

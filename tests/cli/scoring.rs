@@ -36,13 +36,16 @@ macro_rules! record {
 }
 
 #[test]
-fn huanghelou_2021_recomputes_to_100() {
+fn issue16_huanghelou_2021_prints_no_row_weights_so_its_total_is_not_recomputed() {
+    // Every row prints a score but no weight: the rule total is 未重算, never the reported
+    // 100 taken as the rule's (issue 16).
     let (_, scores) = scored();
     let se = record!(scores, "huanghelou", 2021)
         .self_evaluation
         .as_ref()
         .expect("部门整体");
-    assert_eq!(se.rule_total, Some(d("100")));
+    assert_eq!(se.rule_total, None);
+    assert_eq!(se.reported_total, Some(d("100")));
     assert!(se.execution.as_ref().is_some_and(|e| e.over_budget));
 }
 
