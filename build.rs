@@ -5,8 +5,12 @@
 //!
 //! Sets `gongkai_no_setpriv` when the tests cannot run gongkai as another user: that needs the
 //! superuser and util-linux's `setpriv` (the recovery tests build as user 65534).
+//!
+//! Also sets `GONGKAI_BUILD_ID`, a hash of the sources, the embedded theme and `Cargo.lock`: the
+//! build cache is keyed by it, so a binary built from other sources never takes over pages an
+//! earlier one rendered (the version number alone does not change between commits).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(gongkai_no_setpriv)");
@@ -16,6 +20,43 @@ fn main() {
     let can_switch_user = is_superuser() && on_path("setpriv");
     if !(ci || can_switch_user) {
         println!("cargo::rustc-cfg=gongkai_no_setpriv");
+    }
+    let mut files = Vec::new();
+    for root in ["src", "themes"] {
+        println!("cargo::rerun-if-changed={root}");
+        collect(Path::new(root), &mut files);
+    }
+    println!("cargo::rerun-if-changed=Cargo.lock");
+    files.push(PathBuf::from("Cargo.lock"));
+    files.sort();
+    // FNV-1a over each path, its length and its bytes: stable across Rust versions.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |bytes: &[u8]| {
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    };
+    for file in &files {
+        let bytes = std::fs::read(file).unwrap_or_default();
+        eat(file.to_string_lossy().as_bytes());
+        eat(&(bytes.len() as u64).to_le_bytes());
+        eat(&bytes);
+    }
+    println!("cargo::rustc-env=GONGKAI_BUILD_ID={hash:016x}");
+}
+
+/// Every file under `dir`, links not followed.
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        match entry.file_type() {
+            Ok(t) if t.is_dir() => collect(&path, out),
+            Ok(t) if t.is_file() => out.push(path),
+            _ => {}
+        }
     }
 }
 

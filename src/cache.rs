@@ -11,7 +11,7 @@
 //! another manifest (then nothing is taken over).
 //!
 //! Dependencies, coarse on purpose so that no change is ever missed:
-//! - The *global key* covers the gongkai version, every template and static file of the theme,
+//! - The *global key* covers the gongkai version and build (a hash of its sources), every template and static file of the theme,
 //!   the site file, the site-wide facts every page shows (title, years in the navigation, base
 //!   URL, data date), the profile and the content folder. Any change rebuilds everything.
 //! - Every file that belongs to one unit (its unit page, and each record's page, 决算 page,
@@ -368,6 +368,9 @@ pub(crate) fn global_key(
 ) -> String {
     let mut global = HashWriter::new();
     global.add(&env!("CARGO_PKG_VERSION"));
+    // The sources this binary was built from (`build.rs`): another build of the same version
+    // number may render other bytes.
+    global.add(&env!("GONGKAI_BUILD_ID"));
     global.add(&renderer.fingerprint());
     global.add(settings);
     global.add(site);

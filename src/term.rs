@@ -28,7 +28,8 @@ pub(crate) fn escaped(c: char) -> String {
     format!("\\u{{{:x}}}", u32::from(c))
 }
 
-/// `text` with every [`is_unsafe`] character shown as `\u{1b}`; borrowed when there is none.
+/// `text` with every unsafe character (C0 but `\n`, DEL, C1, bidi controls) shown as `\u{1b}`;
+/// borrowed when there is none.
 pub fn for_terminal(text: &str) -> Cow<'_, str> {
     escape_with(text, |c, out| out.push_str(&escaped(c)))
 }

@@ -67,9 +67,9 @@ pub struct Checked {
 
 /// Loads, scores and audits the content folder one unit at a time (a unit's checks never look
 /// at another unit), so memory holds the findings and a few units, never the corpus: the same
-/// report as [`check`] over [`crate::load`]'s corpus.
+/// report as [`check`] over [`crate::load()`]'s corpus.
 ///
-/// Errors: as [`crate::load`], every diagnostic of every file.
+/// Errors: as [`crate::load()`], every diagnostic of every file.
 pub fn check_content(content_dir: &std::path::Path) -> crate::error::Result<Checked> {
     use rayon::prelude::*;
     let outline = crate::load::outline(content_dir)?;
