@@ -340,3 +340,43 @@ fn the_prior_years_own_record_gives_the_base_of_a_rise() {
         assert!(html.contains(needle), "missing `{needle}` in:\n{html}");
     }
 }
+
+/// 青菱 2023 with one line of its `final_accounts` block removed.
+fn qingling_without(line: &str) -> Record {
+    let yaml = fixture::read("content/qingling/2023.yaml");
+    let kept: Vec<&str> = yaml.lines().filter(|l| !l.starts_with(line)).collect();
+    assert!(kept.len() < yaml.lines().count(), "no line `{line}`");
+    fixture::record("qingling", &kept.join("\n"))
+}
+
+#[test]
+fn income_without_general_budget_prints_the_stated_total_and_no_shares() {
+    // Issue 16: the other sources sum to 9.79; that is not the 收入合计.
+    let s = text_of(&qingling_without("    general_budget: 11082.8"));
+    let income = s.income.as_ref().expect("二");
+    assert_eq!(income.total.amount, "11902.59", "the stated 收入合计");
+    assert!(income.fiscal.is_none(), "财政拨款收入 needs every fund");
+    assert!(income.parts.iter().all(|p| p.share.is_none()));
+    let html = render(&s);
+    assert!(!html.contains("9.79 万元，占"), "{html}");
+    assert!(!html.contains("收入合计 9.79"), "{html}");
+}
+
+#[test]
+fn expenditure_without_a_part_prints_the_stated_total_and_no_shares() {
+    let s = text_of(&qingling_without("    to_superior: 0"));
+    let e = s.expenditure.as_ref().expect("三");
+    assert_eq!(e.total.amount, "11092.59", "the stated 支出合计");
+    assert_eq!(e.missing, ["上缴上级支出"]);
+    assert_eq!(e.absent, ["经营支出", "对附属单位补助支出"]);
+    assert!(e.parts.iter().all(|p| p.share.is_none()), "{:?}", e.parts);
+    assert!(!render(&s).contains("5197.65 万元，占"));
+}
+
+#[test]
+fn basic_without_public_prints_no_sum() {
+    let s = text_of(&qingling_without("    public: 1891.31"));
+    let html = render(&s);
+    assert!(!html.contains("3306.34 万元。"), "{html}");
+    assert!(!html.contains("占基本支出"), "{html}");
+}
