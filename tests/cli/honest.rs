@@ -212,6 +212,8 @@ fn the_removals_are_derived_from_the_yaml_and_reach_every_level() {
         "final_accounts.procurement.goods",
         "final_accounts.assets.large_equipment",
         "final_accounts.narrative.income.change",
+        // 十四's "本单位当年无…" stands on this key alone (issue 16).
+        "final_accounts.narrative.special_funds_nil",
         "self_evaluation.goals",
         "every final_accounts …gov_fund",
         "projects",

@@ -64,6 +64,9 @@ pub(crate) struct Shuoming {
     pub(crate) gov_fund_nil: bool,
     /// The record states the 国有资本经营 figure as 0: 八 says "本单位当年无…".
     pub(crate) state_capital_nil: bool,
+    /// The 情况说明 states 十四 as nil (`narrative.special_funds_nil`): "本单位当年无财政专项支出、
+    /// 专项转移支付支出". Nothing else derives it (issue 16).
+    pub(crate) special_funds_nil: bool,
     /// 九、"三公"经费.
     pub(crate) three_public: Option<ThreePublicSection>,
     /// 十、机关运行经费.
@@ -143,6 +146,7 @@ pub(crate) fn shuoming(
         state_capital: spending::fund(&inputs, Fund::StateCapital),
         gov_fund_nil: computed(&inputs, Figure::GovFund).is_some_and(|t| t.is_zero()),
         state_capital_nil: computed(&inputs, Figure::StateCapital).is_some_and(|t| t.is_zero()),
+        special_funds_nil: fa.narrative.as_ref().is_some_and(|n| n.special_funds_nil),
         three_public: sections::three_public(&inputs),
         operating_costs: sections::operating_costs(&inputs),
         procurement: sections::procurement(&inputs),

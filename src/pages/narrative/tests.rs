@@ -380,3 +380,25 @@ fn basic_without_public_prints_no_sum() {
     assert!(!html.contains("3306.34 万元。"), "{html}");
     assert!(!html.contains("占基本支出"), "{html}");
 }
+
+#[test]
+fn section_14_is_printed_only_from_the_stated_flag() {
+    // Issue 16: seed 003 says "本单位当年无财政专项支出、专项转移支付支出。" (十四); the record's
+    // `narrative.special_funds_nil` carries it, and without it the public page says nothing.
+    let sentence = "本单位当年无财政专项支出、专项转移支付支出。";
+    let heading = "十四、财政专项支出、专项转移支付支出情况说明";
+    let s = text_of(&qingling());
+    assert!(s.special_funds_nil);
+    let html = render(&s);
+    assert!(html.contains(heading) && html.contains(sentence), "{html}");
+    let s = text_of(&qingling_without("    special_funds_nil: true"));
+    assert!(!s.special_funds_nil);
+    let html = render(&s);
+    assert!(
+        !html.contains(heading) && !html.contains(sentence),
+        "{html}"
+    );
+    assert!(render_as(&s, true).contains(&format!(
+        "<h3>{heading}</h3>\n<p class=\"not-filed\">未填报</p>"
+    )));
+}
