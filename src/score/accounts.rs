@@ -21,7 +21,10 @@ mod tests;
 
 use serde::Serialize;
 
-pub(crate) use change::{Change, FigureChange, PriorSource, change, figure_changes, prior_value};
+pub(crate) use change::{
+    Change, FigureChange, PriorSource, change, figure_changes, implied_prior_unknown,
+    printable_prior, prior_value,
+};
 pub(crate) use figure::Figure;
 pub(crate) use lines::{FundFigures, LineGroup, fund_actual, fund_budget, fund_figures};
 pub(crate) use parts::{

@@ -148,7 +148,7 @@ fn seed_003_text_renders_with_the_documents_correct_figures() {
         "支出合计 11092.59 万元",
         "基本支出 5197.65 万元，占本年支出 46.86%",
         "项目支出 5894.94 万元，占本年支出 53.14%",
-        "与 2022 年度（14598.23 万元）相比，减少 3505.64 万元，下降 24.01%",
+        "与 2022 年度（14598.23 万元，推算数：按本年数减原文所列变动额计算）相比，减少 3505.64 万元，下降 24.01%",
         "完成年初预算的 157.46%",
         // Percentages in running text are not grouped by thousands.
         "完成年初预算的 1479.52%",
@@ -162,8 +162,8 @@ fn seed_003_text_renders_with_the_documents_correct_figures() {
         "机关运行经费支出 1891.31 万元",
         "比年初预算数减少 65.45 万元，下降 3.34%",
         "国有企业退休人员社会化管理补助支出（项）",
-        "一般公共预算财政拨款收入 11082.80 万元，与 2022 年度（14435.59 万元）相比，减少 3352.79 万元，下降 23.23%",
-        "国有资本经营预算财政拨款收入 9.79 万元，与 2022 年度（14.55 万元）相比，减少 4.76 万元",
+        "一般公共预算财政拨款收入 11082.80 万元，与 2022 年度（14435.59 万元，推算数：按本年数减原文所列变动额计算）相比，减少 3352.79 万元，下降 23.23%",
+        "国有资本经营预算财政拨款收入 9.79 万元，与 2022 年度（14.55 万元，推算数：按本年数减原文所列变动额计算）相比，减少 4.76 万元",
         "本年度无政府性基金预算财政拨款收入。",
         // Shares of 政府采购 divide by the computed total, 1798.11.
         "授予中小企业合同金额 1788.11 万元，占政府采购支出总额的 99.44%",
@@ -401,4 +401,34 @@ fn section_14_is_printed_only_from_the_stated_flag() {
     assert!(render_as(&s, true).contains(&format!(
         "<h3>{heading}</h3>\n<p class=\"not-filed\">未填报</p>"
     )));
+}
+
+#[test]
+fn an_implied_prior_year_is_marked_at_first_mention() {
+    // Issue 16: seed 003's 2022 figures are not printed; 14598.23 is 11092.59 + 3505.64.
+    let html = render(&text_of(&qingling()));
+    let first = "与 2022 年度（14598.23 万元，推算数：按本年数减原文所列变动额计算）相比";
+    assert_eq!(html.matches(first).count(), 1, "{html}");
+    let later = "与 2022 年度（14598.23 万元，推算数）相比";
+    assert!(html.matches(later).count() >= 1, "{html}");
+    assert!(html.find(first) < html.find(later));
+    assert!(
+        !html.contains("（14598.23 万元）"),
+        "an unmarked mention: {html}"
+    );
+}
+
+#[test]
+fn an_implied_prior_year_of_a_figure_with_a_finding_is_not_printed() {
+    // 支出合计 given two values (the table's 11000 against its parts' 11092.59): the prior year
+    // its 变动额 implies is unknown, as the chart decides.
+    let yaml = fixture::read("content/qingling/2023.yaml").replacen(
+        "    total: 11092.59\n",
+        "    total: 11000\n",
+        1,
+    );
+    let record = fixture::record("qingling", &yaml);
+    let s = text_of(&record);
+    let e = s.expenditure.as_ref().expect("三");
+    assert!(e.total.change.is_none(), "{:?}", e.total.change);
 }
