@@ -829,6 +829,10 @@ pub struct RawJuesuanNarrative {
     /// 十一、政府采购.
     #[serde(default)]
     pub procurement: Option<RawStatedFigure>,
+    /// 十四: the 情况说明 says "本单位当年无财政专项支出、专项转移支付支出". A stated nil, like a
+    /// fund's stated 0: without it the page prints no 十四 (issue 16, left out is not "无").
+    #[serde(default)]
+    pub special_funds_nil: bool,
 }
 
 /// One figure as a 情况说明 states it: value, change against the prior year, share, reason.

@@ -4,9 +4,10 @@
 //!
 //! In: one record's [`FinalAccounts`] and, when the prior year's own record exists, its
 //! accounts. Out: [`AccountsFigures`], serializable for templates. Pure: no IO, no f64, no
-//! panics (an overflowing sum leaves its figure out). A part a table leaves empty counts as 0,
-//! as on the printed table; a total needs at least one stated part. Stated figures are never
-//! replaced: each computed total stands beside the stated one, and `check::accounts` compares.
+//! panics (an overflowing sum leaves its figure out). A total is computed only when the record
+//! states every part it needs (a 0 is stated as 0): issue 16, a part left out is not printed,
+//! and a sum that reads it as 0 would print a figure the document never gave (收入合计 9.79
+//! without 一般公共预算). Stated figures are never replaced: each computed total stands beside the stated one, and `check::accounts` compares.
 
 mod change;
 mod figure;
@@ -20,7 +21,10 @@ mod tests;
 
 use serde::Serialize;
 
-pub(crate) use change::{Change, FigureChange, PriorSource, change, figure_changes, prior_value};
+pub(crate) use change::{
+    Change, FigureChange, PriorSource, change, figure_changes, implied_prior_unknown,
+    printable_prior, prior_value,
+};
 pub(crate) use figure::Figure;
 pub(crate) use lines::{FundFigures, LineGroup, fund_actual, fund_budget, fund_figures};
 pub(crate) use parts::{
@@ -55,7 +59,7 @@ pub(crate) struct AccountsFigures {
     pub(crate) changes: Vec<FigureChange>,
 }
 
-/// Totals computed from their parts; `None` when no part is stated.
+/// Totals computed from their parts; `None` when a part is not stated (issue 16).
 #[derive(Debug, Clone, Default, Serialize)]
 pub(crate) struct Totals {
     /// 本年收入合计 = Σ sources.
@@ -82,7 +86,15 @@ pub(crate) struct Totals {
     pub(crate) procurement_total: Option<Money>,
 }
 
+/// The sum of every item; `None` when one is not stated or on overflow. Issue 16: a total
+/// from incomplete parts is not a figure.
+pub(crate) fn sum_all(items: &[Option<Dec>]) -> Option<Dec> {
+    let all: Option<Vec<Dec>> = items.iter().copied().collect();
+    Dec::checked_sum(all.filter(|a| !a.is_empty())?)
+}
+
 /// The sum of the stated items (an empty cell is 0); `None` when none is stated or on overflow.
+/// Only for sums whose missing items are known to be empty cells, never for a printed total.
 pub(crate) fn sum_present(items: &[Option<Dec>]) -> Option<Dec> {
     let present: Vec<Dec> = items.iter().flatten().copied().collect();
     if present.is_empty() {
@@ -108,7 +120,7 @@ impl Totals {
     pub(crate) fn of(fa: &FinalAccounts) -> Totals {
         let mut t = Totals::default();
         if let Some(i) = &fa.income {
-            t.income_total = sum_present(&[
+            t.income_total = sum_all(&[
                 i.general_budget,
                 i.gov_fund,
                 i.state_capital,
@@ -118,22 +130,23 @@ impl Totals {
                 i.affiliated,
                 i.other,
             ]);
-            t.fiscal_income = sum_present(&[i.general_budget, i.gov_fund, i.state_capital]);
+            t.fiscal_income = sum_all(&[i.general_budget, i.gov_fund, i.state_capital]);
             t.income_grand_total = t.income_total.or(i.total).and_then(|base| {
-                sum_present(&[Some(base), i.non_fiscal_balance_used, i.opening_balance])
+                sum_all(&[Some(base), i.non_fiscal_balance_used, i.opening_balance])
             });
         }
         if let Some(e) = &fa.expenditure {
-            t.expenditure_total = sum_present(&[
+            t.expenditure_total = sum_all(&[
                 e.basic,
                 e.project,
                 e.to_superior,
                 e.operating,
                 e.to_affiliated,
             ]);
-            t.expenditure_grand_total = t.expenditure_total.or(e.total).and_then(|base| {
-                sum_present(&[Some(base), e.surplus_distribution, e.closing_balance])
-            });
+            t.expenditure_grand_total = t
+                .expenditure_total
+                .or(e.total)
+                .and_then(|base| sum_all(&[Some(base), e.surplus_distribution, e.closing_balance]));
         }
         if !fa.lines.is_empty() {
             t.fiscal_expenditure = Dec::checked_sum(fa.lines.iter().map(|l| l.actual));
@@ -144,13 +157,13 @@ impl Totals {
             .and_then(|f| f.income)
             .or(t.fiscal_income);
         t.fiscal_grand_total = fiscal_income.and_then(|base| {
-            sum_present(&[
+            sum_all(&[
                 Some(base),
                 fa.fiscal.as_ref().and_then(|f| f.opening_balance),
             ])
         });
         if let Some(b) = &fa.basic {
-            t.basic_total = sum_present(&[b.personnel, b.public]);
+            t.basic_total = sum_all(&[b.personnel, b.public]);
         }
         if let Some(tp) = &fa.three_public {
             let parts = [
@@ -163,7 +176,7 @@ impl Totals {
             t.three_public_budget = sum_stated_parts(&parts, |p| p.budget);
         }
         if let Some(p) = &fa.procurement {
-            t.procurement_total = sum_present(&[p.goods, p.works, p.services]);
+            t.procurement_total = sum_all(&[p.goods, p.works, p.services]);
         }
         t
     }
@@ -180,12 +193,16 @@ pub(crate) struct NamedShare {
     pub(crate) share: Pct,
 }
 
-/// Shares of the stated parts (largest remainder); empty when there is no whole.
+/// Shares of the parts (largest remainder); empty when there is no whole or a part is not
+/// stated (issue 16: shares of an incomplete whole are not figures).
 fn named_shares(parts: &[(&'static str, &'static str, Option<Money>)]) -> Vec<NamedShare> {
-    let present: Vec<_> = parts
+    let Some(present) = parts
         .iter()
-        .filter_map(|&(k, l, a)| a.map(|a| (k, l, a)))
-        .collect();
+        .map(|&(k, l, a)| a.map(|a| (k, l, a)))
+        .collect::<Option<Vec<_>>>()
+    else {
+        return Vec::new();
+    };
     let amounts: Vec<Dec> = present.iter().map(|p| p.2).collect();
     largest_remainder(&amounts, PERCENT_DP)
         .map(|shares| {
@@ -263,27 +280,38 @@ fn fiscal_income_share(t: &Totals) -> Option<Pct> {
     largest_remainder(&[fiscal, rest], PERCENT_DP).map(|s| s[0])
 }
 
+/// A fund's 财政拨款支出: the sum of its lines; without lines, 0 only when the record states
+/// the fund's income as 0 (issue 16: a fund left out is unknown, not 0).
+fn fund_spending(fa: &FinalAccounts, fund: Fund) -> Option<Money> {
+    let stated_income = fa.income.as_ref().and_then(|i| match fund {
+        Fund::GeneralBudget => i.general_budget,
+        Fund::GovFund => i.gov_fund,
+        Fund::StateCapital => i.state_capital,
+    });
+    fund_actual(fa, fund).or(stated_income.filter(|i| i.is_zero()))
+}
+
 /// Each fund's 财政拨款支出 and the remaining (non-fiscal) spending as shares of 本年支出合计.
 fn fund_shares(fa: &FinalAccounts) -> Vec<NamedShare> {
     let Some(total) = Figure::ExpenditureTotal.current(fa) else {
         return Vec::new();
     };
-    let general = fund_actual(fa, Fund::GeneralBudget)
+    let general = fund_spending(fa, Fund::GeneralBudget)
         .or_else(|| fa.general_budget.as_ref().and_then(|g| g.actual));
     let funds = [
         ("general_budget", "一般公共预算财政拨款支出", general),
         (
             "gov_fund",
             "政府性基金预算财政拨款支出",
-            fund_actual(fa, Fund::GovFund),
+            fund_spending(fa, Fund::GovFund),
         ),
         (
             "state_capital",
             "国有资本经营预算财政拨款支出",
-            fund_actual(fa, Fund::StateCapital),
+            fund_spending(fa, Fund::StateCapital),
         ),
     ];
-    let Some(rest) = sum_present(&funds.map(|f| f.2)).and_then(|s| total.checked_sub(s)) else {
+    let Some(rest) = sum_all(&funds.map(|f| f.2)).and_then(|s| total.checked_sub(s)) else {
         return Vec::new();
     };
     let mut parts = funds.to_vec();

@@ -116,7 +116,7 @@ fn the_qingling_2023_juesuan_page_explains_the_accounts_with_the_documents_corre
     let text: String = html[start..].split_whitespace().collect();
     for expected in [
         "收、支总计均为11092.59万元",
-        "与2022年度（14598.23万元）相比，减少3505.64万元，下降24.01%",
+        "与2022年度（14598.23万元，推算数：按本年数减原文所列变动额计算）相比，减少3505.64万元，下降24.01%",
         "基本支出5197.65万元，占本年支出46.86%",
         "项目支出5894.94万元，占本年支出53.14%",
         "年初预算为7038.59万元，支出决算为11082.80万元，完成年初预算的157.46%",

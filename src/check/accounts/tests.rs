@@ -262,7 +262,8 @@ fn findings_of(yaml_accounts: &str) -> Vec<Finding> {
 fn a_wrong_total_is_reported_once_not_again_through_its_change_rate() {
     // Seed 003 as content/ transcribes it: the misprinted 收入合计 stands in the table too.
     let findings = findings_of(
-        "  income: {general_budget: 11082.8, state_capital: 9.79, other: 0, total: 11902.59}\n  \
+        "  income: {general_budget: 11082.8, gov_fund: 0, state_capital: 9.79, superior_subsidy: 0, \
+         business: 0, operating: 0, affiliated: 0, other: 0, total: 11902.59}\n  \
          narrative:\n    income: {value: 11902.59, change: -3505.64, change_rate: -24.01%}\n",
     );
     assert_eq!(

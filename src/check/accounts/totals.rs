@@ -5,7 +5,7 @@
 
 use super::{Audit, Claim, Context, claim, compare, field};
 use crate::model::{Fund, Money};
-use crate::score::accounts::{Figure, fund_actual, sum_present};
+use crate::score::accounts::{Figure, fund_actual, sum_all};
 
 const INCOME_RULE: &str = "本年收入合计 = 一般公共预算财政拨款收入 + 政府性基金预算财政拨款收入 + 国有资本经营预算财政拨款收入 + 上级补助收入 + 事业收入 + 经营收入 + 附属单位上缴收入 + 其他收入";
 const EXPENDITURE_RULE: &str =
@@ -226,7 +226,7 @@ fn fiscal(ctx: &Context<'_>, audit: &mut Audit<'_>) {
     });
     let spent = stated_expenditure
         .or(t.fiscal_expenditure)
-        .and_then(|e| sum_present(&[Some(e), f.and_then(|f| f.closing_balance)]));
+        .and_then(|e| sum_all(&[Some(e), f.and_then(|f| f.closing_balance)]));
     compare(audit, stated_grand, spent, || {
         claim(
             code,

@@ -17,7 +17,9 @@ use crate::chart::{
 };
 use crate::model::{Dec, FinalAccounts, Fund, Year};
 use crate::render::{fmt_money, fmt_pct};
-use crate::score::accounts::{AccountsFigures, Figure, NamedShare, PriorSource, prior_value};
+use crate::score::accounts::{
+    AccountsFigures, Figure, NamedShare, PriorSource, implied_prior_unknown, prior_value,
+};
 
 /// One chart on the page.
 #[derive(Serialize)]
@@ -54,7 +56,7 @@ fn pair(
     let datum = |d: Dec| Datum::new(d, fmt_money(d));
     let mut before = prior_value(figure, current, prior);
     if let Some(p) = before.filter(|p| p.source == PriorSource::Implied) {
-        if figure.candidates(current).len() > 1 {
+        if implied_prior_unknown(figure, current) {
             notes.push(format!(
                 "{label}原文数与按分项计算数不一致，由原文变动额推算的上年数无法确定，未列示。"
             ));

@@ -126,8 +126,8 @@ expenditure: {project: 40, total: 40}
 fn lines_that_cover_only_part_of_the_spending_never_stand_for_the_whole() {
     let fa = final_accounts(
         r#"
-income: {general_budget: 60, business: 40}
-expenditure: {basic: 70, project: 30}
+income: {general_budget: 60, gov_fund: 0, state_capital: 0, superior_subsidy: 0, business: 40, operating: 0, affiliated: 0, other: 0}
+expenditure: {basic: 70, project: 30, to_superior: 0, operating: 0, to_affiliated: 0}
 lines:
   - {code: "2010301", class: 一般公共服务支出, section: 办公厅, item: 行政运行, actual: 60}
 "#,
@@ -142,4 +142,21 @@ lines:
     assert!(t[0].notes.iter().any(|n| n.contains("仅为财政拨款支出")));
     assert_eq!(t[2].rows.len(), 1, "03表 keeps only its 合计 row");
     assert_eq!(t[2].rows[0].cells[2].text, "100.00");
+}
+
+#[test]
+fn a_total_with_a_part_left_out_stays_empty() {
+    // Issue 16: without 项目支出 the 合计 of 03表 is unknown, not 基本支出 alone.
+    let fa = final_accounts(
+        "expenditure: {basic: 70, to_superior: 0, operating: 0, to_affiliated: 0}\n",
+    );
+    let t = tables(&fa);
+    assert_eq!(t[2].rows[0].cells[2].text, "", "03表 合计 is left empty");
+    assert!(
+        t[2].notes
+            .iter()
+            .any(|n| n.contains("空白单元格表示原文未列示")),
+        "{:?}",
+        t[2].notes
+    );
 }

@@ -26,7 +26,7 @@ use serde::Serialize;
 use crate::model::{Dec, FinalAccounts, Fund, Money, Pct, Record};
 use crate::render::{fmt_money, fmt_pct};
 use crate::score::accounts::{
-    AccountsFigures, Figure, PriorSource, Totals, change, fund_actual, prior_value,
+    AccountsFigures, Figure, PriorSource, Totals, change, fund_actual, printable_prior,
 };
 
 pub(crate) use sections::{
@@ -64,6 +64,9 @@ pub(crate) struct Shuoming {
     pub(crate) gov_fund_nil: bool,
     /// The record states the 国有资本经营 figure as 0: 八 says "本单位当年无…".
     pub(crate) state_capital_nil: bool,
+    /// The 情况说明 states 十四 as nil (`narrative.special_funds_nil`): "本单位当年无财政专项支出、
+    /// 专项转移支付支出". Nothing else derives it (issue 16).
+    pub(crate) special_funds_nil: bool,
     /// 九、"三公"经费.
     pub(crate) three_public: Option<ThreePublicSection>,
     /// 十、机关运行经费.
@@ -102,7 +105,16 @@ pub(crate) struct ChangeText {
     pub(crate) rate: Option<String>,
     /// No change: the template says 持平 and prints no amount.
     pub(crate) level: bool,
+    /// The base is a prior-year value implied by the stated 变动额 (issue 16): the mark printed
+    /// after it, with its basis at its first mention ([`ESTIMATE_BASIS`]), short after that.
+    pub(crate) estimate: Option<&'static str>,
 }
+
+/// The mark of an implied prior-year value at its first mention in the text, as the chart's
+/// note words it.
+pub(crate) const ESTIMATE_BASIS: &str = "推算数：按本年数减原文所列变动额计算";
+/// The mark of an implied prior-year value already explained above.
+const ESTIMATE: &str = "推算数";
 
 /// A part of a whole: its name, amount and share.
 #[derive(Debug, Clone, Serialize)]
@@ -129,7 +141,7 @@ pub(crate) fn shuoming(
     let fa = record.final_accounts.as_ref()?;
     let inputs = Inputs { fa, prior, figures };
     let year = record.year;
-    Some(Shuoming {
+    let mut s = Shuoming {
         year: year.to_string(),
         prior_year: year.prev().map(|y| y.to_string()).unwrap_or_default(),
         amount_unit: record.amount_unit.label(),
@@ -143,13 +155,50 @@ pub(crate) fn shuoming(
         state_capital: spending::fund(&inputs, Fund::StateCapital),
         gov_fund_nil: computed(&inputs, Figure::GovFund).is_some_and(|t| t.is_zero()),
         state_capital_nil: computed(&inputs, Figure::StateCapital).is_some_and(|t| t.is_zero()),
+        special_funds_nil: fa.narrative.as_ref().is_some_and(|n| n.special_funds_nil),
         three_public: sections::three_public(&inputs),
         operating_costs: sections::operating_costs(&inputs),
         procurement: sections::procurement(&inputs),
         assets: sections::assets(fa),
         performance: sections::performance(fa),
         subjects: spending::subjects(fa),
-    })
+    };
+    s.explain_estimates_once();
+    Some(s)
+}
+
+impl Shuoming {
+    /// The changes of the text in reading order (一, 二, 三, 四 and its funds, 五).
+    fn changes_mut(&mut self) -> impl Iterator<Item = &mut ChangeText> {
+        let compared = [
+            self.overall.as_mut(),
+            self.income.as_mut().map(|i| &mut i.total),
+            self.expenditure.as_mut().map(|e| &mut e.total),
+        ];
+        let fiscal = self.fiscal.as_mut().map(|f| {
+            std::iter::once(&mut f.total).chain(f.funds.iter_mut().map(|x| &mut x.income))
+        });
+        let general = self.general.as_mut().map(|g| &mut g.total);
+        compared
+            .into_iter()
+            .flatten()
+            .chain(fiscal.into_iter().flatten())
+            .chain(general)
+            .filter_map(|c| c.change.as_mut())
+    }
+
+    /// An implied prior-year value carries its basis at its first mention only (seed 003's
+    /// 14598.23 stands in 一, 三 and 四): later mentions say 推算数.
+    fn explain_estimates_once(&mut self) {
+        let mut explained: Vec<String> = Vec::new();
+        for c in self.changes_mut().filter(|c| c.estimate.is_some()) {
+            if explained.contains(&c.base) {
+                c.estimate = Some(ESTIMATE);
+            } else {
+                explained.push(c.base.clone());
+            }
+        }
+    }
 }
 
 /// An amount as running text prints it: 2 places, no thousands separators (`11092.59`), as
@@ -191,15 +240,18 @@ pub(super) fn computed(inputs: &Inputs<'_>, figure: Figure) -> Option<Money> {
 
 /// `figure` this year with its change against the prior year and the record's reason.
 ///
-/// A prior-year value implied by the 情况说明's 变动额 is used only when the 情况说明's figure
-/// is the computed one: when they differ (seed 003's 收入合计 11902.59 against 11092.59) either
-/// the figure or the change is misprinted, the prior year is unknown, and no change is given.
+/// A prior-year value implied by the 情况说明's 变动额 is used only when it is known
+/// ([`printable_prior`], the charts' decision): when the figure has a finding (seed 003's 收入合计
+/// 11902.59 against 11092.59) either the figure or the change is misprinted, the prior year is
+/// unknown, and no change is given. A used one is marked 推算 (issue 16).
 pub(super) fn compared(inputs: &Inputs<'_>, figure: Figure) -> Option<Compared> {
     let now = computed(inputs, figure)?;
     let stated = figure.stated(inputs.fa);
-    let change = prior_value(figure, inputs.fa, inputs.prior)
-        .filter(|p| p.source != PriorSource::Implied || figure.current(inputs.fa) == Some(now))
-        .and_then(|p| change_text(now, p.value));
+    let change = printable_prior(figure, inputs.fa, inputs.prior).and_then(|p| {
+        let mut c = change_text(now, p.value)?;
+        c.estimate = (p.source == PriorSource::Implied).then_some(ESTIMATE_BASIS);
+        Some(c)
+    });
     Some(Compared {
         amount: money(now),
         change,
@@ -229,5 +281,6 @@ pub(super) fn change_text(now: Money, base: Money) -> Option<ChangeText> {
         rate_word: c.words.rate,
         rate: c.rate.map(|r| pct(Pct::from_percent(r.percent().abs()))),
         level: c.delta.is_zero(),
+        estimate: None,
     })
 }

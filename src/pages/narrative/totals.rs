@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::{Compared, Inputs, Part, compared, compared_as, computed, money, pct};
 use crate::model::{Dec, Money};
-use crate::score::accounts::{Figure, NamedShare, PERCENT_DP, largest_remainder};
+use crate::score::accounts::{Figure, PERCENT_DP, largest_remainder};
 
 /// 二 and 三: a total with its change, the parts it has and the names of those it has not.
 #[derive(Debug, Clone, Serialize)]
@@ -43,29 +43,6 @@ pub(crate) struct FiscalSection {
 pub(crate) struct FundIncome {
     pub(crate) label: &'static str,
     pub(crate) income: Compared,
-}
-
-/// A named share as a [`Part`].
-fn part(s: &NamedShare) -> Part {
-    Part {
-        label: s.label,
-        amount: money(s.amount),
-        share: Some(pct(s.share)),
-    }
-}
-
-/// Splits shares into the non-zero parts and the labels of the zero ones.
-fn split_parts<'s>(shares: impl Iterator<Item = &'s NamedShare>) -> (Vec<Part>, Vec<&'static str>) {
-    let mut parts = Vec::new();
-    let mut absent = Vec::new();
-    for s in shares {
-        if s.amount.is_zero() {
-            absent.push(s.label);
-        } else {
-            parts.push(part(s));
-        }
-    }
-    (parts, absent)
 }
 
 /// The income sources that are not 财政拨款.
@@ -100,8 +77,14 @@ pub(super) fn income(inputs: &Inputs<'_>) -> Option<StructureSection> {
             None => missing.push(*label),
         }
     }
+    // Shares only of a whole whose every source is stated (issue 16): with one left out the
+    // stated parts would be shares of an unknown total.
     let amounts: Vec<Dec> = named.iter().map(|n| n.1).collect();
-    let shares = largest_remainder(&amounts, PERCENT_DP);
+    let shares = inputs
+        .figures
+        .totals
+        .income_total
+        .and_then(|_| largest_remainder(&amounts, PERCENT_DP));
     let mut parts: Vec<Part> = named
         .iter()
         .enumerate()
@@ -125,23 +108,32 @@ pub(super) fn income(inputs: &Inputs<'_>) -> Option<StructureSection> {
     })
 }
 
-/// 三: 支出合计 and its parts (基本, 项目 …) with shares.
+/// 三: 支出合计 and its parts (基本, 项目 …) with shares. A part the record leaves out is
+/// `missing`, and then no part has a share (issue 16: `expenditure_shares` is empty).
 pub(super) fn expenditure(inputs: &Inputs<'_>) -> Option<StructureSection> {
     let total = compared(inputs, Figure::ExpenditureTotal)?;
-    let (parts, absent) = split_parts(inputs.figures.expenditure_shares.iter());
-    let mut missing = Vec::new();
-    for (key, label) in [
-        ("to_superior", "上缴上级支出"),
-        ("operating", "经营支出"),
-        ("to_affiliated", "对附属单位补助支出"),
+    let (fa, shares) = (inputs.fa, &inputs.figures.expenditure_shares);
+    let e = fa.expenditure.as_ref();
+    let (mut parts, mut absent, mut missing) = (Vec::new(), Vec::new(), Vec::new());
+    for (key, label, amount) in [
+        ("basic", "基本支出", Figure::Basic.current(fa)),
+        ("project", "项目支出", Figure::Project.current(fa)),
+        ("to_superior", "上缴上级支出", e.and_then(|e| e.to_superior)),
+        ("operating", "经营支出", e.and_then(|e| e.operating)),
+        (
+            "to_affiliated",
+            "对附属单位补助支出",
+            e.and_then(|e| e.to_affiliated),
+        ),
     ] {
-        if !inputs
-            .figures
-            .expenditure_shares
-            .iter()
-            .any(|s| s.key == key)
-        {
-            missing.push(label);
+        match amount {
+            Some(a) if a.is_zero() => absent.push(label),
+            Some(a) => parts.push(Part {
+                label,
+                amount: money(a),
+                share: shares.iter().find(|s| s.key == key).map(|s| pct(s.share)),
+            }),
+            None => missing.push(label),
         }
     }
     Some(StructureSection {

@@ -113,6 +113,25 @@ pub(crate) fn prior_value(
     })
 }
 
+/// Issue 16: whether the prior-year value of `figure` implied by the stated 变动额 is unknown.
+/// It is when this year's figure has a finding (the record gives it more than one value: the
+/// stated one and its parts' sum): then either the figure or the change is misprinted. The one
+/// decision the charts and the 情况说明 share.
+pub(crate) fn implied_prior_unknown(figure: Figure, current: &FinalAccounts) -> bool {
+    figure.candidates(current).len() > 1
+}
+
+/// [`prior_value`] as a page may print it: an implied value only when it is known
+/// ([`implied_prior_unknown`]); the caller marks an implied one 推算.
+pub(crate) fn printable_prior(
+    figure: Figure,
+    current: &FinalAccounts,
+    prior: Option<&FinalAccounts>,
+) -> Option<PriorValue> {
+    prior_value(figure, current, prior)
+        .filter(|p| p.source != PriorSource::Implied || !implied_prior_unknown(figure, current))
+}
+
 /// This year's value − the stated 变动额, when both are known.
 pub(crate) fn implied_prior(figure: Figure, current: &FinalAccounts) -> Option<Money> {
     let stated_change = figure.stated(current)?.change?;

@@ -157,7 +157,7 @@ fn seed_003_other_figures() {
 #[test]
 fn the_prior_years_own_record_wins_over_the_prior_year_block() {
     let current = fixture::final_accounts(
-        "expenditure: {basic: 60, project: 60}\nprior_year: {expenditure_total: 90}\n",
+        "expenditure: {basic: 60, project: 60, to_superior: 0, operating: 0, to_affiliated: 0}\nprior_year: {expenditure_total: 90}\n",
     );
     let prior = fixture::final_accounts("expenditure: {total: 100}\n");
     let from_record = derive(&current, Some(&prior));
@@ -221,4 +221,116 @@ fn empty_accounts_derive_nothing_and_do_not_panic() {
     let f = derive(&fixture::final_accounts("{}"), None);
     assert!(f.funds.is_empty() && f.changes.is_empty() && f.expenditure_shares.is_empty());
     assert_eq!(f.totals.income_total, None);
+}
+
+// Issue 16: a total from its parts is a figure only when every part it needs is stated; a
+// part the record leaves out is not 0. Each test leaves out one part of one total.
+
+#[test]
+fn income_total_is_not_summed_without_general_budget() {
+    let f = derive(
+        &fixture::final_accounts(
+            "income: {gov_fund: 0, state_capital: 9.79, superior_subsidy: 0, business: 0, \
+             operating: 0, affiliated: 0, other: 0}",
+        ),
+        None,
+    );
+    assert_eq!(f.totals.income_total, None);
+    assert_eq!(f.totals.fiscal_income, None);
+    assert_eq!(f.totals.income_grand_total, None);
+    assert!(f.income_shares.is_empty(), "{:?}", f.income_shares);
+    assert_eq!(f.fiscal_income_share, None);
+}
+
+#[test]
+fn income_total_sums_when_every_source_is_stated() {
+    let f = derive(
+        &fixture::final_accounts(
+            "income: {general_budget: 11082.8, gov_fund: 0, state_capital: 9.79, \
+             superior_subsidy: 0, business: 0, operating: 0, affiliated: 0, other: 0}",
+        ),
+        None,
+    );
+    assert_eq!(f.totals.income_total, Some(d("11092.59")));
+    assert_eq!(f.totals.fiscal_income, Some(d("11092.59")));
+}
+
+#[test]
+fn grand_total_needs_the_balances() {
+    let f = derive(
+        &fixture::final_accounts(
+            "income: {total: 100, opening_balance: 5}\nexpenditure: {total: 100, closing_balance: 5}",
+        ),
+        None,
+    );
+    assert_eq!(f.totals.income_grand_total, None);
+    assert_eq!(f.totals.expenditure_grand_total, None);
+}
+
+#[test]
+fn expenditure_total_is_not_summed_without_project() {
+    let f = derive(
+        &fixture::final_accounts(
+            "expenditure: {basic: 5197.65, to_superior: 0, operating: 0, to_affiliated: 0}",
+        ),
+        None,
+    );
+    assert_eq!(f.totals.expenditure_total, None);
+    assert_eq!(f.totals.expenditure_grand_total, None);
+    assert!(
+        f.expenditure_shares.is_empty(),
+        "{:?}",
+        f.expenditure_shares
+    );
+}
+
+#[test]
+fn fiscal_total_is_not_summed_without_a_fund() {
+    let f = derive(
+        &fixture::final_accounts(
+            "income: {general_budget: 100, state_capital: 1}\nfiscal: {opening_balance: 0}",
+        ),
+        None,
+    );
+    assert_eq!(f.totals.fiscal_income, None);
+    assert_eq!(f.totals.fiscal_grand_total, None);
+}
+
+#[test]
+fn fiscal_total_needs_the_opening_balance() {
+    let f = derive(&fixture::final_accounts("fiscal: {income: 100}"), None);
+    assert_eq!(f.totals.fiscal_grand_total, None);
+}
+
+#[test]
+fn basic_total_is_not_summed_without_public() {
+    let f = derive(
+        &fixture::final_accounts("basic: {personnel: 3306.34}"),
+        None,
+    );
+    assert_eq!(f.totals.basic_total, None);
+    assert_eq!(f.basic.and_then(|b| b.total), None);
+}
+
+#[test]
+fn procurement_total_is_not_summed_without_works() {
+    let f = derive(
+        &fixture::final_accounts("procurement: {goods: 98.84, services: 1602.69, sme: 10}"),
+        None,
+    );
+    assert_eq!(f.totals.procurement_total, None);
+    let p = f.procurement.expect("procurement figures");
+    assert_eq!((p.parts_total, p.total, p.sme_share), (None, None, None));
+}
+
+#[test]
+fn fund_shares_need_every_fund() {
+    // No 政府性基金 line and no stated 0 for it: its spending is unknown, so is the rest.
+    let f = derive(
+        &fixture::final_accounts(
+            "expenditure: {total: 10}\nlines:\n  - {class: 甲, actual: 8}\n  - {class: 乙, fund: state_capital, actual: 1}",
+        ),
+        None,
+    );
+    assert!(f.fund_shares.is_empty(), "{:?}", f.fund_shares);
 }

@@ -12,7 +12,7 @@ use crate::support::root;
 
 /// The numbers of `text` (runs of digits with at most one point), as values without sign or
 /// trailing zeros (`-3505.64` and `3505.640` are `3505.64`: the text prints |Δ|).
-fn numbers(text: &str) -> BTreeSet<Decimal> {
+pub(super) fn numbers(text: &str) -> BTreeSet<Decimal> {
     let mut out = BTreeSet::new();
     let mut run = String::new();
     for c in text.chars().chain(std::iter::once(' ')) {
@@ -30,7 +30,7 @@ fn numbers(text: &str) -> BTreeSet<Decimal> {
 
 /// The figures a sentence prints: numbers with two places (`11092.59`, `0.50`) and
 /// percentages (`24.01%`, `100%`), with the text they stand in.
-fn figures(sentence: &str) -> Vec<(String, Decimal)> {
+pub(super) fn figures(sentence: &str) -> Vec<(String, Decimal)> {
     let chars: Vec<char> = sentence.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -59,10 +59,26 @@ fn figures(sentence: &str) -> Vec<(String, Decimal)> {
 }
 
 /// The 情况说明 of a `juesuan.html`: the text of `<section id="shuoming">`.
-fn shuoming(html: &str) -> Option<&str> {
+pub(super) fn shuoming(html: &str) -> Option<&str> {
     let start = html.find("<section id=\"shuoming\"")?;
     let end = html[start..].find("</section>")? + start;
     Some(&html[start..end])
+}
+
+/// The figures of the 情况说明 of `html` found neither in `yaml` (the record's text) nor in
+/// `json` (its data file), each as "printed in \"sentence\"", and how many were checked.
+pub(super) fn unknown_figures(html: &str, yaml: &str, json: &str) -> (Vec<String>, usize) {
+    let known: BTreeSet<Decimal> = numbers(yaml).into_iter().chain(numbers(json)).collect();
+    let (mut unknown, mut checked) = (Vec::new(), 0);
+    for sentence in shuoming(html).map(super::sentences).unwrap_or_default() {
+        for (printed, value) in figures(&sentence) {
+            checked += 1;
+            if !known.contains(&value) {
+                unknown.push(format!("{printed} in \"{sentence}\""));
+            }
+        }
+    }
+    (unknown, checked)
 }
 
 #[test]

@@ -149,6 +149,9 @@ impl Sweep {
                 };
             }
             Value::String(self.payload(path))
+        } else if types.contains(&"boolean") {
+            // A stated flag (`narrative.special_funds_nil`): set, so what it prints is swept.
+            Value::Bool(true)
         } else if types.contains(&"integer") {
             schema.get("minimum").cloned().unwrap_or(Value::from(1))
         } else {
