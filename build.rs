@@ -3,8 +3,14 @@
 //! the same of every tool a test needs). Under `CI=true` nothing is ever ignored: a missing
 //! tool makes its test fail, since CI installs everything (`.ci/run`).
 //!
-//! Sets `gongkai_no_setpriv` when the tests cannot run gongkai as another user: that needs the
-//! superuser and util-linux's `setpriv` (the recovery tests build as user 65534).
+//! Sets, outside CI:
+//! - `gongkai_no_setpriv` when the tests cannot run gongkai as another user: that needs the
+//!   superuser and util-linux's `setpriv` (the recovery tests build as user 65534);
+//! - `gongkai_no_chromium`, `gongkai_no_pdftotext`, `gongkai_no_sha256sum` when that program
+//!   is not on `PATH` (the browser, print and checksum tests).
+//!
+//! A tool installed later is seen once this script runs again (`cargo clean -p gongkai`, or any
+//! change to `build.rs`).
 //!
 //! Also sets `GONGKAI_BUILD_ID`, a hash of the sources, the embedded theme and `Cargo.lock`: the
 //! build cache is keyed by it, so a binary built from other sources never takes over pages an
@@ -13,13 +19,23 @@
 use std::path::{Path, PathBuf};
 
 fn main() {
-    println!("cargo::rustc-check-cfg=cfg(gongkai_no_setpriv)");
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-env-changed=CI");
     let ci = std::env::var("CI").is_ok_and(|v| v == "true");
-    let can_switch_user = is_superuser() && on_path("setpriv");
-    if !(ci || can_switch_user) {
-        println!("cargo::rustc-cfg=gongkai_no_setpriv");
+    let chromium = ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .any(|b| on_path(b));
+    let tools = [
+        ("gongkai_no_setpriv", is_superuser() && on_path("setpriv")),
+        ("gongkai_no_chromium", chromium),
+        ("gongkai_no_pdftotext", on_path("pdftotext")),
+        ("gongkai_no_sha256sum", on_path("sha256sum")),
+    ];
+    for (cfg, present) in tools {
+        println!("cargo::rustc-check-cfg=cfg({cfg})");
+        if !(ci || present) {
+            println!("cargo::rustc-cfg={cfg}");
+        }
     }
     let mut files = Vec::new();
     for root in ["src", "themes"] {
