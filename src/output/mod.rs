@@ -226,6 +226,9 @@ pub(crate) struct Reserved(PathBuf);
 pub(crate) struct SiteWriter {
     staging: swap::Staging,
     existing: guard::Existing,
+    /// The seal of the site gongkai built here before (see `swap::seal_of`): a build cache
+    /// beside the output is that site's only when its first line is this.
+    live_seal: Option<String>,
     /// When the previous build placed its manifest beside the output (after every file of the
     /// site): a file of the previous site modified later was edited by someone else and is
     /// never taken over. `None` when there is no manifest of the live site.
@@ -258,15 +261,17 @@ impl SiteWriter {
         // Recovery may have put the previous site back.
         let existing = guard::inspect(output_dir, &target)?;
         let staging = swap::Staging::create(target, fault, spare)?;
-        let previous_built = match existing {
-            guard::Existing::Replaceable => {
-                sealed_cache_time(&staging.cache_path(), staging.output())
-            }
+        let live_seal = match existing {
+            guard::Existing::Replaceable => swap::seal_of(staging.output()),
             guard::Existing::Nothing => None,
         };
+        let previous_built = live_seal
+            .as_deref()
+            .and_then(|seal| sealed_cache_time(&staging.cache_path(), seal));
         Ok(SiteWriter {
             staging,
             existing,
+            live_seal,
             previous_built,
             warnings,
             fault,
@@ -371,10 +376,9 @@ impl SiteWriter {
     /// Reads the previous build's cache manifest from beside the output, when it describes the
     /// live site (its seal line matches the live marker; see `swap::seal_of`).
     pub(crate) fn previous_cache(&self) -> Option<Vec<u8>> {
-        let previous = self.previous()?;
+        let seal = self.live_seal.as_deref()?;
         let mut bytes = crate::fs::read(&self.staging.cache_path()).ok()?;
         let line = bytes.iter().position(|&b| b == b'\n')?;
-        let seal = swap::seal_of(previous)?;
         if bytes[..line] != *seal.as_bytes() {
             return None;
         }
@@ -418,14 +422,13 @@ impl SiteWriter {
     }
 }
 
-/// When the build cache beside the output was placed, if it describes the site at `site`
-/// (its first line is that site's seal).
-fn sealed_cache_time(cache: &Path, site: &Path) -> Option<SystemTime> {
+/// When the build cache beside the output was placed, if its first line is `seal` (it
+/// describes the live site).
+fn sealed_cache_time(cache: &Path, seal: &str) -> Option<SystemTime> {
     use std::io::BufRead as _;
     let file = std::fs::File::open(cache).ok()?;
     let modified = file.metadata().ok()?.modified().ok()?;
     let mut line = String::new();
     std::io::BufReader::new(file).read_line(&mut line).ok()?;
-    let seal = swap::seal_of(site)?;
-    (line.strip_suffix('\n') == Some(seal.as_str())).then_some(modified)
+    (line.strip_suffix('\n') == Some(seal)).then_some(modified)
 }

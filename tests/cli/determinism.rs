@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
-use crate::support::{example_project, files};
+use crate::support::{example_project, files, project_with};
 
 /// One build environment: `RAYON_NUM_THREADS`, `TZ`, `LANG` and `LC_ALL`, and whether the
 /// content was written in reverse order.
@@ -146,8 +146,6 @@ fn the_example_site_is_byte_identical_across_the_matrix_in_both_profiles() {
 /// A project holding a synthetic corpus of `records` records, written in sorted or reverse
 /// order.
 fn synthetic(records: usize, reverse: bool) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = std::fs::canonicalize(dir.path()).expect("resolves");
     let mut sources = BTreeMap::new();
     let opts = gongkai::synth::Options {
         records,
@@ -159,17 +157,7 @@ fn synthetic(records: usize, reverse: bool) -> (tempfile::TempDir, PathBuf) {
         Ok::<(), std::convert::Infallible>(())
     })
     .unwrap_or_else(|never| match never {});
-    let mut sources: Vec<_> = sources.into_iter().collect();
-    if reverse {
-        sources.reverse();
-    }
-    for (rel, text) in sources {
-        let to = path.join("content").join(rel);
-        std::fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");
-        std::fs::write(to, text).expect("write");
-    }
-    std::fs::create_dir_all(path.join("home")).expect("home");
-    (dir, path)
+    project_with(sources, reverse)
 }
 
 #[test]

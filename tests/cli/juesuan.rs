@@ -6,27 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
-use assert_cmd::Command;
-use tempfile::TempDir;
-
-use crate::support::{fixture, root};
-
-/// Builds `content` into a fresh temp folder; returns the folder and the site path.
-fn build(content: &Path) -> (TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let out = dir.path().join("site");
-    Command::cargo_bin("gongkai")
-        .expect("binary")
-        .current_dir(root())
-        .arg("build")
-        .arg("--content")
-        .arg(content)
-        .arg("--output")
-        .arg(&out)
-        .assert()
-        .success();
-    (dir, out)
-}
+use crate::support::{build_into_temp, fixture, root};
 
 fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
@@ -34,7 +14,7 @@ fn read(path: &Path) -> String {
 
 #[test]
 fn the_qingling_2023_juesuan_page_holds_the_key_figures_and_function_lines() {
-    let (_dir, out) = build(&root().join("content"));
+    let (_dir, out) = build_into_temp(&root().join("content"));
     let html = read(&out.join("units/qingling/2023/juesuan.html"));
     for figure in ["11,092.59", "5,197.65", "5,894.94", "11,082.80", "9.79"] {
         assert!(
@@ -83,7 +63,7 @@ fn the_qingling_2023_juesuan_page_holds_the_key_figures_and_function_lines() {
 
 #[test]
 fn each_juesuan_table_is_a_quoted_csv_with_a_bom_and_plain_numbers() {
-    let (_dir, out) = build(&root().join("content"));
+    let (_dir, out) = build_into_temp(&root().join("content"));
     let data = out.join("data/qingling/2023");
     let html = read(&out.join("units/qingling/2023/juesuan.html"));
     for n in 1..=9 {
@@ -108,7 +88,7 @@ fn each_juesuan_table_is_a_quoted_csv_with_a_bom_and_plain_numbers() {
 
 #[test]
 fn the_qingling_2023_juesuan_page_explains_the_accounts_with_the_documents_correct_figures() {
-    let (_dir, out) = build(&root().join("content"));
+    let (_dir, out) = build_into_temp(&root().join("content"));
     let html = read(&out.join("units/qingling/2023/juesuan.html"));
     let start = html
         .find("<section id=\"shuoming\"")
@@ -134,7 +114,7 @@ fn the_qingling_2023_juesuan_page_explains_the_accounts_with_the_documents_corre
 
 #[test]
 fn a_record_with_every_optional_table_empty_prints_the_official_sentences_and_no_empty_grid() {
-    let (_dir, out) = build(&fixture("sites/juesuan-empty/content"));
+    let (_dir, out) = build_into_temp(&fixture("sites/juesuan-empty/content"));
     let html = read(&out.join("units/kongbai/2023/juesuan.html"));
     for sentence in [
         "本单位无政府性基金预算财政拨款收入支出。",
@@ -179,7 +159,7 @@ fn the_juesuan_page_prints_to_a4_with_the_long_tables_header_on_every_page() {
         .find_map(|b| which(b))
         .expect("chromium is on PATH (build.rs found it; .ci/run installs it)");
     let pdftotext = which("pdftotext").expect("pdftotext is on PATH (poppler-utils)");
-    let (dir, out) = build(&root().join("content"));
+    let (dir, out) = build_into_temp(&root().join("content"));
     let page = out.join("units/qingling/2023/juesuan.html");
     let pdf = dir.path().join("juesuan.pdf");
     let profile = dir.path().join("profile");

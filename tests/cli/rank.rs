@@ -4,26 +4,14 @@
 
 use std::collections::BTreeMap;
 
-use assert_cmd::Command;
 use tempfile::TempDir;
 
 use crate::site::text;
-use crate::support::{files, fixture, root};
+use crate::support::{build_into_temp, files, fixture};
 
 /// Builds the `rank` fixture site into a temp dir.
 fn built_fixture() -> (TempDir, BTreeMap<String, Vec<u8>>) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let out = dir.path().join("site");
-    Command::cargo_bin("gongkai")
-        .expect("binary builds")
-        .current_dir(root())
-        .arg("build")
-        .arg("--content")
-        .arg(fixture("sites/rank/content"))
-        .arg("--output")
-        .arg(&out)
-        .assert()
-        .success();
+    let (dir, out) = build_into_temp(&fixture("sites/rank/content"));
     let files = files(&out);
     (dir, files)
 }

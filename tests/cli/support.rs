@@ -62,9 +62,19 @@ pub(crate) fn files(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
 /// sorted order, or in reverse so folders list them in another order on most file systems)
 /// and an empty `home/` to use as `HOME`. Returns the folder guard and its canonical path.
 pub(crate) fn example_project(reverse: bool) -> (tempfile::TempDir, PathBuf) {
+    project_with(files(&root().join("content")), reverse)
+}
+
+/// A temporary project folder whose `content/` holds `sources` (relative path → bytes),
+/// written in sorted order or in reverse, and an empty `home/`. Returns the folder guard and
+/// its canonical path.
+pub(crate) fn project_with<K: AsRef<Path>, B: AsRef<[u8]>>(
+    sources: std::collections::BTreeMap<K, B>,
+    reverse: bool,
+) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = std::fs::canonicalize(dir.path()).expect("resolves");
-    let mut sources: Vec<(String, Vec<u8>)> = files(&root().join("content")).into_iter().collect();
+    let mut sources: Vec<(K, B)> = sources.into_iter().collect();
     if reverse {
         sources.reverse();
     }
@@ -75,6 +85,24 @@ pub(crate) fn example_project(reverse: bool) -> (tempfile::TempDir, PathBuf) {
     }
     std::fs::create_dir_all(path.join("home")).expect("home");
     (dir, path)
+}
+
+/// `gongkai build --content <content>` into a fresh temporary folder (from the repository
+/// root); returns the folder guard and the site's path.
+pub(crate) fn build_into_temp(content: &Path) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("site");
+    assert_cmd::Command::cargo_bin("gongkai")
+        .expect("binary")
+        .current_dir(root())
+        .arg("build")
+        .arg("--content")
+        .arg(content)
+        .arg("--output")
+        .arg(&out)
+        .assert()
+        .success();
+    (dir, out)
 }
 
 /// Sets every file under `dir` as last modified an hour ago, so that a rebuild may take a unit
