@@ -13,6 +13,7 @@ mod determinism;
 mod docs;
 mod errors;
 mod facts;
+mod field;
 mod honest;
 mod incremental;
 mod juesuan;
