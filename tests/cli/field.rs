@@ -5,6 +5,56 @@
 
 use crate::support::{build_into_temp, fixture, load_site};
 
+/// The field documents of `../shared/field/` this site transcribes (01–23 whole; 30–32 their
+/// 情况说明 and 绩效 parts). Each must be named by the first line of a record,
+/// `# Transcribed from ../shared/field/<file>; …`.
+const DOCUMENTS: &[&str] = &[
+    "01-jinzhai-chagu-meili-xiangcun-2023-bmzt.txt",
+    "03-shouxian-2023-bmzt-zpb-pingfen.txt",
+    "05-langfang-shipin-xuexiao-2019-xmzpb-national.txt",
+    "06-yongde-minglang-zhongxue-2022-xmzpb-yuan.txt",
+    "11-qingshen-fagaiju-2023-xmzpb-sichuan.txt",
+    "14-beijing-fengtai-wanping-huanwei-2020-jsgk.txt",
+    "15-wuzhou-junxiu-2021-jsgk-p5.txt",
+    "16-wuzhou-junxiu-2024-jsgk-lei.txt",
+    "17-wuzhou-nongchanpin-jiance-2020-sangong.txt",
+    "18-wuzhou-unit-2023-jsgk-shouru.txt",
+    "21-wuhan-qingshan-jiaoyu-2020-xmjxmbb.txt",
+    "23-jinzhai-mabu-zhen-2023-zyzf-zpbg.txt",
+    "30-shanghai-putuo-caizhengju-2024-juesuan.txt",
+    "31-shanghai-putuo-guihua-ziran-2024-juesuan.txt",
+    "32-shanghai-putuo-shehui-gongzuobu-2024-juesuan.txt",
+];
+
+#[test]
+fn every_field_document_is_transcribed() {
+    let content = fixture("sites/field/content");
+    let firsts: Vec<String> = crate::support::files(&content)
+        .into_iter()
+        .filter(|(path, _)| path.ends_with(".yaml") && !path.contains('_'))
+        .map(|(_, bytes)| {
+            String::from_utf8(bytes)
+                .expect("UTF-8")
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .to_owned()
+        })
+        .collect();
+    for doc in DOCUMENTS {
+        let header = format!("# Transcribed from ../shared/field/{doc}");
+        assert!(
+            firsts.iter().any(|line| line.starts_with(&header)),
+            "no record of the field site transcribes {doc}"
+        );
+    }
+    assert_eq!(
+        firsts.len(),
+        DOCUMENTS.len(),
+        "one record per document: {firsts:#?}"
+    );
+}
+
 #[test]
 fn every_field_document_loads_and_builds() {
     let corpus = load_site("field");
@@ -12,3 +62,5 @@ fn every_field_document_loads_and_builds() {
     let (_dir, out) = build_into_temp(&fixture("sites/field/content"));
     assert!(out.join("index.html").is_file());
 }
+
+mod snapshot;
