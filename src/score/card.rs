@@ -84,6 +84,8 @@ pub(crate) fn score_card(template: Template, sc: &Scorecard) -> CardScore {
 pub(crate) enum NotRecomputed {
     /// A row (or a goal) prints no weight: no rule can score it.
     NoWeights,
+    /// A row's target and actual do not compare (units differ, a negative value).
+    NotComparable,
     /// A row has neither a rule score nor a reported one.
     MissingScores,
 }
@@ -93,6 +95,7 @@ impl NotRecomputed {
     pub(crate) fn note(self) -> &'static str {
         match self {
             NotRecomputed::NoWeights => "原文未列分值，无法按规则重算",
+            NotRecomputed::NotComparable => "部分指标的目标值与实际值无法比较，无法按规则重算",
             NotRecomputed::MissingScores => "部分指标无法计分，无法按规则重算",
         }
     }
@@ -104,18 +107,14 @@ impl CardScore {
         if self.rule_total.is_some() {
             return None;
         }
-        Some(
-            if self
-                .goals
-                .iter()
-                .flat_map(|g| g.indicators.iter())
-                .any(|i| i.basis == Basis::NoWeight)
-            {
-                NotRecomputed::NoWeights
-            } else {
-                NotRecomputed::MissingScores
-            },
-        )
+        let rows = || self.goals.iter().flat_map(|g| g.indicators.iter());
+        Some(if rows().any(|i| i.basis == Basis::NoWeight) {
+            NotRecomputed::NoWeights
+        } else if rows().any(|i| i.basis == Basis::NotComparable) {
+            NotRecomputed::NotComparable
+        } else {
+            NotRecomputed::MissingScores
+        })
     }
 }
 

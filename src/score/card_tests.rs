@@ -254,3 +254,26 @@ fn issue16_a_weighted_row_without_any_score_leaves_the_total_not_recomputed_for_
     assert_eq!(c.rule_total, None);
     assert_eq!(c.not_recomputed(), Some(NotRecomputed::MissingScores));
 }
+
+#[test]
+fn issue16_a_row_whose_units_differ_leaves_the_total_not_recomputed_and_says_why() {
+    let c = card(
+        "self_evaluation",
+        None,
+        None,
+        vec![goal(
+            "年度目标",
+            Some("4"),
+            vec![
+                ind("覆盖率", "2", "100%", "13个", "2"),
+                ind("完成率", "2", "100%", "100%", "2"),
+            ],
+        )],
+        Some("4"),
+    );
+    let c = score_card(Template::Hubei, &c);
+    assert_eq!(c.goals[0].rule_total, None);
+    assert_eq!(c.rule_total, None);
+    assert_eq!(c.not_recomputed(), Some(NotRecomputed::NotComparable));
+    assert_eq!(c.reported_sum, Some(d("4")));
+}

@@ -35,7 +35,8 @@ pub enum Basis {
     Happened,
     /// Qualitative: the evaluator picks within the band; the reported score is kept.
     Qualitative,
-    /// Numbers that cannot be compared (different units, negative values): reported kept.
+    /// Numbers that cannot be compared (different units, negative values): no rule score
+    /// (未重算), the reported score is not taken.
     NotComparable,
     /// No weight printed: no rule score (未重算, issue 16); the reported score is not taken.
     NoWeight,
@@ -206,7 +207,7 @@ pub(crate) fn rule_score(ind: &Indicator) -> RuleOutcome {
     };
     if !units_compatible(t.unit.as_deref(), b.unit.as_deref()) {
         flags.push(Flag::UnitsDiffer);
-        return kept(
+        return not_recomputed(
             Basis::NotComparable,
             flags,
             format!(
@@ -218,7 +219,7 @@ pub(crate) fn rule_score(ind: &Indicator) -> RuleOutcome {
     }
     if a_num.is_negative() || b_num.is_negative() {
         flags.push(Flag::NegativeValue);
-        return kept(
+        return not_recomputed(
             Basis::NotComparable,
             flags,
             "目标值或实际值为负数，比例公式不适用".to_owned(),
@@ -239,7 +240,18 @@ pub(crate) fn rule_score(ind: &Indicator) -> RuleOutcome {
             }
             formula(score, basis, flags, explanation)
         }
-        None => kept(Basis::NotComparable, flags, "数值超出计算范围".to_owned()),
+        None => not_recomputed(Basis::NotComparable, flags, "数值超出计算范围".to_owned()),
+    }
+}
+
+/// A row the rule cannot score although it has a weight: no rule score (未重算), never the
+/// reported one (issue 16).
+fn not_recomputed(basis: Basis, flags: Vec<Flag>, why: String) -> RuleOutcome {
+    RuleOutcome {
+        rule: None,
+        basis,
+        flags,
+        explanation: format!("{why}，未重算"),
     }
 }
 

@@ -127,10 +127,18 @@ fn a_quantitative_row_whose_actual_is_a_sentence_is_treated_as_qualitative() {
 }
 
 #[test]
-fn different_units_keep_the_reported_score_and_are_flagged() {
+fn issue16_different_units_are_not_recomputed_and_never_take_the_reported_score() {
     let o = outcome("覆盖率", "2", "100%", "13个", "2");
-    assert_eq!((o.rule, o.basis), (Some(d("2")), Basis::NotComparable));
+    assert_eq!((o.rule, o.basis), (None, Basis::NotComparable));
     assert!(o.flags.contains(&Flag::UnitsDiffer));
+    assert!(o.explanation.ends_with("未重算"), "{}", o.explanation);
+}
+
+#[test]
+fn issue16_a_negative_value_is_not_recomputed() {
+    let o = outcome("增长率", "2", "≥5%", "-3%", "1");
+    assert_eq!((o.rule, o.basis), (None, Basis::NotComparable));
+    assert!(o.flags.contains(&Flag::NegativeValue));
 }
 
 #[test]
