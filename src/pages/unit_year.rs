@@ -18,7 +18,7 @@ use crate::plan::{
     record_json_path, unit_path,
 };
 use crate::render::{Shell, fmt_money, fmt_pct, fmt_pct_printed, fmt_score, markdown_to_html};
-use crate::score::{Basis, CardScore};
+use crate::score::CardScore;
 
 #[derive(Serialize)]
 pub(super) struct UnitYearPage {
@@ -172,7 +172,7 @@ fn card_view(
                         reported: score(ind.score),
                         rule: rule_or_not_recomputed(
                             is.and_then(|i| i.rule),
-                            is.is_some_and(|i| i.basis == Basis::NoWeight),
+                            is.is_some_and(|i| i.basis.is_not_recomputed()),
                         ),
                         explanation: is.map(|i| i.explanation.clone()).unwrap_or_default(),
                         differs: is.is_some_and(|i| i.differs),
@@ -188,7 +188,7 @@ fn card_view(
                 reported: score(gs.and_then(|g| g.reported_total)),
                 rule: rule_or_not_recomputed(
                     gs.and_then(|g| g.rule_total),
-                    gs.is_some_and(|g| g.indicators.iter().any(|i| i.basis == Basis::NoWeight)),
+                    gs.is_some_and(|g| g.indicators.iter().any(|i| i.basis.is_not_recomputed())),
                 ),
                 rows,
             }
@@ -261,7 +261,7 @@ fn card_view(
                     .map(|g| GoalCompletion {
                         label: g.name.clone(),
                         met: g.completion.met,
-                        not_met: g.completion.indicators.saturating_sub(g.completion.met),
+                        not_met: g.completion.not_met(),
                     })
                     .collect()
             })
@@ -285,12 +285,20 @@ fn card_view(
         weight_total: score(s.and_then(|s| s.weight_total)),
         completion: s
             .map(|s| {
-                format!(
-                    "{} / {}（{}）",
-                    s.completion.met,
-                    s.completion.indicators,
-                    opt(s.completion.rate, fmt_pct)
-                )
+                if s.completion.unknown > 0 {
+                    // Rows without a 完成值 are neither met nor not met (issue 16).
+                    format!(
+                        "{} / {}（{} 项未填完成值或无目标值，无法判定，不计完成率）",
+                        s.completion.met, s.completion.indicators, s.completion.unknown
+                    )
+                } else {
+                    format!(
+                        "{} / {}（{}）",
+                        s.completion.met,
+                        s.completion.indicators,
+                        opt(s.completion.rate, fmt_pct)
+                    )
+                }
             })
             .unwrap_or_default(),
         prose,

@@ -30,7 +30,12 @@ pub(crate) fn score_card(template: Template, sc: &Scorecard) -> CardScore {
 
     let goal_weights: Option<Vec<Dec>> = sc.goals.iter().map(|g| g.weight).collect();
     let weight_total = goal_weights.and_then(|ws| {
-        let exec_w = execution.as_ref().map_or(Dec::ZERO, |e| e.weight);
+        // Without the 预算执行 block in the record its weight is still the template's
+        // (预算执行情况(10分) is printed whether or not the funds were typed; issue 16).
+        let exec_w = execution.as_ref().map_or_else(
+            || super::execution::execution_weight(template),
+            |e| e.weight,
+        );
         let overall_w = overall_goal.as_ref().map_or(Dec::ZERO, |o| o.weight);
         Dec::checked_sum([exec_w, overall_w].into_iter().chain(ws))
     });
@@ -86,6 +91,10 @@ pub(crate) enum NotRecomputed {
     NoWeights,
     /// A row has neither a rule score nor a reported one.
     MissingScores,
+    /// A quantitative row prints no 完成值 (issue 16).
+    NoActual,
+    /// Rows are scored by a 评分标准 in words (Anhui 评分表, issue 16).
+    ByCriteria,
 }
 
 impl NotRecomputed {
@@ -94,6 +103,8 @@ impl NotRecomputed {
         match self {
             NotRecomputed::NoWeights => "原文未列分值，无法按规则重算",
             NotRecomputed::MissingScores => "部分指标无法计分，无法按规则重算",
+            NotRecomputed::NoActual => "原文未填完成值，无法按规则重算",
+            NotRecomputed::ByCriteria => "按文字评分标准评分，无法按规则重算",
         }
     }
 }
@@ -104,18 +115,21 @@ impl CardScore {
         if self.rule_total.is_some() {
             return None;
         }
-        Some(
-            if self
-                .goals
+        let any = |b: Basis| {
+            self.goals
                 .iter()
                 .flat_map(|g| g.indicators.iter())
-                .any(|i| i.basis == Basis::NoWeight)
-            {
-                NotRecomputed::NoWeights
-            } else {
-                NotRecomputed::MissingScores
-            },
-        )
+                .any(|i| i.basis == b)
+        };
+        Some(if any(Basis::NoWeight) {
+            NotRecomputed::NoWeights
+        } else if any(Basis::NoActual) {
+            NotRecomputed::NoActual
+        } else if any(Basis::ByCriteria) {
+            NotRecomputed::ByCriteria
+        } else {
+            NotRecomputed::MissingScores
+        })
     }
 }
 
@@ -144,6 +158,10 @@ fn score_goal(template: Template, g: &Goal, unmet: &[String], precision: u32) ->
         .map(|i| score_indicator(template, i, unmet, precision))
         .collect();
     let met = indicators.iter().filter(|i| i.met).count();
+    let unknown = indicators
+        .iter()
+        .filter(|i| i.met_basis == super::MetBasis::NotJudged)
+        .count();
     let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     GoalScore {
         name: g.name.clone(),
@@ -151,7 +169,7 @@ fn score_goal(template: Template, g: &Goal, unmet: &[String], precision: u32) ->
         indicator_weights: sum_all(g.indicators.iter().map(|i| i.weight)),
         rule_total: sum_all(indicators.iter().map(|i| i.rule)),
         reported_total: sum_all(indicators.iter().map(|i| i.reported)),
-        completion: Completion::new(count(indicators.len()), count(met)),
+        completion: Completion::judged(count(indicators.len()), count(met), count(unknown)),
         indicators,
     }
 }

@@ -10,7 +10,7 @@ use crate::load::raw::{RawGoal, RawIndicator, RawScorecard};
 use crate::model::measure::Comparator;
 use crate::model::{
     Dec, Direction, Execution, ExecutionPart, Goal, Indicator, Kind, Measure, OverallGoal,
-    Scorecard, Stated, Status, Subtotal,
+    Scorecard, Stated, Status, Subtotal, TargetColumns,
 };
 
 /// Words in an indicator's name that mark it as "less is better" when its target has no
@@ -68,6 +68,15 @@ pub(crate) fn scorecard(
     if let Some(s) = &raw.stated {
         unsigned_weight(cx, &format!("{path}.stated.goals_weight"), s.goals_weight);
     }
+    let reported_grade = raw.reported_grade.filter(|g| {
+        cx.one_of(
+            &format!("{path}.reported_grade"),
+            g,
+            &[("优", ()), ("良", ()), ("中", ()), ("差", ())],
+        )
+        .is_some()
+    });
+    unsigned_weight(cx, &format!("{path}.total_weight"), raw.total_weight);
     let overall_goal = raw.overall_goal.map(|o| OverallGoal {
         target: o.target,
         actual: o.actual,
@@ -103,6 +112,8 @@ pub(crate) fn scorecard(
         deviation_analysis: raw.deviation_analysis,
         improvement: raw.improvement,
         summary: raw.summary,
+        total_weight: raw.total_weight,
+        reported_grade,
     }
 }
 
@@ -167,7 +178,11 @@ fn indicator(cx: &mut Ctx<'_>, path: &str, raw: RawIndicator) -> Indicator {
             (base.to_owned(), Some(in_name))
         }
     };
-    let target = raw.target.as_deref().map(Measure::parse);
+    let columns = target_columns(cx, path, &raw);
+    let target = match &columns {
+        Some(c) => Some(Measure::parse(&c.joined())),
+        None => raw.target.as_deref().map(Measure::parse),
+    };
     let actual = raw.actual.as_deref().map(Measure::parse);
     let kind = match raw.kind.as_deref() {
         Some(k) => cx.one_of(
@@ -226,9 +241,44 @@ fn indicator(cx: &mut Ctx<'_>, path: &str, raw: RawIndicator) -> Indicator {
         direction,
         kind,
         status,
+        columns,
+        definition: raw.definition,
+        criteria: raw.criteria,
     }
 }
 
+/// The 指标性质 / 指标值 / 度量单位 columns, when the row prints its target that way (issue 16:
+/// Sichuan and Yunnan's 公开14表). A row gives either `target` or the columns, never both:
+/// two spellings of one cell could disagree and nobody would know which one was printed.
+fn target_columns(cx: &mut Ctx<'_>, path: &str, raw: &RawIndicator) -> Option<TargetColumns> {
+    let blank = |s: &Option<String>| {
+        s.as_deref()
+            .filter(|s| !s.trim().is_empty())
+            .map(str::to_owned)
+    };
+    let columns = TargetColumns {
+        nature: blank(&raw.nature),
+        value: blank(&raw.value),
+        unit: blank(&raw.unit),
+    };
+    let given = [&raw.nature, &raw.value, &raw.unit]
+        .iter()
+        .any(|c| c.is_some());
+    if !given {
+        return None;
+    }
+    if let Some(t) = &raw.target {
+        cx.error(
+            &format!("{path}.target"),
+            format!(
+                "expected either `target` or the columns `nature`/`value`/`unit` (指标性质/指标值/度量单位), not both; found target `{}` beside `{}`",
+                shorten(t),
+                shorten(&columns.joined())
+            ),
+        );
+    }
+    Some(columns)
+}
 /// An override that cannot apply is an error at its own line, not ignored (issue 16):
 /// `kind: quantitative` needs a target with one number (and an actual with one, when an actual
 /// is printed), and `direction:` needs a target with one number, since only the quantitative
