@@ -55,7 +55,9 @@ pub(crate) fn score_card(template: Template, sc: &Scorecard) -> CardScore {
     let explanation = explain_total(&parts, rule_total);
 
     let reported_sum = {
-        let exec = execution.as_ref().map(|e| e.reported);
+        // A record without its 预算执行 block lacks that row's printed score: the rows'
+        // sum is unknown, not the sum of the others (issue 16: a funds block left out).
+        let exec = Some(execution.as_ref().and_then(|e| e.reported));
         let overall = overall_goal.as_ref().map(|o| o.reported);
         let rows = goals
             .iter()
@@ -95,6 +97,8 @@ pub(crate) enum NotRecomputed {
     NoActual,
     /// Rows are scored by a 评分标准 in words (Anhui 评分表, issue 16).
     ByCriteria,
+    /// The record holds no 预算执行 block, so that part has no score (issue 16).
+    NoExecution,
 }
 
 impl NotRecomputed {
@@ -105,6 +109,7 @@ impl NotRecomputed {
             NotRecomputed::MissingScores => "部分指标无法计分，无法按规则重算",
             NotRecomputed::NoActual => "原文未填完成值，无法按规则重算",
             NotRecomputed::ByCriteria => "按文字评分标准评分，无法按规则重算",
+            NotRecomputed::NoExecution => "记录未录入预算执行情况，无法按规则重算总分",
         }
     }
 }
@@ -127,6 +132,8 @@ impl CardScore {
             NotRecomputed::NoActual
         } else if any(Basis::ByCriteria) {
             NotRecomputed::ByCriteria
+        } else if self.execution.is_none() {
+            NotRecomputed::NoExecution
         } else {
             NotRecomputed::MissingScores
         })

@@ -1,13 +1,17 @@
 //! The provincial layouts' own rows (issue 16): `weights.total_stated`, `grade.mismatch`,
-//! `indicator.actual_missing`, `criteria.points`, `score.over_weight`.
+//! `indicator.actual_missing`, `criteria.points`, `score.over_weight`,
+//! `indicator.deviation_missing`.
 //!
 //! Each rule has its basis in the table itself: the 合计 / 总分 row prints the total weight
 //! and the grade; the Sichuan and national rows need a 完成值 to be scored; an Anhui 评分表
 //! lists the points of each row in its 评分标准 (`(1分)`), which must add up to the row's 指标分值,
-//! and no row may score more than its weight (`domain.md` §1.3: "得分不得突破权重总额").
+//! and no row may score more than its weight (`domain.md` §1.3: "得分不得突破权重总额"). The
+//! national and Sichuan tables print a reason column for each row (偏差原因分析及改进措施,
+//! 未完成原因分析): a row that missed its target and leaves it blank is reported.
 
 use super::{Ctx, Found, show};
-use crate::model::Dec;
+use crate::model::{Dec, Template};
+use crate::score::MetBasis;
 use crate::score::bands::grade_of;
 use crate::score::performance::Basis;
 
@@ -20,7 +24,22 @@ pub(super) fn audit(ctx: &mut Ctx<'_>) {
 
 /// The 合计 row's printed weight against the parts' weights.
 fn total_weight(ctx: &mut Ctx<'_>) {
-    let (Some(stated), Some(sum)) = (ctx.card.total_weight, ctx.score.weight_total) else {
+    let Some(stated) = ctx.card.total_weight else {
+        return;
+    };
+    // A block that prints no weight of its own ("绩效指标" without "(90分)") weighs its rows.
+    let s = ctx.score;
+    let exec_w = s.execution.as_ref().map_or_else(
+        || crate::score::execution::execution_weight(ctx.template()),
+        |e| e.weight,
+    );
+    let parts = s.goals.iter().map(|g| g.weight.or(g.indicator_weights));
+    let all: Option<Vec<Dec>> = [Some(exec_w), s.overall_goal.as_ref().map(|o| o.weight)]
+        .into_iter()
+        .filter(|w| w.is_some())
+        .chain(parts)
+        .collect();
+    let Some(sum) = s.weight_total.or_else(|| all.and_then(Dec::checked_sum)) else {
         return;
     };
     if stated != sum {
@@ -68,6 +87,27 @@ fn rows(ctx: &mut Ctx<'_>) {
                 continue;
             };
             let at = format!("goals[{gi}].indicators[{ii}]");
+            let reason_column = matches!(ctx.template(), Template::National | Template::Sichuan);
+            if reason_column
+                && !s.met
+                && s.met_basis == MetBasis::Comparator
+                && ind.deviation.as_deref().is_none_or(|d| d.trim().is_empty())
+                && ctx.card.deviation_analysis.is_none()
+            {
+                ctx.push(Found {
+                    code: "indicator.deviation_missing",
+                    field: format!("{at}.actual"),
+                    stated: ind.actual.as_ref().map(|m| m.text.clone()),
+                    computed: ind.target.as_ref().map(|m| format!("未达到指标值 {}", m.text)),
+                    rule: "未完成指标值的指标应在“偏差原因分析及改进措施”（四川表式：“未完成原因分析”）栏说明原因".to_owned(),
+                    message: format!(
+                        "“{}”完成值 {} 未达到指标值 {}，未说明偏差原因",
+                        ind.name,
+                        ind.actual.as_ref().map_or("", |m| m.text.as_str()),
+                        ind.target.as_ref().map_or("", |m| m.text.as_str())
+                    ),
+                });
+            }
             if s.basis == Basis::NoActual {
                 ctx.push(Found {
                     code: "indicator.actual_missing",
