@@ -132,7 +132,13 @@ impl CardScore {
             NotRecomputed::NoActual
         } else if any(Basis::ByCriteria) {
             NotRecomputed::ByCriteria
-        } else if self.execution.is_none() {
+        } else if self.execution.is_none()
+            && self
+                .goals
+                .iter()
+                .flat_map(|g| g.indicators.iter())
+                .all(|i| i.rule.is_some())
+        {
             NotRecomputed::NoExecution
         } else {
             NotRecomputed::MissingScores

@@ -168,8 +168,7 @@ fn rows(ctx: &mut Ctx<'_>) {
 pub(crate) fn criteria_points(text: &str) -> Option<Vec<Dec>> {
     let mut points = Vec::new();
     let mut depth = 0u32;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    for (i, c) in text.char_indices() {
         match c {
             '(' | '（' => {
                 depth += 1;
