@@ -9,6 +9,10 @@ pub(crate) fn field_label(path: &str) -> Option<&'static str> {
         .rsplit('.')
         .map(|seg| seg.split('[').next().unwrap_or(seg))
         .find(|seg| !seg.is_empty())?;
+    // `value` is also a 情况说明 figure's value: only an indicator's is the 指标值 column.
+    if last == "value" && path.contains("indicators[") {
+        return Some("指标值");
+    }
     let zh = match last {
         "year" => "年度",
         "amount_unit" => "金额单位",
@@ -36,6 +40,12 @@ pub(crate) fn field_label(path: &str) -> Option<&'static str> {
         "direction" => "指标方向",
         "kind" => "指标类型",
         "status" => "完成情况",
+        "nature" => "指标性质",
+        "unit" => "度量单位",
+        "definition" => "指标解释",
+        "criteria" => "评分标准",
+        "total_weight" => "合计分值",
+        "reported_grade" => "评价等级",
         "income" => "收入",
         "expenditure" => "支出",
         "lines" => "功能分类科目",

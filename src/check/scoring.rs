@@ -8,6 +8,7 @@
 
 mod execution;
 mod indicators;
+mod layouts;
 mod totals;
 
 use super::Finding;
@@ -51,6 +52,7 @@ fn audit_card(ctx: &mut Ctx<'_>) {
     indicators::rows(ctx);
     indicators::duplicates(ctx);
     indicators::title_year(ctx);
+    layouts::audit(ctx);
 }
 
 /// One table under audit, and where its findings go.

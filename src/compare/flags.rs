@@ -72,10 +72,7 @@ pub(crate) fn record_flags(score: Option<&RecordScore>, t: &Thresholds) -> Vec<R
             ),
         );
     }
-    let unfinished = card
-        .completion
-        .indicators
-        .saturating_sub(card.completion.met);
+    let unfinished = card.completion.not_met();
     if card.reported_total == Some(Dec::HUNDRED) && unfinished > 0 {
         flag(
             "full_score_unfinished",

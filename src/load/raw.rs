@@ -101,8 +101,9 @@ pub struct RawRecord {
     /// `万元` or `元`: the unit of every amount in this record.
     #[schemars(extend("enum" = ["万元", "元"]))]
     pub amount_unit: String,
-    /// `hubei` (20 + 80, bands 80/50) or `national` (财预〔2020〕10号: 10/50/30/10, bands 80/60).
-    #[schemars(extend("enum" = ["hubei", "national"]))]
+    /// `hubei` (20 + 80, bands 80/50), `national` (财预〔2020〕10号: 10/50/30/10, bands 80/60) or
+    /// `sichuan` (预算执行 10 + 绩效指标 90 by the table's own printed 权重, bands 80/60).
+    #[schemars(extend("enum" = ["hubei", "national", "sichuan"]))]
     pub template: String,
     #[serde(default)]
     pub source: Option<RawSource>,
@@ -197,6 +198,14 @@ pub struct RawScorecard {
     /// Summary text (e.g. the 项目绩效自评综述 of a 决算 report).
     #[serde(default)]
     pub summary: Option<String>,
+    // Issue 16, provincial layouts: the 合计 / 总分 row's own cells.
+    /// The 合计 (总分) row's 分值/权重 as printed (`100`).
+    #[serde(default)]
+    pub total_weight: Option<Dec>,
+    /// The grade (评价等级) the table prints beside its 总分: `优`, `良`, `中` or `差`.
+    #[serde(default)]
+    #[schemars(extend("enum" = ["优", "良", "中", "差", null]))]
+    pub reported_grade: Option<String>,
 }
 
 /// 预算执行情况: A, B, 执行率, score, optionally split 基本/项目.
@@ -329,6 +338,23 @@ pub struct RawIndicator {
     #[serde(default)]
     #[schemars(extend("enum" = ["met", "partial", "unmet", null]))]
     pub status: Option<String>,
+    // Issue 16, provincial layouts: the target printed in three columns (Sichuan, Yunnan
+    // 公开14表) instead of one, and the Anhui 评分表's own columns.
+    /// 指标性质 as printed (`=`, `≧`, `═`); with `value` and `unit` it replaces `target`.
+    #[serde(default)]
+    pub nature: Option<String>,
+    /// 指标值 as printed (`735`, `100`, `有效`).
+    #[serde(default)]
+    pub value: Option<String>,
+    /// 度量单位 as printed (`人次`, `%`).
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// 指标解释 (Anhui 评分表).
+    #[serde(default)]
+    pub definition: Option<String>,
+    /// 指标说明及评分标准 (Anhui 评分表): the points it lists (`(1分)`) are checked against the weight.
+    #[serde(default)]
+    pub criteria: Option<String>,
 }
 
 /// Figures a report states in its text about its own table.

@@ -248,7 +248,11 @@ pub(crate) fn record(
     let template = cx.one_of(
         "template",
         &raw.template,
-        &[("hubei", Template::Hubei), ("national", Template::National)],
+        &[
+            ("hubei", Template::Hubei),
+            ("national", Template::National),
+            ("sichuan", Template::Sichuan),
+        ],
     );
     let self_evaluation = raw
         .self_evaluation

@@ -153,6 +153,9 @@ pub enum Template {
     Hubei,
     /// 财预〔2020〕10号: 10/50/30/10; bands 80/60; grades 优良中差.
     National,
+    /// Sichuan 部门预算项目支出绩效自评表: 预算执行 10 + 绩效指标 90, each row by its printed
+    /// 权重; bands 80/60 (the Sichuan forms' own note); no grade printed (issue 16).
+    Sichuan,
 }
 
 /// A markdown narrative attached to a record.
@@ -187,6 +190,10 @@ pub struct Scorecard {
     pub deviation_analysis: Option<String>,
     pub improvement: Option<String>,
     pub summary: Option<String>,
+    /// The 合计 / 总分 row's weight as printed (issue 16).
+    pub total_weight: Option<Dec>,
+    /// The grade printed beside the 总分 (优, 良, 中, 差), validated (issue 16).
+    pub reported_grade: Option<String>,
 }
 
 /// 预算执行情况.
@@ -259,6 +266,33 @@ pub struct Indicator {
     pub kind: Kind,
     /// The status the record states explicitly, if any.
     pub status: Option<Status>,
+    /// 指标性质 / 指标值 / 度量单位 as printed, when the table prints the target in three
+    /// columns; `target` is then read from them (issue 16).
+    pub columns: Option<TargetColumns>,
+    /// 指标解释 (Anhui 评分表).
+    pub definition: Option<String>,
+    /// 评分标准 (Anhui 评分表).
+    pub criteria: Option<String>,
+}
+
+/// A target printed in three columns: 指标性质, 指标值, 度量单位, each as printed (blank → `None`).
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetColumns {
+    pub nature: Option<String>,
+    pub value: Option<String>,
+    pub unit: Option<String>,
+}
+
+impl TargetColumns {
+    /// The three cells side by side, as one target text (`≧735人次`, `═100%`, `有效`):
+    /// what [`Measure::parse`] reads the comparator, number and unit from.
+    pub fn joined(&self) -> String {
+        [&self.nature, &self.value, &self.unit]
+            .into_iter()
+            .flatten()
+            .map(|s| s.trim())
+            .collect()
+    }
 }
 
 /// Positive (more is better) or negative (less is better).

@@ -18,7 +18,7 @@ use crate::plan::{
     record_json_path, unit_path,
 };
 use crate::render::{Shell, fmt_money, fmt_pct, fmt_pct_printed, fmt_score, markdown_to_html};
-use crate::score::{Basis, CardScore};
+use crate::score::CardScore;
 
 #[derive(Serialize)]
 pub(super) struct UnitYearPage {
@@ -56,6 +56,8 @@ struct CardView {
     /// Why the rule total is 未重算; empty when it was recomputed (issue 16).
     rule_note: String,
     weight_total: String,
+    /// The grade printed beside the 总分 (优良中差), as printed; empty when none (issue 16).
+    reported_grade: String,
     completion: String,
     prose: Vec<Prose>,
     chart_scores: String,
@@ -97,6 +99,12 @@ struct GoalView {
     weight: String,
     reported: String,
     rule: String,
+    /// Some row prints its target as 指标性质 / 指标值 / 度量单位: the table shows those columns.
+    columns: bool,
+    /// Some row prints a 指标解释 or 评分标准 (Anhui 评分表): the table shows those columns.
+    sheet: bool,
+    /// Show 指标值 and 实际完成值: some row prints them, or the table is not a 评分表.
+    measured: bool,
     rows: Vec<RowView>,
 }
 
@@ -113,6 +121,13 @@ struct RowView {
     explanation: String,
     differs: bool,
     deviation: String,
+    /// 指标性质 / 指标值 / 度量单位 as printed (issue 16).
+    nature: String,
+    value: String,
+    unit: String,
+    /// 指标解释 and 评分标准 as printed (issue 16).
+    definition: String,
+    criteria: String,
     findings: Vec<FindingView>,
 }
 
@@ -133,6 +148,17 @@ fn rule_or_not_recomputed(d: Option<Dec>, not_recomputed: bool) -> String {
         None if not_recomputed => super::NOT_RECOMPUTED.to_owned(),
         d => rule_score(d),
     }
+}
+
+/// One of a row's 指标性质 / 指标值 / 度量单位 cells as printed; empty when blank.
+fn column(
+    ind: &crate::model::Indicator,
+    cell: impl Fn(&crate::model::TargetColumns) -> &Option<String>,
+) -> String {
+    ind.columns
+        .as_ref()
+        .and_then(|c| cell(c).clone())
+        .unwrap_or_default()
 }
 
 fn card_view(
@@ -172,11 +198,16 @@ fn card_view(
                         reported: score(ind.score),
                         rule: rule_or_not_recomputed(
                             is.and_then(|i| i.rule),
-                            is.is_some_and(|i| i.basis == Basis::NoWeight),
+                            is.is_some_and(|i| i.basis.is_not_recomputed()),
                         ),
                         explanation: is.map(|i| i.explanation.clone()).unwrap_or_default(),
                         differs: is.is_some_and(|i| i.differs),
                         deviation: ind.deviation.clone().unwrap_or_default(),
+                        nature: column(ind, |c| &c.nature),
+                        value: column(ind, |c| &c.value),
+                        unit: column(ind, |c| &c.unit),
+                        definition: ind.definition.clone().unwrap_or_default(),
+                        criteria: ind.criteria.clone().unwrap_or_default(),
                         findings: take(findings, &field),
                     }
                 })
@@ -188,8 +219,21 @@ fn card_view(
                 reported: score(gs.and_then(|g| g.reported_total)),
                 rule: rule_or_not_recomputed(
                     gs.and_then(|g| g.rule_total),
-                    gs.is_some_and(|g| g.indicators.iter().any(|i| i.basis == Basis::NoWeight)),
+                    gs.is_some_and(|g| g.indicators.iter().any(|i| i.basis.is_not_recomputed())),
                 ),
+                columns: goal.indicators.iter().any(|i| i.columns.is_some()),
+                sheet: goal
+                    .indicators
+                    .iter()
+                    .any(|i| i.definition.is_some() || i.criteria.is_some()),
+                measured: goal
+                    .indicators
+                    .iter()
+                    .all(|i| i.definition.is_none() && i.criteria.is_none())
+                    || goal
+                        .indicators
+                        .iter()
+                        .any(|i| i.target.is_some() || i.actual.is_some()),
                 rows,
             }
         })
@@ -261,7 +305,7 @@ fn card_view(
                     .map(|g| GoalCompletion {
                         label: g.name.clone(),
                         met: g.completion.met,
-                        not_met: g.completion.indicators.saturating_sub(g.completion.met),
+                        not_met: g.completion.not_met(),
                     })
                     .collect()
             })
@@ -282,15 +326,28 @@ fn card_view(
             .and_then(CardScore::not_recomputed)
             .map(|n| n.note().to_owned())
             .unwrap_or_default(),
-        weight_total: score(s.and_then(|s| s.weight_total)),
+        // The 合计 row's printed weight, where the parts cannot be added up (issue 16).
+        weight_total: match (s.and_then(|s| s.weight_total), card.total_weight) {
+            (None, Some(printed)) => format!("{}（原文）", fmt_score(printed)),
+            (w, _) => score(w),
+        },
+        reported_grade: card.reported_grade.clone().unwrap_or_default(),
         completion: s
             .map(|s| {
-                format!(
-                    "{} / {}（{}）",
-                    s.completion.met,
-                    s.completion.indicators,
-                    opt(s.completion.rate, fmt_pct)
-                )
+                if s.completion.unknown > 0 {
+                    // Rows without a 完成值 are neither met nor not met (issue 16).
+                    format!(
+                        "{} / {}（{} 项未填完成值或无目标值，无法判定，不计完成率）",
+                        s.completion.met, s.completion.indicators, s.completion.unknown
+                    )
+                } else {
+                    format!(
+                        "{} / {}（{}）",
+                        s.completion.met,
+                        s.completion.indicators,
+                        opt(s.completion.rate, fmt_pct)
+                    )
+                }
             })
             .unwrap_or_default(),
         prose,

@@ -35,7 +35,8 @@ impl Band {
 pub(crate) fn band_floors(template: Template) -> (Dec, Dec) {
     match template {
         Template::Hubei => (Dec::from_int(80), Dec::from_int(50)),
-        Template::National => (Dec::from_int(80), Dec::from_int(60)),
+        // The Sichuan forms print the national bands (domain.md §1.1, 中江县水利局 2022).
+        Template::National | Template::Sichuan => (Dec::from_int(80), Dec::from_int(60)),
     }
 }
 
@@ -61,7 +62,7 @@ pub(crate) fn band_rule(template: Template) -> &'static str {
         Template::Hubei => {
             "定性指标：达成 100%–80%(≥80%)，部分达成 80%–50%(≥50%，<80%)，未达成 50%–0%(<50%)"
         }
-        Template::National => {
+        Template::National | Template::Sichuan => {
             "定性指标：达成 100%–80%(含80%)，部分达成 80%–60%(含60%)，未达成 60%–0%"
         }
     }
@@ -93,7 +94,8 @@ impl Grade {
     }
 }
 
-/// The grade of a total, for the national template only (the Hubei form has none).
+/// The grade of a total, for the national template only (the Hubei form has none; the
+/// Sichuan form prints none either, so none is derived for it).
 pub(crate) fn grade_of(template: Template, total: Dec) -> Option<Grade> {
     if template != Template::National {
         return None;

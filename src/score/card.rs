@@ -30,7 +30,12 @@ pub(crate) fn score_card(template: Template, sc: &Scorecard) -> CardScore {
 
     let goal_weights: Option<Vec<Dec>> = sc.goals.iter().map(|g| g.weight).collect();
     let weight_total = goal_weights.and_then(|ws| {
-        let exec_w = execution.as_ref().map_or(Dec::ZERO, |e| e.weight);
+        // Without the 预算执行 block in the record its weight is still the template's
+        // (预算执行情况(10分) is printed whether or not the funds were typed; issue 16).
+        let exec_w = execution.as_ref().map_or_else(
+            || super::execution::execution_weight(template),
+            |e| e.weight,
+        );
         let overall_w = overall_goal.as_ref().map_or(Dec::ZERO, |o| o.weight);
         Dec::checked_sum([exec_w, overall_w].into_iter().chain(ws))
     });
@@ -50,7 +55,9 @@ pub(crate) fn score_card(template: Template, sc: &Scorecard) -> CardScore {
     let explanation = explain_total(&parts, rule_total);
 
     let reported_sum = {
-        let exec = execution.as_ref().map(|e| e.reported);
+        // A record without its 预算执行 block lacks that row's printed score: the rows'
+        // sum is unknown, not the sum of the others (issue 16: a funds block left out).
+        let exec = Some(execution.as_ref().and_then(|e| e.reported));
         let overall = overall_goal.as_ref().map(|o| o.reported);
         let rows = goals
             .iter()
@@ -88,6 +95,12 @@ pub(crate) enum NotRecomputed {
     NotComparable,
     /// A row has neither a rule score nor a reported one.
     MissingScores,
+    /// A quantitative row prints no 完成值 (issue 16).
+    NoActual,
+    /// Rows are scored by a 评分标准 in words (Anhui 评分表, issue 16).
+    ByCriteria,
+    /// The record holds no 预算执行 block, so that part has no score (issue 16).
+    NoExecution,
 }
 
 impl NotRecomputed {
@@ -97,6 +110,9 @@ impl NotRecomputed {
             NotRecomputed::NoWeights => "原文未列分值，无法按规则重算",
             NotRecomputed::NotComparable => "部分指标的目标值与实际值无法比较，无法按规则重算",
             NotRecomputed::MissingScores => "部分指标无法计分，无法按规则重算",
+            NotRecomputed::NoActual => "原文未填完成值，无法按规则重算",
+            NotRecomputed::ByCriteria => "按文字评分标准评分，无法按规则重算",
+            NotRecomputed::NoExecution => "记录未录入预算执行情况，无法按规则重算总分",
         }
     }
 }
@@ -107,11 +123,28 @@ impl CardScore {
         if self.rule_total.is_some() {
             return None;
         }
-        let rows = || self.goals.iter().flat_map(|g| g.indicators.iter());
-        Some(if rows().any(|i| i.basis == Basis::NoWeight) {
+        let any = |b: Basis| {
+            self.goals
+                .iter()
+                .flat_map(|g| g.indicators.iter())
+                .any(|i| i.basis == b)
+        };
+        Some(if any(Basis::NoWeight) {
             NotRecomputed::NoWeights
-        } else if rows().any(|i| i.basis == Basis::NotComparable) {
+        } else if any(Basis::NotComparable) {
             NotRecomputed::NotComparable
+        } else if any(Basis::NoActual) {
+            NotRecomputed::NoActual
+        } else if any(Basis::ByCriteria) {
+            NotRecomputed::ByCriteria
+        } else if self.execution.is_none()
+            && self
+                .goals
+                .iter()
+                .flat_map(|g| g.indicators.iter())
+                .all(|i| i.rule.is_some())
+        {
+            NotRecomputed::NoExecution
         } else {
             NotRecomputed::MissingScores
         })
@@ -143,6 +176,10 @@ fn score_goal(template: Template, g: &Goal, unmet: &[String], precision: u32) ->
         .map(|i| score_indicator(template, i, unmet, precision))
         .collect();
     let met = indicators.iter().filter(|i| i.met).count();
+    let unknown = indicators
+        .iter()
+        .filter(|i| i.met_basis == super::MetBasis::NotJudged)
+        .count();
     let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     GoalScore {
         name: g.name.clone(),
@@ -150,7 +187,7 @@ fn score_goal(template: Template, g: &Goal, unmet: &[String], precision: u32) ->
         indicator_weights: sum_all(g.indicators.iter().map(|i| i.weight)),
         rule_total: sum_all(indicators.iter().map(|i| i.rule)),
         reported_total: sum_all(indicators.iter().map(|i| i.reported)),
-        completion: Completion::new(count(indicators.len()), count(met)),
+        completion: Completion::judged(count(indicators.len()), count(met), count(unknown)),
         indicators,
     }
 }

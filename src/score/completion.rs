@@ -29,6 +29,9 @@ pub enum MetBasis {
     FullScore,
     /// None of the above: not met.
     Otherwise,
+    /// Cannot be judged: the 完成值 is not printed, or the row is a scoring-sheet row with no
+    /// target (issue 16). Counted apart, never as "not met".
+    NotJudged,
 }
 
 /// Met or not, and why.
@@ -64,6 +67,10 @@ pub(crate) fn is_listed_unmet(name: &str, unmet: &[String]) -> bool {
 /// Met or not met for one indicator whose rule gave `basis`.
 pub(crate) fn met(ind: &Indicator, basis: Basis, listed_unmet: bool) -> MetOutcome {
     let out = |met, basis| MetOutcome { met, basis };
+    if matches!(basis, Basis::NoActual | Basis::ByCriteria) && ind.status.is_none() && !listed_unmet
+    {
+        return out(false, MetBasis::NotJudged);
+    }
     let numeric = matches!(
         basis,
         Basis::Positive
@@ -118,29 +125,56 @@ pub struct Completion {
     pub indicators: u32,
     /// 完成指标数.
     pub met: u32,
-    /// met ÷ indicators as a percentage, 2 dp; `None` without indicators.
+    /// Indicators whose completion cannot be judged (no 完成值 printed; issue 16). Counted in
+    /// `indicators`, in neither met nor not met.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub unknown: u32,
+    /// met ÷ indicators as a percentage, 2 dp; `None` without indicators, or when some
+    /// cannot be judged (the rate would count them as not met).
     pub rate: Option<Pct>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl Completion {
     /// From counts.
     pub fn new(indicators: u32, met: u32) -> Completion {
+        Completion::judged(indicators, met, 0)
+    }
+
+    /// From counts, `unknown` of the `indicators` not judged: no rate then.
+    pub fn judged(indicators: u32, met: u32, unknown: u32) -> Completion {
         Completion {
             indicators,
             met,
+            unknown,
             rate: completion_rate(
                 Dec::from_int(i64::from(met)),
                 Dec::from_int(i64::from(indicators)),
-            ),
+            )
+            .filter(|_| unknown == 0),
         }
+    }
+
+    /// Indicators judged and not met.
+    pub fn not_met(&self) -> u32 {
+        self.indicators
+            .saturating_sub(self.met)
+            .saturating_sub(self.unknown)
     }
 
     /// The sum of several.
     pub fn sum<'a>(parts: impl IntoIterator<Item = &'a Completion>) -> Completion {
-        let (n, m) = parts.into_iter().fold((0u32, 0u32), |(n, m), c| {
-            (n.saturating_add(c.indicators), m.saturating_add(c.met))
+        let (n, m, u) = parts.into_iter().fold((0u32, 0u32, 0u32), |(n, m, u), c| {
+            (
+                n.saturating_add(c.indicators),
+                m.saturating_add(c.met),
+                u.saturating_add(c.unknown),
+            )
         });
-        Completion::new(n, m)
+        Completion::judged(n, m, u)
     }
 }
 

@@ -8,11 +8,11 @@ use serde::Serialize;
 
 use crate::model::{Dec, Execution, ExecutionPart, Money, Pct, Template};
 
-/// The 预算执行 weight of a template: 20 (Hubei) or 10 (national).
+/// The 预算执行 weight of a template: 20 (Hubei) or 10 (national; Sichuan's 预算执行情况(10分)).
 pub(crate) fn execution_weight(template: Template) -> Dec {
     match template {
         Template::Hubei => Dec::from_int(20),
-        Template::National => Dec::from_int(10),
+        Template::National | Template::Sichuan => Dec::from_int(10),
     }
 }
 

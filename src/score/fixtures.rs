@@ -47,6 +47,9 @@ pub(crate) fn ind(name: &str, weight: &str, target: &str, actual: &str, score: &
         },
         kind,
         status: None,
+        columns: None,
+        definition: None,
+        criteria: None,
     }
 }
 
@@ -122,5 +125,7 @@ pub(crate) fn card(
         deviation_analysis: None,
         improvement: None,
         summary: None,
+        total_weight: None,
+        reported_grade: None,
     }
 }

@@ -40,6 +40,11 @@ pub enum Basis {
     NotComparable,
     /// No weight printed: no rule score (未重算, issue 16); the reported score is not taken.
     NoWeight,
+    /// A quantitative target whose 完成值 is not printed: no rule score (未重算, issue 16).
+    NoActual,
+    /// A scoring-sheet row (Anhui 评分表) scored by its printed 评分标准, which is prose: no
+    /// formula recomputes it (未重算, issue 16).
+    ByCriteria,
 }
 
 impl Basis {
@@ -47,8 +52,17 @@ impl Basis {
     pub fn is_formula(self) -> bool {
         !matches!(
             self,
-            Basis::Qualitative | Basis::NotComparable | Basis::NoWeight
+            Basis::Qualitative
+                | Basis::NotComparable
+                | Basis::NoWeight
+                | Basis::NoActual
+                | Basis::ByCriteria
         )
+    }
+
+    /// No rule score at all: the row reads 未重算 and its total cannot be recomputed either.
+    pub fn is_not_recomputed(self) -> bool {
+        matches!(self, Basis::NoWeight | Basis::NoActual | Basis::ByCriteria)
     }
 }
 
@@ -84,6 +98,13 @@ pub(crate) struct RuleOutcome {
 
 /// Why a row or total without a weight has no rule score (issue 16).
 pub(crate) const NOT_RECOMPUTED_NO_WEIGHT: &str = "原文未列分值，无法按规则重算（未重算）";
+
+/// Why a quantitative row whose 完成值 is empty has no rule score (issue 16).
+pub(crate) const NOT_RECOMPUTED_NO_ACTUAL: &str = "原文未填完成值，无法按规则重算（未重算）";
+
+/// Why a row scored by a prose 评分标准 has no rule score (issue 16).
+pub(crate) const NOT_RECOMPUTED_BY_CRITERIA: &str =
+    "按原文评分标准（文字）评分，无公式可重算（未重算）";
 
 /// Scores a quantitative pair: target `a`, actual `b`, weight `w`. Returns the score (2 dp) and
 /// the rule; `None` on overflow.
@@ -156,6 +177,26 @@ pub(crate) fn rule_score(ind: &Indicator) -> RuleOutcome {
         };
     };
     let (target, actual) = (ind.target.as_ref(), ind.actual.as_ref());
+    // A scoring-sheet row: no target, its points are set by a 评分标准 in words.
+    if target.is_none() && ind.criteria.is_some() {
+        return RuleOutcome {
+            rule: None,
+            basis: Basis::ByCriteria,
+            flags,
+            explanation: NOT_RECOMPUTED_BY_CRITERIA.to_owned(),
+        };
+    }
+    // An empty 完成值 is not 0: the rule needs it, so the row is not recomputed (issue 16).
+    let actual_blank = actual.is_none_or(|a| a.text.trim().is_empty());
+    if ind.kind == Kind::Quantitative && target.is_some_and(|t| t.number.is_some()) && actual_blank
+    {
+        return RuleOutcome {
+            rule: None,
+            basis: Basis::NoActual,
+            flags,
+            explanation: NOT_RECOMPUTED_NO_ACTUAL.to_owned(),
+        };
+    }
     // "不发生" against an outcome: the event either happened (a count) or it did not.
     if let (Some(t), Some(b)) = (target, actual)
         && t.number.is_none()

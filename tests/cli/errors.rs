@@ -7,6 +7,7 @@
 
 mod decimals;
 mod hardening;
+mod layouts;
 mod robustness;
 
 use assert_cmd::Command;
@@ -120,7 +121,7 @@ fn hex_nan_and_underscores_are_not_plain_decimals() {
 fn an_unknown_field_is_named_with_the_fields_expected() {
     assert_text(
         &load_invalid("unknown_field"),
-        &one("content/qingling/2023.yaml:10:11: self_evaluation.goals[0].indicators[0].weigth: unknown field `weigth`, expected one of `id`, `level1`, `level2`, `name`, `weight`, `target`, `actual`, `score`, `deviation`, `note`, `measure`, `direction`, `kind`, `status`
+        &one("content/qingling/2023.yaml:10:11: self_evaluation.goals[0].indicators[0].weigth: unknown field `weigth`, expected one of `id`, `level1`, `level2`, `name`, `weight`, `target`, `actual`, `score`, `deviation`, `note`, `measure`, `direction`, `kind`, `status`, `nature`, `value`, `unit`, `definition`, `criteria`
    |
 10 |           weigth: 4
    |           ^"),
@@ -265,7 +266,7 @@ fn a_weight_suffix_that_disagrees_with_the_weight_is_an_error() {
 fn enum_values_list_the_choices() {
     assert_text(
         &load_invalid("bad_enum"),
-        "error: content/qingling/2023.yaml:3:11: template (评分模板): expected `hubei` or `national`, found `provincial`
+        "error: content/qingling/2023.yaml:3:11: template (评分模板): expected one of `hubei`, `national`, `sichuan`, found `provincial`
   |
 3 | template: provincial
   |           ^

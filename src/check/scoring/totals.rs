@@ -69,9 +69,10 @@ pub(super) fn weights(ctx: &mut Ctx<'_>) {
 
 fn weight_terms(ctx: &Ctx<'_>) -> String {
     let mut terms = Vec::new();
-    if let Some(e) = &ctx.score.execution {
-        terms.push(show(e.weight));
-    }
+    terms.push(show(ctx.score.execution.as_ref().map_or_else(
+        || crate::score::execution::execution_weight(ctx.template()),
+        |e| e.weight,
+    )));
     if let Some(o) = &ctx.card.overall_goal {
         terms.push(o.weight.to_string());
     }
@@ -198,13 +199,13 @@ fn full_with_unmet(ctx: &mut Ctx<'_>) {
     let Some(reported) = s.reported_total else {
         return;
     };
-    let unmet = s.completion.indicators.saturating_sub(s.completion.met);
+    let unmet = s.completion.not_met();
     if reported >= full && unmet > 0 {
         let names: Vec<&str> = s
             .goals
             .iter()
             .flat_map(|g| g.indicators.iter())
-            .filter(|i| !i.met)
+            .filter(|i| !i.met && i.met_basis != crate::score::MetBasis::NotJudged)
             .map(|i| i.name.as_str())
             .collect();
         ctx.push(Found {

@@ -10,7 +10,7 @@ use crate::load::raw::{RawGoal, RawIndicator, RawScorecard};
 use crate::model::measure::Comparator;
 use crate::model::{
     Dec, Direction, Execution, ExecutionPart, Goal, Indicator, Kind, Measure, OverallGoal,
-    Scorecard, Stated, Status, Subtotal,
+    Scorecard, Stated, Status, Subtotal, TargetColumns,
 };
 
 /// Words in an indicator's name that mark it as "less is better" when its target has no
@@ -68,6 +68,15 @@ pub(crate) fn scorecard(
     if let Some(s) = &raw.stated {
         unsigned_weight(cx, &format!("{path}.stated.goals_weight"), s.goals_weight);
     }
+    let reported_grade = raw.reported_grade.filter(|g| {
+        cx.one_of(
+            &format!("{path}.reported_grade"),
+            g,
+            &[("优", ()), ("良", ()), ("中", ()), ("差", ())],
+        )
+        .is_some()
+    });
+    unsigned_weight(cx, &format!("{path}.total_weight"), raw.total_weight);
     let overall_goal = raw.overall_goal.map(|o| OverallGoal {
         target: o.target,
         actual: o.actual,
@@ -103,6 +112,8 @@ pub(crate) fn scorecard(
         deviation_analysis: raw.deviation_analysis,
         improvement: raw.improvement,
         summary: raw.summary,
+        total_weight: raw.total_weight,
+        reported_grade,
     }
 }
 
@@ -167,7 +178,11 @@ fn indicator(cx: &mut Ctx<'_>, path: &str, raw: RawIndicator) -> Indicator {
             (base.to_owned(), Some(in_name))
         }
     };
-    let target = raw.target.as_deref().map(Measure::parse);
+    let columns = target_columns(cx, path, &raw);
+    let target = match &columns {
+        Some(c) => Some(Measure::parse(&c.joined())),
+        None => raw.target.as_deref().map(Measure::parse),
+    };
     let actual = raw.actual.as_deref().map(Measure::parse);
     let kind = match raw.kind.as_deref() {
         Some(k) => cx.one_of(
@@ -226,9 +241,44 @@ fn indicator(cx: &mut Ctx<'_>, path: &str, raw: RawIndicator) -> Indicator {
         direction,
         kind,
         status,
+        columns,
+        definition: raw.definition,
+        criteria: raw.criteria,
     }
 }
 
+/// The 指标性质 / 指标值 / 度量单位 columns, when the row prints its target that way (issue 16:
+/// Sichuan and Yunnan's 公开14表). A row gives either `target` or the columns, never both:
+/// two spellings of one cell could disagree and nobody would know which one was printed.
+fn target_columns(cx: &mut Ctx<'_>, path: &str, raw: &RawIndicator) -> Option<TargetColumns> {
+    let blank = |s: &Option<String>| {
+        s.as_deref()
+            .filter(|s| !s.trim().is_empty())
+            .map(str::to_owned)
+    };
+    let columns = TargetColumns {
+        nature: blank(&raw.nature),
+        value: blank(&raw.value),
+        unit: blank(&raw.unit),
+    };
+    let given = [&raw.nature, &raw.value, &raw.unit]
+        .iter()
+        .any(|c| c.is_some());
+    if !given {
+        return None;
+    }
+    if let Some(t) = &raw.target {
+        cx.error(
+            &format!("{path}.target"),
+            format!(
+                "expected either `target` or the columns `nature`/`value`/`unit` (指标性质/指标值/度量单位), not both; found target `{}` beside `{}`",
+                shorten(t),
+                shorten(&columns.joined())
+            ),
+        );
+    }
+    Some(columns)
+}
 /// An override that cannot apply is an error at its own line, not ignored (issue 16):
 /// `kind: quantitative` needs a target with one number (and an actual with one, when an actual
 /// is printed), and `direction:` needs a target with one number, since only the quantitative
@@ -315,63 +365,5 @@ pub(crate) fn split_weight_suffix(name: &str) -> Option<(&str, &str, Dec)> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn split(s: &str) -> Option<(String, String, String)> {
-        split_weight_suffix(s).map(|(b, s, w)| (b.to_owned(), s.to_owned(), w.to_string()))
-    }
-
-    #[test]
-    fn weight_suffixes_in_either_parenthesis_are_split_off() {
-        let t = |b: &str, s: &str, w: &str| Some((b.to_owned(), s.to_owned(), w.to_owned()));
-        assert_eq!(split("环境整治次数(4分)"), t("环境整治次数", "(4分)", "4"));
-        assert_eq!(
-            split("群众满意度（0.5分）"),
-            t("群众满意度", "（0.5分）", "0.5")
-        );
-        assert_eq!(split("覆盖率 ( 2 分 ) "), t("覆盖率", "( 2 分 )", "2"));
-        assert_eq!(split("覆盖率（2分)"), t("覆盖率", "（2分)", "2"));
-        assert_eq!(split("(3分)"), t("", "(3分)", "3"));
-    }
-
-    #[test]
-    fn names_without_a_weight_suffix_are_left_alone() {
-        for s in [
-            "覆盖率",
-            "覆盖率(城区)",
-            "覆盖率（1e3分）",
-            "覆盖率(分)",
-            "（4分）覆盖率",
-            "",
-        ] {
-            assert_eq!(split(s), None, "{s}");
-        }
-    }
-
-    #[test]
-    fn direction_follows_the_comparator_then_the_name() {
-        let m = |s: &str| Measure::parse(s);
-        assert_eq!(
-            infer_direction("办结率", Some(&m("≥95%"))),
-            Direction::Positive
-        );
-        assert_eq!(
-            infer_direction("投诉率", Some(&m("≤5%"))),
-            Direction::Negative
-        );
-        assert_eq!(
-            infer_direction("安全事故", Some(&m("0起"))),
-            Direction::Negative
-        );
-        assert_eq!(
-            infer_direction("安全事故", Some(&m("不发生"))),
-            Direction::Negative
-        );
-        assert_eq!(
-            infer_direction("安全事故", Some(&m("≥1次"))),
-            Direction::Positive
-        );
-        assert_eq!(infer_direction("培训人次", None), Direction::Positive);
-    }
-}
+#[path = "scorecard_tests.rs"]
+mod tests;

@@ -153,7 +153,9 @@ impl Table {
 fn line<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
     let quoted: Vec<String> = fields
         .into_iter()
-        .map(|f| format!("\"{}\"", f.replace('"', "\"\"")))
+        // Guarded like every other CSV (a cell starting with `=`, `+`, `@` … is a formula in a
+        // spreadsheet); found by the XSS sweep once its payloads shifted (issue 16).
+        .map(|f| format!("\"{}\"", crate::pages::csv::guard(f).replace('"', "\"\"")))
         .collect();
     out.push_str(&quoted.join(","));
     out.push_str("\r\n");

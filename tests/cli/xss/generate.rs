@@ -53,6 +53,8 @@ const LONG: usize = 31;
 #[derive(Default)]
 pub(super) struct Sweep {
     pub(super) fields: Vec<String>,
+    /// Fields left out of the object being generated (see the array case of `node`).
+    skip: Vec<&'static str>,
 }
 
 impl Sweep {
@@ -104,9 +106,11 @@ impl Sweep {
             // both are enums, not text, so leaving them out hides no text field.
             let needs_number =
                 |k: &str| props.contains_key("target") && matches!(k, "kind" | "direction");
+            let skip = self.skip.clone();
             let obj: Map<String, Value> = props
                 .iter()
                 .filter(|(k, _)| !needs_number(k))
+                .filter(|(k, _)| !(props.contains_key("nature") && skip.contains(&k.as_str())))
                 .map(|(k, s)| {
                     let sep = if path.ends_with(':') { "" } else { "." };
                     (k.clone(), self.node(root, s, format!("{path}{sep}{k}")))
@@ -114,11 +118,25 @@ impl Sweep {
                 .collect();
             Value::Object(obj)
         } else if types.contains(&"array") {
-            Value::Array(vec![self.node(
-                root,
-                &schema["items"],
-                format!("{path}[0]"),
-            )])
+            // An indicator types its target either as `target` or as the three columns
+            // `nature`/`value`/`unit`, never both (issue 16): the first item has `target`, a
+            // second one the columns, so every text field still carries a payload.
+            let items = &schema["items"];
+            let resolved = match items.get("$ref").and_then(Value::as_str) {
+                Some(r) => &root["$defs"][r.strip_prefix("#/$defs/").expect("a local $ref")],
+                None => items,
+            };
+            let props = resolved.get("properties").and_then(Value::as_object);
+            if props.is_some_and(|p| p.contains_key("target") && p.contains_key("nature")) {
+                self.skip = vec!["nature", "value", "unit"];
+                let first = self.node(root, items, format!("{path}[0]"));
+                self.skip = vec!["target"];
+                let second = self.node(root, items, format!("{path}[1]"));
+                self.skip.clear();
+                Value::Array(vec![first, second])
+            } else {
+                Value::Array(vec![self.node(root, items, format!("{path}[0]"))])
+            }
         } else if types.contains(&"string") {
             if let Some(values) = schema.get("enum").and_then(Value::as_array) {
                 let value = values.iter().find(|v| !v.is_null()).expect("an enum value");

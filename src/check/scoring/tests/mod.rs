@@ -1,5 +1,6 @@
 //! Scoring audits on tables built as model values: the seeds' findings, then each rule.
 
+mod layouts;
 mod rules;
 mod seeds;
 
