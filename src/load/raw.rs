@@ -70,8 +70,14 @@ pub struct RawThresholds {
 pub struct RawUnit {
     #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,63}$"), example = &"qingling")]
     pub id: String,
-    /// 单位名称, in full.
-    pub name: String,
+    /// 单位名称, in full, as the unit's documents print it. Left out only when they print none,
+    /// and then `label` says what to call the unit (issue 16).
+    #[serde(default)]
+    pub name: Option<String>,
+    /// 称呼: what the site calls a unit whose documents print no name (`name` left out); shown
+    /// with "（原文未印出单位名称）", never as if printed.
+    #[serde(default)]
+    pub label: Option<String>,
     /// Short name for tables and charts (e.g. 青菱街道).
     #[serde(default)]
     pub short_name: Option<String>,
@@ -127,8 +133,14 @@ pub struct RawRecord {
 #[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSource {
-    /// The document's title as printed.
-    pub title: String,
+    /// The document's title as printed; left out only with `title` in `not_printed`.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// What the document does not print (issue 16): `title` (no title), `year` (the year only
+    /// in its file name or address). Each is said on the record's page.
+    #[serde(default)]
+    #[schemars(extend("items" = {"enum": ["title", "year"]}))]
+    pub not_printed: Vec<String>,
     /// Publication or 填报 date as printed.
     #[serde(default)]
     pub date: Option<String>,
@@ -197,6 +209,38 @@ pub struct RawScorecard {
     /// Summary text (e.g. the 项目绩效自评综述 of a 决算 report).
     #[serde(default)]
     pub summary: Option<String>,
+    /// 原文不全: the document stops before this table ends (issue 16).
+    #[serde(default)]
+    pub incomplete: Option<RawIncomplete>,
+}
+
+/// 原文不全: where the visible part of a table stops, and the group the cut falls in.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawIncomplete {
+    /// 中断处: where the visible part stops, as the transcriber says it
+    /// (`原文在“成本指标 指标1:”处中断`).
+    pub at: String,
+    /// 一级指标 of the group the cut falls in (in the last goal); groups wholly before it stay
+    /// checked. Left out: the whole last goal may be cut.
+    #[serde(default)]
+    pub level1: Option<String>,
+    /// 二级指标 of that group (with `level1`).
+    #[serde(default)]
+    pub level2: Option<String>,
+}
+
+/// 原文不全 of a 部门决算: where the visible part stops and, optionally, the block it falls in.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawAccountsIncomplete {
+    /// 中断处, as the transcriber says it (`原文在“其他收入3.”处中断`).
+    pub at: String,
+    /// The block of `final_accounts` the cut falls in; blocks wholly before it stay checked.
+    /// Left out: any block may be cut.
+    #[serde(default)]
+    #[schemars(extend("enum" = ["income", "expenditure", "fiscal", "lines", "classes", "general_budget", "basic", "three_public", "operating_costs", "procurement", "assets", "performance", "narrative", null]))]
+    pub block: Option<String>,
 }
 
 /// 预算执行情况: A, B, 执行率, score, optionally split 基本/项目.
@@ -415,6 +459,9 @@ pub struct RawFinalAccounts {
     /// Changes and shares the 情况说明 states.
     #[serde(default)]
     pub narrative: Option<RawJuesuanNarrative>,
+    /// 原文不全: the document stops inside the 决算 (issue 16).
+    #[serde(default)]
+    pub incomplete: Option<RawAccountsIncomplete>,
 }
 
 /// Income side of 收入支出决算总表.
@@ -882,6 +929,9 @@ pub struct RawTargets {
     /// 年度目标 with their indicators.
     #[serde(default)]
     pub annual_goals: Vec<RawGoal>,
+    /// 原文不全: the document stops before this table ends (issue 16).
+    #[serde(default)]
+    pub incomplete: Option<RawIncomplete>,
 }
 
 /// 部门总体资金情况: income and expenditure by source for the year and earlier years.

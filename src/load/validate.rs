@@ -205,16 +205,53 @@ pub(crate) fn unit(
         ),
         Ok(_) => {}
     }
-    if raw.name.trim().is_empty() {
-        cx.error(
-            "name",
-            "expected the unit's name, found an empty value".into(),
-        );
-    }
+    // Issue 16: a unit whose documents print no name has a `label` instead, and every list
+    // shows it marked, so it never reads as a printed name.
+    let (name, short_name, name_printed) = match (raw.name, raw.label) {
+        (Some(name), None) => {
+            if name.trim().is_empty() {
+                cx.error(
+                    "name",
+                    "expected the unit's name, found an empty value".into(),
+                );
+            }
+            let short = raw.short_name.unwrap_or_else(|| name.clone());
+            (name, short, true)
+        }
+        (None, Some(label)) => {
+            if label.trim().is_empty() {
+                cx.error(
+                    "label",
+                    "expected what to call the unit, found an empty value".into(),
+                );
+            }
+            let short = raw.short_name.unwrap_or_else(|| label.clone());
+            (
+                format!("{label}{NAME_NOT_PRINTED}"),
+                format!("{short}{NAME_NOT_PRINTED}"),
+                false,
+            )
+        }
+        (Some(_), Some(_)) => {
+            cx.error(
+                "label",
+                "expected `label` only when the documents print no name (leave out `name`), found both `name` and `label`".into(),
+            );
+            (String::new(), String::new(), true)
+        }
+        (None, None) => {
+            cx.error(
+                "id",
+                "expected `name` (单位名称, as printed), or `label` (称呼) when the documents print no name, found neither".into(),
+            );
+            (String::new(), String::new(), true)
+        }
+    };
     cx.finish(Unit {
         id: folder.clone(),
-        short_name: raw.short_name.unwrap_or_else(|| raw.name.clone()),
-        name: raw.name,
+        short_name,
+        name,
+        name_printed,
         parent: raw.parent,
         region: raw.region,
         kind: raw.kind,
@@ -222,6 +259,33 @@ pub(crate) fn unit(
         aliases: raw.aliases,
         records: Vec::new(),
     })
+}
+
+/// What a unit's name reads as when its documents print none (issue 16).
+pub(crate) const NAME_NOT_PRINTED: &str = "（原文未印出单位名称）";
+
+/// `source`: a title, or `title` in `not_printed`, never both and never neither; each
+/// `not_printed` entry is `title` or `year`.
+fn source(cx: &mut Ctx<'_>, raw: &crate::load::raw::RawSource) {
+    for (i, what) in raw.not_printed.iter().enumerate() {
+        cx.one_of(
+            &format!("source.not_printed[{i}]"),
+            what,
+            &[("title", ()), ("year", ())],
+        );
+    }
+    let untitled = raw.not_printed.iter().any(|w| w == "title");
+    match (&raw.title, untitled) {
+        (None, false) => cx.error(
+            "source",
+            "source.title (文件标题): expected the document's title as printed, or `title` in `not_printed` when the document prints none, found neither".into(),
+        ),
+        (Some(_), true) => cx.error(
+            "source.not_printed",
+            "expected `title` in `not_printed` only when the record has no `source.title`, found both".into(),
+        ),
+        _ => {}
+    }
 }
 
 /// `<year>.yaml` → [`Record`] (without narratives). `year` is the year in the file name.
@@ -259,6 +323,9 @@ pub(crate) fn record(
         .enumerate()
         .map(|(i, s)| scorecard::scorecard(&mut cx, format!("projects[{i}]"), s, true))
         .collect();
+    if let Some(s) = &raw.source {
+        source(&mut cx, s);
+    }
     let final_accounts = raw.final_accounts.map(|f| final_accounts(&mut cx, f));
     let targets = raw.targets.map(|t| targets(&mut cx, t));
     let diags = std::mem::take(&mut cx.diags);
@@ -297,6 +364,18 @@ fn check_code(cx: &mut Ctx<'_>, field: &str, code: Option<&str>) {
 }
 
 fn final_accounts(cx: &mut Ctx<'_>, raw: RawFinalAccounts) -> FinalAccounts {
+    if let Some(i) = &raw.incomplete {
+        if i.at.trim().is_empty() {
+            cx.error(
+                "final_accounts.incomplete.at",
+                "expected where the visible part stops, such as 原文在“其他收入”处中断, found an empty value".into(),
+            );
+        }
+        if let Some(b) = &i.block {
+            let blocks = ACCOUNTS_BLOCKS.map(|b| (b, ()));
+            cx.one_of("final_accounts.incomplete.block", b, &blocks);
+        }
+    }
     let lines = raw
         .lines
         .into_iter()
@@ -337,8 +416,26 @@ fn final_accounts(cx: &mut Ctx<'_>, raw: RawFinalAccounts) -> FinalAccounts {
         performance: raw.performance,
         prior_year: raw.prior_year,
         narrative: raw.narrative,
+        incomplete: raw.incomplete,
     }
 }
+
+/// The blocks of `final_accounts` a cut may fall in (`incomplete.block`).
+const ACCOUNTS_BLOCKS: [&str; 13] = [
+    "income",
+    "expenditure",
+    "fiscal",
+    "lines",
+    "classes",
+    "general_budget",
+    "basic",
+    "three_public",
+    "operating_costs",
+    "procurement",
+    "assets",
+    "performance",
+    "narrative",
+];
 
 fn function_line(cx: &mut Ctx<'_>, p: &str, raw: RawFunctionLine) -> FunctionLine {
     check_code(cx, &format!("{p}.code"), raw.code.as_deref());
@@ -378,7 +475,11 @@ fn targets(cx: &mut Ctx<'_>, raw: RawTargets) -> Targets {
             .map(|(i, g)| scorecard::goal(cx, &format!("targets.{name}[{i}]"), g))
             .collect()
     };
+    let incomplete = raw
+        .incomplete
+        .inspect(|i| scorecard::incomplete(cx, "targets.incomplete", i));
     Targets {
+        incomplete,
         title: raw.title,
         funds: raw.funds,
         functions: raw.functions,

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::summary::{MainFigures, RecordSummary, UnitSummary};
 use super::{Ctx, opt, year_label};
+use crate::score::NotRecomputed;
 use crate::chart::{Axis, Datum, RankItem, Ranking, Reference, ranking};
 use crate::compare::MEASURES;
 use crate::model::{Dec, Pct, Profile, Year};
@@ -93,9 +94,11 @@ pub(super) fn year_compare(
     ];
     let low = ctx.corpus.site.thresholds.execution_low;
     // Only unit-years that state a 执行率 are ranked on it; one without is left out, not drawn
-    // as a ranked "无数据" row (issue 16).
+    // as a ranked "无数据" row (issue 16); nor is a table the document cuts off (原文不全): it
+    // ranks nowhere.
     let items = units
         .iter()
+        .filter(|(_, r)| r.main.not_recomputed != Some(NotRecomputed::Incomplete))
         .filter_map(|(u, r)| {
             let p = r.main.execution?;
             Some(RankItem {

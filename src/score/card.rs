@@ -74,6 +74,7 @@ pub(crate) fn score_card(template: Template, sc: &Scorecard) -> CardScore {
         grade: rule_total.and_then(|t| grade_of(template, t)),
         reported_grade: sc.reported_total.and_then(|t| grade_of(template, t)),
         explanation,
+        partial: sc.incomplete.as_ref().map(|i| i.at.clone()),
     }
 }
 
@@ -86,6 +87,9 @@ pub(crate) enum NotRecomputed {
     NoWeights,
     /// A row has neither a rule score nor a reported one.
     MissingScores,
+    /// 原文不全: the document stops before the table ends; its totals are of the visible part
+    /// only and rank nowhere (issue 16).
+    Incomplete,
 }
 
 impl NotRecomputed {
@@ -94,13 +98,26 @@ impl NotRecomputed {
         match self {
             NotRecomputed::NoWeights => "原文未列分值，无法按规则重算",
             NotRecomputed::MissingScores => "部分指标无法计分，无法按规则重算",
+            NotRecomputed::Incomplete => "原文不全，合计截至可见部分，未排名",
+        }
+    }
+
+    /// What the rule-score cell of a list reads.
+    pub(crate) fn cell(self) -> &'static str {
+        match self {
+            NotRecomputed::Incomplete => "原文不全",
+            _ => "未重算",
         }
     }
 }
 
 impl CardScore {
-    /// Why the rule total is `None`; `None` when it was recomputed.
+    /// Why the rule total is not a final figure: `None` when it was recomputed over a whole
+    /// table. A partial table (原文不全) is `Incomplete` whatever its visible rows give.
     pub(crate) fn not_recomputed(&self) -> Option<NotRecomputed> {
+        if self.partial.is_some() {
+            return Some(NotRecomputed::Incomplete);
+        }
         if self.rule_total.is_some() {
             return None;
         }
