@@ -613,6 +613,12 @@ pub struct RawClass {
     /// 占比 as printed.
     #[serde(default)]
     pub share: Option<Pct>,
+    /// 比上年变动额 as printed (negative for 减少).
+    #[serde(default)]
+    pub change: Option<Dec>,
+    /// 比上年变动率 as printed (negative for 下降).
+    #[serde(default)]
+    pub change_rate: Option<Pct>,
     /// What it was mainly spent on, as printed.
     #[serde(default)]
     pub note: Option<String>,
@@ -688,6 +694,9 @@ pub struct RawThreePublic {
     /// 公务接待费.
     #[serde(default)]
     pub reception: Option<RawBudgetActual>,
+    /// 公务用车购置及运行费, where printed as one figure (= 购置费 + 运行费).
+    #[serde(default)]
+    pub vehicle: Option<RawBudgetActual>,
     /// Total as printed.
     #[serde(default)]
     pub total: Option<RawBudgetActual>,
@@ -708,6 +717,15 @@ pub struct RawBudgetActual {
     pub actual: Option<Dec>,
     #[serde(default)]
     pub stated_completion: Option<Pct>,
+    /// 比预算增减 as printed ("比预算增加 0 万元"; negative for 减少).
+    #[serde(default)]
+    pub budget_change: Option<Dec>,
+    /// 比上年变动额 as printed (negative for 减少; `0` for "无增减变化").
+    #[serde(default)]
+    pub change: Option<Dec>,
+    /// 比上年变动率 as printed (negative for 下降).
+    #[serde(default)]
+    pub change_rate: Option<Pct>,
 }
 
 /// 机关运行经费.
@@ -876,10 +894,42 @@ pub struct RawJuesuanNarrative {
     /// 十一、政府采购.
     #[serde(default)]
     pub procurement: Option<RawStatedFigure>,
+    /// What the 二、收入 section states about each other source and the balances (issue 16):
+    /// 上级补助收入, 事业收入 … 年初(上年)结转和结余.
+    #[serde(default)]
+    pub income_parts: Option<RawIncomeParts>,
     /// 十四: the 情况说明 says "本单位当年无财政专项支出、专项转移支付支出". A stated nil, like a
     /// fund's stated 0: without it the page prints no 十四 (issue 16, left out is not "无").
     #[serde(default)]
     pub special_funds_nil: bool,
+}
+
+/// The 情况说明's statements about the income sources and balances without a block of
+/// their own: each value, change against the prior year, and share of 本年收入合计.
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawIncomeParts {
+    /// 上级补助收入.
+    #[serde(default)]
+    pub superior_subsidy: Option<RawStatedFigure>,
+    /// 事业收入.
+    #[serde(default)]
+    pub business: Option<RawStatedFigure>,
+    /// 经营收入.
+    #[serde(default)]
+    pub operating: Option<RawStatedFigure>,
+    /// 附属单位上缴收入.
+    #[serde(default)]
+    pub affiliated: Option<RawStatedFigure>,
+    /// 其他收入.
+    #[serde(default)]
+    pub other: Option<RawStatedFigure>,
+    /// 使用非财政拨款结余.
+    #[serde(default)]
+    pub non_fiscal_balance_used: Option<RawStatedFigure>,
+    /// 年初(上年)结转和结余.
+    #[serde(default)]
+    pub opening_balance: Option<RawStatedFigure>,
 }
 
 /// One figure as a 情况说明 states it: value, change against the prior year, share, reason.

@@ -241,7 +241,7 @@ pub(crate) fn unit(
         }
         (None, None) => {
             cx.error(
-                "id",
+                "name",
                 "expected `name` (单位名称, as printed), or `label` (称呼) when the documents print no name, found neither".into(),
             );
             (String::new(), String::new(), true)
@@ -277,8 +277,8 @@ fn source(cx: &mut Ctx<'_>, raw: &crate::load::raw::RawSource) {
     let untitled = raw.not_printed.iter().any(|w| w == "title");
     match (&raw.title, untitled) {
         (None, false) => cx.error(
-            "source",
-            "source.title (文件标题): expected the document's title as printed, or `title` in `not_printed` when the document prints none, found neither".into(),
+            "source.title",
+            "expected the document's title as printed, or `title` in `not_printed` when the document prints none, found neither".into(),
         ),
         (Some(_), true) => cx.error(
             "source.not_printed",

@@ -22,13 +22,13 @@ pub use money::{Dec, Money, Pct};
 pub use whole::Whole;
 
 pub use crate::load::raw::{
-    RawAssets as Assets, RawBasic as Basic, RawBudgetActual as BudgetActual,
-    RawBudgetTotal as BudgetTotal, RawClass as Class, RawContact as Contact,
-    RawExpenditure as Expenditure, RawFiscal as Fiscal, RawFunds as Funds, RawIncome as Income,
-    RawAccountsIncomplete as AccountsIncomplete, RawIncomplete as Incomplete,
-    RawJuesuanNarrative as JuesuanNarrative, RawOperatingCosts as OperatingCosts,
-    RawPerformance as Performance, RawPriorYear as PriorYear, RawProcurement as Procurement,
-    RawSource as Source, RawStatedFigure as StatedFigure, RawThreePublic as ThreePublic,
+    RawAccountsIncomplete as AccountsIncomplete, RawAssets as Assets, RawBasic as Basic,
+    RawBudgetActual as BudgetActual, RawBudgetTotal as BudgetTotal, RawClass as Class,
+    RawContact as Contact, RawExpenditure as Expenditure, RawFiscal as Fiscal, RawFunds as Funds,
+    RawIncome as Income, RawIncomplete as Incomplete, RawJuesuanNarrative as JuesuanNarrative,
+    RawOperatingCosts as OperatingCosts, RawPerformance as Performance, RawPriorYear as PriorYear,
+    RawProcurement as Procurement, RawSource as Source, RawStatedFigure as StatedFigure,
+    RawThreePublic as ThreePublic,
 };
 
 /// Everything in `content/`, validated.

@@ -238,9 +238,11 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, m: usize) -> (Shell, MeasurePage) 
             value: format!("{root}{}", measure_path(k, MeasureOut::Html)),
         })
         .collect();
-    let not_recomputed = rows
-        .iter()
-        .any(|r| r.cells.iter().any(|c| c.text == super::NOT_RECOMPUTED || c.text == "原文不全"));
+    let not_recomputed = rows.iter().any(|r| {
+        r.cells
+            .iter()
+            .any(|c| c.text == super::NOT_RECOMPUTED || c.text == "原文不全")
+    });
     let page = MeasurePage {
         title,
         years: all_years.iter().map(|y| year_label(*y)).collect(),

@@ -366,7 +366,10 @@ pub(crate) fn record_shell(
 /// (issue 16: a title or year the document omits is said, never made up).
 pub(crate) fn source_line(record: &Record) -> Option<String> {
     let s = record.source.as_ref()?;
-    let mut line = s.title.clone().unwrap_or_else(|| "原文未印出标题".to_owned());
+    let mut line = s
+        .title
+        .clone()
+        .unwrap_or_else(|| "原文未印出标题".to_owned());
     if s.not_printed.iter().any(|w| w == "year") {
         line.push_str(&format!("（原文未印出年度，{}年度据文件名）", record.year));
     }
@@ -376,7 +379,9 @@ pub(crate) fn source_line(record: &Record) -> Option<String> {
 /// What a page says above a table the document cuts off (issue 16): where it stops, and that
 /// its totals are partial.
 pub(crate) fn incomplete_note(at: &str) -> String {
-    format!("原文不全：{at}。本表合计、小计、完成率与等级均截至可见部分，不是全表数字，不参与排名。")
+    format!(
+        "原文不全：{at}。本表合计、小计、完成率与等级均截至可见部分，不是全表数字，不参与排名。"
+    )
 }
 
 /// `2023年`.

@@ -309,7 +309,11 @@ fn card_view(
                     s.completion.indicators,
                     opt(s.completion.rate, fmt_pct)
                 );
-                if partial.is_some() { partial_mark(c) } else { c }
+                if partial.is_some() {
+                    partial_mark(c)
+                } else {
+                    c
+                }
             })
             .unwrap_or_default(),
         prose,

@@ -12,9 +12,9 @@ use super::summary::{RecordSummary, UnitSummary};
 use super::{Ctx, Headline, headline_of, year_label};
 use crate::chart::{Axis, Datum, RankItem, Ranking, ranking};
 use crate::model::{Dec, Year};
-use crate::score::NotRecomputed;
 use crate::plan::unit_year_path;
 use crate::render::{Shell, fmt_score};
+use crate::score::NotRecomputed;
 
 #[derive(Serialize)]
 pub(super) struct YearPage {

@@ -9,12 +9,12 @@ use serde::Serialize;
 
 use super::summary::{MainFigures, RecordSummary, UnitSummary};
 use super::{Ctx, opt, year_label};
-use crate::score::NotRecomputed;
 use crate::chart::{Axis, Datum, RankItem, Ranking, Reference, ranking};
 use crate::compare::MEASURES;
 use crate::model::{Dec, Pct, Profile, Year};
 use crate::plan::{MeasureOut, measure_path, unit_year_path};
 use crate::render::{fmt_pct, fmt_score};
+use crate::score::NotRecomputed;
 
 /// The comparison part of a year page.
 #[derive(Serialize)]

@@ -7,6 +7,7 @@
 
 mod decimals;
 mod hardening;
+mod partial;
 mod robustness;
 
 use assert_cmd::Command;
