@@ -139,7 +139,7 @@ pub struct RawSource {
     /// What the document does not print (issue 16): `title` (no title), `year` (the year only
     /// in its file name or address). Each is said on the record's page.
     #[serde(default)]
-    #[schemars(extend("items" = {"enum": ["title", "year"]}))]
+    #[schemars(extend("items" = {"type": "string", "enum": ["year", "title"]}))]
     pub not_printed: Vec<String>,
     /// Publication or 填报 date as printed.
     #[serde(default)]

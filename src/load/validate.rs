@@ -8,16 +8,17 @@
 mod scorecard;
 #[cfg(test)]
 mod tests;
+mod unit;
 
 use crate::error::{Diagnostic, Locator};
 use crate::load::locate::shorten;
 use crate::load::raw::{
-    RawFinalAccounts, RawFunctionLine, RawRecord, RawSite, RawTargets, RawThresholds, RawUnit,
+    RawFinalAccounts, RawFunctionLine, RawRecord, RawSite, RawTargets, RawThresholds,
 };
 use crate::load::text::clean;
 use crate::model::{
     AmountUnit, FinalAccounts, FunctionLine, Fund, Profile, Record, Site, Targets, Template,
-    Thresholds, Unit, UnitId, Whole, Year,
+    Thresholds, UnitId, Year,
 };
 
 /// Collects the diagnostics of one file.
@@ -190,103 +191,7 @@ fn thresholds(raw: Option<RawThresholds>) -> Thresholds {
     }
 }
 
-/// `_unit.yaml` → [`Unit`] without records; `folder` is the unit folder's (valid) name.
-pub(crate) fn unit(
-    raw: RawUnit,
-    folder: &UnitId,
-    locator: &Locator,
-) -> Result<Unit, Vec<Diagnostic>> {
-    let mut cx = Ctx::new(locator);
-    match UnitId::parse(&raw.id) {
-        Err(e) => cx.error("id", format!("expected {e}")),
-        Ok(id) if id != *folder => cx.error(
-            "id",
-            format!("expected `{folder}` (the unit folder's name), found `{id}`"),
-        ),
-        Ok(_) => {}
-    }
-    // Issue 16: a unit whose documents print no name has a `label` instead, and every list
-    // shows it marked, so it never reads as a printed name.
-    let (name, short_name, name_printed) = match (raw.name, raw.label) {
-        (Some(name), None) => {
-            if name.trim().is_empty() {
-                cx.error(
-                    "name",
-                    "expected the unit's name, found an empty value".into(),
-                );
-            }
-            let short = raw.short_name.unwrap_or_else(|| name.clone());
-            (name, short, true)
-        }
-        (None, Some(label)) => {
-            if label.trim().is_empty() {
-                cx.error(
-                    "label",
-                    "expected what to call the unit, found an empty value".into(),
-                );
-            }
-            let short = raw.short_name.unwrap_or_else(|| label.clone());
-            (
-                format!("{label}{NAME_NOT_PRINTED}"),
-                format!("{short}{NAME_NOT_PRINTED}"),
-                false,
-            )
-        }
-        (Some(_), Some(_)) => {
-            cx.error(
-                "label",
-                "expected `label` only when the documents print no name (leave out `name`), found both `name` and `label`".into(),
-            );
-            (String::new(), String::new(), true)
-        }
-        (None, None) => {
-            cx.error(
-                "name",
-                "expected `name` (单位名称, as printed), or `label` (称呼) when the documents print no name, found neither".into(),
-            );
-            (String::new(), String::new(), true)
-        }
-    };
-    cx.finish(Unit {
-        id: folder.clone(),
-        short_name,
-        name,
-        name_printed,
-        parent: raw.parent,
-        region: raw.region,
-        kind: raw.kind,
-        sort: raw.sort.map_or(0, Whole::get),
-        aliases: raw.aliases,
-        records: Vec::new(),
-    })
-}
-
-/// What a unit's name reads as when its documents print none (issue 16).
-pub(crate) const NAME_NOT_PRINTED: &str = "（原文未印出单位名称）";
-
-/// `source`: a title, or `title` in `not_printed`, never both and never neither; each
-/// `not_printed` entry is `title` or `year`.
-fn source(cx: &mut Ctx<'_>, raw: &crate::load::raw::RawSource) {
-    for (i, what) in raw.not_printed.iter().enumerate() {
-        cx.one_of(
-            &format!("source.not_printed[{i}]"),
-            what,
-            &[("title", ()), ("year", ())],
-        );
-    }
-    let untitled = raw.not_printed.iter().any(|w| w == "title");
-    match (&raw.title, untitled) {
-        (None, false) => cx.error(
-            "source.title",
-            "expected the document's title as printed, or `title` in `not_printed` when the document prints none, found neither".into(),
-        ),
-        (Some(_), true) => cx.error(
-            "source.not_printed",
-            "expected `title` in `not_printed` only when the record has no `source.title`, found both".into(),
-        ),
-        _ => {}
-    }
-}
+pub(crate) use unit::unit;
 
 /// `<year>.yaml` → [`Record`] (without narratives). `year` is the year in the file name.
 pub(crate) fn record(
@@ -324,7 +229,7 @@ pub(crate) fn record(
         .map(|(i, s)| scorecard::scorecard(&mut cx, format!("projects[{i}]"), s, true))
         .collect();
     if let Some(s) = &raw.source {
-        source(&mut cx, s);
+        unit::source(&mut cx, s);
     }
     let final_accounts = raw.final_accounts.map(|f| final_accounts(&mut cx, f));
     let targets = raw.targets.map(|t| targets(&mut cx, t));

@@ -15,7 +15,11 @@ fn findings(edit: impl Fn(String) -> String) -> Vec<(&'static str, String)> {
         let to = dir.path().join(&rel);
         std::fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");
         let text = String::from_utf8(bytes).expect("UTF-8");
-        let text = if rel == "cut/2023.yaml" { edit(text) } else { text };
+        let text = if rel == "cut/2023.yaml" {
+            edit(text)
+        } else {
+            text
+        };
         std::fs::write(to, text).expect("write");
     }
     gongkai::check_content(dir.path())
@@ -111,10 +115,16 @@ fn issue16_the_cut_table_is_partial_on_its_page_csv_and_json_and_ranks_nowhere()
         "{csv}"
     );
     let json = page(&out, "data/cut/2023.json");
-    assert!(json.contains("\"partial\":\"原文在“效益指标 社会效益指标”处中断\""), "{json}");
+    assert!(
+        json.contains("\"partial\":\"原文在“效益指标 社会效益指标”处中断\""),
+        "{json}"
+    );
     let year = page(&out, "years/2023/index.html");
     assert!(year.contains("未排名"), "{year}");
-    assert!(year.contains("原文不全，合计截至可见部分，未排名"), "{year}");
+    assert!(
+        year.contains("原文不全，合计截至可见部分，未排名"),
+        "{year}"
+    );
     assert!(year.contains("（中断街道 原文不全，未排名）"), "{year}");
     // The whole unit is ranked first and alone.
     assert!(year.contains("第1名 完整街道"), "{year}");

@@ -47,6 +47,15 @@ fn income_whole(ctx: &Context<'_>) -> Option<Money> {
         .or_else(|| Figure::IncomeTotal.stated(ctx.fa).and_then(|s| s.value))
 }
 
+/// (key, what, its statement, the table's figure, a source of 本年收入 rather than a balance).
+type Row<'a> = (
+    &'a str,
+    &'a str,
+    &'a Option<StatedFigure>,
+    Option<Money>,
+    bool,
+);
+
 /// Each income source and balance the 情况说明 states.
 fn income_parts(ctx: &Context<'_>, audit: &mut Audit<'_>) {
     let Some(parts) = ctx
@@ -58,7 +67,7 @@ fn income_parts(ctx: &Context<'_>, audit: &mut Audit<'_>) {
         return;
     };
     let i = ctx.fa.income.as_ref();
-    let rows: [(&str, &str, &Option<StatedFigure>, Option<Money>, bool); 7] = [
+    let rows: [Row<'_>; 7] = [
         (
             "superior_subsidy",
             "上级补助收入",

@@ -318,6 +318,23 @@ pub(crate) fn split_weight_suffix(name: &str) -> Option<(&str, &str, Dec)> {
     Some((base.trim_end(), trimmed.get(open..)?, weight))
 }
 
+/// The 原文不全 marker of a table at `path`: where it stops must be said, and a 二级 group
+/// needs its 一级.
+pub(crate) fn incomplete(cx: &mut Ctx<'_>, path: &str, raw: &crate::load::raw::RawIncomplete) {
+    if raw.at.trim().is_empty() {
+        cx.error(
+            &format!("{path}.at"),
+            "expected where the visible part stops, such as 原文在“成本指标”处中断, found an empty value".to_owned(),
+        );
+    }
+    if raw.level2.is_some() && raw.level1.is_none() {
+        cx.error(
+            &format!("{path}.level2"),
+            "expected `level1` with `level2` (the 一级指标 of the group the cut falls in), found `level2` alone".to_owned(),
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -377,22 +394,5 @@ mod tests {
             Direction::Positive
         );
         assert_eq!(infer_direction("培训人次", None), Direction::Positive);
-    }
-}
-
-/// The 原文不全 marker of a table at `path`: where it stops must be said, and a 二级 group
-/// needs its 一级.
-pub(crate) fn incomplete(cx: &mut Ctx<'_>, path: &str, raw: &crate::load::raw::RawIncomplete) {
-    if raw.at.trim().is_empty() {
-        cx.error(
-            &format!("{path}.at"),
-            "expected where the visible part stops, such as 原文在“成本指标”处中断, found an empty value".to_owned(),
-        );
-    }
-    if raw.level2.is_some() && raw.level1.is_none() {
-        cx.error(
-            &format!("{path}.level2"),
-            "expected `level1` with `level2` (the 一级指标 of the group the cut falls in), found `level2` alone".to_owned(),
-        );
     }
 }

@@ -104,9 +104,13 @@ impl Sweep {
             // both are enums, not text, so leaving them out hides no text field.
             let needs_number =
                 |k: &str| props.contains_key("target") && matches!(k, "kind" | "direction");
+            // A unit has a `name` or, when its documents print none, a `label` (issue 16),
+            // never both; the label lands where the name does, so the name's payload sweeps
+            // the same places.
+            let either = |k: &str| k == "label" && props.contains_key("name");
             let obj: Map<String, Value> = props
                 .iter()
-                .filter(|(k, _)| !needs_number(k))
+                .filter(|(k, _)| !needs_number(k) && !either(k))
                 .map(|(k, s)| {
                     let sep = if path.ends_with(':') { "" } else { "." };
                     (k.clone(), self.node(root, s, format!("{path}{sep}{k}")))
