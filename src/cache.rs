@@ -202,6 +202,9 @@ struct CachedRecord {
     not_recomputed: Option<NotRecomputed>,
     execution: Option<Pct>,
     completion: Option<Pct>,
+    /// A partial table's visible figures (issue 16).
+    visible_rule: Option<Dec>,
+    visible_completion: Option<Pct>,
     flags: Vec<String>,
     /// (value, unit, kind) per measure.
     measures: Vec<Option<(Dec, String, FigureKind)>>,
@@ -234,6 +237,8 @@ impl CachedSummary {
                     not_recomputed: r.main.not_recomputed,
                     execution: r.main.execution,
                     completion: r.main.completion,
+                    visible_rule: r.main.visible_rule,
+                    visible_completion: r.main.visible_completion,
                     flags: r.flags.clone(),
                     measures: r
                         .measures
@@ -273,6 +278,8 @@ impl CachedSummary {
                         not_recomputed: r.not_recomputed,
                         execution: r.execution,
                         completion: r.completion,
+                        visible_rule: r.visible_rule,
+                        visible_completion: r.visible_completion,
                     },
                     flags: r.flags.clone(),
                     measures,

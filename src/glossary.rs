@@ -55,6 +55,11 @@ pub(crate) fn field_label(path: &str) -> Option<&'static str> {
         "procurement" => "政府采购",
         "assets" => "国有资产占用",
         "contact" => "填报人",
+        "label" => "称呼",
+        "not_printed" => "原文未印出",
+        "incomplete" => "原文不全",
+        "at" => "中断处",
+        "block" => "中断所在部分",
         "id" => "编号",
         _ => return None,
     };

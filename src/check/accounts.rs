@@ -16,6 +16,7 @@ mod lines;
 mod narrative;
 mod parts;
 mod split;
+mod stated;
 #[cfg(test)]
 mod tests;
 mod totals;
@@ -56,6 +57,7 @@ fn check_record(unit: &Unit, record: &Record) -> Vec<Finding> {
     split::check(&ctx, &mut audit);
     parts::check(&ctx, &mut audit);
     narrative::check(&ctx, &mut audit);
+    stated::check(&ctx, &mut audit);
     audit.findings
 }
 

@@ -81,6 +81,36 @@ impl Ctx<'_> {
         self.record.template
     }
 
+    /// The table is cut off (原文不全): its sums over all goals miss the rows after the cut.
+    fn cut(&self) -> bool {
+        self.card.incomplete.is_some()
+    }
+
+    /// The cut falls in goal `gi`: the last goal of a table marked 原文不全 (issue 16).
+    fn cut_goal(&self, gi: usize) -> bool {
+        self.cut() && gi + 1 == self.card.goals.len()
+    }
+
+    /// The cut may fall in the 一级/二级 group `(l1, l2)` of goal `gi`: the marker names no
+    /// group, or names this one, its 一级 (a 一级 subtotal holds the cut 二级), or its 二级.
+    /// Groups wholly before the cut stay checked.
+    fn cut_group(&self, gi: usize, l1: &str, l2: Option<&str>) -> bool {
+        use crate::score::text::normalize;
+        let Some(cut) = self.card.incomplete.as_ref().filter(|_| self.cut_goal(gi)) else {
+            return false;
+        };
+        let Some(cut1) = cut.level1.as_deref() else {
+            return true;
+        };
+        if normalize(cut1) != normalize(l1) {
+            return false;
+        }
+        match (cut.level2.as_deref(), l2) {
+            (Some(c2), Some(l2)) => normalize(c2) == normalize(l2),
+            _ => true,
+        }
+    }
+
     /// The table's name as a reader knows it.
     fn table(&self) -> String {
         match &self.card.name {

@@ -19,7 +19,17 @@ const BALANCE_RULE: &str = "收入合计 = 支出合计";
 pub(super) fn check(corpus: &Corpus) -> Vec<Finding> {
     let mut findings = Vec::new();
     for record in corpus.units.iter().flat_map(|u| u.records.iter()) {
-        if let Some(funds) = record.targets.as_ref().and_then(|t| t.funds.as_ref()) {
+        // Issue 16: a 申报表 cut off (原文不全) without a named group may be cut inside its
+        // funds table, whose sums are then not compared; a cut named in the goals (`level1`)
+        // leaves the funds table, printed before them, whole.
+        let funds_cut = record
+            .targets
+            .as_ref()
+            .and_then(|t| t.incomplete.as_ref())
+            .is_some_and(|i| i.level1.is_none());
+        if let Some(funds) = record.targets.as_ref().and_then(|t| t.funds.as_ref())
+            && !funds_cut
+        {
             findings.extend(check_funds(record, funds));
         }
     }

@@ -102,7 +102,8 @@ pub(crate) fn key_figures(record: &Record, score: Option<&RecordScore>) -> Vec<K
         "completion",
         "指标完成率",
         FigureKind::Percent,
-        card.and_then(|c| c.completion.rate).map(|p| p.percent()),
+        card.and_then(crate::pages::completion_rate)
+            .map(|p| p.percent()),
     );
     let fa = record.final_accounts.as_ref();
     for figure in Figure::ALL {

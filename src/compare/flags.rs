@@ -60,7 +60,7 @@ pub(crate) fn record_flags(score: Option<&RecordScore>, t: &Thresholds) -> Vec<R
             ),
         );
     }
-    if let Some(rate) = card.completion.rate
+    if let Some(rate) = crate::pages::completion_rate(card)
         && rate.percent() < t.completion
     {
         flag(

@@ -70,8 +70,14 @@ pub struct RawThresholds {
 pub struct RawUnit {
     #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,63}$"), example = &"qingling")]
     pub id: String,
-    /// 单位名称, in full.
-    pub name: String,
+    /// 单位名称, in full, as the unit's documents print it. Left out only when they print none,
+    /// and then `label` says what to call the unit (issue 16).
+    #[serde(default)]
+    pub name: Option<String>,
+    /// 称呼: what the site calls a unit whose documents print no name (`name` left out); shown
+    /// with "（原文未印出单位名称）", never as if printed.
+    #[serde(default)]
+    pub label: Option<String>,
     /// Short name for tables and charts (e.g. 青菱街道).
     #[serde(default)]
     pub short_name: Option<String>,
@@ -128,8 +134,14 @@ pub struct RawRecord {
 #[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSource {
-    /// The document's title as printed.
-    pub title: String,
+    /// The document's title as printed; left out only with `title` in `not_printed`.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// What the document does not print (issue 16): `title` (no title), `year` (the year only
+    /// in its file name or address). Each is said on the record's page.
+    #[serde(default)]
+    #[schemars(extend("items" = {"type": "string", "enum": ["year", "title"]}))]
+    pub not_printed: Vec<String>,
     /// Publication or 填报 date as printed.
     #[serde(default)]
     pub date: Option<String>,
@@ -206,6 +218,38 @@ pub struct RawScorecard {
     #[serde(default)]
     #[schemars(extend("enum" = ["优", "良", "中", "差", null]))]
     pub reported_grade: Option<String>,
+    /// 原文不全: the document stops before this table ends (issue 16).
+    #[serde(default)]
+    pub incomplete: Option<RawIncomplete>,
+}
+
+/// 原文不全: where the visible part of a table stops, and the group the cut falls in.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawIncomplete {
+    /// 中断处: where the visible part stops, as the transcriber says it
+    /// (`原文在“成本指标 指标1:”处中断`).
+    pub at: String,
+    /// 一级指标 of the group the cut falls in (in the last goal); groups wholly before it stay
+    /// checked. Left out: the whole last goal may be cut.
+    #[serde(default)]
+    pub level1: Option<String>,
+    /// 二级指标 of that group (with `level1`).
+    #[serde(default)]
+    pub level2: Option<String>,
+}
+
+/// 原文不全 of a 部门决算: where the visible part stops and, optionally, the block it falls in.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawAccountsIncomplete {
+    /// 中断处, as the transcriber says it (`原文在“其他收入3.”处中断`).
+    pub at: String,
+    /// The block of `final_accounts` the cut falls in; blocks wholly before it stay checked.
+    /// Left out: any block may be cut.
+    #[serde(default)]
+    #[schemars(extend("enum" = ["income", "expenditure", "fiscal", "lines", "classes", "general_budget", "basic", "three_public", "operating_costs", "procurement", "assets", "performance", "narrative", null]))]
+    pub block: Option<String>,
 }
 
 /// 预算执行情况: A, B, 执行率, score, optionally split 基本/项目.
@@ -441,6 +485,9 @@ pub struct RawFinalAccounts {
     /// Changes and shares the 情况说明 states.
     #[serde(default)]
     pub narrative: Option<RawJuesuanNarrative>,
+    /// 原文不全: the document stops inside the 决算 (issue 16).
+    #[serde(default)]
+    pub incomplete: Option<RawAccountsIncomplete>,
 }
 
 /// Income side of 收入支出决算总表.
@@ -592,6 +639,12 @@ pub struct RawClass {
     /// 占比 as printed.
     #[serde(default)]
     pub share: Option<Pct>,
+    /// 比上年变动额 as printed (negative for 减少).
+    #[serde(default)]
+    pub change: Option<Dec>,
+    /// 比上年变动率 as printed (negative for 下降).
+    #[serde(default)]
+    pub change_rate: Option<Pct>,
     /// What it was mainly spent on, as printed.
     #[serde(default)]
     pub note: Option<String>,
@@ -667,6 +720,9 @@ pub struct RawThreePublic {
     /// 公务接待费.
     #[serde(default)]
     pub reception: Option<RawBudgetActual>,
+    /// 公务用车购置及运行费, where printed as one figure (= 购置费 + 运行费).
+    #[serde(default)]
+    pub vehicle: Option<RawBudgetActual>,
     /// Total as printed.
     #[serde(default)]
     pub total: Option<RawBudgetActual>,
@@ -687,6 +743,15 @@ pub struct RawBudgetActual {
     pub actual: Option<Dec>,
     #[serde(default)]
     pub stated_completion: Option<Pct>,
+    /// 比预算增减 as printed ("比预算增加 0 万元"; negative for 减少).
+    #[serde(default)]
+    pub budget_change: Option<Dec>,
+    /// 比上年变动额 as printed (negative for 减少; `0` for "无增减变化").
+    #[serde(default)]
+    pub change: Option<Dec>,
+    /// 比上年变动率 as printed (negative for 下降).
+    #[serde(default)]
+    pub change_rate: Option<Pct>,
 }
 
 /// 机关运行经费.
@@ -855,10 +920,42 @@ pub struct RawJuesuanNarrative {
     /// 十一、政府采购.
     #[serde(default)]
     pub procurement: Option<RawStatedFigure>,
+    /// What the 二、收入 section states about each other source and the balances (issue 16):
+    /// 上级补助收入, 事业收入 … 年初(上年)结转和结余.
+    #[serde(default)]
+    pub income_parts: Option<RawIncomeParts>,
     /// 十四: the 情况说明 says "本单位当年无财政专项支出、专项转移支付支出". A stated nil, like a
     /// fund's stated 0: without it the page prints no 十四 (issue 16, left out is not "无").
     #[serde(default)]
     pub special_funds_nil: bool,
+}
+
+/// The 情况说明's statements about the income sources and balances without a block of
+/// their own: each value, change against the prior year, and share of 本年收入合计.
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawIncomeParts {
+    /// 上级补助收入.
+    #[serde(default)]
+    pub superior_subsidy: Option<RawStatedFigure>,
+    /// 事业收入.
+    #[serde(default)]
+    pub business: Option<RawStatedFigure>,
+    /// 经营收入.
+    #[serde(default)]
+    pub operating: Option<RawStatedFigure>,
+    /// 附属单位上缴收入.
+    #[serde(default)]
+    pub affiliated: Option<RawStatedFigure>,
+    /// 其他收入.
+    #[serde(default)]
+    pub other: Option<RawStatedFigure>,
+    /// 使用非财政拨款结余.
+    #[serde(default)]
+    pub non_fiscal_balance_used: Option<RawStatedFigure>,
+    /// 年初(上年)结转和结余.
+    #[serde(default)]
+    pub opening_balance: Option<RawStatedFigure>,
 }
 
 /// One figure as a 情况说明 states it: value, change against the prior year, share, reason.
@@ -908,6 +1005,9 @@ pub struct RawTargets {
     /// 年度目标 with their indicators.
     #[serde(default)]
     pub annual_goals: Vec<RawGoal>,
+    /// 原文不全: the document stops before this table ends (issue 16).
+    #[serde(default)]
+    pub incomplete: Option<RawIncomplete>,
 }
 
 /// 部门总体资金情况: income and expenditure by source for the year and earlier years.

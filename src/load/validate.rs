@@ -8,16 +8,17 @@
 mod scorecard;
 #[cfg(test)]
 mod tests;
+mod unit;
 
 use crate::error::{Diagnostic, Locator};
 use crate::load::locate::shorten;
 use crate::load::raw::{
-    RawFinalAccounts, RawFunctionLine, RawRecord, RawSite, RawTargets, RawThresholds, RawUnit,
+    RawFinalAccounts, RawFunctionLine, RawRecord, RawSite, RawTargets, RawThresholds,
 };
 use crate::load::text::clean;
 use crate::model::{
     AmountUnit, FinalAccounts, FunctionLine, Fund, Profile, Record, Site, Targets, Template,
-    Thresholds, Unit, UnitId, Whole, Year,
+    Thresholds, UnitId, Year,
 };
 
 /// Collects the diagnostics of one file.
@@ -190,39 +191,7 @@ fn thresholds(raw: Option<RawThresholds>) -> Thresholds {
     }
 }
 
-/// `_unit.yaml` → [`Unit`] without records; `folder` is the unit folder's (valid) name.
-pub(crate) fn unit(
-    raw: RawUnit,
-    folder: &UnitId,
-    locator: &Locator,
-) -> Result<Unit, Vec<Diagnostic>> {
-    let mut cx = Ctx::new(locator);
-    match UnitId::parse(&raw.id) {
-        Err(e) => cx.error("id", format!("expected {e}")),
-        Ok(id) if id != *folder => cx.error(
-            "id",
-            format!("expected `{folder}` (the unit folder's name), found `{id}`"),
-        ),
-        Ok(_) => {}
-    }
-    if raw.name.trim().is_empty() {
-        cx.error(
-            "name",
-            "expected the unit's name, found an empty value".into(),
-        );
-    }
-    cx.finish(Unit {
-        id: folder.clone(),
-        short_name: raw.short_name.unwrap_or_else(|| raw.name.clone()),
-        name: raw.name,
-        parent: raw.parent,
-        region: raw.region,
-        kind: raw.kind,
-        sort: raw.sort.map_or(0, Whole::get),
-        aliases: raw.aliases,
-        records: Vec::new(),
-    })
-}
+pub(crate) use unit::unit;
 
 /// `<year>.yaml` → [`Record`] (without narratives). `year` is the year in the file name.
 pub(crate) fn record(
@@ -263,6 +232,9 @@ pub(crate) fn record(
         .enumerate()
         .map(|(i, s)| scorecard::scorecard(&mut cx, format!("projects[{i}]"), s, true))
         .collect();
+    if let Some(s) = &raw.source {
+        unit::source(&mut cx, s);
+    }
     let final_accounts = raw.final_accounts.map(|f| final_accounts(&mut cx, f));
     let targets = raw.targets.map(|t| targets(&mut cx, t));
     let diags = std::mem::take(&mut cx.diags);
@@ -301,6 +273,18 @@ fn check_code(cx: &mut Ctx<'_>, field: &str, code: Option<&str>) {
 }
 
 fn final_accounts(cx: &mut Ctx<'_>, raw: RawFinalAccounts) -> FinalAccounts {
+    if let Some(i) = &raw.incomplete {
+        if i.at.trim().is_empty() {
+            cx.error(
+                "final_accounts.incomplete.at",
+                "expected where the visible part stops, such as 原文在“其他收入”处中断, found an empty value".into(),
+            );
+        }
+        if let Some(b) = &i.block {
+            let blocks = ACCOUNTS_BLOCKS.map(|b| (b, ()));
+            cx.one_of("final_accounts.incomplete.block", b, &blocks);
+        }
+    }
     let lines = raw
         .lines
         .into_iter()
@@ -341,8 +325,26 @@ fn final_accounts(cx: &mut Ctx<'_>, raw: RawFinalAccounts) -> FinalAccounts {
         performance: raw.performance,
         prior_year: raw.prior_year,
         narrative: raw.narrative,
+        incomplete: raw.incomplete,
     }
 }
+
+/// The blocks of `final_accounts` a cut may fall in (`incomplete.block`).
+const ACCOUNTS_BLOCKS: [&str; 13] = [
+    "income",
+    "expenditure",
+    "fiscal",
+    "lines",
+    "classes",
+    "general_budget",
+    "basic",
+    "three_public",
+    "operating_costs",
+    "procurement",
+    "assets",
+    "performance",
+    "narrative",
+];
 
 fn function_line(cx: &mut Ctx<'_>, p: &str, raw: RawFunctionLine) -> FunctionLine {
     check_code(cx, &format!("{p}.code"), raw.code.as_deref());
@@ -382,7 +384,11 @@ fn targets(cx: &mut Ctx<'_>, raw: RawTargets) -> Targets {
             .map(|(i, g)| scorecard::goal(cx, &format!("targets.{name}[{i}]"), g))
             .collect()
     };
+    let incomplete = raw
+        .incomplete
+        .inspect(|i| scorecard::incomplete(cx, "targets.incomplete", i));
     Targets {
+        incomplete,
         title: raw.title,
         funds: raw.funds,
         functions: raw.functions,

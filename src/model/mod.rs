@@ -22,12 +22,13 @@ pub use money::{Dec, Money, Pct};
 pub use whole::Whole;
 
 pub use crate::load::raw::{
-    RawAssets as Assets, RawBasic as Basic, RawBudgetActual as BudgetActual,
-    RawBudgetTotal as BudgetTotal, RawClass as Class, RawContact as Contact,
-    RawExpenditure as Expenditure, RawFiscal as Fiscal, RawFunds as Funds, RawIncome as Income,
-    RawJuesuanNarrative as JuesuanNarrative, RawOperatingCosts as OperatingCosts,
-    RawPerformance as Performance, RawPriorYear as PriorYear, RawProcurement as Procurement,
-    RawSource as Source, RawStatedFigure as StatedFigure, RawThreePublic as ThreePublic,
+    RawAccountsIncomplete as AccountsIncomplete, RawAssets as Assets, RawBasic as Basic,
+    RawBudgetActual as BudgetActual, RawBudgetTotal as BudgetTotal, RawClass as Class,
+    RawContact as Contact, RawExpenditure as Expenditure, RawFiscal as Fiscal, RawFunds as Funds,
+    RawIncome as Income, RawIncomplete as Incomplete, RawJuesuanNarrative as JuesuanNarrative,
+    RawOperatingCosts as OperatingCosts, RawPerformance as Performance, RawPriorYear as PriorYear,
+    RawProcurement as Procurement, RawSource as Source, RawStatedFigure as StatedFigure,
+    RawThreePublic as ThreePublic,
 };
 
 /// Everything in `content/`, validated.
@@ -88,7 +89,11 @@ impl Default for Thresholds {
 #[derive(Debug, Serialize)]
 pub struct Unit {
     pub id: UnitId,
+    /// The name as printed; for a unit whose documents print none, its `label` followed by
+    /// "（原文未印出单位名称）", so that no list reads it as printed (issue 16).
     pub name: String,
+    /// Whether the documents print the unit's name (`name:` given, not `label:`).
+    pub name_printed: bool,
     /// Short name; the full name when none is given.
     pub short_name: String,
     pub parent: Option<String>,
@@ -194,6 +199,8 @@ pub struct Scorecard {
     pub total_weight: Option<Dec>,
     /// The grade printed beside the 总分 (优, 良, 中, 差), validated (issue 16).
     pub reported_grade: Option<String>,
+    /// 原文不全: the document stops before the table ends; every total is partial (issue 16).
+    pub incomplete: Option<Incomplete>,
 }
 
 /// 预算执行情况.
@@ -354,6 +361,19 @@ pub struct FinalAccounts {
     pub performance: Option<Performance>,
     pub prior_year: Option<PriorYear>,
     pub narrative: Option<JuesuanNarrative>,
+    /// 原文不全: the document stops inside the 决算 (issue 16).
+    pub incomplete: Option<AccountsIncomplete>,
+}
+
+impl FinalAccounts {
+    /// Whether the cut may fall in `block` (a key of `final_accounts`): the record is marked
+    /// incomplete and names that block, or names none. A sum over that block's list or parts
+    /// may then miss parts after the cut and is not checked.
+    pub fn cut_in(&self, block: &str) -> bool {
+        self.incomplete
+            .as_ref()
+            .is_some_and(|i| i.block.as_deref().is_none_or(|b| b == block))
+    }
 }
 
 /// Which 财政拨款 fund a function line belongs to.
@@ -394,4 +414,6 @@ pub struct Targets {
     pub tasks: Option<String>,
     pub long_term_goals: Vec<Goal>,
     pub annual_goals: Vec<Goal>,
+    /// 原文不全 (issue 16).
+    pub incomplete: Option<Incomplete>,
 }

@@ -105,8 +105,17 @@ pub(super) fn card_csv(card: &Scorecard, s: Option<&CardScore>) -> String {
             ]);
         }
     }
+    // A table cut off (原文不全) has a 合计 of its visible rows only, and says so (issue 16).
+    let (label, rule, note) = match &card.incomplete {
+        Some(i) => (
+            format!("合计（{}）", super::PARTIAL),
+            s.and_then(super::visible_rule_total),
+            format!("原文不全：{}", i.at),
+        ),
+        None => ("合计".to_owned(), s.and_then(rule_total), String::new()),
+    };
     csv.row(&[
-        "合计",
+        &label,
         "",
         "",
         "",
@@ -114,8 +123,8 @@ pub(super) fn card_csv(card: &Scorecard, s: Option<&CardScore>) -> String {
         "",
         &score(s.and_then(|s| s.weight_total)),
         &score(card.reported_total),
-        &score(s.and_then(rule_total)),
-        "",
+        &score(rule),
+        &note,
     ]);
     csv.finish()
 }

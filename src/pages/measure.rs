@@ -206,15 +206,21 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, m: usize) -> (Shell, MeasurePage) 
                         .then(|| format!("{root}{}", unit_year_path(u.id.as_str(), *y)));
                     // A rule total that could not be recomputed reads 未重算, not "—" (no
                     // record) (issue 16); the CSV keeps "—", the rule for a missing figure.
-                    let not_recomputed = data.key == "rule_total"
-                        && v.is_none()
-                        && u.record(*y)
-                            .is_some_and(|r| r.main.not_recomputed.is_some());
+                    // A partial table (原文不全) reads so in its rule-score and completion
+                    // cells: its figures are of the visible part and are not compared.
+                    let why = u
+                        .record(*y)
+                        .and_then(|r| r.main.not_recomputed)
+                        .filter(|n| {
+                            v.is_none()
+                                && (data.key == "rule_total"
+                                    || (data.key == "completion"
+                                        && *n == crate::score::NotRecomputed::Incomplete))
+                        });
                     Cell {
-                        text: if not_recomputed {
-                            super::NOT_RECOMPUTED.to_owned()
-                        } else {
-                            shown(v)
+                        text: match why {
+                            Some(n) => n.cell().to_owned(),
+                            None => shown(v),
                         },
                         href,
                     }
@@ -232,9 +238,11 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, m: usize) -> (Shell, MeasurePage) 
             value: format!("{root}{}", measure_path(k, MeasureOut::Html)),
         })
         .collect();
-    let not_recomputed = rows
-        .iter()
-        .any(|r| r.cells.iter().any(|c| c.text == super::NOT_RECOMPUTED));
+    let not_recomputed = rows.iter().any(|r| {
+        r.cells
+            .iter()
+            .any(|c| c.text == super::NOT_RECOMPUTED || c.text == "原文不全")
+    });
     let page = MeasurePage {
         title,
         years: all_years.iter().map(|y| year_label(*y)).collect(),

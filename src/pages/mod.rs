@@ -35,7 +35,7 @@ use crate::error::Result;
 use crate::model::{Corpus, Dec, Pct, Profile, Record, Scorecard, Unit, Year};
 use crate::plan::{MeasureOut, Page, Planned};
 use crate::render::{Renderer, Shell, Site, fmt_pct, fmt_score};
-use crate::score::{CardScore, CorpusScores, RecordScore};
+use crate::score::{CardScore, CorpusScores, NotRecomputed, RecordScore};
 
 /// Everything a page may show.
 pub(crate) struct Ctx<'a> {
@@ -230,8 +230,27 @@ pub(crate) fn main_card(score: &RecordScore) -> Option<&CardScore> {
 
 /// The rule total of a card as computed (2 places, trailing zeros dropped). The document's own
 /// precision decides only whether a reported score differs; it never rounds the rule's figure.
+/// A partial table (原文不全) has no rule total to rank or compare: `None` (issue 16); its
+/// visible part's sum is [`visible_rule_total`].
 pub(crate) fn rule_total(card: &CardScore) -> Option<Dec> {
+    if card.partial.is_some() {
+        return None;
+    }
+    visible_rule_total(card)
+}
+
+/// The rule total over the rows a table shows, partial or not.
+pub(crate) fn visible_rule_total(card: &CardScore) -> Option<Dec> {
     card.rule_total.map(|d| d.round(2).normalize())
+}
+
+/// The indicator completion of a card; `None` for a partial table, whose completion is of
+/// the visible rows only and is never compared or ranked (issue 16).
+pub(crate) fn completion_rate(card: &CardScore) -> Option<Pct> {
+    if card.partial.is_some() {
+        return None;
+    }
+    card.completion.rate
 }
 
 /// The 执行率 of a card: the recomputed one, else the stated one.
@@ -260,7 +279,12 @@ pub(crate) fn headline_of(m: &summary::MainFigures) -> Headline {
             .to_owned(),
         execution: opt(execution, fmt_pct),
         execution_sort: raw(execution.map(Pct::percent)),
-        completion: opt(completion, fmt_pct),
+        completion: match (completion, m.not_recomputed) {
+            (None, Some(NotRecomputed::Incomplete)) => {
+                partial_text(m.visible_completion.map(fmt_pct))
+            }
+            _ => opt(completion, fmt_pct),
+        },
         completion_sort: raw(completion.map(Pct::percent)),
     }
 }
@@ -270,10 +294,22 @@ pub(crate) fn headline_of(m: &summary::MainFigures) -> Headline {
 pub(crate) fn rule_text(m: &summary::MainFigures) -> String {
     match (m.rule, m.not_recomputed) {
         (Some(r), _) => fmt_score(r),
+        (None, Some(NotRecomputed::Incomplete)) => partial_text(m.visible_rule.map(fmt_score)),
         (None, Some(_)) => NOT_RECOMPUTED.to_owned(),
         (None, None) => "—".to_owned(),
     }
 }
+
+/// A figure of a partial table as shown: "92（截至可见部分）", or "原文不全" without one.
+pub(crate) fn partial_text(shown: Option<String>) -> String {
+    match shown {
+        Some(s) => format!("{s}（{PARTIAL}）"),
+        None => "原文不全".to_owned(),
+    }
+}
+
+/// What marks a figure of the visible part of a cut table (issue 16).
+pub(crate) const PARTIAL: &str = "截至可见部分";
 
 /// What a rule score that could not be recomputed reads as on the pages (issue 16).
 pub(crate) const NOT_RECOMPUTED: &str = "未重算";
@@ -324,6 +360,28 @@ pub(crate) fn record_shell(
             Some(&crate::plan::unit_year_path(id, year)),
         )
         .crumb(crumb, None)
+}
+
+/// The 资料来源 line of a record: its title as printed, or what the document does not print
+/// (issue 16: a title or year the document omits is said, never made up).
+pub(crate) fn source_line(record: &Record) -> Option<String> {
+    let s = record.source.as_ref()?;
+    let mut line = s
+        .title
+        .clone()
+        .unwrap_or_else(|| "原文未印出标题".to_owned());
+    if s.not_printed.iter().any(|w| w == "year") {
+        line.push_str(&format!("（原文未印出年度，{}年度据文件名）", record.year));
+    }
+    Some(line)
+}
+
+/// What a page says above a table the document cuts off (issue 16): where it stops, and that
+/// its totals are partial.
+pub(crate) fn incomplete_note(at: &str) -> String {
+    format!(
+        "原文不全：{at}。本表合计、小计、完成率与等级均截至可见部分，不是全表数字，不参与排名。"
+    )
 }
 
 /// `2023年`.

@@ -47,8 +47,13 @@ pub(crate) struct MainFigures {
     pub(crate) rule: Option<Dec>,
     /// 执行率 ([`execution_rate`]).
     pub(crate) execution: Option<Pct>,
-    /// Indicator completion.
+    /// Indicator completion (`None` for a partial table).
     pub(crate) completion: Option<Pct>,
+    /// A partial table's (原文不全) rule total over its visible rows, shown "截至可见部分" and
+    /// never ranked (issue 16); `None` otherwise.
+    pub(crate) visible_rule: Option<Dec>,
+    /// A partial table's completion over its visible rows; `None` otherwise.
+    pub(crate) visible_completion: Option<Pct>,
 }
 
 impl MainFigures {
@@ -60,7 +65,13 @@ impl MainFigures {
             reported: card.and_then(|c| c.reported_total),
             rule: card.and_then(rule_total),
             execution: card.and_then(execution_rate),
-            completion: card.and_then(|c| c.completion.rate),
+            completion: card.and_then(super::completion_rate),
+            visible_rule: card
+                .filter(|c| c.partial.is_some())
+                .and_then(super::visible_rule_total),
+            visible_completion: card
+                .filter(|c| c.partial.is_some())
+                .and_then(|c| c.completion.rate),
         }
     }
 }

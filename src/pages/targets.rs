@@ -20,6 +20,8 @@ use crate::render::{fmt_money, fmt_pct};
 #[derive(Serialize)]
 pub(super) struct TargetsView {
     title: String,
+    /// 原文不全: where the document stops; empty otherwise (issue 16).
+    incomplete: String,
     funds: Option<FundsView>,
     functions: Vec<String>,
     tasks: Vec<String>,
@@ -205,6 +207,11 @@ pub(super) fn targets_view(
         })
         .collect();
     TargetsView {
+        incomplete: t
+            .incomplete
+            .as_ref()
+            .map(|i| format!("原文不全：{}。以下仅为可见部分。", i.at))
+            .unwrap_or_default(),
         title: t
             .title
             .clone()
@@ -296,6 +303,7 @@ mod tests {
 
     fn targets(long: Vec<Goal>, annual: Vec<Goal>) -> Targets {
         Targets {
+            incomplete: None,
             title: None,
             funds: None,
             functions: Some("甲\n\n乙\n".to_owned()),

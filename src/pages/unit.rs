@@ -115,7 +115,7 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, unit: &Unit) -> (Shell, UnitPage) 
             title: format!("{}历年指标完成率", unit.short_name),
             axis: axis("完成率（%）", "%"),
             series: vec![series(ctx, "完成率", recs, |c| {
-                c.completion.rate.map(pct)
+                super::completion_rate(c).map(pct)
             })],
             reference: Some(Reference {
                 value: Dec::from_int(100),

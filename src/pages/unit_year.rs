@@ -55,6 +55,8 @@ struct CardView {
     rule_total: String,
     /// Why the rule total is 未重算; empty when it was recomputed (issue 16).
     rule_note: String,
+    /// 原文不全: where the document stops and that the totals are partial; empty otherwise.
+    incomplete: String,
     weight_total: String,
     /// The grade printed beside the 总分 (优良中差), as printed; empty when none (issue 16).
     reported_grade: String,
@@ -142,6 +144,14 @@ fn rule_score(d: Option<Dec>) -> String {
     opt(d, |d| fmt_score(d.round(2).normalize()))
 }
 
+/// A figure of a cut table's visible part: marked "截至可见部分", never read as final.
+fn partial_mark(shown: String) -> String {
+    if shown == "—" {
+        return shown;
+    }
+    format!("{shown}（{}）", super::PARTIAL)
+}
+
 /// A rule score, or "未重算" where no weight lets the rule score it (issue 16).
 fn rule_or_not_recomputed(d: Option<Dec>, not_recomputed: bool) -> String {
     match d {
@@ -167,6 +177,7 @@ fn card_view(
     s: Option<&CardScore>,
     findings: &mut Vec<&Finding>,
 ) -> CardView {
+    let partial = s.and_then(|s| s.partial.as_deref());
     let goals = card
         .goals
         .iter()
@@ -212,15 +223,18 @@ fn card_view(
                     }
                 })
                 .collect();
+            // The cut falls in the last goal: its sums are of the visible rows (issue 16).
+            let cut = partial.is_some() && g + 1 == card.goals.len();
+            let mark = |t: String| if cut { partial_mark(t) } else { t };
             GoalView {
                 name: goal.name.clone(),
                 text: goal.title.clone().unwrap_or_default(),
                 weight: score(goal.weight),
-                reported: score(gs.and_then(|g| g.reported_total)),
-                rule: rule_or_not_recomputed(
+                reported: mark(score(gs.and_then(|g| g.reported_total))),
+                rule: mark(rule_or_not_recomputed(
                     gs.and_then(|g| g.rule_total),
                     gs.is_some_and(|g| g.indicators.iter().any(|i| i.basis.is_not_recomputed())),
-                ),
+                )),
                 columns: goal.indicators.iter().any(|i| i.columns.is_some()),
                 sheet: goal
                     .indicators
@@ -318,10 +332,14 @@ fn card_view(
         overall,
         goals,
         reported_total: score(card.reported_total),
-        rule_total: rule_or_not_recomputed(
-            s.and_then(rule_total),
-            s.is_some_and(|s| s.not_recomputed().is_some()),
-        ),
+        rule_total: match partial {
+            Some(_) => partial_mark(rule_score(s.and_then(super::visible_rule_total))),
+            None => rule_or_not_recomputed(
+                s.and_then(rule_total),
+                s.is_some_and(|s| s.not_recomputed().is_some()),
+            ),
+        },
+        incomplete: partial.map(super::incomplete_note).unwrap_or_default(),
         rule_note: s
             .and_then(CardScore::not_recomputed)
             .map(|n| n.note().to_owned())
@@ -334,7 +352,7 @@ fn card_view(
         reported_grade: card.reported_grade.clone().unwrap_or_default(),
         completion: s
             .map(|s| {
-                if s.completion.unknown > 0 {
+                let c = if s.completion.unknown > 0 {
                     // Rows without a 完成值 are neither met nor not met (issue 16).
                     format!(
                         "{} / {}（{} 项未填完成值或无目标值，无法判定，不计完成率）",
@@ -347,6 +365,11 @@ fn card_view(
                         s.completion.indicators,
                         opt(s.completion.rate, fmt_pct)
                     )
+                };
+                if partial.is_some() {
+                    partial_mark(c)
+                } else {
+                    c
                 }
             })
             .unwrap_or_default(),
@@ -441,7 +464,7 @@ pub(super) fn view(
         UnitYearPage {
             title,
             amount_unit: record.amount_unit.label(),
-            source: record.source.as_ref().map(|s| s.title.clone()),
+            source: crate::pages::source_line(record),
             cards,
             narratives,
             targets,

@@ -14,6 +14,7 @@ use crate::chart::{Axis, Datum, RankItem, Ranking, ranking};
 use crate::model::{Dec, Year};
 use crate::plan::unit_year_path;
 use crate::render::{Shell, fmt_score};
+use crate::score::NotRecomputed;
 
 #[derive(Serialize)]
 pub(super) struct YearPage {
@@ -89,8 +90,19 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, year: Year) -> (Shell, YearPage) {
             })
         })
         .collect();
+    // The chart says which unit-years it leaves out because the document is cut off.
+    let cut: Vec<&str> = units
+        .iter()
+        .filter(|(_, _, r)| r.main.not_recomputed == Some(NotRecomputed::Incomplete))
+        .map(|(_, u, _)| u.short_name.as_str())
+        .collect();
+    let cut_note = if cut.is_empty() {
+        String::new()
+    } else {
+        format!("（{} 原文不全，未排名）", cut.join("、"))
+    };
     let chart = ranking(&Ranking {
-        title: format!("{}各单位规则得分", year_label(year)),
+        title: format!("{}各单位规则得分{cut_note}", year_label(year)),
         axis: Axis {
             caption: "规则得分（分）".to_owned(),
             suffix: String::new(),

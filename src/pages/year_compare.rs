@@ -14,6 +14,7 @@ use crate::compare::MEASURES;
 use crate::model::{Dec, Pct, Profile, Year};
 use crate::plan::{MeasureOut, measure_path, unit_year_path};
 use crate::render::{fmt_pct, fmt_score};
+use crate::score::NotRecomputed;
 
 /// The comparison part of a year page.
 #[derive(Serialize)]
@@ -93,9 +94,11 @@ pub(super) fn year_compare(
     ];
     let low = ctx.corpus.site.thresholds.execution_low;
     // Only unit-years that state a 执行率 are ranked on it; one without is left out, not drawn
-    // as a ranked "无数据" row (issue 16).
+    // as a ranked "无数据" row (issue 16); nor is a table the document cuts off (原文不全): it
+    // ranks nowhere.
     let items = units
         .iter()
+        .filter(|(_, r)| r.main.not_recomputed != Some(NotRecomputed::Incomplete))
         .filter_map(|(u, r)| {
             let p = r.main.execution?;
             Some(RankItem {

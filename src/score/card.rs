@@ -81,6 +81,7 @@ pub(crate) fn score_card(template: Template, sc: &Scorecard) -> CardScore {
         grade: rule_total.and_then(|t| grade_of(template, t)),
         reported_grade: sc.reported_total.and_then(|t| grade_of(template, t)),
         explanation,
+        partial: sc.incomplete.as_ref().map(|i| i.at.clone()),
     }
 }
 
@@ -101,6 +102,9 @@ pub(crate) enum NotRecomputed {
     ByCriteria,
     /// The record holds no 预算执行 block, so that part has no score (issue 16).
     NoExecution,
+    /// 原文不全: the document stops before the table ends; its totals are of the visible part
+    /// only and rank nowhere (issue 16).
+    Incomplete,
 }
 
 impl NotRecomputed {
@@ -113,13 +117,26 @@ impl NotRecomputed {
             NotRecomputed::NoActual => "原文未填完成值，无法按规则重算",
             NotRecomputed::ByCriteria => "按文字评分标准评分，无法按规则重算",
             NotRecomputed::NoExecution => "记录未录入预算执行情况，无法按规则重算总分",
+            NotRecomputed::Incomplete => "原文不全，合计截至可见部分，未排名",
+        }
+    }
+
+    /// What the rule-score cell of a list reads.
+    pub(crate) fn cell(self) -> &'static str {
+        match self {
+            NotRecomputed::Incomplete => "原文不全",
+            _ => "未重算",
         }
     }
 }
 
 impl CardScore {
-    /// Why the rule total is `None`; `None` when it was recomputed.
+    /// Why the rule total is not a final figure: `None` when it was recomputed over a whole
+    /// table. A partial table (原文不全) is `Incomplete` whatever its visible rows give.
     pub(crate) fn not_recomputed(&self) -> Option<NotRecomputed> {
+        if self.partial.is_some() {
+            return Some(NotRecomputed::Incomplete);
+        }
         if self.rule_total.is_some() {
             return None;
         }

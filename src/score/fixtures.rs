@@ -109,6 +109,7 @@ pub(crate) fn card(
     reported_total: Option<&str>,
 ) -> Scorecard {
     Scorecard {
+        incomplete: None,
         field: field.to_owned(),
         name: name.map(str::to_owned),
         title: None,

@@ -120,6 +120,10 @@ pub struct CardScore {
     pub reported_grade: Option<Grade>,
     /// The total in words.
     pub explanation: String,
+    /// 原文不全: where the document stops (issue 16). Every total, subtotal, completion and
+    /// grade of the table is then of the visible part only ("截至可见部分"), never final, and
+    /// the table ranks nowhere.
+    pub partial: Option<String>,
 }
 
 /// 项目绩效总目标: qualitative, the reported score is kept.

@@ -8,6 +8,7 @@
 mod decimals;
 mod hardening;
 mod layouts;
+mod partial;
 mod robustness;
 
 use assert_cmd::Command;

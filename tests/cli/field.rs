@@ -3,15 +3,20 @@
 //! document's figures are pinned by a golden test in `field/<unit>.rs`, worked out by hand from
 //! the document with the arithmetic in a comment.
 
+mod beijing_wanping_huanwei;
 mod qingshen_fagaiju;
 mod shouxian_pingfen;
 mod snapshot;
+mod wuzhou_junxiu;
+mod wuzhou_nongchanpin;
 mod yongde_minglang;
+
+use std::path::Path;
 
 use gongkai::model::Dec;
 use gongkai::{CorpusScores, Finding, check, score_corpus};
 
-use crate::support::{build_into_temp, fixture, load_site};
+use crate::support::{build_into_temp, files, fixture, load_site};
 
 /// The field documents of `../shared/field/` this site transcribes (01–23 whole; 30–32 their
 /// 情况说明 and 绩效 parts). Each must be named by the first line of a record,
@@ -81,7 +86,7 @@ pub(crate) fn scores() -> CorpusScores {
 }
 
 /// `gongkai check`'s findings for one unit of the field site, as (code, field) pairs.
-pub(crate) fn findings(unit: &str) -> Vec<(String, String)> {
+pub(crate) fn finding_pairs(unit: &str) -> Vec<(String, String)> {
     let corpus = load_site("field");
     let scores = score_corpus(&corpus);
     check(&corpus, &scores)
@@ -105,4 +110,49 @@ pub(crate) fn json(v: &impl serde::Serialize) -> String {
 pub(crate) fn page(unit: &str, year: u16) -> String {
     let (_dir, out) = build_into_temp(&fixture("sites/field/content"));
     std::fs::read_to_string(out.join(format!("units/{unit}/{year}/index.html"))).expect("page")
+}
+
+/// The findings of one record of the field site.
+pub(crate) fn findings(unit: &str, year: u16) -> Vec<Finding> {
+    findings_in(&fixture("sites/field/content"), unit, year)
+}
+
+fn findings_in(content: &Path, unit: &str, year: u16) -> Vec<Finding> {
+    gongkai::check_content(content)
+        .expect("the field site loads")
+        .report
+        .findings
+        .into_iter()
+        .filter(|f| f.unit.as_str() == unit && f.year.get() == year)
+        .collect()
+}
+
+/// The findings of one record after replacing `from` by `to` in its file (exactly once): shows
+/// that a check runs on a figure, since the record as printed passes it.
+pub(crate) fn findings_with(unit: &str, year: u16, from: &str, to: &str) -> Vec<Finding> {
+    findings_with_all(unit, year, &[(from, to)])
+}
+
+/// [`findings_with`] with several replacements.
+pub(crate) fn findings_with_all(unit: &str, year: u16, edits: &[(&str, &str)]) -> Vec<Finding> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let rel = format!("{unit}/{year}.yaml");
+    for (path, bytes) in files(&fixture("sites/field/content")) {
+        let dest = dir.path().join(&path);
+        std::fs::create_dir_all(dest.parent().expect("parent")).expect("mkdir");
+        let mut text = String::from_utf8(bytes).expect("UTF-8");
+        if path == rel {
+            for (from, to) in edits {
+                assert_eq!(text.matches(from).count(), 1, "`{from}` once in {rel}");
+                text = text.replace(from, to);
+            }
+        }
+        std::fs::write(dest, text).expect("write");
+    }
+    findings_in(dir.path(), unit, year)
+}
+
+/// The codes and fields of findings, for exact assertions.
+pub(crate) fn codes(f: &[Finding]) -> Vec<(&'static str, String)> {
+    f.iter().map(|f| (f.code, f.field.clone())).collect()
 }

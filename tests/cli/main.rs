@@ -19,6 +19,7 @@ mod incremental;
 mod juesuan;
 mod mutation;
 mod output;
+mod partial;
 #[cfg(target_os = "linux")]
 mod race;
 mod rank;

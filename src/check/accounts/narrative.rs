@@ -176,6 +176,12 @@ fn shares(ctx: &Context<'_>, audit: &mut Audit<'_>) {
         ),
     ];
     for (figure, computed, whole) in wholes {
+        // The funds' shares are computed from the lines: not where the lines may be cut.
+        let from_lines = matches!(
+            figure,
+            Figure::GeneralBudget | Figure::GovFund | Figure::StateCapital
+        );
+        let computed = computed.filter(|_| !(from_lines && ctx.fa.cut_in("lines")));
         let stated = figure.stated(ctx.fa).and_then(|s| s.share);
         let (Some(stated), Some(computed)) = (stated, computed) else {
             continue;

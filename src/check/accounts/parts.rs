@@ -36,7 +36,23 @@ fn three_public(ctx: &Context<'_>, audit: &mut Audit<'_>) {
     let Some(tp) = &ctx.fa.three_public else {
         return;
     };
-    let t = &ctx.figures.totals;
+    // The table's sum reads a part left out as an empty row; in a document cut off in this
+    // block a part left out may lie after the cut, so the sum is compared only when every
+    // part is typed (issue 16).
+    let all_parts = [
+        &tp.outbound,
+        &tp.vehicle_purchase,
+        &tp.vehicle_operation,
+        &tp.reception,
+    ]
+    .iter()
+    .all(|p| p.is_some());
+    let sums = crate::score::accounts::Totals::default();
+    let t = if ctx.fa.cut_in("three_public") && !all_parts {
+        &sums
+    } else {
+        &ctx.figures.totals
+    };
     let total = tp.total.as_ref();
     let basis = "各项之和";
     amount(

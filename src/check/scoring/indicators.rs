@@ -144,7 +144,12 @@ pub(super) fn completion(ctx: &mut Ctx<'_>) {
     );
     let rule = "完成率 = 完成指标数 ÷ 指标总数；定量指标按目标值比较，定性指标按完成情况、未完成清单、目标与实际文字是否一致判断".to_owned();
     let mut found = Vec::new();
+    // Issue 16: a table cut off (原文不全) has rows after the cut; counts and rates over its
+    // visible rows are not compared with what the report states of the whole table. The
+    // report's own rate against its own counts still is.
+    let whole = ctx.card.incomplete.is_none();
     if let Some(sn) = st.indicator_count
+        && whole
         && sn != n
     {
         found.push((
@@ -155,6 +160,7 @@ pub(super) fn completion(ctx: &mut Ctx<'_>) {
         ));
     }
     if let Some(sm) = st.completed_count
+        && whole
         && sm != m
     {
         found.push((
@@ -167,6 +173,7 @@ pub(super) fn completion(ctx: &mut Ctx<'_>) {
     if let Some(sr) = st.completion_rate {
         let dp = sr.percent().scale();
         if let Some(r) = percent_at(m, n, dp)
+            && whole
             && r != sr.percent()
         {
             let full = percent_at(m, n, 2).unwrap_or(r);

@@ -12,8 +12,11 @@ pub(super) fn weights(ctx: &mut Ctx<'_>) {
     // A card that publishes only its execution figures (no goals, no 总目标) has no table
     // whose weights could fail to add up.
     let has_table = !ctx.card.goals.is_empty() || ctx.card.overall_goal.is_some();
+    // Issue 16: a table cut off (原文不全) misses the goals after the cut; no sum over all
+    // goals is compared (weights.total, weights.stated, score.total, score.sum, score.goals).
     if let Some(total) = s.weight_total
         && has_table
+        && !ctx.cut()
         && total != hundred
     {
         let parts = weight_terms(ctx);
@@ -27,7 +30,7 @@ pub(super) fn weights(ctx: &mut Ctx<'_>) {
             message: format!("分值合计 {} = {}，不等于 100", parts, show(total)),
         });
     }
-    if let Some(stated) = ctx.card.stated.goals_weight {
+    if let Some(stated) = ctx.card.stated.goals_weight.filter(|_| !ctx.cut()) {
         let overall = ctx
             .card
             .overall_goal
@@ -52,6 +55,7 @@ pub(super) fn weights(ctx: &mut Ctx<'_>) {
     }
     for (gi, (g, gs)) in ctx.card.goals.iter().zip(&ctx.score.goals).enumerate() {
         if let (Some(w), Some(sum)) = (g.weight, gs.indicator_weights)
+            && !ctx.cut_goal(gi)
             && w != sum
         {
             ctx.push(Found {
@@ -95,7 +99,7 @@ fn subtotals(ctx: &mut Ctx<'_>, gi: usize, g: &Goal) {
             .filter(|i| i.level1.as_deref().map(normalize).as_deref() == Some(l1.as_str()))
             .filter(|i| l2.is_none() || i.level2.as_deref().map(normalize) == l2)
             .collect();
-        if rows.is_empty() {
+        if rows.is_empty() || ctx.cut_group(gi, &st.level1, st.level2.as_deref()) {
             continue;
         }
         let weights: Option<Vec<Dec>> = rows.iter().map(|i| i.weight).collect();
@@ -130,6 +134,7 @@ pub(super) fn scores(ctx: &mut Ctx<'_>) {
     let s = ctx.score;
     let p = s.precision;
     if let (Some(reported), Some(rule)) = (s.reported_total, s.rule_total)
+        && !ctx.cut()
         && differ_at(reported, rule, p)
     {
         ctx.push(Found {
@@ -145,6 +150,7 @@ pub(super) fn scores(ctx: &mut Ctx<'_>) {
         });
     }
     if let (Some(reported), Some(sum)) = (s.reported_total, s.reported_sum)
+        && !ctx.cut()
         && reported != sum
     {
         ctx.push(Found {
@@ -156,7 +162,7 @@ pub(super) fn scores(ctx: &mut Ctx<'_>) {
             message: format!("总分 {reported}，表中各行得分合计 {}", show(sum)),
         });
     }
-    if let Some(stated) = ctx.card.stated.goals_score {
+    if let Some(stated) = ctx.card.stated.goals_score.filter(|_| !ctx.cut()) {
         let overall = s.overall_goal.as_ref().map(|o| o.reported);
         let rows = s.goals.iter().map(|g| g.reported_total);
         let all: Option<Vec<Dec>> = overall.into_iter().chain(rows).collect();

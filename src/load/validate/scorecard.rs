@@ -95,7 +95,11 @@ pub(crate) fn scorecard(
         actual: s.actual,
         unmet: s.unmet,
     });
+    let incomplete = raw
+        .incomplete
+        .inspect(|i| incomplete(cx, &format!("{path}.incomplete"), i));
     Scorecard {
+        incomplete,
         field: path,
         name: raw.name,
         title: raw.title,
@@ -362,6 +366,23 @@ pub(crate) fn split_weight_suffix(name: &str) -> Option<(&str, &str, Dec)> {
     let number = inner.strip_suffix('分')?.trim_end();
     let weight = Dec::parse(number).ok()?;
     Some((base.trim_end(), trimmed.get(open..)?, weight))
+}
+
+/// The 原文不全 marker of a table at `path`: where it stops must be said, and a 二级 group
+/// needs its 一级.
+pub(crate) fn incomplete(cx: &mut Ctx<'_>, path: &str, raw: &crate::load::raw::RawIncomplete) {
+    if raw.at.trim().is_empty() {
+        cx.error(
+            &format!("{path}.at"),
+            "expected where the visible part stops, such as 原文在“成本指标”处中断, found an empty value".to_owned(),
+        );
+    }
+    if raw.level2.is_some() && raw.level1.is_none() {
+        cx.error(
+            &format!("{path}.level2"),
+            "expected `level1` with `level2` (the 一级指标 of the group the cut falls in), found `level2` alone".to_owned(),
+        );
+    }
 }
 
 #[cfg(test)]

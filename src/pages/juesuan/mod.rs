@@ -70,6 +70,9 @@ pub(super) struct JuesuanPage {
     amount_unit: &'static str,
     source: Option<String>,
     record_href: String,
+    /// 原文不全: where the document stops and which sums are of the visible part; empty
+    /// otherwise (issue 16).
+    incomplete: String,
     /// The internal profile: what the record leaves out is marked "未填报" (issue 16).
     internal: bool,
     tables: Vec<Table>,
@@ -150,8 +153,19 @@ pub(super) fn view(
     let page = JuesuanPage {
         title,
         amount_unit: record.amount_unit.label(),
-        source: record.source.as_ref().map(|s| s.title.clone()),
+        source: crate::pages::source_line(record),
         record_href: format!("{root}{}", unit_year_path(id, record.year)),
+        incomplete: record
+            .final_accounts
+            .as_ref()
+            .and_then(|fa| fa.incomplete.as_ref())
+            .map(|i| {
+                format!(
+                    "原文不全：{}。以下表格与情况说明只含可见部分；各合计、占比截至可见部分，原文中断处之后的数字未录入，不作“无”或 0 处理。",
+                    i.at
+                )
+            })
+            .unwrap_or_default(),
         internal: ctx.profile == Profile::Internal,
         tables,
         shuoming,

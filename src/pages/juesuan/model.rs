@@ -150,6 +150,8 @@ impl Table {
     }
 }
 
+/// One CSV row; a text that a spreadsheet would run as a formula gets its `'` guard, as in
+/// every other CSV (issue 15; a 决算 text shows it once the sweep's payloads reach it).
 fn line<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
     let quoted: Vec<String> = fields
         .into_iter()

@@ -38,6 +38,7 @@ pub(crate) fn unit(id: &str, kind: Option<&str>, records: Vec<Record>) -> Unit {
         id: UnitId::parse(id).expect("unit id"),
         name: id.into(),
         short_name: id.into(),
+        name_printed: true,
         parent: None,
         region: None,
         kind: kind.map(str::to_owned),

@@ -2,7 +2,7 @@
 //! by the table's own printed 权重, with every 完成值 and 得分 printed empty. The funds block
 //! is added by the lead (task FUNDS).
 
-use super::{d, findings, json, page, scores};
+use super::{d, finding_pairs, json, page, scores};
 
 #[test]
 fn issue16_qingshen_fagaiju_weights_add_up_and_empty_cells_stay_empty() {
@@ -47,7 +47,7 @@ fn issue16_qingshen_fagaiju_weights_add_up_and_empty_cells_stay_empty() {
 #[test]
 fn issue16_qingshen_fagaiju_findings_say_the_rule_needs_the_missing_figures() {
     assert_eq!(
-        findings("qingshen-fagaiju"),
+        finding_pairs("qingshen-fagaiju"),
         [
             // True: the rule needs a 完成值 the table leaves empty (rows 1 and 2).
             (

@@ -2,7 +2,7 @@
 //! scored by a prose 评分标准: none is recomputed, but the points each 评分标准 lists, the
 //! stated 一级/二级 weights and each score against its weight are checked.
 
-use super::{d, findings, json, page, scores};
+use super::{d, finding_pairs, json, page, scores};
 
 #[test]
 fn issue16_shouxian_rows_are_scored_by_their_criteria_and_not_recomputed() {
@@ -33,7 +33,7 @@ fn issue16_shouxian_rows_are_scored_by_their_criteria_and_not_recomputed() {
 #[test]
 fn issue16_shouxian_findings_are_only_the_cut() {
     assert_eq!(
-        findings("shouxian-pingfen"),
+        finding_pairs("shouxian-pingfen"),
         [
             // Caused by the cut, not the document: 执行 (35分) and 预算执行 (18分) head rows
             // beyond the visible part (one row of 5 visible). PARTIAL's `incomplete:` marker

@@ -4,7 +4,7 @@
 
 use gongkai::model::Dec;
 
-use super::{d, findings, json, page, scores};
+use super::{d, finding_pairs, json, page, scores};
 
 #[test]
 fn issue16_yongde_minglang_rows_read_their_target_from_the_three_columns() {
@@ -56,7 +56,7 @@ fn issue16_yongde_minglang_rows_read_their_target_from_the_three_columns() {
 #[test]
 fn issue16_yongde_minglang_findings_are_the_documents_own() {
     assert_eq!(
-        findings("yongde-minglang"),
+        finding_pairs("yongde-minglang"),
         [
             // True: 完成值 100% meets ≧100, the rule gives 10, printed 7.
             ("score.mismatch", "projects[0].goals[0].indicators[2].score"),

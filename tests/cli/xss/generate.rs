@@ -107,9 +107,13 @@ impl Sweep {
             let needs_number =
                 |k: &str| props.contains_key("target") && matches!(k, "kind" | "direction");
             let skip = self.skip.clone();
+            // A unit has a `name` or, when its documents print none, a `label` (issue 16),
+            // never both; the label lands where the name does, so the name's payload sweeps
+            // the same places.
+            let either = |k: &str| k == "label" && props.contains_key("name");
             let obj: Map<String, Value> = props
                 .iter()
-                .filter(|(k, _)| !needs_number(k))
+                .filter(|(k, _)| !needs_number(k) && !either(k))
                 .filter(|(k, _)| !(props.contains_key("nature") && skip.contains(&k.as_str())))
                 .map(|(k, s)| {
                     let sep = if path.ends_with(':') { "" } else { "." };

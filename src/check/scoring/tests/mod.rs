@@ -59,6 +59,7 @@ pub(super) fn findings(records: Vec<Record>) -> Vec<Finding> {
             id: UnitId::parse("test").expect("id"),
             name: "测试街道办事处".to_owned(),
             short_name: "测试街道".to_owned(),
+            name_printed: true,
             parent: None,
             region: None,
             kind: None,
