@@ -113,18 +113,8 @@ fn operating_costs(ctx: &Context<'_>, audit: &mut Audit<'_>) {
     };
     // domain.md §2: 机关运行经费 is the 公用经费 of 行政单位 and 参公事业单位. A unit of another
     // kind may differ; the derived figures still show whether they match.
-    let kind = ctx.unit.kind.as_deref().unwrap_or("");
-    // A 部门决算 that also holds 事业单位 (other than 参公) has 公用经费 beyond 机关运行经费
-    // (field 31: 142.80 against 480.66; issue 16).
-    let others = kind
-        .replace("参公事业单位", "")
-        .replace("参照公务员法管理的事业单位", "")
-        .contains("事业单位");
-    let administrative = !others
-        && (kind.is_empty()
-            || kind.contains("行政")
-            || kind.contains("参公")
-            || kind.contains("参照公务员"));
+    let administrative =
+        crate::score::accounts::public_funds_are_operating_costs(ctx.unit.kind.as_deref());
     if administrative {
         let public = ctx.fa.basic.as_ref().and_then(|b| b.public);
         amount(
