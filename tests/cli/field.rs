@@ -3,6 +3,11 @@
 //! document's figures are pinned by a golden test in `field/<unit>.rs`, worked out by hand from
 //! the document with the arithmetic in a comment.
 
+mod putuo;
+mod putuo_caizhengju;
+mod putuo_guihua_ziran;
+mod putuo_shehui_gongzuobu;
+
 use crate::support::{build_into_temp, fixture, load_site};
 
 #[test]
