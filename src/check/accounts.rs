@@ -12,6 +12,9 @@
 //! when the exact ratio, rounded to the places of the stated one, is not it (`101.1%` for
 //! 79.87 / 79 is right; `42.88%` for 3065.71 / 7148.45 is not).
 
+mod details;
+#[cfg(test)]
+mod details_tests;
 mod lines;
 mod narrative;
 mod parts;
@@ -58,6 +61,7 @@ fn check_record(unit: &Unit, record: &Record) -> Vec<Finding> {
     parts::check(&ctx, &mut audit);
     narrative::check(&ctx, &mut audit);
     stated::check(&ctx, &mut audit);
+    details::check(&ctx, &mut audit);
     audit.findings
 }
 

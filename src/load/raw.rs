@@ -620,6 +620,15 @@ pub struct RawFunctionLine {
     /// 完成年初预算的% as printed.
     #[serde(default)]
     pub stated_completion: Option<Pct>,
+    /// 全年预算 (调整后预算), where the 情况说明 states it (Shanghai, issue 16).
+    #[serde(default)]
+    pub full_year_budget: Option<Dec>,
+    /// 完成全年预算数的% as printed.
+    #[serde(default)]
+    pub stated_full_year_completion: Option<Pct>,
+    /// What the line was mainly spent on (主要用于…), as printed.
+    #[serde(default)]
+    pub purpose: Option<String>,
     /// The reason text (主要原因是…).
     #[serde(default)]
     pub reason: Option<String>,
@@ -664,6 +673,12 @@ pub struct RawBudgetTotal {
     pub basic: Option<Dec>,
     #[serde(default)]
     pub project: Option<Dec>,
+    /// 全年预算 (调整后预算) beside the 年初预算 (Shanghai: "年初预算为 0 万元，全年预算为 321.02 万元").
+    #[serde(default)]
+    pub full_year_budget: Option<Dec>,
+    /// 决算数大于（小于）预算数的主要原因.
+    #[serde(default)]
+    pub reason: Option<String>,
 }
 
 /// 一般公共预算财政拨款基本支出.
@@ -720,15 +735,36 @@ pub struct RawThreePublic {
     /// 公务接待费.
     #[serde(default)]
     pub reception: Option<RawBudgetActual>,
-    /// 公务用车购置及运行费, where printed as one figure (= 购置费 + 运行费).
-    #[serde(default)]
-    pub vehicle: Option<RawBudgetActual>,
     /// Total as printed.
     #[serde(default)]
     pub total: Option<RawBudgetActual>,
+    /// 公务用车购置及运行(维护)费 (小计), where printed as one figure (= 购置费 + 运行费).
+    #[serde(default)]
+    pub vehicle: Option<RawBudgetActual>,
     /// 公务用车保有量.
     #[serde(default)]
     pub vehicles: Option<Dec>,
+    /// 因公出国（境）团组 (个).
+    #[serde(default)]
+    pub outbound_groups: Option<Dec>,
+    /// 因公出国（境）累计人次.
+    #[serde(default)]
+    pub outbound_people: Option<Dec>,
+    /// 外宾接待支出 within 公务接待费.
+    #[serde(default)]
+    pub foreign_reception: Option<Dec>,
+    /// 公务接待批次.
+    #[serde(default)]
+    pub reception_batches: Option<Dec>,
+    /// 公务接待人次.
+    #[serde(default)]
+    pub reception_people: Option<Dec>,
+    /// 接待外宾批次.
+    #[serde(default)]
+    pub foreign_batches: Option<Dec>,
+    /// 接待外宾人次.
+    #[serde(default)]
+    pub foreign_people: Option<Dec>,
     #[serde(default)]
     pub note: Option<String>,
 }
@@ -746,12 +782,15 @@ pub struct RawBudgetActual {
     /// 比预算增减 as printed ("比预算增加 0 万元"; negative for 减少).
     #[serde(default)]
     pub budget_change: Option<Dec>,
-    /// 比上年变动额 as printed (negative for 减少; `0` for "无增减变化").
+    /// 比上年增减 as printed (negative for 减少; `0` for 持平 or "无增减变化").
     #[serde(default)]
     pub change: Option<Dec>,
-    /// 比上年变动率 as printed (negative for 下降).
+    /// 比上年增长（下降）率 as printed (negative for 下降).
     #[serde(default)]
     pub change_rate: Option<Pct>,
+    /// 占"三公"经费的比例 as printed.
+    #[serde(default)]
+    pub share: Option<Pct>,
 }
 
 /// 机关运行经费.
@@ -799,6 +838,21 @@ pub struct RawProcurement {
     /// Its share as printed.
     #[serde(default)]
     pub small_micro_share: Option<Pct>,
+    /// 面向中小企业预留政府采购项目预算金额.
+    #[serde(default)]
+    pub sme_reserved: Option<Dec>,
+    /// 面向小微企业预留政府采购项目预算金额.
+    #[serde(default)]
+    pub small_micro_reserved: Option<Dec>,
+    /// 预留项目中由中小企业供应商中标或成交的采购金额.
+    #[serde(default)]
+    pub sme_reserved_awarded: Option<Dec>,
+    /// 小微企业预留项目中由小微企业供应商中标或成交的采购金额.
+    #[serde(default)]
+    pub small_micro_reserved_awarded: Option<Dec>,
+    /// 其他政府采购项目中由中小企业供应商中标或成交的采购金额.
+    #[serde(default)]
+    pub sme_other_awarded: Option<Dec>,
 }
 
 /// 国有资产占用.
@@ -842,6 +896,51 @@ pub struct RawPerformance {
     /// The 部门整体 score the text states.
     #[serde(default)]
     pub overall_score: Option<Dec>,
+    /// The 预算绩效管理制度 and 工作机制 the text names, summarised.
+    #[serde(default)]
+    pub systems: Option<String>,
+    /// 编报绩效目标的项目 (个).
+    #[serde(default)]
+    pub target_projects: Option<Dec>,
+    /// Their 预算金额.
+    #[serde(default)]
+    pub target_funds: Option<Dec>,
+    /// 绩效跟踪评价的项目 (个).
+    #[serde(default)]
+    pub tracked_projects: Option<Dec>,
+    /// Their 预算金额.
+    #[serde(default)]
+    pub tracked_funds: Option<Dec>,
+    /// 绩效自评的项目 (个).
+    #[serde(default)]
+    pub evaluated_projects: Option<Dec>,
+    /// Their 预算金额.
+    #[serde(default)]
+    pub evaluated_funds: Option<Dec>,
+    /// 平均得分.
+    #[serde(default)]
+    pub average_score: Option<Dec>,
+    /// 绩效评级为"优"的项目 (个).
+    #[serde(default)]
+    pub grade_excellent: Option<Dec>,
+    /// "良".
+    #[serde(default)]
+    pub grade_good: Option<Dec>,
+    /// "合格".
+    #[serde(default)]
+    pub grade_pass: Option<Dec>,
+    /// "不合格".
+    #[serde(default)]
+    pub grade_fail: Option<Dec>,
+    /// 绩效自评中共发现问题 (个).
+    #[serde(default)]
+    pub problems: Option<Dec>,
+    /// 已经完成整改的.
+    #[serde(default)]
+    pub problems_fixed: Option<Dec>,
+    /// 正在整改的.
+    #[serde(default)]
+    pub problems_fixing: Option<Dec>,
 }
 
 /// Prior-year figures stated in this record.
@@ -908,9 +1007,18 @@ pub struct RawJuesuanNarrative {
     /// 国有资本经营预算财政拨款.
     #[serde(default)]
     pub state_capital: Option<RawStatedFigure>,
+    /// 其他收入 within 收入 (its share of 本年收入).
+    #[serde(default)]
+    pub other_income: Option<RawStatedFigure>,
     /// 六、一般公共预算财政拨款基本支出.
     #[serde(default)]
     pub general_basic: Option<RawStatedFigure>,
+    /// 人员经费 within 六.
+    #[serde(default)]
+    pub personnel: Option<RawStatedFigure>,
+    /// 公用经费 within 六.
+    #[serde(default)]
+    pub public: Option<RawStatedFigure>,
     /// 九、"三公"经费.
     #[serde(default)]
     pub three_public: Option<RawStatedFigure>,

@@ -373,6 +373,9 @@ fn function_line(cx: &mut Ctx<'_>, p: &str, raw: RawFunctionLine) -> FunctionLin
         basic: raw.basic,
         project: raw.project,
         stated_completion: raw.stated_completion,
+        full_year_budget: raw.full_year_budget,
+        stated_full_year_completion: raw.stated_full_year_completion,
+        purpose: raw.purpose,
         reason: raw.reason,
     }
 }

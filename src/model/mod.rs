@@ -402,6 +402,12 @@ pub struct FunctionLine {
     pub basic: Option<Money>,
     pub project: Option<Money>,
     pub stated_completion: Option<Pct>,
+    /// 全年预算 (Shanghai).
+    pub full_year_budget: Option<Money>,
+    /// 完成全年预算数的% as printed.
+    pub stated_full_year_completion: Option<Pct>,
+    /// 主要用于…, as printed.
+    pub purpose: Option<String>,
     pub reason: Option<String>,
 }
 

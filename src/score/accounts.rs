@@ -29,6 +29,7 @@ pub(crate) use figure::Figure;
 pub(crate) use lines::{FundFigures, LineGroup, fund_actual, fund_budget, fund_figures};
 pub(crate) use parts::{
     BasicFigures, BudgetFigures, OperatingFigures, ProcurementFigures, ThreePublicFigures,
+    public_funds_are_operating_costs,
 };
 pub(crate) use shares::{PERCENT_DP, completion, largest_remainder, ratio_percent, share};
 

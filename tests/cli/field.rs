@@ -4,6 +4,10 @@
 //! the document with the arithmetic in a comment.
 
 mod beijing_wanping_huanwei;
+mod putuo;
+mod putuo_caizhengju;
+mod putuo_guihua_ziran;
+mod putuo_shehui_gongzuobu;
 mod qingshen_fagaiju;
 mod shouxian_pingfen;
 mod snapshot;

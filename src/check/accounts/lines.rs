@@ -258,11 +258,22 @@ fn class_shares(ctx: &Context<'_>, general: Option<&FundFigures>, audit: &mut Au
             .map(|c| matching_group(c, groups).map(|g| g.actual))
             .collect()
     });
-    let Some(shares) = amounts.and_then(|a| largest_remainder(&a, dp)) else {
+    let Some(amounts) = amounts else {
         return;
     };
-    for (i, (class, computed)) in classes.iter().zip(shares).enumerate() {
+    let Some(shares) = largest_remainder(&amounts, dp) else {
+        return;
+    };
+    // A share rounded plainly (四舍五入) is right too: a document whose shares are not forced to
+    // 100% (field 30's add to 100.07%) did not use the largest-remainder method, and its 2.07%
+    // for 60.99 / 2940.06 = 2.0744% is no misprint (issue 16).
+    let whole = Dec::checked_sum(amounts.iter().copied());
+    let plain = |a: Dec| whole.and_then(|w| ratio_percent(a, w));
+    for (i, ((class, computed), amount)) in classes.iter().zip(shares).zip(&amounts).enumerate() {
         if let Some(stated) = class.share {
+            if plain(*amount).is_some_and(|p| super::percent_matches(stated, p)) {
+                continue;
+            }
             let claim = Claim {
                 code: "accounts.share",
                 field: field(&format!("classes[{i}].share")),

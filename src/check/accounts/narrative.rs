@@ -129,6 +129,27 @@ fn changes(ctx: &Context<'_>, figure: Figure, audit: &mut Audit<'_>) {
             ratio_percent(delta, base.abs())
         })
         .collect();
+    // 上年数 = 0 (a unit set up this year, field 32): 变动额 ÷ 0 has no value, so a stated rate
+    // ("增长 100.00%") cannot be right (issue 16).
+    let zero_base = match (s.change, known) {
+        (Some(c), _) => candidates
+            .iter()
+            .any(|&now| now.checked_sub(c).is_some_and(Dec::is_zero)),
+        (None, Some(p)) => p.is_zero(),
+        (None, None) => false,
+    };
+    if rates.is_empty() && zero_base {
+        let claim = Claim {
+            code: "accounts.change",
+            field: field(&format!("narrative.{key}.change_rate")),
+            what: format!("{label}比上年的变动率"),
+            basis: "",
+            rule: "变动率 = 变动额 ÷ 上年数；上年数为 0 时无变动率",
+        };
+        let message = format!("{label}上年数为 0，变动率无从计算，却写有 {stated_rate}");
+        audit.push(&claim, Some(stated_rate.to_string()), None, message);
+        return;
+    }
     if let Some(&first) = rates.first()
         && !rates.iter().any(|&r| percent_matches(stated_rate, r))
     {

@@ -92,6 +92,7 @@ fn three_public(ctx: &Context<'_>, audit: &mut Audit<'_>) {
     );
     for (key, what, pair) in [
         ("outbound", "因公出国(境)费", &tp.outbound),
+        ("vehicle", "公务用车购置及运行维护费", &tp.vehicle),
         ("vehicle_purchase", "公务用车购置费", &tp.vehicle_purchase),
         ("vehicle_operation", "公务用车运行费", &tp.vehicle_operation),
         ("reception", "公务接待费", &tp.reception),
@@ -128,11 +129,8 @@ fn operating_costs(ctx: &Context<'_>, audit: &mut Audit<'_>) {
     };
     // domain.md §2: 机关运行经费 is the 公用经费 of 行政单位 and 参公事业单位. A unit of another
     // kind may differ; the derived figures still show whether they match.
-    let kind = ctx.unit.kind.as_deref().unwrap_or("");
-    let administrative = kind.is_empty()
-        || kind.contains("行政")
-        || kind.contains("参公")
-        || kind.contains("参照公务员");
+    let administrative =
+        crate::score::accounts::public_funds_are_operating_costs(ctx.unit.kind.as_deref());
     if administrative {
         let public = ctx.fa.basic.as_ref().and_then(|b| b.public);
         amount(

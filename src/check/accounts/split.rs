@@ -78,7 +78,14 @@ fn basic(ctx: &Context<'_>, audit: &mut Audit<'_>) {
         .iter()
         .all(|v| v.is_none_or(Dec::is_zero))
     });
-    if only_fiscal {
+    // Nor when 本年支出合计 exceeds the 一般公共预算 spending: the rest is paid from money
+    // besides this year's 财政拨款 (field 31 spends 12.88 of its 年初结转和结余; issue 16).
+    let e = ctx.fa.expenditure.as_ref();
+    let spent_beyond = e
+        .and_then(|e| e.total)
+        .zip(ctx.fa.general_budget.as_ref().and_then(|g| g.actual))
+        .is_some_and(|(total, general)| total != general);
+    if only_fiscal && !spent_beyond {
         compare(
             audit,
             ctx.fa.expenditure.as_ref().and_then(|e| e.basic),

@@ -196,7 +196,7 @@ fn classes(ctx: &Context<'_>, audit: &mut Audit<'_>) {
     }
 }
 
-/// The "三公" parts' changes, 比预算增减, and 公务用车购置及运行费 = 购置费 + 运行费.
+/// The "三公" parts' 比预算增减, and the 公务用车购置及运行费 budget = 购置费 + 运行费 budgets.
 fn three_public(ctx: &Context<'_>, audit: &mut Audit<'_>) {
     let Some(tp) = &ctx.fa.three_public else {
         return;
@@ -213,10 +213,8 @@ fn three_public(ctx: &Context<'_>, audit: &mut Audit<'_>) {
         let Some(p) = part else {
             continue;
         };
+        // Each part's 比上年变动率 and the 小计's 决算 are checked in `details` (Shanghai).
         let at = format!("three_public.{key}");
-        if let (Some(v), Some(c), Some(r)) = (p.actual, p.change, p.change_rate) {
-            rate(audit, &format!("{at}.change_rate"), what, v, c, r);
-        }
         if let (Some(v), Some(b), Some(d)) = (p.actual, p.budget, p.budget_change)
             && let Some(computed) = v.checked_sub(b)
         {
@@ -236,20 +234,12 @@ fn three_public(ctx: &Context<'_>, audit: &mut Audit<'_>) {
         let b = tp.vehicle_operation.as_ref().and_then(f)?;
         a.checked_add(b)
     };
-    for (key, what, stated, sum) in [
-        (
-            "actual",
-            "公务用车购置及运行费",
-            vehicle.and_then(|v| v.actual),
-            pair(|p| p.actual),
-        ),
-        (
-            "budget",
-            "公务用车购置及运行费预算",
-            vehicle.and_then(|v| v.budget),
-            pair(|p| p.budget),
-        ),
-    ] {
+    for (key, what, stated, sum) in [(
+        "budget",
+        "公务用车购置及运行费预算",
+        vehicle.and_then(|v| v.budget),
+        pair(|p| p.budget),
+    )] {
         if let (Some(s), Some(c)) = (stated, sum) {
             let claim = Claim {
                 code: "accounts.three_public",

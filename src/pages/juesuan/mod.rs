@@ -143,7 +143,14 @@ pub(super) fn view(
             for t in &mut tables {
                 t.csv_href = format!("{root}{}", juesuan_csv_path(id, record.year, t.n));
             }
-            let shuoming = shuoming(record, prior, &figures);
+            let mut shuoming = shuoming(record, prior, &figures);
+            // The sentence "与…行政单位和参公事业单位…公用经费之和一致" holds only for a unit
+            // whose 公用经费 are all 机关运行经费 (issue 16: field 32 also holds a 事业单位).
+            if !crate::score::accounts::public_funds_are_operating_costs(unit.kind.as_deref())
+                && let Some(o) = shuoming.as_mut().and_then(|s| s.operating_costs.as_mut())
+            {
+                o.matches_public = false;
+            }
             let charts =
                 charts::charts(record.year, fa, &figures, prior, record.amount_unit.label());
             (tables, shuoming, charts)

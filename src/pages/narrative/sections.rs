@@ -103,6 +103,24 @@ pub(crate) struct PerformanceSection {
     pub(crate) project_count: Option<String>,
     pub(crate) project_funds: Option<String>,
     pub(crate) overall_score: Option<String>,
+    /// The Shanghai template's 全过程绩效管理 figures (issue 16), each only when stated.
+    pub(crate) process: ProcessText,
+}
+
+/// 十 of the Shanghai template: 编报绩效目标, 绩效跟踪评价 and 绩效自评 projects and funds, the
+/// average score, the projects by grade and the problems found.
+#[derive(Debug, Clone, Serialize, Default)]
+pub(crate) struct ProcessText {
+    pub(crate) systems: Option<String>,
+    pub(crate) target: Option<NamedCount>,
+    pub(crate) tracked: Option<NamedCount>,
+    pub(crate) evaluated: Option<NamedCount>,
+    pub(crate) average_score: Option<String>,
+    /// 优, 良, 合格, 不合格: those stated.
+    pub(crate) grades: Vec<NamedCount>,
+    pub(crate) problems: Option<String>,
+    pub(crate) problems_fixed: Option<String>,
+    pub(crate) problems_fixing: Option<String>,
 }
 
 /// 九; `None` without a "三公" block.
@@ -145,6 +163,10 @@ pub(super) fn three_public(inputs: &Inputs<'_>) -> Option<ThreePublicSection> {
     if purchase.figures.is_none() || operation.figures.is_none() {
         // A part's 决算 left out: their sum is not the 小计.
         vehicle.figures = None;
+    }
+    if vehicle.missing && tp.vehicle.is_some() {
+        // The 小计 stated as one figure (Shanghai, issue 16), without its two parts.
+        vehicle = ThreePublicPart::of(tp.vehicle.as_ref());
     }
     Some(ThreePublicSection {
         total: BudgetText::new(budget, actual),
@@ -241,5 +263,41 @@ pub(super) fn performance(fa: &FinalAccounts) -> Option<PerformanceSection> {
         project_count: p.project_count.map(count),
         project_funds: p.project_funds.map(money),
         overall_score: p.overall_score.map(crate::render::fmt_score),
+        process: process(p),
     })
+}
+
+/// The stated 全过程绩效管理 figures; `count` is the projects, `name` their 预算金额.
+fn process(p: &crate::model::Performance) -> ProcessText {
+    let pair = |n: Option<Dec>, funds: Option<Dec>| {
+        n.map(|n| NamedCount {
+            name: funds.map(money).unwrap_or_default(),
+            count: count(n),
+        })
+    };
+    let grades = [
+        ("优", p.grade_excellent),
+        ("良", p.grade_good),
+        ("合格", p.grade_pass),
+        ("不合格", p.grade_fail),
+    ]
+    .into_iter()
+    .filter_map(|(name, n)| {
+        n.map(|n| NamedCount {
+            name: name.into(),
+            count: count(n),
+        })
+    })
+    .collect();
+    ProcessText {
+        systems: p.systems.clone(),
+        target: pair(p.target_projects, p.target_funds),
+        tracked: pair(p.tracked_projects, p.tracked_funds),
+        evaluated: pair(p.evaluated_projects, p.evaluated_funds),
+        average_score: p.average_score.map(crate::render::fmt_score),
+        grades,
+        problems: p.problems.map(count),
+        problems_fixed: p.problems_fixed.map(count),
+        problems_fixing: p.problems_fixing.map(count),
+    }
 }

@@ -190,3 +190,19 @@ pub(super) fn operating_costs(fa: &FinalAccounts) -> Option<OperatingFigures> {
         matches_public: public.map(|p| p == oc.actual),
     })
 }
+
+/// Whether a unit of `kind` (its `_unit.yaml` 单位性质) spends 公用经费 only as 机关运行经费:
+/// 行政单位 and 参公事业单位 (domain.md §2), or a kind not given. A 部门决算 that also holds other
+/// 事业单位 has 公用经费 beyond 机关运行经费 (field 31: 142.80 against 480.66; issue 16).
+pub(crate) fn public_funds_are_operating_costs(kind: Option<&str>) -> bool {
+    let kind = kind.unwrap_or("");
+    let others = kind
+        .replace("参公事业单位", "")
+        .replace("参照公务员法管理的事业单位", "")
+        .contains("事业单位");
+    !others
+        && (kind.is_empty()
+            || kind.contains("行政")
+            || kind.contains("参公")
+            || kind.contains("参照公务员"))
+}

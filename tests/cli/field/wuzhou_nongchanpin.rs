@@ -27,13 +27,13 @@ fn issue16_nongchanpin_2020_each_figure_is_checked() {
         (
             "change_rate: 35.8%",
             "change_rate: 35.9%",
-            "accounts.change",
+            "accounts.three_public",
             "three_public.vehicle_operation.change_rate",
         ),
         (
             "change_rate: 50%",
             "change_rate: 51%",
-            "accounts.change",
+            "accounts.three_public",
             "three_public.reception.change_rate",
         ),
         (
