@@ -278,7 +278,9 @@ pub(crate) fn record(
         projects,
         final_accounts,
         targets,
+        report: raw.report,
         narratives: Vec::new(),
+        printed: std::collections::BTreeMap::new(),
         locator,
     })
 }
@@ -380,6 +382,8 @@ fn targets(cx: &mut Ctx<'_>, raw: RawTargets) -> Targets {
     };
     Targets {
         title: raw.title,
+        project: raw.project,
+        project_funds: raw.project_funds,
         funds: raw.funds,
         functions: raw.functions,
         tasks: raw.tasks,

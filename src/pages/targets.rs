@@ -297,6 +297,8 @@ mod tests {
     fn targets(long: Vec<Goal>, annual: Vec<Goal>) -> Targets {
         Targets {
             title: None,
+            project: None,
+            project_funds: Vec::new(),
             funds: None,
             functions: Some("甲\n\n乙\n".to_owned()),
             tasks: None,
