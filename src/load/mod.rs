@@ -357,7 +357,12 @@ fn record(path: &str, bytes: &[u8], unit: &UnitId, year: Year) -> Result<Record,
     let text: Arc<str> = decode(path, bytes).map_err(|d| vec![d])?;
     // Amounts may carry the unit the document prints in the cell (`10000万元`, issue 16): they
     // are converted to the record's `amount_unit` while parsing, and their printed text kept.
-    let amount_unit = crate::model::amount::scan_record_unit(&text);
+    // Its own line in nearly every file; else (a flow mapping, say) the file's index says.
+    let amount_unit = crate::model::amount::scan_record_unit(&text).or_else(|| {
+        let index = locate::Index::build(&text);
+        let unit = index.scalars().find(|(path, _)| *path == "amount_unit")?.1;
+        crate::model::amount::unit_named(unit)
+    });
     let ((locator, raw), with_units) = crate::model::amount::with_record_unit(amount_unit, || {
         yaml::parse::<crate::load::raw::RawRecord>(path, &text)
     });

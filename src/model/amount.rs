@@ -56,8 +56,12 @@ pub(crate) fn with_record_unit<R>(unit: Option<AmountUnit>, f: impl FnOnce() -> 
 pub(crate) fn scan_record_unit(text: &str) -> Option<AmountUnit> {
     let line = text.lines().find_map(|l| l.strip_prefix("amount_unit:"))?;
     let value = line.split(" #").next().unwrap_or_default().trim();
-    let value = value.trim_matches(|c| c == '"' || c == '\'');
-    match value {
+    unit_named(value.trim_matches(|c| c == '"' || c == '\''))
+}
+
+/// The amount unit `text` names (`万元`, `元`), if any.
+pub(crate) fn unit_named(text: &str) -> Option<AmountUnit> {
+    match text {
         "万元" => Some(AmountUnit::WanYuan),
         "元" => Some(AmountUnit::Yuan),
         _ => None,
@@ -139,7 +143,7 @@ fn read(text: &str) -> Result<Dec, String> {
     let Some(to) = RECORD_UNIT.with(Cell::get) else {
         return Err(format!(
             "expected a plain amount, found `{text}`: an amount with its unit needs the record's \
-             `amount_unit: 万元` or `amount_unit: 元` on a line of its own"
+             `amount_unit` (万元 or 元) to be converted to"
         ));
     };
     let converted = shift(value, from, to.exponent()).ok_or_else(|| {

@@ -153,7 +153,9 @@ impl Table {
 fn line<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
     let quoted: Vec<String> = fields
         .into_iter()
-        .map(|f| format!("\"{}\"", f.replace('"', "\"\"")))
+        // Guarded like every other CSV of the site: a name from the data that starts with `=`
+        // must not run as a formula (found by the XSS sweep once issue 16 moved its payloads).
+        .map(|f| format!("\"{}\"", crate::pages::csv::guard(f).replace('"', "\"\"")))
         .collect();
     out.push_str(&quoted.join(","));
     out.push_str("\r\n");
