@@ -127,12 +127,24 @@ fn read(text: &str) -> Result<Dec, String> {
         Ok(d) => return Ok(d),
         Err(e) => e,
     };
+    let expected = "an amount such as 11092.59 or, with the unit printed in the cell, 10000万元";
     let Some((number, unit)) = split_unit(text) else {
+        if text.trim_end().ends_with('万') {
+            return Err(format!(
+                "expected {expected}, found `{text}`: write the unit in full (万元), and type \
+                 the figure plainly when the document prints it without 元"
+            ));
+        }
         return Err(format!("expected {plain}, found `{text}`"));
     };
-    let expected = "an amount such as 11092.59 or, with the unit printed in the cell, 10000万元";
-    let Ok(value) = Dec::parse_field(number) else {
-        return Err(format!("expected {expected}, found `{text}`"));
+    let readable = Dec::parse_field(number)
+        .ok()
+        .filter(|_| !unit.chars().any(|c| c.is_ascii_alphanumeric()));
+    let Some(value) = readable else {
+        return Err(format!(
+            "expected {expected}, found `{text}`: the figure before the unit is not a plain \
+             decimal"
+        ));
     };
     let Some(&(_, from)) = UNITS.iter().find(|(u, _)| *u == unit) else {
         return Err(format!(
@@ -268,8 +280,13 @@ mod tests {
         let e = read_in(AmountUnit::WanYuan, "10000千元").expect_err("千元");
         assert!(e.contains("`千元` is not a unit gongkai converts"), "{e}");
         let e = read_in(AmountUnit::WanYuan, "1e3万元").expect_err("exponent");
-        assert!(e.starts_with("expected an amount such as 11092.59"), "{e}");
+        assert!(
+            e.ends_with("the figure before the unit is not a plain decimal"),
+            "{e}"
+        );
         let e = read_in(AmountUnit::WanYuan, "0.00 万").expect_err("万 alone");
+        assert!(e.contains("write the unit in full (万元)"), "{e}");
+        let e = read_in(AmountUnit::WanYuan, "1e3").expect_err("plain");
         assert!(e.starts_with("expected a plain decimal"), "{e}");
         let e = with_record_unit(None, || read("1万元"))
             .0

@@ -3,6 +3,10 @@
 //! document's figures are pinned by a golden test in `field/<unit>.rs`, worked out by hand from
 //! the document with the arithmetic in a comment.
 
+mod jinzhai_mabu;
+mod wuhan_qingshan_jiaoyu;
+mod wuzhou_shouru;
+
 use crate::support::{build_into_temp, fixture, load_site};
 
 #[test]
