@@ -61,6 +61,14 @@ pub(crate) fn field_label(path: &str) -> Option<&'static str> {
         "at" => "中断处",
         "block" => "中断所在部分",
         "id" => "编号",
+        "amount" => "金额",
+        "report" => "绩效自评报告",
+        "statements" => "报告所述金额",
+        "parts" => "其中",
+        "counts" => "报告所述个数",
+        "subject" => "所述单位",
+        "project_funds" => "项目资金",
+        "annual" => "当年金额",
         _ => return None,
     };
     Some(zh)

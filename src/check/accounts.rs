@@ -26,6 +26,7 @@ mod totals;
 
 use crate::check::Finding;
 use crate::model::{Corpus, Dec, Pct, Record, Unit};
+use crate::score::accounts::Prior;
 use crate::score::accounts::{AccountsFigures, PERCENT_DP, derive};
 
 /// Audits the 决算 of every record that has one.
@@ -45,7 +46,7 @@ fn check_record(unit: &Unit, record: &Record) -> Vec<Finding> {
         return Vec::new();
     };
     let prior = prior_record(unit, record);
-    let prior_fa = prior.and_then(|p| p.final_accounts.as_ref());
+    let prior_fa = prior.and_then(|p| Prior::of(p, record));
     let figures = derive(fa, prior_fa);
     let mut audit = Audit::new(record);
     let ctx = Context {
@@ -77,7 +78,7 @@ struct Context<'a> {
     figures: &'a AccountsFigures,
     record: &'a Record,
     unit: &'a Unit,
-    prior_fa: Option<&'a crate::model::FinalAccounts>,
+    prior_fa: Option<Prior<'a>>,
 }
 
 /// A stated figure about to be compared: which check, where, and in words.

@@ -6,6 +6,7 @@
 //! build unless the user asks for `--strict`.
 
 mod accounts;
+mod report;
 mod scoring;
 mod targets;
 
@@ -53,6 +54,7 @@ pub fn check(corpus: &Corpus, scores: &CorpusScores) -> Report {
     findings.extend(scoring::audit(corpus, scores));
     findings.extend(accounts::check(corpus));
     findings.extend(targets::check(corpus));
+    findings.extend(report::check(corpus));
     Report::sorted(findings)
 }
 

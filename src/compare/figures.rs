@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Dec, FinalAccounts, Record, Unit};
+use crate::model::{AmountUnit, Dec, FinalAccounts, Record, Unit};
 use crate::pages::{execution_rate, main_card, rule_total};
 use crate::score::RecordScore;
 use crate::score::accounts::{Change, Figure, PriorSource, change, prior_value};
@@ -122,6 +122,24 @@ pub(crate) fn key_figures(record: &Record, score: Option<&RecordScore>) -> Vec<K
     out
 }
 
+/// [`key_figures`] with every amount converted exactly from the record's unit to `unit`; an
+/// amount too large to convert is left out (`None`), never rounded.
+pub(crate) fn key_figures_in(
+    record: &Record,
+    score: Option<&RecordScore>,
+    unit: AmountUnit,
+) -> Vec<KeyFigure> {
+    let mut figures = key_figures(record, score);
+    if record.amount_unit != unit {
+        for (_, _, kind, value) in &mut figures {
+            if *kind == FigureKind::Money {
+                *value = value.and_then(|v| record.amount_unit.convert(v, unit));
+            }
+        }
+    }
+    figures
+}
+
 /// Σ 决算 of the function lines of each 类, in the order the record first names them.
 fn class_totals(fa: &FinalAccounts) -> Vec<(String, Option<Dec>)> {
     let mut out: Vec<(String, Option<Dec>)> = Vec::new();
@@ -171,7 +189,11 @@ pub(crate) fn compare_figures(
     threshold: Dec,
 ) -> Vec<FigureRow> {
     let now = key_figures(current.0, current.1);
-    let before = prior.map(|(r, s)| key_figures(r, s)).unwrap_or_default();
+    // The prior record may be in the other unit (元 one year, 万元 the next): its amounts are
+    // converted exactly into this record's unit, which the page shows (issue 16).
+    let before = prior
+        .map(|(r, s)| key_figures_in(r, s, current.0.amount_unit))
+        .unwrap_or_default();
     let mut rows: Vec<FigureRow> = now
         .iter()
         .map(|(key, label, kind, value)| {

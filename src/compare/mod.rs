@@ -22,7 +22,8 @@ pub(crate) mod indicators;
 pub(crate) mod tables;
 
 pub(crate) use figures::{
-    FigureKind, FigureRow, MEASURES, compare_figures, has_prior, key_figures, prior_record,
+    FigureKind, FigureRow, MEASURES, compare_figures, has_prior, key_figures, key_figures_in,
+    prior_record,
 };
 pub(crate) use flags::{RecordFlag, record_flags};
 pub(crate) use indicators::{IndicatorPair, MatchStatus, TargetChange};

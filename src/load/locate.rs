@@ -115,6 +115,14 @@ impl Index {
         self.nodes.iter().filter(|n| n.quoted)
     }
 
+    /// Every scalar node, in document order.
+    pub(crate) fn scalars(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.nodes.iter().filter_map(|n| match &n.found {
+            Found::Scalar(t) => Some((n.path.as_str(), t.as_str())),
+            _ => None,
+        })
+    }
+
     /// True when the document has no node at all (empty, blank or only comments).
     pub(crate) fn is_empty(&self) -> bool {
         self.nodes.is_empty()

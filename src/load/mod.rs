@@ -354,9 +354,43 @@ fn unit(path: &str, bytes: &[u8], folder: &UnitId) -> Result<Unit, Vec<Diagnosti
 }
 
 fn record(path: &str, bytes: &[u8], unit: &UnitId, year: Year) -> Result<Record, Vec<Diagnostic>> {
-    parse_yaml(path, bytes, |raw, loc| {
-        validate::record(raw, unit, year, loc)
-    })
+    let text: Arc<str> = decode(path, bytes).map_err(|d| vec![d])?;
+    // Amounts may carry the unit the document prints in the cell (`10000万元`, issue 16): they
+    // are converted to the record's `amount_unit` while parsing, and their printed text kept.
+    // Its own line in nearly every file; else (a flow mapping, say) the file's index says.
+    let amount_unit = crate::model::amount::scan_record_unit(&text).or_else(|| {
+        let index = locate::Index::build(&text);
+        let unit = index.scalars().find(|(path, _)| *path == "amount_unit")?.1;
+        crate::model::amount::unit_named(unit)
+    });
+    let ((locator, raw), with_units) = crate::model::amount::with_record_unit(amount_unit, || {
+        yaml::parse::<crate::load::raw::RawRecord>(path, &text)
+    });
+    let raw = raw?;
+    let printed = if with_units {
+        printed_amounts(&raw, &text)
+    } else {
+        std::collections::BTreeMap::new()
+    };
+    let mut record = validate::record(raw, unit, year, locator)?;
+    record.printed = printed;
+    Ok(record)
+}
+
+/// Field path → text of every amount written with its unit (`10000万元`): the number fields
+/// whose scalar ends in 元 (only an amount field accepts one).
+fn printed_amounts(
+    raw: &crate::load::raw::RawRecord,
+    text: &str,
+) -> std::collections::BTreeMap<String, String> {
+    let numbers = quoted::number_paths(raw);
+    locate::Index::build(text)
+        .scalars()
+        .filter(|(path, t)| {
+            numbers.contains(*path) && crate::model::amount::split_unit(t).is_some()
+        })
+        .map(|(path, t)| (path.to_owned(), t.trim().to_owned()))
+        .collect()
 }
 
 /// A narrative: slug from the file stem, title from the first `# ` heading (else the stem).

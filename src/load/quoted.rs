@@ -117,6 +117,13 @@ fn suspects(text: &str) -> (BTreeSet<&str>, bool) {
     (keys, in_list)
 }
 
+/// The field path of every number field of `raw` (`final_accounts.income.total`).
+pub(crate) fn number_paths<T: Serialize>(raw: &T) -> BTreeSet<String> {
+    let mut paths = Paths::full();
+    let _ = raw.serialize(&mut paths);
+    paths.numbers
+}
+
 /// The quoted numbers of `raw`, parsed from the file that `index` and `locator` describe.
 pub(crate) fn check<T: Serialize>(raw: &T, index: &Index, locator: &Locator) -> Vec<Diagnostic> {
     let quoted: Vec<_> = index

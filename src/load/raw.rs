@@ -16,6 +16,11 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+mod report;
+
+pub use report::*;
+
+use crate::model::amount::{self, Amount};
 use crate::model::money::{Dec, Pct};
 use crate::model::whole::Whole;
 
@@ -128,6 +133,9 @@ pub struct RawRecord {
     /// 绩效目标申报表.
     #[serde(default)]
     pub targets: Option<RawTargets>,
+    /// 绩效自评报告: amounts and counts its text states (issue 16).
+    #[serde(default)]
+    pub report: Option<RawReport>,
 }
 
 /// Where the record was transcribed from.
@@ -181,10 +189,12 @@ pub struct RawScorecard {
     #[serde(default)]
     pub filled_on: Option<String>,
     /// 基本支出总额 (部门整体 tables).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub basic_expenditure: Option<Dec>,
     /// 项目支出总额 (部门整体 tables).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub project_expenditure: Option<Dec>,
     /// 预算执行情况.
     #[serde(default)]
@@ -257,10 +267,12 @@ pub struct RawAccountsIncomplete {
 #[serde(deny_unknown_fields)]
 pub struct RawExecution {
     /// 预算数 (A).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub budget: Option<Dec>,
     /// 执行数 (B).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub actual: Option<Dec>,
     /// 执行率 (B/A) as printed.
     #[serde(default)]
@@ -269,7 +281,8 @@ pub struct RawExecution {
     #[serde(default)]
     pub score: Option<Dec>,
     /// 实际到位资金, where stated.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub received: Option<Dec>,
     #[serde(default)]
     pub basic: Option<RawExecutionPart>,
@@ -281,9 +294,11 @@ pub struct RawExecution {
 #[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawExecutionPart {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub budget: Option<Dec>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub actual: Option<Dec>,
     #[serde(default)]
     pub rate: Option<Pct>,
@@ -427,10 +442,12 @@ pub struct RawStated {
     #[serde(default)]
     pub execution_rate: Option<Pct>,
     /// Budget the text states.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub budget: Option<Dec>,
     /// Actual spending the text states.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub actual: Option<Dec>,
     /// Indicators the text lists as 未完成, by name.
     #[serde(default)]
@@ -495,40 +512,52 @@ pub struct RawFinalAccounts {
 #[serde(deny_unknown_fields)]
 pub struct RawIncome {
     /// 一般公共预算财政拨款收入.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub general_budget: Option<Dec>,
     /// 政府性基金预算财政拨款收入.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub gov_fund: Option<Dec>,
     /// 国有资本经营预算财政拨款收入.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub state_capital: Option<Dec>,
     /// 上级补助收入.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub superior_subsidy: Option<Dec>,
     /// 事业收入.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub business: Option<Dec>,
     /// 经营收入.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub operating: Option<Dec>,
     /// 附属单位上缴收入.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub affiliated: Option<Dec>,
     /// 其他收入.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub other: Option<Dec>,
     /// 本年收入合计 as printed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub total: Option<Dec>,
     /// 使用非财政拨款结余.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub non_fiscal_balance_used: Option<Dec>,
     /// 年初结转和结余.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub opening_balance: Option<Dec>,
     /// 收入总计 as printed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub grand_total: Option<Dec>,
 }
 
@@ -537,31 +566,40 @@ pub struct RawIncome {
 #[serde(deny_unknown_fields)]
 pub struct RawExpenditure {
     /// 基本支出.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub basic: Option<Dec>,
     /// 项目支出.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub project: Option<Dec>,
     /// 上缴上级支出.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub to_superior: Option<Dec>,
     /// 经营支出.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub operating: Option<Dec>,
     /// 对附属单位补助支出.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub to_affiliated: Option<Dec>,
     /// 本年支出合计 as printed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub total: Option<Dec>,
     /// 结余分配.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub surplus_distribution: Option<Dec>,
     /// 年末结转和结余.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub closing_balance: Option<Dec>,
     /// 支出总计 as printed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub grand_total: Option<Dec>,
 }
 
@@ -570,19 +608,24 @@ pub struct RawExpenditure {
 #[serde(deny_unknown_fields)]
 pub struct RawFiscal {
     /// 财政拨款收入合计 as printed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub income: Option<Dec>,
     /// 财政拨款支出合计 as printed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub expenditure: Option<Dec>,
     /// 年初财政拨款结转和结余.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub opening_balance: Option<Dec>,
     /// 年末财政拨款结转和结余.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub closing_balance: Option<Dec>,
     /// 财政拨款收支总计 as printed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub grand_total: Option<Dec>,
 }
 
@@ -607,15 +650,20 @@ pub struct RawFunctionLine {
     #[schemars(extend("enum" = ["general_budget", "gov_fund", "state_capital", null]))]
     pub fund: Option<String>,
     /// 年初预算 (0 when "该科目未申请年初财政拨款预算").
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub budget: Option<Dec>,
     /// 决算 (本年支出合计 of the line).
+    #[serde(deserialize_with = "amount::de")]
+    #[schemars(with = "Amount")]
     pub actual: Dec,
     /// 基本支出 part.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub basic: Option<Dec>,
     /// 项目支出 part.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub project: Option<Dec>,
     /// 完成年初预算的% as printed.
     #[serde(default)]
@@ -643,7 +691,8 @@ pub struct RawClass {
     pub code: Option<String>,
     pub name: String,
     /// Amount as printed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub actual: Option<Dec>,
     /// 占比 as printed.
     #[serde(default)]
@@ -663,15 +712,19 @@ pub struct RawClass {
 #[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawBudgetTotal {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub budget: Option<Dec>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub actual: Option<Dec>,
     #[serde(default)]
     pub stated_completion: Option<Pct>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub basic: Option<Dec>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub project: Option<Dec>,
     /// 全年预算 (调整后预算) beside the 年初预算 (Shanghai: "年初预算为 0 万元，全年预算为 321.02 万元").
     #[serde(default)]
@@ -686,13 +739,16 @@ pub struct RawBudgetTotal {
 #[serde(deny_unknown_fields)]
 pub struct RawBasic {
     /// Total as printed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub total: Option<Dec>,
     /// 人员经费.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub personnel: Option<Dec>,
     /// 公用经费.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub public: Option<Dec>,
     /// What 人员经费 covers, as printed.
     #[serde(default)]
@@ -716,6 +772,8 @@ pub struct RawEconomicItem {
     /// `personnel` or `public`.
     #[schemars(extend("enum" = ["personnel", "public"]))]
     pub kind: String,
+    #[serde(deserialize_with = "amount::de")]
+    #[schemars(with = "Amount")]
     pub amount: Dec,
 }
 
@@ -773,9 +831,11 @@ pub struct RawThreePublic {
 #[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawBudgetActual {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub budget: Option<Dec>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub actual: Option<Dec>,
     #[serde(default)]
     pub stated_completion: Option<Pct>,
@@ -797,11 +857,15 @@ pub struct RawBudgetActual {
 #[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawOperatingCosts {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub budget: Option<Dec>,
+    #[serde(deserialize_with = "amount::de")]
+    #[schemars(with = "Amount")]
     pub actual: Dec,
     /// Change against the 年初预算 as printed (negative for 减少).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub stated_change: Option<Dec>,
     /// Change rate as printed (negative for 降低/下降).
     #[serde(default)]
@@ -815,25 +879,31 @@ pub struct RawOperatingCosts {
 #[serde(deny_unknown_fields)]
 pub struct RawProcurement {
     /// 政府采购支出总额 as printed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub total: Option<Dec>,
     /// 货物.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub goods: Option<Dec>,
     /// 工程.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub works: Option<Dec>,
     /// 服务.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub services: Option<Dec>,
     /// 授予中小企业合同金额.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub sme: Option<Dec>,
     /// Its share as printed.
     #[serde(default)]
     pub sme_share: Option<Pct>,
     /// 授予小微企业合同金额.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub small_micro: Option<Dec>,
     /// Its share as printed.
     #[serde(default)]
@@ -888,7 +958,8 @@ pub struct RawPerformance {
     #[serde(default)]
     pub project_count: Option<Dec>,
     /// 资金 … 万元.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub project_funds: Option<Dec>,
     /// 占一般公共预算项目支出总额的 %.
     #[serde(default)]
@@ -947,29 +1018,41 @@ pub struct RawPerformance {
 #[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPriorYear {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub grand_total: Option<Dec>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub income_total: Option<Dec>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub expenditure_total: Option<Dec>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub fiscal_total: Option<Dec>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub general_budget: Option<Dec>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub gov_fund: Option<Dec>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub state_capital: Option<Dec>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub basic: Option<Dec>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub project: Option<Dec>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub three_public: Option<Dec>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub operating_costs: Option<Dec>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub procurement: Option<Dec>,
 }
 
@@ -1070,10 +1153,12 @@ pub struct RawIncomeParts {
 #[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawStatedFigure {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub value: Option<Dec>,
     /// 变动额, negative for 减少.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub change: Option<Dec>,
     /// 变动率, negative for 下降.
     #[serde(default)]
@@ -1082,7 +1167,8 @@ pub struct RawStatedFigure {
     #[serde(default)]
     pub share: Option<Pct>,
     /// 年初预算 the text states.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub budget: Option<Dec>,
     /// 完成预算% the text states.
     #[serde(default)]
@@ -1098,6 +1184,12 @@ pub struct RawStatedFigure {
 pub struct RawTargets {
     #[serde(default)]
     pub title: Option<String>,
+    /// The header of a 项目支出绩效目标表 (项目名称, 主管部门及编码 …).
+    #[serde(default)]
+    pub project: Option<RawTargetsProject>,
+    /// 项目资金 of a 项目支出绩效目标表.
+    #[serde(default)]
+    pub project_funds: Vec<RawProjectFund>,
     /// 部门总体资金情况.
     #[serde(default)]
     pub funds: Option<RawFunds>,
@@ -1141,12 +1233,14 @@ pub struct RawFunds {
 pub struct RawFundRow {
     pub name: String,
     /// 当年预算收支.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
     pub amount: Option<Dec>,
     /// 占比 as printed.
     #[serde(default)]
     pub share: Option<Pct>,
     /// Amounts of `prior_years`, in the same order (empty cells as `~`).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "amount::opt_list")]
+    #[schemars(with = "Vec<Option<Amount>>")]
     pub prior: Vec<Option<Dec>>,
 }

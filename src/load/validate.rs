@@ -254,7 +254,9 @@ pub(crate) fn record(
         projects,
         final_accounts,
         targets,
+        report: raw.report,
         narratives: Vec::new(),
+        printed: std::collections::BTreeMap::new(),
         locator,
     })
 }
@@ -393,6 +395,8 @@ fn targets(cx: &mut Ctx<'_>, raw: RawTargets) -> Targets {
     Targets {
         incomplete,
         title: raw.title,
+        project: raw.project,
+        project_funds: raw.project_funds,
         funds: raw.funds,
         functions: raw.functions,
         tasks: raw.tasks,

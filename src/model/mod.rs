@@ -9,6 +9,7 @@
     reason = "fields mirror the record format; docs/format.md documents each one"
 )]
 
+pub mod amount;
 pub mod id;
 pub mod measure;
 pub mod money;
@@ -27,7 +28,8 @@ pub use crate::load::raw::{
     RawContact as Contact, RawExpenditure as Expenditure, RawFiscal as Fiscal, RawFunds as Funds,
     RawIncome as Income, RawIncomplete as Incomplete, RawJuesuanNarrative as JuesuanNarrative,
     RawOperatingCosts as OperatingCosts, RawPerformance as Performance, RawPriorYear as PriorYear,
-    RawProcurement as Procurement, RawSource as Source, RawStatedFigure as StatedFigure,
+    RawProcurement as Procurement, RawProjectFund as ProjectFund, RawReport as Report,
+    RawSource as Source, RawStatedFigure as StatedFigure, RawTargetsProject as TargetsProject,
     RawThreePublic as ThreePublic,
 };
 
@@ -122,8 +124,14 @@ pub struct Record {
     pub projects: Vec<Scorecard>,
     pub final_accounts: Option<FinalAccounts>,
     pub targets: Option<Targets>,
+    /// 绩效自评报告: the amounts and counts its text states.
+    pub report: Option<Report>,
     /// `content/<unit>/<year>/*.md`, sorted by file name.
     pub narratives: Vec<Narrative>,
+    /// Field path → the amount as printed, for amounts typed with the unit the document prints
+    /// in the cell (`targets.project_funds[0].total` → `10000万元`); the figure itself is in
+    /// `amount_unit`. Empty when every amount is typed plainly.
+    pub printed: std::collections::BTreeMap<String, String>,
     /// Field path → location, for findings.
     #[serde(skip)]
     pub locator: crate::error::Locator,
@@ -415,6 +423,8 @@ pub struct FunctionLine {
 #[derive(Debug, Serialize)]
 pub struct Targets {
     pub title: Option<String>,
+    pub project: Option<TargetsProject>,
+    pub project_funds: Vec<ProjectFund>,
     pub funds: Option<Funds>,
     pub functions: Option<String>,
     pub tasks: Option<String>,

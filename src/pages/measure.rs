@@ -67,7 +67,7 @@ pub(super) fn measure_data(ctx: &Ctx<'_>, m: usize) -> MeasureData {
 fn shown(v: &Option<MeasureValue>) -> String {
     match v {
         Some(v) if v.kind == FigureKind::Money => {
-            format!("{} {}", value(v.kind, Some(v.value)), v.unit)
+            format!("{} {}", crate::render::fmt_money_exact(v.value), v.unit)
         }
         Some(v) => value(v.kind, Some(v.value)),
         None => "—".to_owned(),
@@ -109,27 +109,9 @@ pub(super) struct Labelled {
 }
 
 /// Every unit's values as one small-multiples chart on a shared scale (label: a note, empty
-/// when the chart is drawn; value: the SVG). Amounts in different units (元, 万元) cannot share
-/// a scale: then no chart, and the note says why.
+/// when the chart is drawn; value: the SVG). Amounts are all in 万元 (`summary` converts a 元
+/// record's exactly), so units in 元 and in 万元 share one scale (issue 16).
 fn small_multiples(data: &MeasureData, all_years: &[Year]) -> Labelled {
-    let mut units: Vec<&str> = data
-        .units
-        .iter()
-        .flat_map(|u| u.values.iter().flatten())
-        .filter(|v| v.kind == FigureKind::Money)
-        .map(|v| v.unit)
-        .collect();
-    units.sort_unstable();
-    units.dedup();
-    if units.len() > 1 {
-        return Labelled {
-            label: format!(
-                "各单位金额单位不一（{}），不绘制同尺度图表。",
-                units.join("、")
-            ),
-            value: String::new(),
-        };
-    }
     let kind = data
         .units
         .iter()
@@ -146,11 +128,7 @@ fn small_multiples(data: &MeasureData, all_years: &[Year]) -> Labelled {
             suffix: String::new(),
         },
         _ => Axis {
-            caption: format!(
-                "{}（{}）",
-                data.label,
-                units.first().copied().unwrap_or("万元")
-            ),
+            caption: format!("{}（万元）", data.label),
             suffix: String::new(),
         },
     };

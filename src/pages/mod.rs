@@ -15,6 +15,7 @@ mod index;
 mod juesuan;
 mod measure;
 mod narrative;
+mod report;
 mod summary;
 mod targets;
 mod trend;

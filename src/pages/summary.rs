@@ -80,15 +80,15 @@ impl MainFigures {
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub(crate) struct MeasureValue {
     pub(crate) value: Dec,
-    /// The unit it is stated in (the record's 万元 or 元, 分, %).
+    /// The unit it is stated in (万元 for every amount, whatever the record's unit; 分, %).
     pub(crate) unit: &'static str,
     #[serde(skip)]
     pub(crate) kind: FigureKind,
 }
 
-fn unit_label(kind: FigureKind, amount_unit: &'static str) -> &'static str {
+fn unit_label(kind: FigureKind) -> &'static str {
     match kind {
-        FigureKind::Money => amount_unit,
+        FigureKind::Money => "万元",
         FigureKind::Score => "分",
         FigureKind::Percent => "%",
     }
@@ -106,9 +106,15 @@ pub(crate) fn summarize(unit: &Unit, scores: &CorpusScores, t: &Thresholds) -> U
                 .iter()
                 .map(|(key, _)| {
                     let (_, _, kind, v) = figures.iter().find(|(k, ..)| k == key)?;
+                    // Units are compared, charted and ranked side by side: every amount in
+                    // 万元, converted exactly from a 元 record (issue 16).
+                    let value = match kind {
+                        FigureKind::Money => r.amount_unit.to_wan((*v)?)?,
+                        _ => (*v)?,
+                    };
                     Some(MeasureValue {
-                        value: (*v)?,
-                        unit: unit_label(*kind, r.amount_unit.label()),
+                        value,
+                        unit: unit_label(*kind),
                         kind: *kind,
                     })
                 })

@@ -22,6 +22,9 @@ pub(super) struct TargetsView {
     title: String,
     /// 原文不全: where the document stops; empty otherwise (issue 16).
     incomplete: String,
+    /// The 项目支出绩效目标表's header as (label, value), each only when printed.
+    project: Vec<(&'static str, String)>,
+    project_funds: Vec<ProjectFundView>,
     funds: Option<FundsView>,
     functions: Vec<String>,
     tasks: Vec<String>,
@@ -34,6 +37,15 @@ pub(super) struct TargetsView {
     funds_findings: Vec<FindingView>,
     /// The section's other findings, shown at its end.
     findings: Vec<FindingView>,
+}
+
+/// A 项目资金 row: its label and 资金总额, the 当年 column's label and amount ("" when empty).
+#[derive(Serialize)]
+struct ProjectFundView {
+    name: String,
+    total: String,
+    annual_name: String,
+    annual: String,
 }
 
 #[derive(Serialize)]
@@ -168,9 +180,11 @@ fn all_goals(t: &Targets) -> impl Iterator<Item = (&'static str, &'static str, &
         )
 }
 
-/// The section of the page; `funds_csv` and `goals_csv` are the links to the two files. Takes
+/// The section of the page; `money` shows an amount by its field path (see
+/// `report::money_cell`); `funds_csv` and `goals_csv` are the links to the two files. Takes
 /// the record's findings under `targets` out of `findings`.
 pub(super) fn targets_view(
+    money: impl Fn(&str, Dec) -> String,
     t: &Targets,
     (funds_csv, goals_csv): (String, String),
     findings: &mut Vec<&Finding>,
@@ -206,12 +220,38 @@ pub(super) fn targets_view(
                 .collect(),
         })
         .collect();
+    let project = t.project.as_ref().map_or_else(Vec::new, |p| {
+        [
+            ("项目名称", Some(&p.name)),
+            ("主管部门及编码", p.department.as_ref()),
+            ("实施单位", p.implementer.as_ref()),
+            ("项目属性", p.attribute.as_ref()),
+            ("项目起止时间", p.period.as_ref()),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k, v.clone())))
+        .collect()
+    });
+    let cell = |field: String, v: Option<Dec>| v.map(|v| money(&field, v)).unwrap_or_default();
+    let project_funds = t
+        .project_funds
+        .iter()
+        .enumerate()
+        .map(|(i, r)| ProjectFundView {
+            name: r.name.clone(),
+            total: cell(format!("targets.project_funds[{i}].total"), r.total),
+            annual_name: r.annual_name.clone().unwrap_or_default(),
+            annual: cell(format!("targets.project_funds[{i}].annual"), r.annual),
+        })
+        .collect();
     TargetsView {
         incomplete: t
             .incomplete
             .as_ref()
             .map(|i| format!("原文不全：{}。以下仅为可见部分。", i.at))
             .unwrap_or_default(),
+        project,
+        project_funds,
         title: t
             .title
             .clone()
@@ -305,6 +345,8 @@ mod tests {
         Targets {
             incomplete: None,
             title: None,
+            project: None,
+            project_funds: Vec::new(),
             funds: None,
             functions: Some("甲\n\n乙\n".to_owned()),
             tasks: None,
@@ -319,7 +361,12 @@ mod tests {
             vec![goal("长期目标1", Some("甲")), goal("长期目标2", None)],
             vec![goal("年度目标1", Some("乙"))],
         );
-        let v = targets_view(&t, (String::new(), String::new()), &mut Vec::new());
+        let v = targets_view(
+            |_, v| fmt_money(v),
+            &t,
+            (String::new(), String::new()),
+            &mut Vec::new(),
+        );
         assert_eq!(
             v.overall,
             vec![

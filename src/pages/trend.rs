@@ -12,8 +12,8 @@ use super::compare::value;
 use super::csv::line;
 use crate::chart::{Axis, Datum, Point, Series, Trend, trend};
 use crate::compare::figures::KeyFigure;
-use crate::compare::{FigureKind, key_figures};
-use crate::model::Unit;
+use crate::compare::{FigureKind, key_figures_in};
+use crate::model::{AmountUnit, Unit};
 use crate::render::fmt_money;
 
 /// The wide table.
@@ -33,10 +33,11 @@ pub(super) struct TrendRow {
 
 /// The table of a unit; `None` when no year states any figure.
 pub(super) fn trend_table(ctx: &Ctx<'_>, unit: &Unit) -> Option<TrendTable> {
+    let shown_in = common_unit(unit);
     let per_year: Vec<Vec<KeyFigure>> = unit
         .records
         .iter()
-        .map(|r| key_figures(r, ctx.score(r)))
+        .map(|r| key_figures_in(r, ctx.score(r), shown_in))
         .collect();
     // Keys in first-seen order across the years, so a 类 that appears later still gets a row.
     let mut keys: Vec<(String, String, FigureKind)> = Vec::new();
@@ -50,11 +51,7 @@ pub(super) fn trend_table(ctx: &Ctx<'_>, unit: &Unit) -> Option<TrendTable> {
     if keys.is_empty() {
         return None;
     }
-    let amount_unit = unit
-        .records
-        .last()
-        .map(|r| r.amount_unit.label())
-        .unwrap_or_default();
+    let amount_unit = shown_in.label();
     let rows = keys
         .iter()
         .map(|(key, label, kind)| TrendRow {
@@ -101,18 +98,23 @@ pub(super) fn trend_csv(ctx: &Ctx<'_>, unit: &Unit) -> String {
     out
 }
 
-/// A trend chart of 支出合计, 基本支出 and 项目支出 over the unit's years; `None` when fewer
-/// than two years state one, or the records use different amount units (they are never
-/// converted, so they cannot share an axis).
-pub(super) fn spending_chart(ctx: &Ctx<'_>, unit: &Unit) -> Option<String> {
-    let first = unit.records.first()?.amount_unit;
-    if unit.records.iter().any(|r| r.amount_unit != first) {
-        return None;
+/// The unit a unit's years are shown in together: the records' own when they all share one,
+/// else 万元, every amount converted exactly (issue 16: a unit in 元 one year and 万元 the next).
+fn common_unit(unit: &Unit) -> AmountUnit {
+    match unit.records.first() {
+        Some(r) if unit.records.iter().all(|o| o.amount_unit == r.amount_unit) => r.amount_unit,
+        _ => AmountUnit::WanYuan,
     }
+}
+
+/// A trend chart of 支出合计, 基本支出 and 项目支出 over the unit's years, in
+/// [`common_unit`]; `None` when fewer than two years state one.
+pub(super) fn spending_chart(ctx: &Ctx<'_>, unit: &Unit) -> Option<String> {
+    let first = common_unit(unit);
     let per_year: Vec<Vec<KeyFigure>> = unit
         .records
         .iter()
-        .map(|r| key_figures(r, ctx.score(r)))
+        .map(|r| key_figures_in(r, ctx.score(r), first))
         .collect();
     let series = |key: &str, name: &str| Series {
         name: name.to_owned(),

@@ -28,6 +28,7 @@ pub(super) struct UnitYearPage {
     cards: Vec<CardView>,
     narratives: Vec<Prose>,
     targets: Option<TargetsView>,
+    report: Option<super::report::ReportView>,
     accounts: Vec<(String, String, String)>,
     accounts_csv: String,
     findings: Vec<FindingView>,
@@ -456,8 +457,14 @@ pub(super) fn view(
         .collect();
     let targets = record.targets.as_ref().map(|t| {
         let csv = (record_csv("targets-funds"), record_csv("targets-goals"));
-        targets_view(t, csv, &mut findings)
+        targets_view(
+            |f, v| super::report::money_cell(record, f, v),
+            t,
+            csv,
+            &mut findings,
+        )
     });
+    let report = super::report::report_view(record, &mut findings);
     let accounts = accounts_summary(record);
     (
         shell,
@@ -468,6 +475,7 @@ pub(super) fn view(
             cards,
             narratives,
             targets,
+            report,
             accounts,
             accounts_csv: record_csv("accounts-summary"),
             findings: findings.into_iter().map(finding_view).collect(),

@@ -16,6 +16,12 @@ pub(crate) fn fmt_money(d: Dec) -> String {
     fixed(d, 2, Sign::Minus)
 }
 
+/// An amount to at least 2 places, and to every place it holds beyond them: a figure converted
+/// from 元 to 万元 (`387664.62元` → `38.766462`) is shown exactly, never rounded (issue 16).
+pub(crate) fn fmt_money_exact(d: Dec) -> String {
+    fixed(d, d.normalize().scale().max(2), Sign::Minus)
+}
+
 /// A percentage to 2 places: `99.89%`.
 pub(crate) fn fmt_pct(p: Pct) -> String {
     format!("{}%", fixed(p.percent(), 2, Sign::Minus))

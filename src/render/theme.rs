@@ -48,6 +48,7 @@ pub(super) const EMBEDDED: &[(&str, &[u8])] = &[
     embed!("templates/juesuan.html"),
     embed!("templates/measure.html"),
     embed!("templates/partials/juesuan_text.html"),
+    embed!("templates/partials/report.html"),
     embed!("templates/search.html"),
     embed!("templates/unit.html"),
     embed!("templates/unit_year.html"),

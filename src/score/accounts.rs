@@ -22,7 +22,7 @@ mod tests;
 use serde::Serialize;
 
 pub(crate) use change::{
-    Change, FigureChange, PriorSource, change, figure_changes, implied_prior_unknown,
+    Change, FigureChange, Prior, PriorSource, change, figure_changes, implied_prior_unknown,
     printable_prior, prior_value,
 };
 pub(crate) use figure::Figure;
@@ -223,7 +223,7 @@ fn named_shares(parts: &[(&'static str, &'static str, Option<Money>)]) -> Vec<Na
 
 /// Every derived figure of `current`; `prior` is the prior year's own record's accounts, which
 /// win over the prior-year figures `current` states.
-pub(crate) fn derive(current: &FinalAccounts, prior: Option<&FinalAccounts>) -> AccountsFigures {
+pub(crate) fn derive(current: &FinalAccounts, prior: Option<Prior<'_>>) -> AccountsFigures {
     let totals = Totals::of(current);
     let income_shares = current.income.as_ref().map(|i| {
         named_shares(&[

@@ -191,3 +191,25 @@ fn issue16_a_bare_actual_against_a_rate_is_read_as_percent_and_says_so() {
         printed.explanation
     );
 }
+
+#[test]
+fn issue16_values_in_any_unit_compare_only_when_their_units_agree() {
+    // 万美元 against 万美元, 人/年 against 人, 台（件） against 台: scored by the rule.
+    let o = outcome("实际利用外资", "3", "≥300万美元", "254.8万美元", "3");
+    // 254.8 ÷ 300 = 84.93%; 3 × 84.93% = 2.5479 → 2.55.
+    assert_eq!((o.rule, o.basis), (Some(d("2.55")), Basis::Positive));
+    let o = outcome("培训人数", "4", "≥100人/年", "80人", "4");
+    assert_eq!((o.rule, o.basis), (Some(d("3.2")), Basis::Positive));
+    let o = outcome("购置设备", "2", "10台（件）", "11台", "2");
+    assert_eq!((o.rule, o.basis), (Some(d("2")), Basis::Positive));
+    // 人次 against 人: not the same count, so not scored, and the explanation says why.
+    let o = outcome("培训人次", "2", "≥735人次", "700人", "2");
+    assert_eq!(o.basis, Basis::NotComparable);
+    assert!(o.flags.contains(&Flag::UnitsDiffer));
+    assert!(
+        o.explanation
+            .contains("目标值单位“人次”与实际值单位“人”不一致"),
+        "{}",
+        o.explanation
+    );
+}

@@ -225,6 +225,12 @@ mod tests {
         assert!(units_compatible(None, Some("%")));
         assert!(!units_compatible(Some("%"), Some("个")));
         assert!(!units_compatible(Some("万元"), Some("亿元")));
+        // Issue 16: the units the field documents print.
+        assert!(units_compatible(Some("万美元"), Some("万美元")));
+        assert!(units_compatible(Some("人/年"), Some("人")));
+        assert!(units_compatible(Some("台（件）"), Some("台(件)")));
+        assert!(!units_compatible(Some("人次"), Some("人")));
+        assert!(!units_compatible(Some("万美元"), Some("美元")));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! asserts the whole message. `robustness` feeds broken and hostile bytes to the record parser;
 //! `decimals` checks exact decimals by property; `hardening` holds the cases of issue 15.
 
+mod amounts;
 mod decimals;
 mod hardening;
 mod layouts;

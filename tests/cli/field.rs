@@ -4,6 +4,7 @@
 //! the document with the arithmetic in a comment.
 
 mod beijing_wanping_huanwei;
+mod jinzhai_mabu;
 mod putuo;
 mod putuo_caizhengju;
 mod putuo_guihua_ziran;
@@ -11,8 +12,10 @@ mod putuo_shehui_gongzuobu;
 mod qingshen_fagaiju;
 mod shouxian_pingfen;
 mod snapshot;
+mod wuhan_qingshan_jiaoyu;
 mod wuzhou_junxiu;
 mod wuzhou_nongchanpin;
+mod wuzhou_shouru;
 mod yongde_minglang;
 
 use std::path::Path;

@@ -17,6 +17,7 @@ mod field;
 mod honest;
 mod incremental;
 mod juesuan;
+mod mixed_units;
 mod mutation;
 mod output;
 mod partial;

@@ -231,7 +231,7 @@ fn prior_record(ctx: &Context<'_>, audit: &mut Audit<'_>) {
         let (Some(key), Some(stated), Some(own)) = (
             figure.prior_key(),
             figure.in_prior_block(block),
-            figure.current(prior),
+            prior.figure(figure),
         ) else {
             continue;
         };

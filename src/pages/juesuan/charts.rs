@@ -10,6 +10,7 @@
 //! figure has a finding (issue 16: seed 003's 收入合计 11902.59, whose parts give 11092.59,
 //! would imply a 2022 of 15408.23); an implied figure it does draw is marked 推算 with its basis.
 
+use crate::score::accounts::Prior;
 use serde::Serialize;
 
 use crate::chart::{
@@ -50,7 +51,7 @@ fn pair(
     label: &str,
     figure: Figure,
     current: &FinalAccounts,
-    prior: Option<&FinalAccounts>,
+    prior: Option<Prior<'_>>,
     notes: &mut Vec<String>,
 ) -> BarGroup {
     let datum = |d: Dec| Datum::new(d, fmt_money(d));
@@ -82,7 +83,7 @@ pub(crate) fn charts(
     year: Year,
     fa: &FinalAccounts,
     figures: &AccountsFigures,
-    prior: Option<&FinalAccounts>,
+    prior: Option<Prior<'_>>,
     unit_label: &str,
 ) -> Vec<ChartView> {
     let mut out = Vec::new();

@@ -47,6 +47,7 @@ mod lines;
 mod model;
 mod summary;
 
+use crate::score::accounts::Prior;
 use serde::Serialize;
 
 use self::charts::ChartView;
@@ -113,12 +114,12 @@ fn table(fa: &FinalAccounts, t: &Totals, n: usize) -> Option<Table> {
 }
 
 /// The prior year's accounts of the same unit, when that record exists.
-pub(super) fn prior<'a>(unit: &'a Unit, record: &Record) -> Option<&'a FinalAccounts> {
+pub(super) fn prior<'a>(unit: &'a Unit, record: &Record) -> Option<Prior<'a>> {
     let year = record.year.prev()?;
     unit.records
         .iter()
         .find(|r| r.year == year)
-        .and_then(|r| r.final_accounts.as_ref())
+        .and_then(|r| Prior::of(r, record))
 }
 
 pub(super) fn view(

@@ -21,6 +21,7 @@ mod spending;
 mod tests;
 mod totals;
 
+use crate::score::accounts::Prior;
 use serde::Serialize;
 
 use crate::model::{Dec, FinalAccounts, Fund, Money, Pct, Record};
@@ -127,7 +128,7 @@ pub(crate) struct Part {
 /// What the sections are computed from.
 pub(super) struct Inputs<'a> {
     pub(super) fa: &'a FinalAccounts,
-    pub(super) prior: Option<&'a FinalAccounts>,
+    pub(super) prior: Option<Prior<'a>>,
     pub(super) figures: &'a AccountsFigures,
 }
 
@@ -135,7 +136,7 @@ pub(super) struct Inputs<'a> {
 /// record's accounts; `figures` are the record's derived figures (`score::accounts::derive`).
 pub(crate) fn shuoming(
     record: &Record,
-    prior: Option<&FinalAccounts>,
+    prior: Option<Prior<'_>>,
     figures: &AccountsFigures,
 ) -> Option<Shuoming> {
     let fa = record.final_accounts.as_ref()?;

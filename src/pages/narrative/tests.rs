@@ -325,7 +325,7 @@ fn the_prior_years_own_record_gives_the_base_of_a_rise() {
         )
     };
     let (prior, record) = (read(2022), read(2023));
-    let prior_fa = prior.final_accounts.as_ref();
+    let prior_fa = crate::score::accounts::Prior::of(&prior, &record);
     let fa = record.final_accounts.as_ref().expect("a 决算");
     let figures = derive(fa, prior_fa);
     let s = shuoming(&record, prior_fa, &figures).expect("a 情况说明");

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::figure::Figure;
 use super::shares::{PERCENT_DP, ratio_percent};
-use crate::model::{Dec, FinalAccounts, Money, Pct};
+use crate::model::{AmountUnit, Dec, FinalAccounts, Money, Pct};
 
 /// 变动额 and 变动率 of one figure against a base (the prior year, or a budget).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -84,14 +84,47 @@ pub(crate) struct PriorValue {
     pub(crate) source: PriorSource,
 }
 
+/// The prior year's own record's accounts, read in the current record's unit: a record in 元
+/// after one in 万元 (or the other way) compares its figures with last year's converted
+/// exactly, never as if both were in one unit (issue 16).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Prior<'a> {
+    pub(crate) fa: &'a FinalAccounts,
+    from: AmountUnit,
+    to: AmountUnit,
+}
+
+impl<'a> Prior<'a> {
+    /// The prior record's accounts `fa`, in `from`, read for a record in `to`.
+    pub(crate) fn new(fa: &'a FinalAccounts, from: AmountUnit, to: AmountUnit) -> Prior<'a> {
+        Prior { fa, from, to }
+    }
+
+    /// The prior record's own accounts and unit, for `record`.
+    pub(crate) fn of(
+        prior: &'a crate::model::Record,
+        record: &crate::model::Record,
+    ) -> Option<Prior<'a>> {
+        let fa = prior.final_accounts.as_ref()?;
+        Some(Prior::new(fa, prior.amount_unit, record.amount_unit))
+    }
+
+    /// `figure` in the prior record, in the current record's unit.
+    pub(crate) fn figure(self, figure: Figure) -> Option<Money> {
+        figure
+            .current(self.fa)
+            .and_then(|v| self.from.convert(v, self.to))
+    }
+}
+
 /// The prior-year value of `figure`: from the prior record, else the `prior_year` block, else
 /// implied by the 情况说明's stated change (this year's value − 变动额).
 pub(crate) fn prior_value(
     figure: Figure,
     current: &FinalAccounts,
-    prior: Option<&FinalAccounts>,
+    prior: Option<Prior<'_>>,
 ) -> Option<PriorValue> {
-    if let Some(value) = prior.and_then(|p| figure.current(p)) {
+    if let Some(value) = prior.and_then(|p| p.figure(figure)) {
         return Some(PriorValue {
             value,
             source: PriorSource::Record,
@@ -126,7 +159,7 @@ pub(crate) fn implied_prior_unknown(figure: Figure, current: &FinalAccounts) -> 
 pub(crate) fn printable_prior(
     figure: Figure,
     current: &FinalAccounts,
-    prior: Option<&FinalAccounts>,
+    prior: Option<Prior<'_>>,
 ) -> Option<PriorValue> {
     prior_value(figure, current, prior)
         .filter(|p| p.source != PriorSource::Implied || !implied_prior_unknown(figure, current))
@@ -151,7 +184,7 @@ pub(crate) struct FigureChange {
 /// The change of every figure whose current and prior values are known, in 情况说明 order.
 pub(crate) fn figure_changes(
     current: &FinalAccounts,
-    prior: Option<&FinalAccounts>,
+    prior: Option<Prior<'_>>,
 ) -> Vec<FigureChange> {
     Figure::ALL
         .iter()

@@ -160,7 +160,14 @@ fn the_prior_years_own_record_wins_over_the_prior_year_block() {
         "expenditure: {basic: 60, project: 60, to_superior: 0, operating: 0, to_affiliated: 0}\nprior_year: {expenditure_total: 90}\n",
     );
     let prior = fixture::final_accounts("expenditure: {total: 100}\n");
-    let from_record = derive(&current, Some(&prior));
+    let from_record = derive(
+        &current,
+        Some(super::Prior::new(
+            &prior,
+            crate::model::AmountUnit::WanYuan,
+            crate::model::AmountUnit::WanYuan,
+        )),
+    );
     let c = change_of(&from_record, Figure::ExpenditureTotal);
     assert_eq!(
         (c.prior.value, c.prior.source),

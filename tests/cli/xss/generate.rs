@@ -163,7 +163,7 @@ impl Sweep {
                 // number): marked here, unquoted by `write_yaml`.
                 let figure = matches!(
                     schema.get("format").and_then(Value::as_str),
-                    Some("decimal" | "percentage")
+                    Some("decimal" | "percentage" | "amount")
                 );
                 return match (figure, example.as_str()) {
                     (true, Some(text)) => Value::String(format!("{PLAIN}{text}")),

@@ -40,7 +40,9 @@ pub(super) fn record(
         projects,
         final_accounts: None,
         targets: None,
+        report: None,
         narratives: Vec::new(),
+        printed: Default::default(),
         locator: Locator::new(path, Arc::from(""), fields),
     }
 }
