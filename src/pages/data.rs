@@ -78,7 +78,7 @@ pub(super) fn card_csv(card: &Scorecard, s: Option<&CardScore>) -> String {
             "",
             &o.target,
             o.actual.as_deref().unwrap_or(""),
-            &fmt_score(o.weight),
+            &score(o.weight),
             &score(o.score),
             &score(rule),
             "",

@@ -209,7 +209,7 @@ fn card_view(
     let overall = card.overall_goal.as_ref().map(|o| OverallView {
         target: o.target.clone(),
         actual: o.actual.clone().unwrap_or_default(),
-        weight: fmt_score(o.weight),
+        weight: score(o.weight),
         reported: score(o.score),
         rule: rule_score(s.and_then(|s| s.overall_goal.as_ref()).and_then(|o| o.rule)),
         findings: take(findings, &overall_field),
