@@ -215,38 +215,56 @@ mod tests {
     #[test]
     fn figures_are_read_exactly_and_marks_as_printed() {
         assert_eq!(
-            dec("43.20").unwrap().figure().map(|d| d.to_string()),
+            dec("43.20")
+                .expect("a cell")
+                .figure()
+                .map(|d| d.to_string()),
             Some("43.20".into())
         );
-        assert_eq!(dec("—").unwrap(), Cell::Mark(Mark::Dash("—".into())));
-        assert_eq!(dec("——").unwrap(), Cell::Mark(Mark::Dash("——".into())));
-        assert_eq!(dec("－").unwrap(), Cell::Mark(Mark::Dash("－".into())));
-        assert_eq!(dec("／").unwrap(), Cell::Mark(Mark::Slash("／".into())));
-        assert_eq!(dec("").unwrap(), Cell::Mark(Mark::Blank));
-        assert_eq!(dec("unreadable").unwrap(), Cell::Mark(Mark::Unreadable));
-        assert_eq!(dec("merged").unwrap(), Cell::Mark(Mark::Merged));
-        let p: Cell<Pct> = Cell::parse("100.00%").unwrap();
+        assert_eq!(
+            dec("—").expect("a cell"),
+            Cell::Mark(Mark::Dash("—".into()))
+        );
+        assert_eq!(
+            dec("——").expect("a cell"),
+            Cell::Mark(Mark::Dash("——".into()))
+        );
+        assert_eq!(
+            dec("－").expect("a cell"),
+            Cell::Mark(Mark::Dash("－".into()))
+        );
+        assert_eq!(
+            dec("／").expect("a cell"),
+            Cell::Mark(Mark::Slash("／".into()))
+        );
+        assert_eq!(dec("").expect("a cell"), Cell::Mark(Mark::Blank));
+        assert_eq!(
+            dec("unreadable").expect("a cell"),
+            Cell::Mark(Mark::Unreadable)
+        );
+        assert_eq!(dec("merged").expect("a cell"), Cell::Mark(Mark::Merged));
+        let p: Cell<Pct> = Cell::parse("100.00%").expect("a cell");
         assert_eq!(p.figure().map(|p| p.to_string()), Some("100.00%".into()));
     }
 
     #[test]
     fn a_mark_is_never_a_zero() {
         for s in ["—", "/", "", "unreadable", "merged"] {
-            let c = dec(s).unwrap();
+            let c = dec(s).expect("a cell");
             assert_eq!(c.figure(), None, "{s}");
             assert!(c.mark().is_some());
         }
         assert_eq!(missing_reason::<Dec>(None).as_deref(), Some("原文未列"));
         assert_eq!(
-            missing_reason(Some(&dec("—").unwrap())).as_deref(),
+            missing_reason(Some(&dec("—").expect("a cell"))).as_deref(),
             Some("原文印“—”")
         );
-        assert_eq!(missing_reason(Some(&dec("1").unwrap())), None);
+        assert_eq!(missing_reason(Some(&dec("1").expect("a cell"))), None);
     }
 
     #[test]
     fn anything_else_is_an_error_naming_the_marks() {
-        let e = dec("n/a").unwrap_err();
+        let e = dec("n/a").expect_err("an error");
         assert!(e.contains("or a printed mark"), "{e}");
         assert!(e.ends_with("found `n/a`"), "{e}");
         assert!(dec("———").is_err());

@@ -6,6 +6,7 @@
 //! Never: reads files, shows `record.contact`, or shows findings under the public profile.
 
 mod accounts;
+mod card_head;
 mod compare;
 mod compare_data;
 mod csv;
@@ -121,8 +122,10 @@ impl Ctx<'_> {
                 },
             ),
             Page::ExecutionCsv(u, r, c) => {
-                let unit = self.corpus.units[u].records[r].amount_unit.label();
-                Ok(data::execution_csv(self.card(u, r, c).1, unit))
+                let record = &self.corpus.units[u].records[r];
+                let (card, score) = self.card(u, r, c);
+                let unit = record.amount_unit.label();
+                Ok(data::execution_csv(card, score, record.template, unit))
             }
             Page::TargetsFundsCsv(u, r) => {
                 let record = &self.corpus.units[u].records[r];
