@@ -2,8 +2,9 @@
 //! 基本/项目支出总额, 填报日期; for a project 项目名称, 主管部门, 实施单位) and the funds block
 //! in the official layout (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分, one row per
 //! printed row). Printed cells are shown as printed (a figure with its own places, a mark as
-//! its glyph); the internal profile adds the computed 执行率 and rule score beside them, "—"
-//! with the reason where they cannot be computed. Never shows 填报人 or a phone number.
+//! its glyph); the computed 执行率 and rule score stand beside them, "—" with the reason where
+//! they cannot be computed, on both profiles, as the rule scores of the indicator rows do (the
+//! issue: "the computed one stands beside it"). Never shows 填报人 or a phone number.
 
 use serde::Serialize;
 
@@ -56,10 +57,8 @@ pub(super) struct FundsView {
     /// Columns the block prints (a column no row holds is not shown).
     initial_budget: bool,
     reason: bool,
-    /// Show the computed columns (internal profile).
-    internal: bool,
     rows: Vec<FundsRowView>,
-    /// What could not be computed or checked, and why (internal profile).
+    /// What could not be computed or checked, and why.
     notes: Vec<String>,
     explanation: String,
     findings: Vec<FindingView>,
@@ -118,7 +117,6 @@ pub(super) fn funds(
     card: &Scorecard,
     es: &ExecutionScore,
     (labels, unit): (FundsLabels, &str),
-    internal: bool,
     findings: &mut Vec<&Finding>,
 ) -> Option<FundsView> {
     let ex = card.execution.as_ref()?;
@@ -189,9 +187,8 @@ pub(super) fn funds(
         initial_budget: rows.iter().any(|r| !r.initial_budget.is_empty())
             || ex.total.initial_budget.is_some(),
         reason: ex.total.reason.is_some() || ex.parts.iter().any(|p| p.reason.is_some()),
-        internal,
         rows,
-        notes: if internal { notes } else { Vec::new() },
+        notes,
         explanation: es.explanation.clone(),
         findings: take(findings, &format!("{}.execution", card.field)),
     })

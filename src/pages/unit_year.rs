@@ -13,7 +13,7 @@ use crate::chart::{
     Axis, BarGroup, Completion, Datum, GoalCompletion, GroupedBars, completion, grouped_bars,
 };
 use crate::check::Finding;
-use crate::model::{Dec, Profile, Record, Scorecard, Template, Unit};
+use crate::model::{Dec, Record, Scorecard, Template, Unit};
 use crate::plan::{
     card_anchor, card_csv_path, compare_path, execution_csv_path, juesuan_path, record_csv_path,
     record_json_path, unit_path,
@@ -132,12 +132,11 @@ fn rule_or_not_recomputed(d: Option<Dec>, not_recomputed: bool) -> String {
     }
 }
 
-/// What a card's head needs from its page: unit name, template, unit of amounts, profile.
+/// What a card's head needs from its page: unit name, template, unit of amounts.
 struct HeadCtx<'a> {
     unit_name: &'a str,
     template: Template,
     amount_unit: &'a str,
-    internal: bool,
 }
 
 fn card_view(
@@ -202,7 +201,7 @@ fn card_view(
         .collect();
     let funds = s.and_then(|s| s.execution.as_ref()).and_then(|e| {
         let labels = funds_labels(head.template);
-        card_head::funds(card, e, (labels, head.amount_unit), head.internal, findings)
+        card_head::funds(card, e, (labels, head.amount_unit), findings)
     });
     let overall_field = format!("{}.overall_goal", card.field);
     let overall = card.overall_goal.as_ref().map(|o| OverallView {
@@ -358,7 +357,6 @@ pub(super) fn view(
         unit_name: &unit.name,
         template: record.template,
         amount_unit: record.amount_unit.label(),
-        internal: ctx.profile == Profile::Internal,
     };
     let record_csv = |name: &str| format!("{root}{}", record_csv_path(id, record.year, name));
     if let Some(c) = &record.self_evaluation {

@@ -43,7 +43,7 @@ pub(crate) fn funds_labels(template: Template) -> FundsLabels {
             weight: "分值",
             rate: "执行率",
             score: "得分",
-            total: "年度资金总额",
+            total: "预算执行",
         },
         Template::National => FundsLabels {
             initial_budget: "年初预算数",
