@@ -16,6 +16,15 @@ use crate::render::{fmt_money_printed, fmt_pct, fmt_pct_printed, fmt_score};
 use crate::score::ExecutionScore;
 use crate::score::funds::{FundsLabels, SumCheck};
 
+/// The heading of a card's section (also its title in the search index).
+pub(crate) fn card_title(card: &Scorecard) -> String {
+    match (&card.title, &card.name) {
+        (Some(t), _) => t.clone(),
+        (None, Some(n)) => format!("{n}项目支出绩效自评表"),
+        (None, None) => "部门整体支出绩效自评表".to_owned(),
+    }
+}
+
 /// One printed header field: label and value.
 #[derive(Serialize)]
 pub(super) struct HeadField {

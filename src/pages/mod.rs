@@ -26,8 +26,9 @@ mod year_compare;
 
 /// How many tables a 决算 page has (one CSV each).
 pub(crate) const JUESUAN_TABLES: usize = juesuan::TABLES;
+pub(crate) use card_head::card_title;
 pub(crate) use summary::{MainFigures, MeasureValue, RecordSummary, UnitSummary, summarize};
-pub(crate) use unit_year::{card_title, page_title};
+pub(crate) use unit_year::page_title;
 
 use serde::Serialize;
 
@@ -280,6 +281,21 @@ pub(crate) fn rule_text(m: &summary::MainFigures) -> String {
 
 /// What a rule score that could not be recomputed reads as on the pages (issue 16).
 pub(crate) const NOT_RECOMPUTED: &str = "未重算";
+
+/// A narrative's Markdown without the first `# ` heading, the one its title was read from: the
+/// page prints the title as the section's heading, and printed it twice before (issue 16).
+pub(crate) fn untitled(markdown: &str) -> String {
+    let mut seen = false;
+    let lines: Vec<&str> = markdown
+        .lines()
+        .filter(|l| {
+            let title = !seen && l.starts_with("# ");
+            seen |= title;
+            !title
+        })
+        .collect();
+    lines.join("\n")
+}
 
 /// What a record publishes, in words: `部门整体自评表、项目自评表 5 张、部门决算`.
 pub(crate) fn contents(record: &Record) -> String {

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::accounts::accounts_summary;
-use super::card_head::{self, FundsView, HeadField};
+use super::card_head::{self, FundsView, HeadField, card_title};
 use super::findings::{FindingView, finding_view, take};
 use super::targets::{TargetsView, targets_view};
 use super::{Ctx, opt, rule_total, year_label};
@@ -311,15 +311,6 @@ fn anchor(card: &Scorecard) -> String {
     card_anchor(&card.field)
 }
 
-/// The heading of a card's section (also its title in the search index).
-pub(crate) fn card_title(card: &Scorecard) -> String {
-    match (&card.title, &card.name) {
-        (Some(t), _) => t.clone(),
-        (None, Some(n)) => format!("{n}项目支出绩效自评表"),
-        (None, None) => "部门整体支出绩效自评表".to_owned(),
-    }
-}
-
 /// The page's title, `<单位><年>年绩效自评` (also its title in the search index).
 pub(crate) fn page_title(unit: &Unit, record: &Record) -> String {
     let kind = if record.self_evaluation.is_some() || !record.projects.is_empty() {
@@ -382,7 +373,7 @@ pub(super) fn view(
         .iter()
         .map(|n| Prose {
             title: n.title.clone(),
-            html: markdown_to_html(&n.markdown, &format!("n-{}-", n.slug), 3),
+            html: markdown_to_html(&super::untitled(&n.markdown), &format!("n-{}-", n.slug), 3),
         })
         .collect();
     let targets = record.targets.as_ref().map(|t| {

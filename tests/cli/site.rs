@@ -179,6 +179,17 @@ fn issue16_a_printed_rate_is_shown_as_printed_beside_the_computed_one() {
 }
 
 #[test]
+fn issue16_a_narrative_heading_is_printed_once() {
+    // 01-gaikuang.md opens with "# 第一部分 …概况": the section's heading, printed once (it
+    // was printed again as the Markdown's own first heading).
+    let (_dir, files) = built(&[]);
+    let page = text(&files, "units/qingling/2023/index.html");
+    let heading = "第一部分 武汉市洪山区人民政府青菱街道办事处概况</h";
+    assert_eq!(page.matches(heading).count(), 1, "printed once");
+    assert!(page.contains("<h2>第一部分 武汉市洪山区人民政府青菱街道办事处概况</h2>"));
+}
+
+#[test]
 fn the_unit_year_page_shows_the_reported_and_the_rule_totals() {
     let (_dir, files) = built(&[]);
     let page = text(&files, "units/qingling/2023/index.html");
