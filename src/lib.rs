@@ -65,4 +65,4 @@ pub use pipeline::{
     BuildOptions, BuildSummary, RenderedSite, Verbosity, build, build_with, render_site,
 };
 pub use render::{Crumb, NavItem, Renderer, Shell, Site, Theme, markdown_to_html, root_for};
-pub use score::{CorpusScores, score_corpus};
+pub use score::{CorpusScores, RecordScore, score_corpus};

@@ -7,6 +7,7 @@
 //! figure and never scores: it compares what the table states with what `score` computed.
 
 mod execution;
+mod funds;
 mod indicators;
 mod layouts;
 mod totals;

@@ -20,7 +20,8 @@ mod report;
 
 pub use report::*;
 
-use crate::model::amount::{self, Amount};
+use crate::model::amount::{self, Amount, AmountCell};
+use crate::model::cell::Cell;
 use crate::model::money::{Dec, Pct};
 use crate::model::whole::Whole;
 
@@ -262,24 +263,35 @@ pub struct RawAccountsIncomplete {
     pub block: Option<String>,
 }
 
-/// 预算执行情况: A, B, 执行率, score, optionally split 基本/项目.
+/// 预算执行情况 (the funds block): the 年度资金总额 row's cells, its 其中 rows, and optionally
+/// the split 基本/项目. Each cell is a figure or a printed mark ([`Cell`], issue 16).
 #[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawExecution {
-    /// 预算数 (A).
-    #[serde(default, deserialize_with = "amount::opt")]
-    #[schemars(with = "Option<Amount>")]
-    pub budget: Option<Dec>,
-    /// 执行数 (B).
-    #[serde(default, deserialize_with = "amount::opt")]
-    #[schemars(with = "Option<Amount>")]
-    pub actual: Option<Dec>,
+    /// 年初预算数 (national) / 年初预算 (Sichuan).
+    #[serde(default, deserialize_with = "amount::opt_cell")]
+    #[schemars(with = "Option<AmountCell>")]
+    pub initial_budget: Option<Cell<Dec>>,
+    /// 预算数 (A): 全年预算数 (national) / 调整后预算数 (Sichuan).
+    #[serde(default, deserialize_with = "amount::opt_cell")]
+    #[schemars(with = "Option<AmountCell>")]
+    pub budget: Option<Cell<Dec>>,
+    /// 执行数 (B): 全年执行数 / 预算执行数.
+    #[serde(default, deserialize_with = "amount::opt_cell")]
+    #[schemars(with = "Option<AmountCell>")]
+    pub actual: Option<Cell<Dec>>,
+    /// 分值 (national) / 权重 (Sichuan) as printed.
+    #[serde(default)]
+    pub weight: Option<Cell<Dec>>,
     /// 执行率 (B/A) as printed.
     #[serde(default)]
-    pub rate: Option<Pct>,
+    pub rate: Option<Cell<Pct>>,
     /// 得分 as printed.
     #[serde(default)]
-    pub score: Option<Dec>,
+    pub score: Option<Cell<Dec>>,
+    /// 原因 (Sichuan) as printed.
+    #[serde(default)]
+    pub reason: Option<String>,
     /// 实际到位资金, where stated.
     #[serde(default, deserialize_with = "amount::opt")]
     #[schemars(with = "Option<Amount>")]
@@ -288,6 +300,34 @@ pub struct RawExecution {
     pub basic: Option<RawExecutionPart>,
     #[serde(default)]
     pub project: Option<RawExecutionPart>,
+    /// The 其中 rows (当年财政拨款, 上年结转资金, 其他资金; 财政资金, 单位资金 …), in printed order.
+    #[serde(default)]
+    pub parts: Vec<RawFundsPart>,
+}
+
+/// One 其中 row of the funds block: its name as printed and the same cells as the total row.
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawFundsPart {
+    /// As printed (`其中：当年财政拨款`, `上年结转资金`, `财政专户管理资金`).
+    pub name: String,
+    #[serde(default, deserialize_with = "amount::opt_cell")]
+    #[schemars(with = "Option<AmountCell>")]
+    pub initial_budget: Option<Cell<Dec>>,
+    #[serde(default, deserialize_with = "amount::opt_cell")]
+    #[schemars(with = "Option<AmountCell>")]
+    pub budget: Option<Cell<Dec>>,
+    #[serde(default, deserialize_with = "amount::opt_cell")]
+    #[schemars(with = "Option<AmountCell>")]
+    pub actual: Option<Cell<Dec>>,
+    #[serde(default)]
+    pub weight: Option<Cell<Dec>>,
+    #[serde(default)]
+    pub rate: Option<Cell<Pct>>,
+    #[serde(default)]
+    pub score: Option<Cell<Dec>>,
+    #[serde(default)]
+    pub reason: Option<String>,
 }
 
 /// 基本 or 项目 part of the execution block.
@@ -304,16 +344,19 @@ pub struct RawExecutionPart {
     pub rate: Option<Pct>,
 }
 
-/// 项目绩效总目标: a qualitative row with its own weight.
+/// 项目绩效总目标 (Hubei, weighted) or 年度总体目标 (national: 预期目标 / 实际完成情况, no
+/// weight): a qualitative row.
 #[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawOverallGoal {
-    /// 年初设定目标.
+    /// 年初设定目标 / 预期目标.
     pub target: String,
     /// 全年实际完成情况.
     #[serde(default)]
     pub actual: Option<String>,
-    pub weight: Dec,
+    /// 分值; left out when the table prints none (the national 年度总体目标).
+    #[serde(default)]
+    pub weight: Option<Dec>,
     #[serde(default)]
     pub score: Option<Dec>,
 }

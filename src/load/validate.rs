@@ -5,6 +5,7 @@
 //! found, each a [`Diagnostic`] located by field path and worded "expected …, found …".
 //! Never corrects a reported figure: sums, rates and scores are checked later, by `check`.
 
+mod funds;
 mod scorecard;
 #[cfg(test)]
 mod tests;

@@ -20,6 +20,7 @@ use std::fmt;
 use serde::Deserializer;
 
 use super::AmountUnit;
+use super::cell::Cell as CellOf;
 use super::money::{Dec, DecError};
 
 /// The units an amount may be written in: how many places of ten each is above 元.
@@ -219,6 +220,45 @@ pub(crate) fn opt_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Option<Dec
 }
 
 /// The JSON Schema of an amount field: a plain decimal, or one with its unit.
+/// An amount cell of the funds block (issue 16): a printed mark (`—`, `/`, `""`, `unreadable`,
+/// `merged`, see [`super::cell`]) or an amount as [`de`] reads it, its unit in the cell or not.
+pub(crate) fn opt_cell<'de, D: Deserializer<'de>>(d: D) -> Result<Option<CellOf<Dec>>, D::Error> {
+    struct V;
+    impl serde::de::Visitor<'_> for V {
+        type Value = CellOf<Dec>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an amount such as 43.2 or 10000万元, or a printed mark")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<CellOf<Dec>, E> {
+            if split_unit(v).is_some() || v.trim_end().ends_with('万') {
+                return read(v).map(CellOf::Figure).map_err(E::custom);
+            }
+            CellOf::parse(v).map_err(E::custom)
+        }
+    }
+    d.deserialize_str(V).map(Some)
+}
+
+/// The schema of [`opt_cell`]'s values.
+pub(crate) struct AmountCell;
+
+impl schemars::JsonSchema for AmountCell {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "AmountCell".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An amount as printed in a cell of the funds block: a figure in the \
+                record's amount_unit (43.2), a figure with its unit (10000万元), or a printed \
+                mark: —, /, \"\" (an empty cell), unreadable or merged.",
+            "type": ["string", "number"],
+            "format": "amount",
+            "examples": ["43.2", "10000万元", "—"]
+        })
+    }
+}
+
 pub(crate) struct Amount;
 
 impl schemars::JsonSchema for Amount {

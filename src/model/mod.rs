@@ -10,6 +10,7 @@
 )]
 
 pub mod amount;
+pub mod cell;
 pub mod id;
 pub mod measure;
 pub mod money;
@@ -17,6 +18,7 @@ pub mod whole;
 
 use serde::Serialize;
 
+pub use cell::{Cell, Mark};
 pub use id::{UnitId, Year};
 pub use measure::{Comparator, Measure};
 pub use money::{Dec, Money, Pct};
@@ -211,32 +213,62 @@ pub struct Scorecard {
     pub incomplete: Option<Incomplete>,
 }
 
-/// 预算执行情况.
-#[derive(Debug, Serialize)]
+/// 预算执行情况 (the funds block).
+#[derive(Debug, Default, Serialize)]
 pub struct Execution {
+    /// The figure of `total.budget` (A); `None` for a mark or a cell not printed.
     pub budget: Option<Money>,
+    /// The figure of `total.actual` (B).
     pub actual: Option<Money>,
+    /// The figure of `total.rate`.
     pub rate: Option<Pct>,
+    /// The figure of `total.score`.
     pub score: Option<Dec>,
     pub received: Option<Money>,
     pub basic: Option<ExecutionPart>,
     pub project: Option<ExecutionPart>,
+    /// The 年度资金总额 (总额) row as printed, every cell a figure or a mark.
+    pub total: FundsRow,
+    /// The 其中 rows, in printed order.
+    pub parts: Vec<FundsRow>,
+}
+
+/// One row of the funds block as printed.
+#[derive(Debug, Default, Serialize)]
+pub struct FundsRow {
+    /// As printed; `None` for the total row.
+    pub name: Option<String>,
+    /// 年初预算数 / 年初预算.
+    pub initial_budget: Option<Cell<Money>>,
+    /// 全年预算数 / 调整后预算数 (A).
+    pub budget: Option<Cell<Money>>,
+    /// 全年执行数 / 预算执行数 (B).
+    pub actual: Option<Cell<Money>>,
+    /// 分值 / 权重.
+    pub weight: Option<Cell<Dec>>,
+    /// 执行率.
+    pub rate: Option<Cell<Pct>>,
+    /// 得分.
+    pub score: Option<Cell<Dec>>,
+    /// 原因.
+    pub reason: Option<String>,
 }
 
 /// 基本 or 项目 part of the execution block.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Default, Serialize)]
 pub struct ExecutionPart {
     pub budget: Option<Money>,
     pub actual: Option<Money>,
     pub rate: Option<Pct>,
 }
 
-/// 项目绩效总目标.
+/// 项目绩效总目标 (Hubei) or 年度总体目标 (national, without a weight).
 #[derive(Debug, Serialize)]
 pub struct OverallGoal {
     pub target: String,
     pub actual: Option<String>,
-    pub weight: Dec,
+    /// `None` when the table prints no weight: the row is shown, not scored.
+    pub weight: Option<Dec>,
     pub score: Option<Dec>,
 }
 

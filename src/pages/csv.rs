@@ -81,12 +81,6 @@ pub(super) fn pct(p: Option<Pct>) -> String {
     )
 }
 
-/// A printed percentage for a CSV cell, with the places the document prints (`100%`); "—"
-/// when missing (issue 16: the 原文 column is verbatim).
-pub(super) fn pct_printed(p: Option<Pct>) -> String {
-    p.map_or_else(|| "—".to_owned(), |p| p.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,9 +8,11 @@ use serde::Serialize;
 use super::csv::{self, Csv};
 use super::{Ctx, opt, rule_total};
 use crate::error::{Error, Result};
-use crate::model::{Dec, Record, Scorecard};
+use crate::model::cell::CellFigure;
+use crate::model::{Cell, Dec, Record, Scorecard, Template};
 use crate::render::fmt_score;
 use crate::score::accounts::{AccountsFigures, derive};
+use crate::score::funds::funds_labels;
 use crate::score::{CardScore, RecordScore};
 
 #[derive(Serialize)]
@@ -78,7 +80,7 @@ pub(super) fn card_csv(card: &Scorecard, s: Option<&CardScore>) -> String {
             "",
             &o.target,
             o.actual.as_deref().unwrap_or(""),
-            &fmt_score(o.weight),
+            &score(o.weight),
             &score(o.score),
             &score(rule),
             "",
@@ -129,29 +131,74 @@ pub(super) fn card_csv(card: &Scorecard, s: Option<&CardScore>) -> String {
     csv.finish()
 }
 
-/// `data/<id>/<year>/<table>-execution.csv`: the 预算执行情况 block, as the page shows it.
-pub(super) fn execution_csv(s: Option<&CardScore>, amount_unit: &str) -> String {
+/// `data/<id>/<year>/<table>-execution.csv`: the funds block as the page shows it, one line per
+/// printed row (issue 16): the printed cells (a figure as typed, a mark as printed, `—` where
+/// the record has no such cell), then the computed 执行率 and rule score (`—` when none).
+pub(super) fn execution_csv(
+    card: Option<&Scorecard>,
+    s: Option<&CardScore>,
+    template: Template,
+    amount_unit: &str,
+) -> String {
+    let l = funds_labels(template);
     let mut csv = Csv::new(&[
-        &format!("预算数（A，{amount_unit}）"),
-        &format!("执行数（B，{amount_unit}）"),
-        "执行率（原文）",
-        "执行率（B/A）",
-        "分值",
-        "得分（原文）",
+        "行",
+        &format!("{}（{amount_unit}）", l.initial_budget),
+        &format!("{}（A，{amount_unit}）", l.budget),
+        &format!("{}（B，{amount_unit}）", l.actual),
+        l.weight,
+        &format!("{}（原文）", l.rate),
+        &format!("{}（原文）", l.score),
+        "原因",
+        &format!("{}（计算）", l.rate),
         "规则得分",
     ]);
-    if let Some(e) = s.and_then(|s| s.execution.as_ref()) {
+    let (Some(ex), Some(e)) = (
+        card.and_then(|c| c.execution.as_ref()),
+        s.and_then(|s| s.execution.as_ref()),
+    ) else {
+        return csv.finish();
+    };
+    let weight = match &ex.total.weight {
+        Some(w) => cell(Some(w)),
+        None => fmt_score(e.weight),
+    };
+    csv.row(&[
+        l.total,
+        &cell(ex.total.initial_budget.as_ref()),
+        &cell(ex.total.budget.as_ref()),
+        &cell(ex.total.actual.as_ref()),
+        &weight,
+        &cell(ex.total.rate.as_ref()),
+        &cell(ex.total.score.as_ref()),
+        ex.total.reason.as_deref().unwrap_or(""),
+        &csv::pct(e.rate),
+        &score(e.rule),
+    ]);
+    for (p, ps) in ex.parts.iter().zip(&e.parts) {
         csv.row(&[
-            &csv::money(e.budget),
-            &csv::money(e.actual),
-            &csv::pct_printed(e.reported_rate),
-            &csv::pct(e.rate),
-            &fmt_score(e.weight),
-            &score(e.reported),
-            &score(e.rule),
+            &ps.name,
+            &cell(p.initial_budget.as_ref()),
+            &cell(p.budget.as_ref()),
+            &cell(p.actual.as_ref()),
+            &cell(p.weight.as_ref()),
+            &cell(p.rate.as_ref()),
+            &cell(p.score.as_ref()),
+            p.reason.as_deref().unwrap_or(""),
+            &csv::pct(ps.rate),
+            "",
         ]);
     }
     csv.finish()
+}
+
+/// A printed cell for CSV: the figure as typed, a mark as printed, `—` when not in the record.
+fn cell<T: CellFigure>(c: Option<&Cell<T>>) -> String {
+    match c {
+        Some(Cell::Figure(f)) => f.to_string(),
+        Some(Cell::Mark(m)) => m.printed().to_owned(),
+        None => "—".to_owned(),
+    }
 }
 
 /// Escapes a URL for XML. A character XML 1.0 forbids (C0 controls but tab and newlines,

@@ -6,6 +6,7 @@
 //! Never: reads files, shows `record.contact`, or shows findings under the public profile.
 
 mod accounts;
+mod card_head;
 mod compare;
 mod compare_data;
 mod csv;
@@ -26,8 +27,9 @@ mod year_compare;
 
 /// How many tables a 决算 page has (one CSV each).
 pub(crate) const JUESUAN_TABLES: usize = juesuan::TABLES;
+pub(crate) use card_head::card_title;
 pub(crate) use summary::{MainFigures, MeasureValue, RecordSummary, UnitSummary, summarize};
-pub(crate) use unit_year::{card_title, page_title};
+pub(crate) use unit_year::page_title;
 
 use serde::Serialize;
 
@@ -122,8 +124,10 @@ impl Ctx<'_> {
                 },
             ),
             Page::ExecutionCsv(u, r, c) => {
-                let unit = self.corpus.units[u].records[r].amount_unit.label();
-                Ok(data::execution_csv(self.card(u, r, c).1, unit))
+                let record = &self.corpus.units[u].records[r];
+                let (card, score) = self.card(u, r, c);
+                let unit = record.amount_unit.label();
+                Ok(data::execution_csv(card, score, record.template, unit))
             }
             Page::TargetsFundsCsv(u, r) => {
                 let record = &self.corpus.units[u].records[r];
@@ -314,6 +318,21 @@ pub(crate) const PARTIAL: &str = "截至可见部分";
 
 /// What a rule score that could not be recomputed reads as on the pages (issue 16).
 pub(crate) const NOT_RECOMPUTED: &str = "未重算";
+
+/// A narrative's Markdown without the first `# ` heading, the one its title was read from: the
+/// page prints the title as the section's heading, and printed it twice before (issue 16).
+pub(crate) fn untitled(markdown: &str) -> String {
+    let mut seen = false;
+    let lines: Vec<&str> = markdown
+        .lines()
+        .filter(|l| {
+            let title = !seen && l.starts_with("# ");
+            seen |= title;
+            !title
+        })
+        .collect();
+    lines.join("\n")
+}
 
 /// What a record publishes, in words: `部门整体自评表、项目自评表 5 张、部门决算`.
 pub(crate) fn contents(record: &Record) -> String {

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::accounts::accounts_summary;
+use super::card_head::{self, FundsView, HeadField, card_title};
 use super::findings::{FindingView, finding_view, take};
 use super::targets::{TargetsView, targets_view};
 use super::{Ctx, opt, rule_total, year_label};
@@ -12,13 +13,14 @@ use crate::chart::{
     Axis, BarGroup, Completion, Datum, GoalCompletion, GroupedBars, completion, grouped_bars,
 };
 use crate::check::Finding;
-use crate::model::{Dec, Record, Scorecard, Unit};
+use crate::model::{Dec, Record, Scorecard, Template, Unit};
 use crate::plan::{
     card_anchor, card_csv_path, compare_path, execution_csv_path, juesuan_path, record_csv_path,
     record_json_path, unit_path,
 };
-use crate::render::{Shell, fmt_money, fmt_pct, fmt_pct_printed, fmt_score, markdown_to_html};
+use crate::render::{Shell, fmt_pct, fmt_score, markdown_to_html};
 use crate::score::CardScore;
+use crate::score::funds::funds_labels;
 
 #[derive(Serialize)]
 pub(super) struct UnitYearPage {
@@ -49,7 +51,10 @@ struct Prose {
 struct CardView {
     anchor: String,
     title: String,
-    exec: Option<ExecView>,
+    /// The header block as printed (issue 16).
+    head: Vec<HeadField>,
+    /// The funds block in the official layout (issue 16).
+    funds: Option<FundsView>,
     overall: Option<OverallView>,
     goals: Vec<GoalView>,
     reported_total: String,
@@ -71,21 +76,13 @@ struct CardView {
     exec_csv_href: String,
 }
 
-#[derive(Serialize)]
-struct ExecView {
-    budget: String,
-    actual: String,
-    rate: String,
-    rule_rate: String,
-    weight: String,
-    reported: String,
-    rule: String,
-    findings: Vec<FindingView>,
-}
-
-/// 项目绩效总目标: target, what was done, weight and score.
+/// 项目绩效总目标 (Hubei) or 年度总体目标 (national, without weight and score).
 #[derive(Serialize)]
 struct OverallView {
+    /// `项目绩效总目标` or `年度总体目标`.
+    caption: &'static str,
+    /// The table prints a weight: show 分值 and 得分.
+    scored: bool,
     target: String,
     actual: String,
     weight: String,
@@ -172,8 +169,16 @@ fn column(
         .unwrap_or_default()
 }
 
+/// What a card's head needs from its page: unit name, template, unit of amounts.
+struct HeadCtx<'a> {
+    unit_name: &'a str,
+    template: Template,
+    amount_unit: &'a str,
+}
+
 fn card_view(
     (csv_href, exec_csv_href): (String, String),
+    head: &HeadCtx<'_>,
     card: &Scorecard,
     s: Option<&CardScore>,
     findings: &mut Vec<&Finding>,
@@ -253,22 +258,21 @@ fn card_view(
             }
         })
         .collect();
-    let exec_field = format!("{}.execution", card.field);
-    let exec = s.and_then(|s| s.execution.as_ref()).map(|e| ExecView {
-        findings: take(findings, &exec_field),
-        budget: opt(e.budget, fmt_money),
-        actual: opt(e.actual, fmt_money),
-        rate: opt(e.reported_rate, fmt_pct_printed),
-        rule_rate: opt(e.rate, fmt_pct),
-        weight: fmt_score(e.weight),
-        reported: score(e.reported),
-        rule: score(e.rule),
+    let funds = s.and_then(|s| s.execution.as_ref()).and_then(|e| {
+        let labels = funds_labels(head.template);
+        card_head::funds(card, e, (labels, head.amount_unit), findings)
     });
     let overall_field = format!("{}.overall_goal", card.field);
     let overall = card.overall_goal.as_ref().map(|o| OverallView {
+        caption: match head.template {
+            Template::Hubei => "项目绩效总目标",
+            Template::National => "年度总体目标",
+            Template::Sichuan => "项目年度目标",
+        },
+        scored: o.weight.is_some() || o.score.is_some(),
         target: o.target.clone(),
         actual: o.actual.clone().unwrap_or_default(),
-        weight: fmt_score(o.weight),
+        weight: score(o.weight),
         reported: score(o.score),
         rule: rule_score(s.and_then(|s| s.overall_goal.as_ref()).and_then(|o| o.rule)),
         findings: take(findings, &overall_field),
@@ -329,7 +333,8 @@ fn card_view(
     CardView {
         anchor: anchor(card),
         title,
-        exec,
+        head: card_head::header(card, head.unit_name),
+        funds,
         overall,
         goals,
         reported_total: score(card.reported_total),
@@ -388,15 +393,6 @@ fn anchor(card: &Scorecard) -> String {
     card_anchor(&card.field)
 }
 
-/// The heading of a card's section (also its title in the search index).
-pub(crate) fn card_title(card: &Scorecard) -> String {
-    match (&card.title, &card.name) {
-        (Some(t), _) => t.clone(),
-        (None, Some(n)) => format!("{n}项目支出绩效自评表"),
-        (None, None) => "部门整体支出绩效自评表".to_owned(),
-    }
-}
-
 /// The page's title, `<单位><年>年绩效自评` (also its title in the search index).
 pub(crate) fn page_title(unit: &Unit, record: &Record) -> String {
     let kind = if record.self_evaluation.is_some() || !record.projects.is_empty() {
@@ -430,10 +426,16 @@ pub(super) fn view(
             format!("{root}{}", execution_csv_path(id, record.year, &c.field)),
         )
     };
+    let head = HeadCtx {
+        unit_name: &unit.name,
+        template: record.template,
+        amount_unit: record.amount_unit.label(),
+    };
     let record_csv = |name: &str| format!("{root}{}", record_csv_path(id, record.year, name));
     if let Some(c) = &record.self_evaluation {
         cards.push(card_view(
             csv(c),
+            &head,
             c,
             score.and_then(|s| s.self_evaluation.as_ref()),
             &mut findings,
@@ -442,6 +444,7 @@ pub(super) fn view(
     for (i, c) in record.projects.iter().enumerate() {
         cards.push(card_view(
             csv(c),
+            &head,
             c,
             score.and_then(|s| s.projects.get(i)),
             &mut findings,
@@ -452,7 +455,7 @@ pub(super) fn view(
         .iter()
         .map(|n| Prose {
             title: n.title.clone(),
-            html: markdown_to_html(&n.markdown, &format!("n-{}-", n.slug), 3),
+            html: markdown_to_html(&super::untitled(&n.markdown), &format!("n-{}-", n.slug), 3),
         })
         .collect();
     let targets = record.targets.as_ref().map(|t| {

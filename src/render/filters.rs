@@ -22,6 +22,12 @@ pub(crate) fn fmt_money_exact(d: Dec) -> String {
     fixed(d, d.normalize().scale().max(2), Sign::Minus)
 }
 
+/// A printed amount with its own places and thousands separators (`43.2`, `11,604.54`): the
+/// 原文 cells of the funds block show the figure as printed (issue 16).
+pub(crate) fn fmt_money_printed(d: Dec) -> String {
+    fixed(d, d.scale(), Sign::Minus)
+}
+
 /// A percentage to 2 places: `99.89%`.
 pub(crate) fn fmt_pct(p: Pct) -> String {
     format!("{}%", fixed(p.percent(), 2, Sign::Minus))

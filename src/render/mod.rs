@@ -26,7 +26,8 @@ use crate::error::{Error, Result};
     reason = "the formatting API for the page contexts of the site issue"
 )]
 pub(crate) use filters::{
-    fmt_delta, fmt_delta_pct, fmt_money, fmt_money_exact, fmt_pct, fmt_pct_printed, fmt_score,
+    fmt_delta, fmt_delta_pct, fmt_money, fmt_money_exact, fmt_money_printed, fmt_pct,
+    fmt_pct_printed, fmt_score,
 };
 pub use markdown::markdown_to_html;
 pub use shell::{Crumb, NavItem, Shell, Site, root_for};

@@ -19,8 +19,12 @@ pub(crate) fn score_card(template: Template, sc: &Scorecard) -> CardScore {
     let overall_goal = sc.overall_goal.as_ref().map(|o| OverallGoalScore {
         weight: o.weight,
         reported: o.score,
-        rule: o.score,
-        band: o.score.and_then(|s| band_of(template, s, o.weight)),
+        // Without a printed weight (the national 年度总体目标) the row is shown, not scored.
+        rule: o.weight.and(o.score),
+        band: o
+            .score
+            .zip(o.weight)
+            .and_then(|(s, w)| band_of(template, s, w)),
     });
     let goals: Vec<GoalScore> = sc
         .goals
@@ -36,7 +40,10 @@ pub(crate) fn score_card(template: Template, sc: &Scorecard) -> CardScore {
             || super::execution::execution_weight(template),
             |e| e.weight,
         );
-        let overall_w = overall_goal.as_ref().map_or(Dec::ZERO, |o| o.weight);
+        let overall_w = overall_goal
+            .as_ref()
+            .and_then(|o| o.weight)
+            .unwrap_or(Dec::ZERO);
         Dec::checked_sum([exec_w, overall_w].into_iter().chain(ws))
     });
 
@@ -45,7 +52,7 @@ pub(crate) fn score_card(template: Template, sc: &Scorecard) -> CardScore {
         "预算执行".to_owned(),
         execution.as_ref().and_then(|e| e.rule),
     ));
-    if let Some(o) = &overall_goal {
+    if let Some(o) = overall_goal.as_ref().filter(|o| o.weight.is_some()) {
         parts.push(("项目绩效总目标".to_owned(), o.rule));
     }
     for g in &goals {
@@ -58,7 +65,10 @@ pub(crate) fn score_card(template: Template, sc: &Scorecard) -> CardScore {
         // A record without its 预算执行 block lacks that row's printed score: the rows'
         // sum is unknown, not the sum of the others (issue 16: a funds block left out).
         let exec = Some(execution.as_ref().and_then(|e| e.reported));
-        let overall = overall_goal.as_ref().map(|o| o.reported);
+        let overall = overall_goal
+            .as_ref()
+            .filter(|o| o.weight.is_some())
+            .map(|o| o.reported);
         let rows = goals
             .iter()
             .flat_map(|g| g.indicators.iter().map(|i| i.reported));

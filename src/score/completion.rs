@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use super::performance::{Basis, numbers};
-use super::text::{is_nothing_happened, normalize, units_compatible};
+use super::text::{deadline_met, is_nothing_happened, normalize, units_compatible};
 use crate::model::{Comparator, Dec, Direction, Indicator, Kind, Pct, Status};
 
 /// Why an indicator counts as met or not met.
@@ -98,6 +98,12 @@ pub(crate) fn met(ind: &Indicator, basis: Basis, listed_unmet: bool) -> MetOutco
     }
     if let Some(s) = ind.status {
         return out(s == Status::Met, MetBasis::Status);
+    }
+    // A deadline in months: met or missed by the month (issue 16).
+    if let (Some(t), Some(a)) = (&ind.target, &ind.actual)
+        && let Some(on_time) = deadline_met(t, a)
+    {
+        return out(on_time, MetBasis::Comparator);
     }
     if listed_unmet {
         return out(false, MetBasis::ListedUnmet);

@@ -2,10 +2,15 @@
 //!
 //! In: a scorecard's [`Execution`] block and the template's weight. Out: an [`ExecutionScore`]
 //! with the rate (2 dp, 四舍五入), the score computed from that rounded rate (2 dp), and flags
-//! for B > A and for a missing or zero A. Never substitutes the reported rate or score.
+//! for B > A and for a missing or zero A. The weight W is the printed 分值/权重 when the block
+//! prints one as a figure, else the template's (issue 16: Sichuan scores by its printed 权重).
+//! The 其中 rows and the column sums come from [`super::funds`]. Never substitutes the reported
+//! rate or score, and never reads a printed mark (`—`, `/`, an empty cell) as 0.
 
 use serde::Serialize;
 
+use super::funds::{ColumnSum, PartScore, column_sums, funds_labels, part_scores, rate_note};
+use crate::model::cell::figure;
 use crate::model::{Dec, Execution, ExecutionPart, Money, Pct, Template};
 
 /// The 预算执行 weight of a template: 20 (Hubei) or 10 (national; Sichuan's 预算执行情况(10分)).
@@ -33,8 +38,10 @@ pub enum ExecutionBasis {
 /// The rule figures of a 预算执行 block.
 #[derive(Debug, Clone, Serialize)]
 pub struct ExecutionScore {
-    /// W: 20 or 10.
+    /// W: the printed 分值/权重, else 20 or 10 by template.
     pub weight: Dec,
+    /// W is the block's printed figure (not the template's).
+    pub weight_printed: bool,
     /// A (预算数).
     pub budget: Option<Money>,
     /// B (执行数).
@@ -55,6 +62,12 @@ pub struct ExecutionScore {
     pub basic: Option<PartRate>,
     /// 项目支出 part.
     pub project: Option<PartRate>,
+    /// Why the rate could not be computed (Chinese); `None` when it was.
+    pub rate_note: Option<String>,
+    /// The 其中 rows, parallel to `Execution::parts`.
+    pub parts: Vec<PartScore>,
+    /// Each amount column of the total row against its 其中 rows (empty without 其中 rows).
+    pub sums: Vec<ColumnSum>,
     /// The computation in words (Chinese).
     pub explanation: String,
 }
@@ -90,7 +103,8 @@ pub(crate) fn execution_rule_score(weight: Dec, rate: Pct) -> Option<Dec> {
 
 /// Scores a 预算执行 block.
 pub(crate) fn score_execution(template: Template, ex: &Execution) -> ExecutionScore {
-    let weight = execution_weight(template);
+    let printed = figure(ex.total.weight.as_ref());
+    let weight = printed.unwrap_or_else(|| execution_weight(template));
     let rate = execution_rate(ex.budget, ex.actual);
     let rule = rate.and_then(|r| execution_rule_score(weight, r));
     let over_budget = matches!((ex.budget, ex.actual), (Some(a), Some(b)) if b > a);
@@ -101,9 +115,16 @@ pub(crate) fn score_execution(template: Template, ex: &Execution) -> ExecutionSc
         (_, _, Some(r)) if r.percent() > Dec::HUNDRED => ExecutionBasis::Capped,
         _ => ExecutionBasis::Rate,
     };
-    let explanation = explain(weight, ex.budget, ex.actual, rate, rule, basis);
+    let rate_note = rate
+        .is_none()
+        .then(|| rate_note(&ex.total, &funds_labels(template)));
+    let mut explanation = explain(weight, ex.budget, ex.actual, rate, rule, basis);
+    if let Some(note) = rate_note.as_ref().filter(|_| ex.total.budget.is_some()) {
+        explanation = format!("{note}，无法计算得分");
+    }
     ExecutionScore {
         weight,
+        weight_printed: printed.is_some(),
         budget: ex.budget,
         actual: ex.actual,
         rate,
@@ -114,6 +135,9 @@ pub(crate) fn score_execution(template: Template, ex: &Execution) -> ExecutionSc
         over_budget,
         basic: ex.basic.as_ref().map(part_rate),
         project: ex.project.as_ref().map(part_rate),
+        rate_note,
+        parts: part_scores(template, ex),
+        sums: column_sums(ex),
         explanation,
     }
 }
@@ -166,11 +190,12 @@ mod tests {
         Execution {
             budget: a.map(d),
             actual: b.map(d),
-            rate: None,
-            score: None,
-            received: None,
-            basic: None,
-            project: None,
+            total: crate::model::FundsRow {
+                budget: a.map(|a| crate::model::Cell::Figure(d(a))),
+                actual: b.map(|b| crate::model::Cell::Figure(d(b))),
+                ..Default::default()
+            },
+            ..Default::default()
         }
     }
 

@@ -2,7 +2,7 @@
 
 use super::text::name_looks_negative;
 use crate::model::{
-    Comparator, Dec, Direction, Execution, Goal, Indicator, Kind, Measure, OverallGoal, Pct,
+    Cell, Comparator, Dec, Direction, Execution, Goal, Indicator, Kind, Measure, OverallGoal, Pct,
     Scorecard, Stated, Status,
 };
 
@@ -79,14 +79,21 @@ pub(crate) fn goal(name: &str, weight: Option<&str>, indicators: Vec<Indicator>)
 
 /// An execution block with A, B and the printed rate and score.
 pub(crate) fn execution(a: &str, b: &str, rate: &str, score: &str) -> Execution {
+    let rate = (!rate.is_empty()).then(|| pct(rate));
+    let score = (!score.is_empty()).then(|| d(score));
     Execution {
         budget: Some(d(a)),
         actual: Some(d(b)),
-        rate: (!rate.is_empty()).then(|| pct(rate)),
-        score: (!score.is_empty()).then(|| d(score)),
-        received: None,
-        basic: None,
-        project: None,
+        rate,
+        score,
+        total: crate::model::FundsRow {
+            budget: Some(Cell::Figure(d(a))),
+            actual: Some(Cell::Figure(d(b))),
+            rate: rate.map(Cell::Figure),
+            score: score.map(Cell::Figure),
+            ..Default::default()
+        },
+        ..Default::default()
     }
 }
 
@@ -95,7 +102,7 @@ pub(crate) fn overall(weight: &str, score: &str) -> OverallGoal {
     OverallGoal {
         target: "目标".to_owned(),
         actual: Some("完成".to_owned()),
-        weight: d(weight),
+        weight: Some(d(weight)),
         score: Some(d(score)),
     }
 }

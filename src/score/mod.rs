@@ -18,6 +18,7 @@ pub(crate) mod bands;
 mod card;
 pub(crate) mod completion;
 pub(crate) mod execution;
+pub(crate) mod funds;
 pub(crate) mod performance;
 pub(crate) mod projects;
 pub(crate) mod text;
@@ -129,8 +130,8 @@ pub struct CardScore {
 /// 项目绩效总目标: qualitative, the reported score is kept.
 #[derive(Debug, Clone, Serialize)]
 pub struct OverallGoalScore {
-    /// Weight (20 in the Wuhan project table).
-    pub weight: Dec,
+    /// Weight (20 in the Wuhan project table); `None` when none is printed (national).
+    pub weight: Option<Dec>,
     /// As printed.
     pub reported: Option<Dec>,
     /// The reported score (qualitative rule).

@@ -10,7 +10,7 @@
 
 use serde::Serialize;
 
-use super::text::{is_nothing_happened, reads_as_percent, units_compatible};
+use super::text::{deadline_met, is_nothing_happened, reads_as_percent, units_compatible};
 use crate::model::{Dec, Direction, Indicator, Kind, Measure};
 
 /// Which rule gave an indicator's score.
@@ -33,6 +33,8 @@ pub enum Basis {
     NothingHappened,
     /// Target "不发生", actual a count above 0 ("3起"): no marks.
     Happened,
+    /// A deadline in months met (`9月前`, done `7月`): full marks (issue 16).
+    DeadlineMet,
     /// Qualitative: the evaluator picks within the band; the reported score is kept.
     Qualitative,
     /// Numbers that cannot be compared (different units, negative values): no rule score
@@ -246,6 +248,33 @@ pub(crate) fn rule_score(ind: &Indicator) -> RuleOutcome {
             "定性指标：在档次内由评价人确定".to_owned(),
         );
     };
+    // A deadline in months is met or missed, not a ratio (`9月前` against `7月`).
+    match deadline_met(t, b) {
+        Some(true) => {
+            return formula(
+                w,
+                Basis::DeadlineMet,
+                flags,
+                format!(
+                    "时效指标：目标“{}”，实际“{}”，按期完成，得满分 {}",
+                    t.text,
+                    b.text,
+                    w.normalize()
+                ),
+            );
+        }
+        Some(false) => {
+            return kept(
+                Basis::Qualitative,
+                flags,
+                format!(
+                    "时效指标：目标“{}”，实际“{}”，未按期完成，得分由评价人确定",
+                    t.text, b.text
+                ),
+            );
+        }
+        None => {}
+    }
     if !units_compatible(t.unit.as_deref(), b.unit.as_deref()) {
         flags.push(Flag::UnitsDiffer);
         return not_recomputed(

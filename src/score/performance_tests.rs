@@ -213,3 +213,26 @@ fn issue16_values_in_any_unit_compare_only_when_their_units_agree() {
         o.explanation
     );
 }
+
+#[test]
+fn issue16_a_deadline_in_months_met_earns_full_marks_and_a_missed_one_is_the_evaluators() {
+    // Field 01: 完成美丽宜居自然村庄验收时间 9月前 / 7月, 5 分.
+    let o = outcome("验收时间", "5", "9月前", "7月", "5");
+    assert_eq!((o.rule, o.basis), (Some(d("5")), Basis::DeadlineMet));
+    assert!(o.explanation.contains("按期完成"), "{}", o.explanation);
+    let o = outcome("验收时间", "5", "11月底前", "11月", "5");
+    assert_eq!((o.rule, o.basis), (Some(d("5")), Basis::DeadlineMet));
+    let late = outcome("验收时间", "5", "9月前", "10月", "3");
+    assert_eq!((late.rule, late.basis), (Some(d("3")), Basis::Qualitative));
+    assert!(
+        late.explanation.contains("未按期完成"),
+        "{}",
+        late.explanation
+    );
+    // "9月前" done in 9月: whether September is admitted is not printed; units still differ.
+    let same = outcome("验收时间", "5", "9月前", "9月", "5");
+    assert_eq!((same.rule, same.basis), (None, Basis::NotComparable));
+    // Not months: 13 is no month.
+    let odd = outcome("验收时间", "5", "13月前", "7月", "5");
+    assert_eq!(odd.basis, Basis::NotComparable);
+}

@@ -4,7 +4,7 @@
 //! In: text as printed. Out: booleans and normalised strings. Never reads a number out of a
 //! sentence (that is [`Measure::parse`]'s job) and never decides a score.
 
-use crate::model::Measure;
+use crate::model::{Comparator, Dec, Measure};
 
 /// A name as compared across tables and lists: trimmed, without any whitespace, full-width
 /// ASCII forms turned into half-width (`（３分）` → `(3分)`).
@@ -105,6 +105,30 @@ pub(crate) fn units_compatible(a: Option<&str>, b: Option<&str>) -> bool {
             .is_some_and(|rest| rest.starts_with('/'))
     };
     per(&a, &b) || per(&b, &a)
+}
+
+/// A deadline in months against the month it was done: `9月前` / `9月底前` / `9月以前` / `9月底`
+/// against `7月` / `7月底` (issue 16: 时效指标 of field 01). `Some(true)` when the actual month
+/// clearly meets the deadline (before the month for `前`, within it for `底前` / `底`),
+/// `Some(false)` when it clearly misses it, `None` when either is not a month of the year or the
+/// month is the deadline's own for `前` (whether "9月前" admits September is not printed).
+pub(crate) fn deadline_met(target: &Measure, actual: &Measure) -> Option<bool> {
+    let month = |m: &Measure| {
+        m.number
+            .filter(|n| n.scale() == 0 && *n >= Dec::from_int(1) && *n <= Dec::from_int(12))
+    };
+    let (t, b) = (month(target)?, month(actual)?);
+    let (t_unit, b_unit) = (target.unit.as_deref()?, actual.unit.as_deref()?);
+    let plain = |m: &Measure| matches!(m.comparator, None | Some(Comparator::Eq));
+    if !matches!(b_unit, "月" | "月底" | "月份") || !plain(target) || !plain(actual) {
+        return None;
+    }
+    match t_unit {
+        "月前" | "月以前" | "月份前" if b < t => Some(true),
+        "月前" | "月以前" | "月份前" if b > t => Some(false),
+        "月底前" | "月底" | "月末前" | "月末" => Some(b <= t),
+        _ => None,
+    }
 }
 
 /// Is `actual` a bare number read as a percentage because its target is a rate? `98` against

@@ -7,6 +7,7 @@
 
 mod amounts;
 mod decimals;
+mod funds;
 mod hardening;
 mod layouts;
 mod partial;
@@ -105,7 +106,7 @@ fn hex_nan_and_underscores_are_not_plain_decimals() {
     );
     assert_text(
         &load_invalid("nan"),
-        &one("content/qingling/2023.yaml:7:13: self_evaluation.execution.actual (执行数/实际完成值): expected a plain decimal such as 11092.59 (no exponent, hex, `_` or special values), found `.nan`
+        &one("content/qingling/2023.yaml:7:13: self_evaluation.execution.actual (执行数/实际完成值): expected a plain decimal such as 11092.59 (no exponent, hex, `_` or special values) or a printed mark (`—`, `/`, `\"\"` (an empty cell), `unreadable` or `merged`), found `.nan`
   |
 7 |     actual: .nan
   |             ^"),

@@ -4,7 +4,9 @@
 //! the document with the arithmetic in a comment.
 
 mod beijing_wanping_huanwei;
+mod jinzhai_chagu;
 mod jinzhai_mabu;
+mod langfang_shipin;
 mod putuo;
 mod putuo_caizhengju;
 mod putuo_guihua_ziran;
@@ -20,7 +22,7 @@ mod yongde_minglang;
 
 use std::path::Path;
 
-use gongkai::model::Dec;
+use gongkai::model::{Corpus, Dec};
 use gongkai::{CorpusScores, Finding, check, score_corpus};
 
 use crate::support::{build_into_temp, files, fixture, load_site};
@@ -73,6 +75,24 @@ fn every_field_document_is_transcribed() {
         DOCUMENTS.len(),
         "one record per document: {firsts:#?}"
     );
+}
+
+/// One field unit-year: the corpus of that unit alone, its record's scores and its findings.
+fn field_checked(unit: &str, year: u16) -> (Corpus, gongkai::RecordScore, Vec<Finding>) {
+    let mut corpus = load_site("field");
+    corpus.units.retain(|u| u.id.as_str() == unit);
+    let scores = score_corpus(&corpus);
+    let findings: Vec<Finding> = check(&corpus, &scores)
+        .findings
+        .into_iter()
+        .filter(|f| f.year.get() == year)
+        .collect();
+    let record = scores
+        .records
+        .into_iter()
+        .find(|r| r.year.get() == year)
+        .expect("the record");
+    (corpus, record, findings)
 }
 
 #[test]

@@ -14,6 +14,7 @@ mod docs;
 mod errors;
 mod facts;
 mod field;
+mod funds;
 mod honest;
 mod incremental;
 mod juesuan;

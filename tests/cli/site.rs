@@ -166,7 +166,7 @@ fn issue16_a_printed_rate_is_shown_as_printed_beside_the_computed_one() {
     let page = text(&files, "units/huashan/2020/index.html");
     assert!(
         page.contains(
-            "<td class=\"num\">11,604.54</td><td class=\"num\">100%</td><td class=\"num\">100.00%</td>"
+            "<td class=\"num\">11,604.54</td><td class=\"num\">20</td><td class=\"num\">100%</td><td class=\"num\">20</td><td class=\"num computed\">100.00%</td>"
         ),
         "printed 100% beside the computed 100.00%"
     );
@@ -175,10 +175,18 @@ fn issue16_a_printed_rate_is_shown_as_printed_beside_the_computed_one() {
         .find(|(p, _)| p.starts_with("data/huashan/2020/") && p.ends_with("-execution.csv"))
         .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
         .unwrap_or_default();
-    assert!(
-        csv.contains(",\"100%\",\"100.00%\",") || csv.contains(",100%,100.00%,"),
-        "{csv}"
-    );
+    assert!(csv.contains(",\"100%\",\"20\",\"\",\"100.00%\","), "{csv}");
+}
+
+#[test]
+fn issue16_a_narrative_heading_is_printed_once() {
+    // 01-gaikuang.md opens with "# 第一部分 …概况": the section's heading, printed once (it
+    // was printed again as the Markdown's own first heading).
+    let (_dir, files) = built(&[]);
+    let page = text(&files, "units/qingling/2023/index.html");
+    let heading = "第一部分 武汉市洪山区人民政府青菱街道办事处概况</h";
+    assert_eq!(page.matches(heading).count(), 1, "printed once");
+    assert!(page.contains("<h2>第一部分 武汉市洪山区人民政府青菱街道办事处概况</h2>"));
 }
 
 #[test]
@@ -193,7 +201,7 @@ fn the_unit_year_page_shows_the_reported_and_the_rule_totals() {
         page.contains("规则总分</th><td class=\"num\">92</td>"),
         "rule total 92"
     );
-    assert!(page.contains("预算数（A）") && page.contains("11,092.59"));
+    assert!(page.contains("<th scope=\"col\">预算数</th>") && page.contains("11,092.59"));
     assert!(page.contains("<svg"), "charts are inline");
     assert!(
         page.contains(
@@ -233,7 +241,7 @@ fn the_internal_site_shows_each_finding_beside_its_figure() {
     let page = text(&files, "units/huanghelou/2021/index.html");
     let execution = page
         .split("<caption>")
-        .find(|t| t.starts_with("预算执行情况"))
+        .find(|t| t.starts_with("预算资金（万元）"))
         .and_then(|t| t.split("</table>").nth(1))
         .expect("the 预算执行 table");
     assert!(

@@ -173,7 +173,9 @@ fn the_scorecard_csv_has_the_overall_goal_and_total_rows_and_the_execution_block
     let main = text(&files, "data/qingling/2023/self_evaluation.csv");
     assert!(main.ends_with("\"合计\",\"\",\"\",\"\",\"\",\"\",\"100\",\"92\",\"92\",\"\"\r\n"));
     let exec = text(&files, "data/qingling/2023/self_evaluation-execution.csv");
-    assert!(exec.contains("\"11092.59\",\"11092.59\",\"100.00%\",\"100.00%\",\"20\""));
+    assert!(exec.contains(
+        "\"预算执行\",\"—\",\"11092.59\",\"11092.59\",\"20\",\"100.00%\",\"20\",\"\",\"100.00%\","
+    ));
     let accounts = text(&files, "data/qingling/2023/accounts-summary.csv");
     assert!(accounts.contains("\"本年收入合计\",\"11902.59\",\"11092.59\"\r\n"));
     let page = text(&files, "units/qingling/2023/index.html");

@@ -66,6 +66,7 @@ pub(super) fn audit(ctx: &mut Ctx<'_>) {
             message: format!("预算执行得分 {reported}，按规则应为 {}", show(rule)),
         });
     }
+    super::funds::audit(ctx, &es);
     split(ctx, a, b);
     stated(ctx, "budget", "预算数", ctx.card.stated.budget, a);
     stated(ctx, "actual", "执行数", ctx.card.stated.actual, b);

@@ -34,7 +34,7 @@ fn total_weight(ctx: &mut Ctx<'_>) {
         |e| e.weight,
     );
     let parts = s.goals.iter().map(|g| g.weight.or(g.indicator_weights));
-    let all: Option<Vec<Dec>> = [Some(exec_w), s.overall_goal.as_ref().map(|o| o.weight)]
+    let all: Option<Vec<Dec>> = [Some(exec_w), s.overall_goal.as_ref().and_then(|o| o.weight)]
         .into_iter()
         .filter(|w| w.is_some())
         .chain(parts)

@@ -35,7 +35,8 @@ pub(super) fn weights(ctx: &mut Ctx<'_>) {
             .card
             .overall_goal
             .as_ref()
-            .map_or(Dec::ZERO, |o| o.weight);
+            .and_then(|o| o.weight)
+            .unwrap_or(Dec::ZERO);
         let goals: Option<Vec<Dec>> = ctx.card.goals.iter().map(|g| g.weight).collect();
         if let Some(sum) = goals.and_then(|g| Dec::checked_sum(g.into_iter().chain([overall])))
             && sum != stated
@@ -77,8 +78,8 @@ fn weight_terms(ctx: &Ctx<'_>) -> String {
         || crate::score::execution::execution_weight(ctx.template()),
         |e| e.weight,
     )));
-    if let Some(o) = &ctx.card.overall_goal {
-        terms.push(o.weight.to_string());
+    if let Some(w) = ctx.card.overall_goal.as_ref().and_then(|o| o.weight) {
+        terms.push(w.to_string());
     }
     terms.extend(
         ctx.card

@@ -9,8 +9,8 @@ use crate::load::locate::shorten;
 use crate::load::raw::{RawGoal, RawIndicator, RawScorecard};
 use crate::model::measure::Comparator;
 use crate::model::{
-    Dec, Direction, Execution, ExecutionPart, Goal, Indicator, Kind, Measure, OverallGoal,
-    Scorecard, Stated, Status, Subtotal, TargetColumns,
+    Dec, Direction, Goal, Indicator, Kind, Measure, OverallGoal, Scorecard, Stated, Status,
+    Subtotal, TargetColumns,
 };
 
 /// Words in an indicator's name that mark it as "less is better" when its target has no
@@ -48,22 +48,11 @@ pub(crate) fn scorecard(
         .enumerate()
         .map(|(i, g)| goal(cx, &format!("{path}.goals[{i}]"), g))
         .collect();
-    let part = |p: crate::load::raw::RawExecutionPart| ExecutionPart {
-        budget: p.budget,
-        actual: p.actual,
-        rate: p.rate,
-    };
-    let execution = raw.execution.map(|e| Execution {
-        budget: e.budget,
-        actual: e.actual,
-        rate: e.rate,
-        score: e.score,
-        received: e.received,
-        basic: e.basic.map(part),
-        project: e.project.map(part),
-    });
+    let execution = raw
+        .execution
+        .map(|e| super::funds::execution(cx, &format!("{path}.execution"), e));
     if let Some(o) = &raw.overall_goal {
-        unsigned_weight(cx, &format!("{path}.overall_goal.weight"), Some(o.weight));
+        unsigned_weight(cx, &format!("{path}.overall_goal.weight"), o.weight);
     }
     if let Some(s) = &raw.stated {
         unsigned_weight(cx, &format!("{path}.stated.goals_weight"), s.goals_weight);
@@ -153,7 +142,7 @@ pub(crate) fn goal(cx: &mut Ctx<'_>, path: &str, raw: RawGoal) -> Goal {
 
 /// A weight (分值) is a plain decimal without sign: the file's numbers already refuse `+5` and
 /// `-0`, and a negative weight is a typo too (issue 15).
-fn unsigned_weight(cx: &mut Ctx<'_>, field: &str, weight: Option<Dec>) {
+pub(super) fn unsigned_weight(cx: &mut Ctx<'_>, field: &str, weight: Option<Dec>) {
     if let Some(w) = weight.filter(|w| *w < Dec::ZERO) {
         cx.error(
             field,
