@@ -49,6 +49,10 @@ fn issue16_qingshen_fagaiju_findings_say_the_rule_needs_the_missing_figures() {
     assert_eq!(
         finding_pairs("qingshen-fagaiju"),
         [
+            // Not recomputable, said so: 财政专户管理资金 and 单位资金 print 执行率 0.00% for
+            // 0.00 ÷ 0.00, which has no value.
+            ("execution.unchecked", "projects[0].execution.parts[1].rate"),
+            ("execution.unchecked", "projects[0].execution.parts[2].rate"),
             // True: the rule needs a 完成值 the table leaves empty (rows 1 and 2).
             (
                 "indicator.actual_missing",

@@ -38,11 +38,11 @@ fn issue16_yongde_minglang_rows_read_their_target_from_the_three_columns() {
     assert_eq!(card.goals[0].reported_total, Some(d("86")));
     assert_eq!(card.goals[0].rule_total, Some(d("89.8")));
     assert_eq!(card.goals[0].indicator_weights, Some(d("90")));
-    // With the funds score 10 the printed 总分 96 follows (10 + 86); without the funds block
-    // the total is not recomputed and the printed rows do not sum to it.
+    // With the funds score 10 the printed 总分 96 follows (10 + 86); by rule the funds score
+    // is 10 × min(387664.62 ÷ 387664.62, 1) = 10 and the total 10 + 89.8 = 99.8.
     assert_eq!(card.reported_total, Some(d("96")));
-    assert_eq!(card.rule_total, None);
-    assert_eq!(card.reported_sum, None);
+    assert_eq!(card.rule_total, Some(d("99.80")));
+    assert_eq!(card.reported_sum, Some(d("96")));
     // 优 ≥ 90: 96 is 优, as printed.
     assert_eq!(
         card.reported_grade.map(|g| json(&g)),
@@ -67,10 +67,12 @@ fn issue16_yongde_minglang_findings_are_the_documents_own() {
             ),
             // True: 10 × 98% = 9.8, printed 9 (the table prints whole scores; 9 ≠ 9.8).
             ("score.mismatch", "projects[0].goals[0].indicators[5].score"),
+            // True: the printed 总分 96 against 99.8 by rule, from the two rows above.
+            ("score.total", "projects[0].reported_total"),
         ]
         .map(|(c, f)| (c.to_owned(), f.to_owned()))
     );
-    // Not findings, each for its reason: 总分 100 = 10 (funds) + 90 (rows); grade 优 matches
+    // Not findings, each for its reason: 分值 100 = 10 (funds) + 90 (rows); grade 优 matches
     // 96; 产出 40 / 效益 30 / 满意度 20 differs from the national 50/30/10, which the rule
     // says holds only "原则上" (domain.md §1.1), so it is no inconsistency.
 }
