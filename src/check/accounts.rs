@@ -136,11 +136,17 @@ impl<'a> Audit<'a> {
             return;
         }
         let unit = self.record.amount_unit.label();
-        let shown = computed.round(amount_dp(stated));
-        let message = format!(
+        let dp = amount_dp(stated);
+        let shown = computed.round(dp);
+        let mut message = format!(
             "{}为 {stated} {unit}，{}为 {shown} {unit}",
             claim.what, claim.basis
         );
+        // A gap of one unit in the last printed place is what rounding each part on its own
+        // can give (a 尾差): said so, so that a reader weighs it as such (issue 16, field 30).
+        if is_last_place_gap(stated, shown, dp) {
+            message.push_str("（相差一个末位单位，可能是各分项分别四舍五入造成的尾差）");
+        }
         self.push(
             &claim,
             Some(stated.to_string()),
@@ -174,6 +180,12 @@ fn amount_dp(stated: Dec) -> u32 {
 /// Places a percentage is shown at: as printed, at least 2.
 fn percent_dp(stated: Pct) -> u32 {
     stated.percent().scale().max(PERCENT_DP)
+}
+
+/// Do `a` and `b` differ by exactly one unit in the `dp`-th place (0.01 at 2 places)?
+fn is_last_place_gap(a: Dec, b: Dec, dp: u32) -> bool {
+    let ulp = Dec::from_decimal(rust_decimal::Decimal::new(1, dp));
+    a.checked_sub(b).is_some_and(|d| d.abs() == ulp)
 }
 
 /// The stated amount equals the computed one at the document's precision.

@@ -178,7 +178,10 @@ impl CardScore {
     }
 }
 
-/// The decimal places of the table's printed indicator scores, at least 1.
+/// The decimal places the table prints its indicator scores in (`domain.md` §1.5: a stated
+/// score differs from the rule when the two differ at that precision). A table of whole scores
+/// (field 05: 9 for 10 × 86.20% = 8.62) is compared at whole points; one without any printed
+/// score at 1 place.
 fn score_precision(sc: &Scorecard) -> u32 {
     sc.goals
         .iter()
@@ -186,8 +189,7 @@ fn score_precision(sc: &Scorecard) -> u32 {
         .filter_map(|i| i.score)
         .map(Dec::scale)
         .max()
-        .unwrap_or(0)
-        .max(1)
+        .unwrap_or(1)
 }
 
 /// Σ of all, `None` when one is `None` or on overflow.

@@ -349,3 +349,13 @@ fn a_stated_completion_without_a_stated_budget_uses_the_tables_budget() {
         )])
     );
 }
+
+#[test]
+fn issue16_a_gap_of_one_unit_in_the_last_place_is_named_a_possible_rounding_gap() {
+    let d = |s: &str| crate::model::Dec::parse(s).expect("decimal");
+    assert!(super::is_last_place_gap(d("2940.05"), d("2940.06"), 2));
+    assert!(super::is_last_place_gap(d("105.59"), d("105.58"), 2));
+    assert!(!super::is_last_place_gap(d("1788.11"), d("1798.11"), 2));
+    assert!(!super::is_last_place_gap(d("755.19"), d("755.21"), 2));
+    assert!(super::is_last_place_gap(d("5.5"), d("5.4"), 1));
+}
