@@ -84,14 +84,16 @@ fn issue16_the_funds_page_and_csv_show_the_printed_cells_and_the_computed_ones()
         "<th scope=\"row\">财政专户管理资金</th><td class=\"num\">0.00</td><td class=\"num\">0.00</td><td class=\"num\">0.00</td><td class=\"num\">/</td><td class=\"num\">0.00%</td><td class=\"num\">/</td>"
     ), "{page}");
     assert!(page.contains("财政专户管理资金：0.00 ÷ 0.00：预算数为 0，执行率无法计算。"));
-    assert!(page.contains("未印数字：年度资金总额与其中各项无法完全核对"));
+    assert!(page.contains("未印数字：总额与其中各项无法完全核对"));
+    // The Sichuan headings, as the form prints them (`template: sichuan`).
+    assert!(page.contains("<th scope=\"col\">调整后预算数</th><th scope=\"col\">预算执行数</th><th scope=\"col\">权重</th><th scope=\"col\">预算执行率</th>"), "{page}");
     // The header block as printed: 项目名称, 主管部门, 实施单位.
     assert!(page.contains("<dt>主管部门</dt><dd>青神县发展和改革局本级</dd>"));
     let csv =
         std::fs::read_to_string(out.join("data/qingshen-fagaiju/2023/projects-0-execution.csv"))
             .expect("csv");
     assert!(
-        csv.contains("\"年度资金总额\",\"238.93\",\"251.89\",\"251.89\",\"10\",\"100.00%\",\"\",")
+        csv.contains("\"总额\",\"238.93\",\"251.89\",\"251.89\",\"10\",\"100.00%\",\"\",")
     );
     assert!(csv.contains("\"其他资金\",\"\",\"\",\"\",\"/\",\"\",\"/\",\"\",\"—\",\"\""));
 }
