@@ -92,8 +92,6 @@ fn issue16_the_funds_page_and_csv_show_the_printed_cells_and_the_computed_ones()
     let csv =
         std::fs::read_to_string(out.join("data/qingshen-fagaiju/2023/projects-0-execution.csv"))
             .expect("csv");
-    assert!(
-        csv.contains("\"总额\",\"238.93\",\"251.89\",\"251.89\",\"10\",\"100.00%\",\"\",")
-    );
+    assert!(csv.contains("\"总额\",\"238.93\",\"251.89\",\"251.89\",\"10\",\"100.00%\",\"\","));
     assert!(csv.contains("\"其他资金\",\"\",\"\",\"\",\"/\",\"\",\"/\",\"\",\"—\",\"\""));
 }

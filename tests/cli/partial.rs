@@ -130,3 +130,25 @@ fn issue16_the_cut_table_is_partial_on_its_page_csv_and_json_and_ranks_nowhere()
     assert!(year.contains("第1名 完整街道"), "{year}");
     assert!(!year.contains("第2名"), "{year}");
 }
+
+#[test]
+fn issue16_a_year_or_title_the_document_does_not_print_is_said_on_the_page() {
+    // `whole/2023.yaml` with its title left out and `not_printed: [title, year]`: the page's
+    // 资料来源 says both, and the year comes from the file name.
+    let mut sources = files(&fixture("sites/partial/content"));
+    let rel = "whole/2023.yaml";
+    let text = String::from_utf8(sources[rel].clone())
+        .expect("UTF-8")
+        .replace(
+            "  title: 2023年度完整街道部门整体绩效自评表\n",
+            "  not_printed: [title, year]\n",
+        );
+    sources.insert(rel.to_owned(), text.into_bytes());
+    let (_dir, root) = crate::support::project_with(sources, false);
+    let (_out_dir, out) = build_into_temp(&root.join("content"));
+    let html = page(&out, "units/whole/2023/index.html");
+    assert!(
+        html.contains("资料来源：原文未印出标题（原文未印出年度，2023年度据文件名）"),
+        "{html}"
+    );
+}

@@ -51,3 +51,36 @@ fn no_finding_for_the_visible_part() {
         .collect();
     assert!(mine.is_empty(), "{mine:?}");
 }
+
+#[test]
+fn issue16_each_stated_change_of_an_income_part_is_checked() {
+    // 上年结转和结余 8.02, 增加 0.78: 2022 = 8.02 − 0.78 = 7.24, 0.78 ÷ 7.24 = 10.77% → 10.8%
+    // at the printed place, as printed. Printed 10.9% would be a finding; so would a value that
+    // is not the income block's 8.02.
+    let rate = super::findings_with(
+        "wuzhou-shouru",
+        2023,
+        "change_rate: 10.8%",
+        "change_rate: 10.9%",
+    );
+    assert_eq!(
+        super::codes(&rate),
+        [(
+            "accounts.change",
+            "final_accounts.narrative.income_parts.opening_balance.change_rate".to_owned()
+        )]
+    );
+    let value = super::findings_with(
+        "wuzhou-shouru",
+        2023,
+        "      opening_balance:\n        value: 8.02",
+        "      opening_balance:\n        value: 8.03",
+    );
+    assert!(
+        super::codes(&value)
+            .iter()
+            .any(|(_, f)| f == "final_accounts.narrative.income_parts.opening_balance.value"),
+        "{:?}",
+        super::codes(&value)
+    );
+}
