@@ -349,6 +349,9 @@ pub(crate) fn contents(record: &Record) -> String {
     if record.targets.is_some() {
         parts.push("绩效目标申报表".to_owned());
     }
+    if record.report.is_some() {
+        parts.push("绩效自评报告".to_owned());
+    }
     parts.join("、")
 }
 

@@ -126,4 +126,11 @@ fn the_page_shows_the_statements_as_printed_and_the_findings_beside_them() {
     // The field site is internal: the findings stand beside their statements.
     assert!(page.contains("其中所列各部分之和为 124.23 + 370.83 + 260.3 = 755.36 万元"));
     assert!(page.contains("文中称项目共 10 个，所列项目合计 8 个"));
+    // The index says what the record publishes: the report, nothing else.
+    let index = std::fs::read_to_string(out.join("index.html")).expect("index");
+    let row = index
+        .split("<tr")
+        .find(|r| r.contains("金寨县麻埠镇人民政府"))
+        .expect("a row for 麻埠镇");
+    assert!(row.contains(">绩效自评报告<"), "{row}");
 }
