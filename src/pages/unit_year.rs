@@ -305,7 +305,11 @@ fn card_view(
                 .collect()
         })
         .unwrap_or_default();
-    let title = card_title(card);
+    // A cut table's charts say so in their title (read out as the chart's description).
+    let title = match partial {
+        Some(_) => format!("{}（原文不全，截至可见部分）", card_title(card)),
+        None => card_title(card),
+    };
     let chart_scores = grouped_bars(&GroupedBars {
         title: format!("{title}：各目标分值与得分"),
         axis: Axis {

@@ -109,6 +109,18 @@ fn issue16_the_cut_table_is_partial_on_its_page_csv_and_json_and_ranks_nowhere()
     );
     // 20 + 10 + 6 + 2 = 38 over the visible rows.
     assert!(record.contains("38（截至可见部分）"), "{record}");
+    // Its charts say so too: their descriptions (what a screen reader reads) name the cut.
+    let descs: Vec<&str> = record
+        .split("<desc")
+        .skip(1)
+        .filter_map(|d| d.split_once('>').and_then(|(_, r)| r.split_once("</desc>")))
+        .map(|(d, _)| d)
+        .collect();
+    assert!(!descs.is_empty());
+    assert!(
+        descs.iter().all(|d| d.contains("原文不全，截至可见部分")),
+        "{descs:?}"
+    );
     let csv = page(&out, "data/cut/2023/self_evaluation.csv");
     assert!(
         csv.contains("\"合计（截至可见部分）\"") && csv.contains("原文不全：原文在"),
