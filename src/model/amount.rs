@@ -2,7 +2,7 @@
 //! `1.5 万元`, `3.2亿元` (issue 16), and the exact conversion between 元, 万元 and 亿元.
 //!
 //! In: the text of an amount field, and the record's `amount_unit` (set by `load` around the
-//! parse of one record, see [`with_record_unit`]). Out: a [`Dec`] in the record's unit. A plain
+//! parse of one record, see `with_record_unit`). Out: a [`Dec`] in the record's unit. A plain
 //! figure (`11092.59`) is already in the record's unit; a figure with its unit is converted by
 //! moving the decimal point (元 → 万元 is ÷10000), never rounded: `387664.62元` in a 万元 record
 //! is exactly 38.766462. The printed text is kept by `load` (`Record::printed`), so a page can
