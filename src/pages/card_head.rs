@@ -105,13 +105,38 @@ fn rate(cell: Option<&Cell<Pct>>) -> String {
     printed(cell, fmt_pct_printed)
 }
 
-fn row_view(name: String, total: bool, row: &FundsRow) -> FundsRowView {
+/// An amount cell as printed: a figure typed with its unit in the cell (`2518900元`) is shown
+/// so, with the figure in the record's unit beside it when the units differ (issue 16).
+fn amount_at(cell: Option<&Cell<Dec>>, at: &Printed<'_>, key: &str) -> String {
+    match cell {
+        Some(Cell::Figure(v)) => {
+            let field = format!("{}.{key}", at.base);
+            match at.printed.get(&field) {
+                Some(p) => super::report::printed_money(p, *v, at.unit),
+                None => fmt_money_printed(*v),
+            }
+        }
+        other => amount(other),
+    }
+}
+
+/// Where a funds row's cells stand in the record, and what the record kept as printed.
+pub(super) struct Printed<'a> {
+    /// The record's `printed` map (field path → the cell's text).
+    pub printed: &'a std::collections::BTreeMap<String, String>,
+    /// The row's field path (`projects[0].execution`, `….parts[1]`).
+    pub base: String,
+    /// The record's amount unit as printed (`万元`).
+    pub unit: &'a str,
+}
+
+fn row_view(name: String, total: bool, row: &FundsRow, at: &Printed<'_>) -> FundsRowView {
     FundsRowView {
         name,
         total,
-        initial_budget: amount(row.initial_budget.as_ref()),
-        budget: amount(row.budget.as_ref()),
-        actual: amount(row.actual.as_ref()),
+        initial_budget: amount_at(row.initial_budget.as_ref(), at, "initial_budget"),
+        budget: amount_at(row.budget.as_ref(), at, "budget"),
+        actual: amount_at(row.actual.as_ref(), at, "actual"),
         weight: printed(row.weight.as_ref(), fmt_score),
         rate: rate(row.rate.as_ref()),
         score: printed(row.score.as_ref(), fmt_score),
@@ -126,10 +151,17 @@ pub(super) fn funds(
     card: &Scorecard,
     es: &ExecutionScore,
     (labels, unit): (FundsLabels, &str),
+    printed_cells: &std::collections::BTreeMap<String, String>,
     findings: &mut Vec<&Finding>,
 ) -> Option<FundsView> {
     let ex = card.execution.as_ref()?;
-    let mut total = row_view(labels.total.to_owned(), true, &ex.total);
+    let at = |base: String| Printed {
+        printed: printed_cells,
+        base,
+        unit,
+    };
+    let base = format!("{}.execution", card.field);
+    let mut total = row_view(labels.total.to_owned(), true, &ex.total, &at(base.clone()));
     if ex.total.weight.is_none() {
         // A block that prints no 分值 (the Hubei tables): the template's weight, as before.
         total.weight = fmt_score(es.weight);
@@ -143,8 +175,8 @@ pub(super) fn funds(
         notes.push(format!("{}：{n}。", labels.total));
     }
     let mut rows = vec![total];
-    for (p, ps) in ex.parts.iter().zip(&es.parts) {
-        let mut v = row_view(ps.name.clone(), false, p);
+    for (i, (p, ps)) in ex.parts.iter().zip(&es.parts).enumerate() {
+        let mut v = row_view(ps.name.clone(), false, p, &at(format!("{base}.parts[{i}]")));
         v.rule_rate = ps.rate.map_or_else(|| "—".to_owned(), fmt_pct);
         if let Some(n) = &ps.rate_note {
             notes.push(format!("{}：{n}。", ps.name));

@@ -18,11 +18,19 @@ use crate::render::{fmt_money, fmt_money_exact, fmt_pct_printed};
 /// typed it with its unit (`10000万元`), and when that unit is not the record's, the figure in
 /// the record's unit beside it (`387664.62元（合 38.766462 万元）`); otherwise the figure.
 pub(crate) fn money_cell(record: &Record, field: &str, value: Dec) -> String {
-    let unit = record.amount_unit.label();
     match record.printed.get(field) {
-        Some(printed) if split_unit(printed).is_some_and(|(_, u)| u == unit) => printed.clone(),
-        Some(printed) => format!("{printed}（合 {} {unit}）", fmt_money_exact(value)),
+        Some(printed) => printed_money(printed, value, record.amount_unit.label()),
         None => fmt_money(value),
+    }
+}
+
+/// A cell typed with its unit (`printed`), and `value` in the record's `unit` beside it when
+/// the units differ.
+pub(crate) fn printed_money(printed: &str, value: Dec, unit: &str) -> String {
+    if split_unit(printed).is_some_and(|(_, u)| u == unit) {
+        printed.to_owned()
+    } else {
+        format!("{printed}（合 {} {unit}）", fmt_money_exact(value))
     }
 }
 

@@ -174,6 +174,8 @@ struct HeadCtx<'a> {
     unit_name: &'a str,
     template: Template,
     amount_unit: &'a str,
+    /// The record's cells typed with their unit (`Record::printed`).
+    printed: &'a std::collections::BTreeMap<String, String>,
 }
 
 fn card_view(
@@ -260,7 +262,7 @@ fn card_view(
         .collect();
     let funds = s.and_then(|s| s.execution.as_ref()).and_then(|e| {
         let labels = funds_labels(head.template);
-        card_head::funds(card, e, (labels, head.amount_unit), findings)
+        card_head::funds(card, e, (labels, head.amount_unit), head.printed, findings)
     });
     let overall_field = format!("{}.overall_goal", card.field);
     let overall = card.overall_goal.as_ref().map(|o| OverallView {
@@ -434,6 +436,7 @@ pub(super) fn view(
         unit_name: &unit.name,
         template: record.template,
         amount_unit: record.amount_unit.label(),
+        printed: &record.printed,
     };
     let record_csv = |name: &str| format!("{root}{}", record_csv_path(id, record.year, name));
     if let Some(c) = &record.self_evaluation {

@@ -95,3 +95,31 @@ fn issue16_the_funds_page_and_csv_show_the_printed_cells_and_the_computed_ones()
     assert!(csv.contains("\"总额\",\"238.93\",\"251.89\",\"251.89\",\"10\",\"100.00%\",\"\","));
     assert!(csv.contains("\"其他资金\",\"\",\"\",\"\",\"/\",\"\",\"/\",\"\",\"—\",\"\""));
 }
+
+#[test]
+fn issue16_a_funds_amount_typed_with_its_unit_is_shown_as_printed_beside_the_record_unit() {
+    // The total row's 调整后预算数 typed as a document in 元 would print it: 2518900元 is exactly
+    // 251.89 万元, so the scores and findings are those of the fixture; the cell shows both.
+    let mut sources = crate::support::files(&fixture("sites/funds-sichuan/content"));
+    let rel = "qingshen-fagaiju/2023.yaml";
+    let text = String::from_utf8(sources[rel].clone()).expect("UTF-8");
+    let at = text
+        .find("      budget: 251.89\n")
+        .expect("the total row's budget");
+    let text = format!(
+        "{}      budget: 2518900元\n{}",
+        &text[..at],
+        &text[at + "      budget: 251.89\n".len()..]
+    );
+    sources.insert(rel.to_owned(), text.into_bytes());
+    let (_dir, root) = crate::support::project_with(sources, false);
+    let (_out_dir, out) = build_into_temp(&root.join("content"));
+    let page =
+        std::fs::read_to_string(out.join("units/qingshen-fagaiju/2023/index.html")).expect("page");
+    assert!(
+        page.contains("<td class=\"num\">2518900元（合 251.89 万元）</td>"),
+        "{page}"
+    );
+    // The rate by rule is unchanged: 251.89 ÷ 251.89.
+    assert!(page.contains("<td class=\"num computed\">100.00%</td>"));
+}
