@@ -196,6 +196,8 @@ pub(crate) struct CachedSummary {
 struct CachedRecord {
     year: u16,
     contents: String,
+    /// The record has a 部门决算 (its page is linked from the lists; issue 17).
+    final_accounts: bool,
     reported: Option<Dec>,
     rule: Option<Dec>,
     /// Why `rule` is `None` (issue 16).
@@ -232,6 +234,7 @@ impl CachedSummary {
                 .map(|r| CachedRecord {
                     year: r.year.get(),
                     contents: r.contents.clone(),
+                    final_accounts: r.final_accounts,
                     reported: r.main.reported,
                     rule: r.main.rule,
                     not_recomputed: r.main.not_recomputed,
@@ -272,6 +275,7 @@ impl CachedSummary {
                 Some(RecordSummary {
                     year: Year::parse(&r.year.to_string()).ok()?,
                     contents: r.contents.clone(),
+                    final_accounts: r.final_accounts,
                     main: MainFigures {
                         reported: r.reported,
                         rule: r.rule,

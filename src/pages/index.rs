@@ -23,6 +23,8 @@ struct Row {
     year_href: String,
     year_sort: String,
     contents: String,
+    /// The 部门决算 page of the year shown; empty without one.
+    juesuan_href: String,
     #[serde(flatten)]
     figures: Headline,
     spark: String,
@@ -51,6 +53,7 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str) -> (Shell, IndexPage) {
                 year_href: format!("{root}{}", unit_year_path(unit.id.as_str(), latest.year)),
                 year_sort: latest.year.to_string(),
                 contents: latest.contents.clone(),
+                juesuan_href: juesuan_href(&root, unit.id.as_str(), latest),
                 figures: headline_of(&latest.main),
                 spark: sparkline(&Sparkline {
                     title: format!("{}历年自评得分", unit.short_name),
@@ -62,4 +65,14 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str) -> (Shell, IndexPage) {
     let subtitle = ctx.corpus.site.subtitle.as_deref().map(str::trim);
     let subtitle = subtitle.filter(|s| !s.is_empty()).map(str::to_owned);
     (shell, IndexPage { subtitle, rows })
+}
+
+/// The 部门决算 page of a unit-year from `root`, when it has one (issue 17: the page is linked
+/// from every list, not only from the 自评 page); empty otherwise.
+pub(crate) fn juesuan_href(root: &str, id: &str, r: &super::summary::RecordSummary) -> String {
+    if r.final_accounts {
+        format!("{root}{}", crate::plan::juesuan_path(id, r.year))
+    } else {
+        String::new()
+    }
 }

@@ -27,6 +27,8 @@ pub(crate) struct RecordSummary {
     pub(crate) year: Year,
     /// What the record publishes, in words ([`super::contents`]).
     pub(crate) contents: String,
+    /// It has a 部门决算, published on its own page.
+    pub(crate) final_accounts: bool,
     /// The figures of its main table.
     pub(crate) main: MainFigures,
     /// The texts of its flags ([`record_flags`]).
@@ -122,6 +124,7 @@ pub(crate) fn summarize(unit: &Unit, scores: &CorpusScores, t: &Thresholds) -> U
             RecordSummary {
                 year: r.year,
                 contents: super::contents(r),
+                final_accounts: r.final_accounts.is_some(),
                 main: MainFigures::of(score),
                 flags: record_flags(score, t).into_iter().map(|f| f.text).collect(),
                 measures,

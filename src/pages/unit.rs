@@ -53,6 +53,8 @@ struct Row {
     year_sort: String,
     href: String,
     contents: String,
+    /// The year's 部门决算 page; empty without one.
+    juesuan_href: String,
     #[serde(flatten)]
     figures: Headline,
 }
@@ -143,6 +145,14 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, unit: &Unit) -> (Shell, UnitPage) 
             year_sort: r.year.to_string(),
             href: format!("{root}{}", unit_year_path(unit.id.as_str(), r.year)),
             contents: contents(r),
+            juesuan_href: if r.final_accounts.is_some() {
+                format!(
+                    "{root}{}",
+                    crate::plan::juesuan_path(unit.id.as_str(), r.year)
+                )
+            } else {
+                String::new()
+            },
             figures: headline(ctx.score(r)),
         })
         .collect();

@@ -34,6 +34,8 @@ struct Row {
     name: String,
     href: String,
     contents: String,
+    /// The unit-year's 部门决算 page; empty without one.
+    juesuan_href: String,
     #[serde(flatten)]
     figures: Headline,
 }
@@ -128,6 +130,7 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, year: Year) -> (Shell, YearPage) {
                 name: u.name.clone(),
                 href: format!("{root}{}", unit_year_path(u.id.as_str(), r.year)),
                 contents: r.contents.clone(),
+                juesuan_href: super::index::juesuan_href(&root, u.id.as_str(), r),
                 figures,
             }
         })

@@ -207,3 +207,28 @@ fn the_juesuan_page_prints_to_a4_with_the_long_tables_header_on_every_page() {
         "no navigation and no search box in print"
     );
 }
+
+#[test]
+fn issue17_the_juesuan_page_is_linked_from_the_index_the_unit_page_and_the_year_page() {
+    let (_dir, out) = build_into_temp(&root().join("content"));
+    for page in [
+        "index.html",
+        "units/qingling/index.html",
+        "years/2023/index.html",
+    ] {
+        let html = std::fs::read_to_string(out.join(page)).expect("page");
+        let href = html
+            .split("<a class=\"juesuan-link\" href=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or_else(|| panic!("{page} links the 决算 page"));
+        let target = out.join(page).parent().expect("folder").join(href);
+        assert!(
+            target.ends_with("units/qingling/2023/juesuan.html") && target.is_file(),
+            "{page}: {href}"
+        );
+    }
+    // A record without a 部门决算 links none: qingling 2020 has only its 申报表.
+    let unit = std::fs::read_to_string(out.join("units/qingling/index.html")).expect("unit");
+    assert_eq!(unit.matches("class=\"juesuan-link\"").count(), 1);
+}
