@@ -18,9 +18,9 @@ fn fund_head(
     after: &[&'static str],
 ) -> Vec<Vec<Head>> {
     let mut top = vec![head("项目", 2, 1)];
-    top.extend(before.iter().map(|c| head(c, 1, 2)));
+    top.extend(before.iter().map(|c| head(*c, 1, 2)));
     top.push(head("本年支出", 3, 1));
-    top.extend(after.iter().map(|c| head(c, 1, 2)));
+    top.extend(after.iter().map(|c| head(*c, 1, 2)));
     vec![
         top,
         vec![
