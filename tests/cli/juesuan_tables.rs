@@ -126,8 +126,14 @@ fn printed_tables(html: &str) -> Vec<Printed> {
             let tbody = elements(s, "<tbody", "</tbody>");
             Printed {
                 heading,
-                head: thead.first().map(|t| rows(t, "<th", "</th>")).unwrap_or_default(),
-                body: tbody.first().map(|t| rows(t, "<td", "</td>")).unwrap_or_default(),
+                head: thead
+                    .first()
+                    .map(|t| rows(t, "<th", "</th>"))
+                    .unwrap_or_default(),
+                body: tbody
+                    .first()
+                    .map(|t| rows(t, "<td", "</td>"))
+                    .unwrap_or_default(),
             }
         })
         .collect()
@@ -168,7 +174,11 @@ fn expected_rows(t: &LineTable, et: &EditionTable) -> Vec<Vec<String>> {
         .collect();
     let cells = |m: Option<&BTreeMap<LineCol, Dec>>| -> Vec<String> {
         cols.iter()
-            .map(|c| m.and_then(|m| m.get(c)).map(|d| money(*d)).unwrap_or_default())
+            .map(|c| {
+                m.and_then(|m| m.get(c))
+                    .map(|d| money(*d))
+                    .unwrap_or_default()
+            })
             .collect()
     };
     let mut total = vec![String::new(), "合计".to_owned()];
@@ -201,7 +211,11 @@ fn issue17_every_cell_of_the_shanghai_tables_is_printed_as_transcribed_in_the_ed
     let mut typed_tables = 0;
     for unit in SHANGHAI {
         let r = record(&corpus, unit);
-        assert_eq!(r.edition.as_deref(), Some("shanghai"), "{unit} names its edition");
+        assert_eq!(
+            r.edition.as_deref(),
+            Some("shanghai"),
+            "{unit} names its edition"
+        );
         let fa: &FinalAccounts = r.final_accounts.as_ref().expect("a 决算");
         let html = std::fs::read_to_string(out.join(format!("units/{unit}/2024/juesuan.html")))
             .expect("the 决算 page");
@@ -218,7 +232,9 @@ fn issue17_every_cell_of_the_shanghai_tables_is_printed_as_transcribed_in_the_ed
             .collect();
         assert_eq!(headings, want, "{unit}: the tables in the edition's order");
         for (et, p) in ed.tables.iter().zip(&printed) {
-            let Some(kind) = kind_of(&et.id) else { continue };
+            let Some(kind) = kind_of(&et.id) else {
+                continue;
+            };
             // Columns: 科目编码, 科目名称, then the edition's, under their groups.
             let top: Vec<&str> = p.head[0].iter().map(String::as_str).collect();
             let mut want_top = vec!["项目".to_owned()];
@@ -250,5 +266,8 @@ fn issue17_every_cell_of_the_shanghai_tables_is_printed_as_transcribed_in_the_ed
         }
     }
     // Each document types its five 科目 tables.
-    assert_eq!(typed_tables, 15, "every 科目 table of the three documents is typed");
+    assert_eq!(
+        typed_tables, 15,
+        "every 科目 table of the three documents is typed"
+    );
 }

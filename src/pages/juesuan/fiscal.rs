@@ -122,11 +122,7 @@ pub(crate) fn table4(fa: &FinalAccounts, t: &Totals, classes: &[&str]) -> Table 
                 |c| row(c.and_then(|c| c.total), c),
                 notes,
             );
-            let grand_side = f
-                .grand_total_funds
-                .as_ref()
-                .and_then(|g| g.total)
-                .or(grand);
+            let grand_side = f.grand_total_funds.as_ref().and_then(|g| g.total).or(grand);
             (
                 right,
                 row(expenditure, f.expenditure_funds.as_ref()),

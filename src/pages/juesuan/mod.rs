@@ -57,9 +57,9 @@ use super::narrative::{Shuoming, shuoming};
 use super::{Ctx, record_shell, year_label};
 use crate::error::{Error, Result};
 use crate::model::{FinalAccounts, Profile, Record, Unit};
-use crate::render::edition::{Edition, EditionTable, TableId};
 use crate::plan::{juesuan_csv_path, unit_year_path};
 use crate::render::Shell;
+use crate::render::edition::{Edition, EditionTable, TableId};
 use crate::score::accounts::{Totals, derive};
 
 /// How many tables a 决算 has.
@@ -135,7 +135,10 @@ fn table(fa: &FinalAccounts, t: &Totals, et: &EditionTable, classes: &[&str]) ->
 /// The edition a record's tables follow: its own, else the site's; an error naming the field
 /// when the theme has no such edition.
 pub(super) fn edition<'a>(ctx: &'a Ctx<'_>, record: &Record) -> Result<&'a Edition> {
-    let name = record.edition.as_deref().unwrap_or(&ctx.corpus.site.edition);
+    let name = record
+        .edition
+        .as_deref()
+        .unwrap_or(&ctx.corpus.site.edition);
     ctx.renderer.edition(name).ok_or_else(|| {
         let known: Vec<String> = ctx
             .renderer
