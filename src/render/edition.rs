@@ -137,6 +137,37 @@ impl ClassEntry {
     }
 }
 
+/// A section of the 情况说明, as the edition numbers it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Which of the page's sections ([`SECTION_KEYS`]).
+    pub key: String,
+    /// The heading as printed, with its number (`七、财政拨款“三公”经费支出决算情况说明`).
+    pub title: String,
+    /// The heading it sits under, when the edition groups sections (`十一、其他重要事项的情况说明`).
+    #[serde(default)]
+    pub parent: Option<String>,
+}
+
+/// The sections the 情况说明 template can print, by key.
+pub(crate) const SECTION_KEYS: [&str; 14] = [
+    "overall",
+    "income",
+    "expenditure",
+    "fiscal",
+    "general",
+    "basic",
+    "gov_fund",
+    "state_capital",
+    "three_public",
+    "operating_costs",
+    "procurement",
+    "assets",
+    "performance",
+    "special_funds_nil",
+];
+
 /// One edition.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -145,6 +176,10 @@ pub struct Edition {
     pub tables: Vec<EditionTable>,
     #[serde(default)]
     pub classes: Vec<ClassEntry>,
+    /// The 情况说明's sections in printed order; a section not listed is not printed.
+    pub sections: Vec<Section>,
+    /// The part number of the 名词解释 (`第五部分`).
+    pub glossary_part: String,
 }
 
 impl Edition {
@@ -192,8 +227,20 @@ pub(crate) fn parse_all(files: &BTreeMap<String, String>) -> Result<BTreeMap<Str
     }
 }
 
-/// Each table at most once; a 科目 table's columns are keys its data has, each at most once.
+/// Each table and section at most once and known; a 科目 table's columns are keys its data
+/// has, each at most once.
 fn check(e: &Edition) -> std::result::Result<(), String> {
+    let mut keys: Vec<&str> = Vec::new();
+    for s in &e.sections {
+        if !SECTION_KEYS.contains(&s.key.as_str()) || keys.contains(&s.key.as_str()) {
+            return Err(format!(
+                "sections: expected each section once, one of {}, found `{}`",
+                SECTION_KEYS.join(", "),
+                s.key
+            ));
+        }
+        keys.push(&s.key);
+    }
     let mut seen = Vec::new();
     for t in &e.tables {
         if seen.contains(&t.id) {
@@ -230,4 +277,54 @@ fn check(e: &Edition) -> std::result::Result<(), String> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(text: &str) -> Result<BTreeMap<String, Edition>> {
+        parse_all(&BTreeMap::from([("x".to_owned(), text.to_owned())]))
+    }
+
+    const HEAD: &str = "title: t\nglossary_part: 第五部分\nsections: []\n";
+
+    #[test]
+    fn the_embedded_editions_parse_and_list_the_nine_tables() {
+        let theme = crate::render::Theme::embedded().expect("theme");
+        let editions = parse_all(&theme.editions).expect("editions");
+        assert_eq!(
+            editions.keys().map(String::as_str).collect::<Vec<_>>(),
+            ["national", "shanghai"]
+        );
+        for e in editions.values() {
+            let mut ids: Vec<usize> = e.tables.iter().map(|t| t.id.n()).collect();
+            ids.sort_unstable();
+            assert_eq!(ids, (1..=9).collect::<Vec<_>>(), "{}", e.title);
+        }
+        let national = &editions["national"];
+        assert_eq!(national.classes_for(2019).len(), 25, "抗疫特别国债 from 2020");
+        assert_eq!(national.classes_for(2024).len(), 26);
+    }
+
+    #[test]
+    fn an_edition_refuses_an_unknown_section_a_foreign_column_and_a_table_twice() {
+        let bad_section = "title: t\nglossary_part: 第五部分\nsections: [{key: nosuch, title: 一、}]\ntables: []\n";
+        let e = parsed(bad_section).expect_err("unknown section");
+        assert!(e.to_string().contains("found `nosuch`"), "{e}");
+        let foreign = format!(
+            "{HEAD}tables:\n  - {{id: income, title: 收入决算表, columns: [{{key: basic, title: 基本支出}}]}}\n"
+        );
+        let e = parsed(&foreign).expect_err("basic is not an income column");
+        assert!(e.to_string().contains("found `basic`"), "{e}");
+        let twice =
+            format!("{HEAD}tables:\n  - {{id: summary, title: a}}\n  - {{id: summary, title: b}}\n");
+        let e = parsed(&twice).expect_err("twice");
+        assert!(e.to_string().contains("listed twice"), "{e}");
+        let fixed = format!(
+            "{HEAD}tables:\n  - {{id: summary, title: a, columns: [{{key: total, title: 合计}}]}}\n"
+        );
+        let e = parsed(&fixed).expect_err("a fixed table takes no columns");
+        assert!(e.to_string().contains("takes no `columns`"), "{e}");
+    }
 }

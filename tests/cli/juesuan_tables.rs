@@ -23,6 +23,9 @@ const SHANGHAI: [&str; 3] = [
 #[derive(Deserialize)]
 struct Edition {
     tables: Vec<EditionTable>,
+    sections: Vec<Section>,
+    #[allow(dead_code, reason = "read to keep the file's shape checked")]
+    glossary_part: String,
     #[allow(dead_code, reason = "read to keep the file's shape checked")]
     title: String,
     #[allow(dead_code, reason = "read to keep the file's shape checked")]
@@ -42,6 +45,15 @@ struct EditionTable {
     landscape: Option<bool>,
     #[allow(dead_code, reason = "read to keep the file's shape checked")]
     note: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Section {
+    #[allow(dead_code, reason = "read to keep the file's shape checked")]
+    key: String,
+    title: String,
+    #[serde(default)]
+    parent: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -220,6 +232,36 @@ fn issue17_every_cell_of_the_shanghai_tables_is_printed_as_transcribed_in_the_ed
         let html = std::fs::read_to_string(out.join(format!("units/{unit}/2024/juesuan.html")))
             .expect("the 决算 page");
         let printed = printed_tables(&html);
+        // The 情况说明's headings: the edition's, in its order (七 "三公" before 八 政府性基金).
+        let text_part = &html[html.find("id=\"shuoming\"").expect("情况说明")..];
+        let text_part = &text_part[..text_part.find("</section>").expect("closes")];
+        let shown: Vec<String> = ["<h3", "<h4"]
+            .iter()
+            .flat_map(|tag| {
+                let close = if *tag == "<h3" { "</h3>" } else { "</h4>" };
+                elements(text_part, tag, close)
+                    .into_iter()
+                    .map(move |e| (text_part.find(e).unwrap_or(0), text(e)))
+            })
+            .collect::<std::collections::BTreeMap<usize, String>>()
+            .into_values()
+            .collect();
+        let mut want_sections: Vec<String> = Vec::new();
+        for s in &ed.sections {
+            if let Some(p) = &s.parent
+                && !want_sections.contains(p)
+            {
+                want_sections.push(p.clone());
+            }
+            want_sections.push(s.title.clone());
+        }
+        let numbered: Vec<&String> = shown.iter().filter(|h| want_sections.contains(h)).collect();
+        let expected: Vec<&String> = want_sections.iter().filter(|h| shown.contains(h)).collect();
+        assert_eq!(numbered, expected, "{unit}: the 情况说明 in the edition's order");
+        assert!(
+            shown.iter().any(|h| h == "七、财政拨款“三公”经费支出决算情况说明"),
+            "{unit}: \"三公\" is 七 in the Shanghai edition: {shown:?}"
+        );
         // Order, number and title: the edition's, every table printed.
         let headings: Vec<&str> = printed.iter().map(|p| p.heading.as_str()).collect();
         let want: Vec<String> = ed

@@ -83,6 +83,41 @@ pub(super) struct JuesuanPage {
     /// 第三部分 情况说明, generated from the same figures as the tables.
     shuoming: Option<Shuoming>,
     charts: Vec<ChartView>,
+    /// The 情况说明's sections in the edition's order and numbering (issue 17).
+    sections: Vec<SectionView>,
+    /// `第五部分`: the 名词解释's part number in the edition.
+    glossary_part: String,
+}
+
+/// One 情况说明 section as the edition numbers it.
+#[derive(Serialize)]
+struct SectionView {
+    key: String,
+    title: String,
+    /// `h3`, or `h4` under a group heading.
+    tag: &'static str,
+    /// The group heading, on the group's first section only.
+    parent: Option<String>,
+}
+
+/// The edition's sections, each group heading on its first section.
+fn sections(edition: &Edition) -> Vec<SectionView> {
+    let mut last: Option<&str> = None;
+    edition
+        .sections
+        .iter()
+        .map(|s| {
+            let parent = s.parent.as_deref();
+            let first = parent.is_some() && parent != last;
+            last = parent;
+            SectionView {
+                key: s.key.clone(),
+                title: s.title.clone(),
+                tag: if parent.is_some() { "h4" } else { "h3" },
+                parent: parent.filter(|_| first).map(str::to_owned),
+            }
+        })
+        .collect()
 }
 
 /// The nine tables of a record's 决算, in the edition's order.
@@ -224,6 +259,8 @@ pub(super) fn view(
         tables,
         shuoming,
         charts,
+        sections: sections(edition),
+        glossary_part: edition.glossary_part.clone(),
     };
     Ok((shell, page))
 }
