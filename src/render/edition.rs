@@ -303,7 +303,11 @@ mod tests {
             assert_eq!(ids, (1..=9).collect::<Vec<_>>(), "{}", e.title);
         }
         let national = &editions["national"];
-        assert_eq!(national.classes_for(2019).len(), 25, "抗疫特别国债 from 2020");
+        assert_eq!(
+            national.classes_for(2019).len(),
+            25,
+            "抗疫特别国债 from 2020"
+        );
         assert_eq!(national.classes_for(2024).len(), 26);
     }
 
@@ -317,8 +321,9 @@ mod tests {
         );
         let e = parsed(&foreign).expect_err("basic is not an income column");
         assert!(e.to_string().contains("found `basic`"), "{e}");
-        let twice =
-            format!("{HEAD}tables:\n  - {{id: summary, title: a}}\n  - {{id: summary, title: b}}\n");
+        let twice = format!(
+            "{HEAD}tables:\n  - {{id: summary, title: a}}\n  - {{id: summary, title: b}}\n"
+        );
         let e = parsed(&twice).expect_err("twice");
         assert!(e.to_string().contains("listed twice"), "{e}");
         let fixed = format!(

@@ -15,9 +15,9 @@ use crate::support::{build_into_temp, fixture, load_site, root};
 
 /// The three Shanghai 部门决算 of the field site.
 const SHANGHAI: [&str; 3] = [
-    "putuo-caizhengju",
     "putuo-guihua-ziran",
     "putuo-shehui-gongzuobu",
+    "putuo-caizhengju",
 ];
 
 #[derive(Deserialize)]
@@ -257,9 +257,14 @@ fn issue17_every_cell_of_the_shanghai_tables_is_printed_as_transcribed_in_the_ed
         }
         let numbered: Vec<&String> = shown.iter().filter(|h| want_sections.contains(h)).collect();
         let expected: Vec<&String> = want_sections.iter().filter(|h| shown.contains(h)).collect();
-        assert_eq!(numbered, expected, "{unit}: the 情况说明 in the edition's order");
+        assert_eq!(
+            numbered, expected,
+            "{unit}: the 情况说明 in the edition's order"
+        );
         assert!(
-            shown.iter().any(|h| h == "七、财政拨款“三公”经费支出决算情况说明"),
+            shown
+                .iter()
+                .any(|h| h == "七、财政拨款“三公”经费支出决算情况说明"),
             "{unit}: \"三公\" is 七 in the Shanghai edition: {shown:?}"
         );
         // Order, number and title: the edition's, every table printed.
@@ -312,4 +317,36 @@ fn issue17_every_cell_of_the_shanghai_tables_is_printed_as_transcribed_in_the_ed
         typed_tables, 15,
         "every 科目 table of the three documents is typed"
     );
+}
+
+#[test]
+fn issue17_a_record_naming_an_edition_the_theme_lacks_fails_the_build_at_its_field() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (path, bytes) in crate::support::files(&root().join("content")) {
+        let dest = dir.path().join("content").join(&path);
+        std::fs::create_dir_all(dest.parent().expect("parent")).expect("mkdir");
+        let mut bytes = bytes;
+        if path == "qingling/2023.yaml" {
+            let text = String::from_utf8(bytes).expect("UTF-8");
+            bytes = text
+                .replacen("template: hubei\n", "template: hubei\nedition: hunan\n", 1)
+                .into_bytes();
+        }
+        std::fs::write(dest, bytes).expect("write");
+    }
+    let out = assert_cmd::Command::cargo_bin("gongkai")
+        .expect("binary")
+        .current_dir(dir.path())
+        .args(["build", "--quiet"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(
+            "content/qingling/2023.yaml:7:10: edition (公开格式): expected one of `national`, `shanghai` (the theme's editions/<name>.yaml), found `hunan`"
+        ),
+        "{err}"
+    );
+    assert!(!dir.path().join("output").exists(), "nothing written");
 }
