@@ -127,7 +127,10 @@ fn a_record_with_every_optional_table_empty_prints_its_grid_and_the_official_sen
             .find(&format!("<p class=\"juesuan-empty\">{sentence}</p>"))
             .unwrap_or_else(|| panic!("{sentence}"));
         let section = &html[html[..at].rfind("<section").expect("its section")..at];
-        assert!(section.contains("<thead>"), "{sentence}: under the table's grid");
+        assert!(
+            section.contains("<thead>"),
+            "{sentence}: under the table's grid"
+        );
     }
     assert_eq!(html.matches("<table").count(), 9, "every table printed");
     let squeezed: String = html.split_whitespace().collect();

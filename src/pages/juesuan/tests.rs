@@ -170,3 +170,33 @@ fn a_total_with_a_part_left_out_stays_empty() {
         t[2].notes
     );
 }
+
+#[test]
+fn issue17_a_class_line_and_its_section_lines_are_counted_once_in_the_basic_table() {
+    let fa = final_accounts(
+        "basic:\n  personnel: 10\n  public: 3\n  items:\n    - {code: \"301\", name: 工资福利支出, kind: personnel, amount: 10}\n    - {code: \"30101\", name: 基本工资, kind: personnel, amount: 6}\n    - {code: \"30102\", name: 津贴补贴, kind: personnel, amount: 4}\n    - {code: \"30201\", name: 办公费, kind: public, amount: 3}\n",
+    );
+    let t = &national_tables(&fa)[5];
+    assert!(
+        t.notes.iter().all(|n| !n.contains("不一致")),
+        "301 = 30101 + 30102 is no disagreement: {:?}",
+        t.notes
+    );
+    assert!(
+        t.notes.iter().all(|n| !n.contains("空白单元格")),
+        "the shorter side's padding is not a missing figure: {:?}",
+        t.notes
+    );
+    // 公用经费 10 would disagree with its line: the rule still reports a real gap.
+    let fa = final_accounts(
+        "basic:\n  personnel: 10\n  public: 4\n  items:\n    - {code: \"301\", name: 工资福利支出, kind: personnel, amount: 10}\n    - {code: \"30201\", name: 办公费, kind: public, amount: 3}\n",
+    );
+    let t = &national_tables(&fa)[5];
+    assert!(
+        t.notes
+            .iter()
+            .any(|n| n.contains("公用经费合计按原文列示为 4.00")),
+        "{:?}",
+        t.notes
+    );
+}
