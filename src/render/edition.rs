@@ -180,6 +180,11 @@ pub struct Edition {
     pub sections: Vec<Section>,
     /// The part number of the 名词解释 (`第五部分`).
     pub glossary_part: String,
+    /// Each table prints "编制单位：<unit>" above it.
+    #[serde(default)]
+    pub prepared_by: bool,
+    /// The label of the amount unit above each table (`金额单位`, `单位`).
+    pub unit_label: String,
 }
 
 impl Edition {
@@ -287,7 +292,7 @@ mod tests {
         parse_all(&BTreeMap::from([("x".to_owned(), text.to_owned())]))
     }
 
-    const HEAD: &str = "title: t\nglossary_part: 第五部分\nsections: []\n";
+    const HEAD: &str = "title: t\nglossary_part: 第五部分\nunit_label: 单位\nsections: []\n";
 
     #[test]
     fn the_embedded_editions_parse_and_list_the_nine_tables() {
@@ -313,7 +318,7 @@ mod tests {
 
     #[test]
     fn an_edition_refuses_an_unknown_section_a_foreign_column_and_a_table_twice() {
-        let bad_section = "title: t\nglossary_part: 第五部分\nsections: [{key: nosuch, title: 一、}]\ntables: []\n";
+        let bad_section = "title: t\nglossary_part: 第五部分\nunit_label: 单位\nsections: [{key: nosuch, title: 一、}]\ntables: []\n";
         let e = parsed(bad_section).expect_err("unknown section");
         assert!(e.to_string().contains("found `nosuch`"), "{e}");
         let foreign = format!(

@@ -27,6 +27,10 @@ struct Edition {
     #[allow(dead_code, reason = "read to keep the file's shape checked")]
     glossary_part: String,
     #[allow(dead_code, reason = "read to keep the file's shape checked")]
+    unit_label: String,
+    #[allow(dead_code, reason = "read to keep the file's shape checked")]
+    prepared_by: Option<bool>,
+    #[allow(dead_code, reason = "read to keep the file's shape checked")]
     title: String,
     #[allow(dead_code, reason = "read to keep the file's shape checked")]
     classes: serde_json::Value,

@@ -87,11 +87,15 @@ pub(super) struct JuesuanPage {
     sections: Vec<SectionView>,
     /// `第五部分`: the 名词解释's part number in the edition.
     glossary_part: String,
+    /// "编制单位：…" above each table, when the edition prints it.
+    prepared_by: Option<String>,
+    /// `金额单位` or `单位`, as the edition prints it.
+    unit_label: String,
 }
 
 /// One 情况说明 section as the edition numbers it.
 #[derive(Serialize)]
-struct SectionView {
+pub(in crate::pages) struct SectionView {
     key: String,
     title: String,
     /// `h3`, or `h4` under a group heading.
@@ -101,7 +105,7 @@ struct SectionView {
 }
 
 /// The edition's sections, each group heading on its first section.
-fn sections(edition: &Edition) -> Vec<SectionView> {
+pub(in crate::pages) fn sections(edition: &Edition) -> Vec<SectionView> {
     let mut last: Option<&str> = None;
     edition
         .sections
@@ -261,6 +265,8 @@ pub(super) fn view(
         charts,
         sections: sections(edition),
         glossary_part: edition.glossary_part.clone(),
+        prepared_by: edition.prepared_by.then(|| unit.name.clone()),
+        unit_label: edition.unit_label.clone(),
     };
     Ok((shell, page))
 }

@@ -37,12 +37,15 @@ fn render_as(s: &Shuoming, internal: bool) -> String {
     struct Page<'a> {
         shuoming: &'a Shuoming,
         internal: bool,
+        sections: Vec<crate::pages::juesuan::SectionView>,
+        glossary_part: &'a str,
     }
     #[derive(Serialize)]
     struct Context<'a> {
         page: Page<'a>,
     }
     let renderer = Renderer::new(None, Path::new("/nonexistent")).expect("embedded theme");
+    let national = renderer.edition("national").expect("the national edition");
     renderer
         .render(
             "partials/juesuan_text.html",
@@ -50,6 +53,8 @@ fn render_as(s: &Shuoming, internal: bool) -> String {
                 page: Page {
                     shuoming: s,
                     internal,
+                    sections: crate::pages::juesuan::sections(national),
+                    glossary_part: &national.glossary_part,
                 },
             },
         )
