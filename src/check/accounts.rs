@@ -18,6 +18,7 @@ mod details_tests;
 mod lines;
 mod narrative;
 mod parts;
+mod prior;
 mod split;
 mod stated;
 #[cfg(test)]
@@ -61,6 +62,7 @@ fn check_record(unit: &Unit, record: &Record) -> Vec<Finding> {
     split::check(&ctx, &mut audit);
     parts::check(&ctx, &mut audit);
     narrative::check(&ctx, &mut audit);
+    prior::check(&ctx, &mut audit);
     stated::check(&ctx, &mut audit);
     details::check(&ctx, &mut audit);
     audit.findings
