@@ -13,6 +13,11 @@ pub(crate) fn field_label(path: &str) -> Option<&'static str> {
     if last == "value" && path.contains("indicators[") {
         return Some("指标值");
     }
+    if path.contains("_table.")
+        && let Some(zh) = table_column(last, path.contains("income_table."))
+    {
+        return Some(zh);
+    }
     let zh = match last {
         "year" => "年度",
         "amount_unit" => "金额单位",
@@ -71,7 +76,39 @@ pub(crate) fn field_label(path: &str) -> Option<&'static str> {
         "subject" => "所述单位",
         "project_funds" => "项目资金",
         "annual" => "当年金额",
+        "edition" => "公开格式",
+        "by_class" => "按类的支出",
+        "income_table" => "收入决算表",
+        "expenditure_table" => "支出决算表",
+        "general_budget_table" => "一般公共预算财政拨款支出决算表",
+        "gov_fund_table" => "政府性基金预算财政拨款收入支出决算表",
+        "state_capital_table" => "国有资本经营预算财政拨款收入支出决算表",
         _ => return None,
     };
     Some(zh)
+}
+
+/// The label of a column or block of a 科目 table (issue 17); `income` tells 经营收入 from
+/// 经营支出.
+fn table_column(key: &str, income: bool) -> Option<&'static str> {
+    Some(match key {
+        "total" => "合计",
+        "rows" => "科目行",
+        "statement" => "无数据说明",
+        "fiscal" => "财政拨款收入",
+        "superior_subsidy" => "上级补助收入",
+        "business" => "事业收入",
+        "operating" if income => "经营收入",
+        "operating" => "经营支出",
+        "affiliated" => "附属单位上缴收入",
+        "other" => "其他收入",
+        "basic" => "基本支出",
+        "project" => "项目支出",
+        "to_superior" => "上缴上级支出",
+        "to_affiliated" => "对附属单位补助支出",
+        "opening" => "年初结转和结余",
+        "income" => "本年收入",
+        "closing" => "年末结转和结余",
+        _ => return None,
+    })
 }

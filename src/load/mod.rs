@@ -21,7 +21,7 @@ pub mod raw;
 pub(crate) mod schema;
 mod text;
 mod validate;
-mod yaml;
+pub(crate) mod yaml;
 
 use std::path::Path;
 use std::sync::Arc;

@@ -13,12 +13,16 @@
     reason = "fields mirror the record format; docs/format.md documents each one"
 )]
 
+use std::collections::BTreeMap;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 mod report;
+mod tables;
 
 pub use report::*;
+pub use tables::*;
 
 use crate::model::amount::{self, Amount, AmountCell};
 use crate::model::cell::Cell;
@@ -50,6 +54,11 @@ pub struct RawSite {
     /// Thresholds used by comparisons and flags.
     #[serde(default)]
     pub thresholds: Option<RawThresholds>,
+    /// The 决算公开 edition of records that name none: `national` (default), `shanghai`, or one
+    /// the theme adds under `editions/` (issue 17).
+    #[serde(default)]
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,63}$"), example = &"shanghai")]
+    pub edition: Option<String>,
 }
 
 /// Thresholds for highlighting and flags (`_site.yaml` → `thresholds`).
@@ -117,6 +126,11 @@ pub struct RawRecord {
     /// `sichuan` (预算执行 10 + 绩效指标 90 by the table's own printed 权重, bands 80/60).
     #[schemars(extend("enum" = ["hubei", "national", "sichuan"]))]
     pub template: String,
+    /// The 决算公开 edition the record's tables follow (`national`, `shanghai`, or one the theme
+    /// adds under `editions/`); default: the site's, else `national`.
+    #[serde(default)]
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]{0,63}$"), example = &"shanghai")]
+    pub edition: Option<String>,
     #[serde(default)]
     pub source: Option<RawSource>,
     /// 填报人 and phone: personal data, never published by the public profile.
@@ -548,6 +562,21 @@ pub struct RawFinalAccounts {
     /// 原文不全: the document stops inside the 决算 (issue 16).
     #[serde(default)]
     pub incomplete: Option<RawAccountsIncomplete>,
+    /// 收入决算表 row by row (issue 17).
+    #[serde(default)]
+    pub income_table: Option<RawLineTable>,
+    /// 支出决算表 row by row.
+    #[serde(default)]
+    pub expenditure_table: Option<RawLineTable>,
+    /// 一般公共预算财政拨款支出决算表 row by row.
+    #[serde(default)]
+    pub general_budget_table: Option<RawLineTable>,
+    /// 政府性基金预算财政拨款收入支出决算表 row by row.
+    #[serde(default)]
+    pub gov_fund_table: Option<RawLineTable>,
+    /// 国有资本经营预算财政拨款收入支出决算表 row by row.
+    #[serde(default)]
+    pub state_capital_table: Option<RawLineTable>,
 }
 
 /// Income side of 收入支出决算总表.
@@ -644,6 +673,9 @@ pub struct RawExpenditure {
     #[serde(default, deserialize_with = "amount::opt")]
     #[schemars(with = "Option<Amount>")]
     pub grand_total: Option<Dec>,
+    /// The 类 rows of the 支出 side that print a figure, by name (issue 17).
+    #[serde(default)]
+    pub by_class: RawByClass,
 }
 
 /// 财政拨款收入支出决算总表 totals.
@@ -670,6 +702,24 @@ pub struct RawFiscal {
     #[serde(default, deserialize_with = "amount::opt")]
     #[schemars(with = "Option<Amount>")]
     pub grand_total: Option<Dec>,
+    /// 收入 side 一、二、三: 本年收入 by fund (issue 17).
+    #[serde(default)]
+    pub income_funds: Option<RawFundColumns>,
+    /// 年初财政拨款结转和结余 by fund.
+    #[serde(default)]
+    pub opening_funds: Option<RawFundColumns>,
+    /// 支出 side 类 rows: 合计 and each fund's column, by name.
+    #[serde(default)]
+    pub by_class: BTreeMap<String, RawFundColumns>,
+    /// 本年支出合计 row, the fund columns.
+    #[serde(default)]
+    pub expenditure_funds: Option<RawFundColumns>,
+    /// 年末财政拨款结转和结余 row, the fund columns.
+    #[serde(default)]
+    pub closing_funds: Option<RawFundColumns>,
+    /// 支出 side 总计 row: 合计 and the fund columns.
+    #[serde(default)]
+    pub grand_total_funds: Option<RawFundColumns>,
 }
 
 /// One 功能分类 line (项 level, or 款/类 when that is all the document gives).

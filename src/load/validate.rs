@@ -7,6 +7,7 @@
 
 mod funds;
 mod scorecard;
+mod tables;
 #[cfg(test)]
 mod tests;
 mod unit;
@@ -21,6 +22,9 @@ use crate::model::{
     AmountUnit, FinalAccounts, FunctionLine, Fund, Profile, Record, Site, Targets, Template,
     Thresholds, UnitId, Year,
 };
+
+/// The edition of a site that names none.
+pub(crate) const DEFAULT_EDITION: &str = "national";
 
 /// Collects the diagnostics of one file.
 pub(crate) struct Ctx<'a> {
@@ -120,7 +124,10 @@ pub(crate) fn site(raw: RawSite, locator: &Locator) -> Result<Site, Vec<Diagnost
         cx.one_of("locale", locale, &[("zh-CN", ())]);
     }
     let thresholds = thresholds(raw.thresholds);
+    let edition = raw.edition.unwrap_or_else(|| DEFAULT_EDITION.to_owned());
+    tables::edition_name(&mut cx, "edition", &edition);
     cx.finish(Site {
+        edition,
         title: raw.title,
         subtitle: raw.subtitle,
         base_url,
@@ -236,6 +243,9 @@ pub(crate) fn record(
     if let Some(s) = &raw.source {
         unit::source(&mut cx, s);
     }
+    if let Some(e) = &raw.edition {
+        tables::edition_name(&mut cx, "edition", e);
+    }
     let final_accounts = raw.final_accounts.map(|f| final_accounts(&mut cx, f));
     let targets = raw.targets.map(|t| targets(&mut cx, t));
     let diags = std::mem::take(&mut cx.diags);
@@ -249,6 +259,7 @@ pub(crate) fn record(
         path: locator.path().to_owned(),
         amount_unit,
         template,
+        edition: raw.edition,
         source: raw.source,
         contact: raw.contact,
         self_evaluation,
@@ -283,9 +294,17 @@ fn final_accounts(cx: &mut Ctx<'_>, raw: RawFinalAccounts) -> FinalAccounts {
                 "expected where the visible part stops, such as 原文在“其他收入”处中断, found an empty value".into(),
             );
         }
-        if let Some(b) = &i.block {
-            let blocks = ACCOUNTS_BLOCKS.map(|b| (b, ()));
-            cx.one_of("final_accounts.incomplete.block", b, &blocks);
+        if let Some(b) = &i.block
+            && !ACCOUNTS_BLOCKS.contains(&b.as_str())
+        {
+            // Eighteen blocks would not fit a message: the closest few, and where the list is.
+            cx.error(
+                "final_accounts.incomplete.block",
+                format!(
+                    "expected the key of a block under final_accounts, such as `income`, `lines` or `income_table` (the list: docs/format.md §2.11), found `{}`",
+                    shorten(b)
+                ),
+            );
         }
     }
     let lines = raw
@@ -312,6 +331,22 @@ fn final_accounts(cx: &mut Ctx<'_>, raw: RawFinalAccounts) -> FinalAccounts {
             );
         }
     }
+    let line_tables = tables::line_tables(
+        cx,
+        [
+            raw.income_table,
+            raw.expenditure_table,
+            raw.general_budget_table,
+            raw.gov_fund_table,
+            raw.state_capital_table,
+        ],
+    );
+    if let Some(e) = &raw.expenditure {
+        tables::class_names(cx, "final_accounts.expenditure.by_class", e.by_class.keys());
+    }
+    if let Some(f) = &raw.fiscal {
+        tables::class_names(cx, "final_accounts.fiscal.by_class", f.by_class.keys());
+    }
     FinalAccounts {
         title: raw.title,
         income: raw.income,
@@ -329,11 +364,12 @@ fn final_accounts(cx: &mut Ctx<'_>, raw: RawFinalAccounts) -> FinalAccounts {
         prior_year: raw.prior_year,
         narrative: raw.narrative,
         incomplete: raw.incomplete,
+        line_tables,
     }
 }
 
 /// The blocks of `final_accounts` a cut may fall in (`incomplete.block`).
-const ACCOUNTS_BLOCKS: [&str; 13] = [
+const ACCOUNTS_BLOCKS: [&str; 18] = [
     "income",
     "expenditure",
     "fiscal",
@@ -347,6 +383,11 @@ const ACCOUNTS_BLOCKS: [&str; 13] = [
     "assets",
     "performance",
     "narrative",
+    "income_table",
+    "expenditure_table",
+    "general_budget_table",
+    "gov_fund_table",
+    "state_capital_table",
 ];
 
 fn function_line(cx: &mut Ctx<'_>, p: &str, raw: RawFunctionLine) -> FunctionLine {

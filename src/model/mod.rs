@@ -14,6 +14,7 @@ pub mod cell;
 pub mod id;
 pub mod measure;
 pub mod money;
+pub mod tables;
 pub mod whole;
 
 use serde::Serialize;
@@ -27,8 +28,9 @@ pub use whole::Whole;
 pub use crate::load::raw::{
     RawAccountsIncomplete as AccountsIncomplete, RawAssets as Assets, RawBasic as Basic,
     RawBudgetActual as BudgetActual, RawBudgetTotal as BudgetTotal, RawClass as Class,
-    RawContact as Contact, RawExpenditure as Expenditure, RawFiscal as Fiscal, RawFunds as Funds,
-    RawIncome as Income, RawIncomplete as Incomplete, RawJuesuanNarrative as JuesuanNarrative,
+    RawContact as Contact, RawExpenditure as Expenditure, RawFiscal as Fiscal,
+    RawFundColumns as FundColumns, RawFunds as Funds, RawIncome as Income,
+    RawIncomplete as Incomplete, RawJuesuanNarrative as JuesuanNarrative,
     RawOperatingCosts as OperatingCosts, RawPerformance as Performance, RawPriorYear as PriorYear,
     RawProcurement as Procurement, RawProjectFund as ProjectFund, RawReport as Report,
     RawSource as Source, RawStatedFigure as StatedFigure, RawTargetsProject as TargetsProject,
@@ -53,6 +55,8 @@ pub struct Site {
     pub profile: Profile,
     pub theme: String,
     pub thresholds: Thresholds,
+    /// The 决算公开 edition of records that name none (issue 17): `national` by default.
+    pub edition: String,
 }
 
 /// Which audience a build is for.
@@ -118,6 +122,9 @@ pub struct Record {
     pub path: String,
     pub amount_unit: AmountUnit,
     pub template: Template,
+    /// The 决算公开 edition the record names (issue 17); without one, the site's
+    /// ([`Site::edition`]).
+    pub edition: Option<String>,
     pub source: Option<Source>,
     /// Personal data (填报人, phone). Never rendered by the public profile.
     #[serde(skip)]
@@ -403,6 +410,15 @@ pub struct FinalAccounts {
     pub narrative: Option<JuesuanNarrative>,
     /// 原文不全: the document stops inside the 决算 (issue 16).
     pub incomplete: Option<AccountsIncomplete>,
+    /// The 科目 tables typed row by row (issue 17), by kind.
+    pub line_tables: std::collections::BTreeMap<tables::LineTableKind, tables::LineTable>,
+}
+
+impl FinalAccounts {
+    /// The 科目 table of `kind`, when the record types it.
+    pub fn line_table(&self, kind: tables::LineTableKind) -> Option<&tables::LineTable> {
+        self.line_tables.get(&kind)
+    }
 }
 
 impl FinalAccounts {

@@ -111,11 +111,11 @@ impl Ctx<'_> {
             )),
             Page::Juesuan(u, r) => {
                 let unit = &self.corpus.units[u];
-                let (shell, page) = juesuan::view(self, path, unit, &unit.records[r]);
+                let (shell, page) = juesuan::view(self, path, unit, &unit.records[r])?;
                 self.renderer
                     .render("juesuan.html", &View { shell, page: &page })
             }
-            Page::JuesuanCsv(u, r, n) => Ok(juesuan::csv(&self.corpus.units[u].records[r], n)),
+            Page::JuesuanCsv(u, r, n) => juesuan::csv(self, &self.corpus.units[u].records[r], n),
             Page::NotFound => self.renderer.render(
                 "404.html",
                 &View {

@@ -9,6 +9,7 @@
 //! template cannot read the environment, the clock or any file. Never writes files; a
 //! [`Renderer`] is `Sync`, so pages may render in parallel.
 
+pub(crate) mod edition;
 mod filters;
 mod markdown;
 mod shell;
@@ -44,6 +45,8 @@ pub struct Renderer {
     assets: Vec<(String, Vec<u8>)>,
     /// SHA-256 (hex) over every template and static file, for the build cache.
     fingerprint: String,
+    /// The 决算公开 editions by name (issue 17).
+    editions: std::collections::BTreeMap<String, edition::Edition>,
 }
 
 impl Renderer {
@@ -61,10 +64,12 @@ impl Renderer {
         tera.add_raw_templates(&theme.templates)
             .map_err(|e| template_error(load_error_template(&e), &e))?;
         let fingerprint = fingerprint(&theme);
+        let editions = edition::parse_all(&theme.editions)?;
         Ok(Renderer {
             tera,
             assets: theme.assets.into_iter().collect(),
             fingerprint,
+            editions,
         })
     }
 
@@ -86,19 +91,38 @@ impl Renderer {
         &self.fingerprint
     }
 
+    /// The 决算公开 edition `name`, when the theme has one.
+    pub fn edition(&self, name: &str) -> Option<&edition::Edition> {
+        self.editions.get(name)
+    }
+
+    /// The names of the theme's editions, sorted.
+    pub fn edition_names(&self) -> impl Iterator<Item = &str> {
+        self.editions.keys().map(String::as_str)
+    }
+
     /// The theme's static files as (output path such as `static/style.css`, bytes), sorted.
     pub fn static_assets(&self) -> &[(String, Vec<u8>)] {
         &self.assets
     }
 }
 
-/// SHA-256 over every (name, length, bytes) of a theme's templates and then its assets.
+/// SHA-256 over every (name, length, bytes) of a theme's templates, then its assets, then its
+/// editions.
 fn fingerprint(theme: &Theme) -> String {
     use sha2::{Digest, Sha256};
     let mut h = Sha256::new();
     let templates = theme.templates.iter().map(|(n, t)| (n, t.as_bytes()));
     let assets = theme.assets.iter().map(|(n, b)| (n, b.as_slice()));
-    for (name, bytes) in templates.chain([(&String::new(), &b""[..])]).chain(assets) {
+    let editions = theme.editions.iter().map(|(n, t)| (n, t.as_bytes()));
+    let empty = String::new();
+    let sep = || [(&empty, &b""[..])];
+    for (name, bytes) in templates
+        .chain(sep())
+        .chain(assets)
+        .chain(sep())
+        .chain(editions)
+    {
         h.update((name.len() as u64).to_le_bytes());
         h.update(name.as_bytes());
         h.update((bytes.len() as u64).to_le_bytes());

@@ -7,7 +7,7 @@
 //! the base.
 //!
 //! Never: accepts a theme name outside `[a-z0-9-]+` (so no configured name can leave
-//! `themes/`), follows a symbolic link (not even one swapped in after the walk), or reads files outside `templates/` and `static/` of
+//! `themes/`), follows a symbolic link (not even one swapped in after the walk), or reads files outside `templates/`, `static/` and `editions/` of
 //! that folder. Dot-files (`.DS_Store`, `.gitkeep`) are skipped.
 
 use std::collections::BTreeMap;
@@ -38,6 +38,8 @@ macro_rules! embed {
 /// `embedded_files_are_exactly_the_files_on_disk` fails when a file is added, removed or
 /// changed on disk without this list following.
 pub(super) const EMBEDDED: &[(&str, &[u8])] = &[
+    embed!("editions/national.yaml"),
+    embed!("editions/shanghai.yaml"),
     embed!("static/search.js"),
     embed!("static/sort.js"),
     embed!("static/style.css"),
@@ -62,6 +64,8 @@ pub struct Theme {
     pub templates: BTreeMap<String, String>,
     /// Output path (`static/…`) → bytes, copied verbatim into the site.
     pub assets: BTreeMap<String, Vec<u8>>,
+    /// Edition name (`editions/<name>.yaml`) → YAML source (issue 17).
+    pub editions: BTreeMap<String, String>,
 }
 
 impl Theme {
@@ -120,6 +124,18 @@ impl Theme {
             self.templates.insert(name.to_owned(), source);
         } else if rel.starts_with("static/") {
             self.assets.insert(rel.to_owned(), bytes);
+        } else if let Some(name) = rel
+            .strip_prefix("editions/")
+            .and_then(|n| n.strip_suffix(".yaml"))
+            .filter(|n| !n.contains('/'))
+        {
+            let source = String::from_utf8(bytes).map_err(|_| {
+                Error::Usage(format!(
+                    "theme edition `{}` is not valid UTF-8",
+                    path.display()
+                ))
+            })?;
+            self.editions.insert(name.to_owned(), source);
         }
         Ok(())
     }

@@ -12,7 +12,7 @@
 use pulldown_cmark::{Event, Parser, TagEnd};
 use serde::Serialize;
 
-use crate::model::{Corpus, Goal, Record, Scorecard, Unit, Year};
+use crate::model::{Corpus, FinalAccounts, Goal, Record, Scorecard, Unit, Year};
 use crate::pages::{card_title, headline, page_title};
 use crate::plan::{card_anchor, unit_year_path};
 use crate::score::{CorpusScores, RecordScore};
@@ -118,6 +118,12 @@ fn doc(u: usize, unit: &Unit, record: &Record, score: Option<&RecordScore>) -> D
                 .collect(),
         );
     }
+    if let Some(fa) = &record.final_accounts {
+        // The 决算 page beside the record's page (issue 17): its anchor is that page's name.
+        let (names, body) = juesuan_text(fa);
+        push(Weight::Title, JUESUAN_ANCHOR, names);
+        push(Weight::Body, JUESUAN_ANCHOR, body);
+    }
     for n in &record.narratives {
         push(
             Weight::Body,
@@ -133,6 +139,58 @@ fn doc(u: usize, unit: &Unit, record: &Record, score: Option<&RecordScore>) -> D
         href: unit_year_path(unit.id.as_str(), record.year),
         fields,
     }
+}
+
+/// The anchor of a field found on the 决算 page: a page name beside the record's page, which
+/// `search.js` resolves against the record's folder.
+pub(crate) const JUESUAN_ANCHOR: &str = "juesuan.html";
+
+/// What the 决算 page prints that a reader searches for: its titles, then the 类/款/项 names of
+/// its tables and the names of the 情况说明's blocks the record holds (三公经费, 机关运行经费 …).
+fn juesuan_text(fa: &FinalAccounts) -> (Vec<String>, Vec<String>) {
+    let mut names = vec!["部门决算".to_owned()];
+    names.extend(fa.title.iter().cloned());
+    let mut body: Vec<String> = Vec::new();
+    let mut subject = |s: &str| {
+        if !s.is_empty() && !body.iter().any(|b| b == s) {
+            body.push(s.to_owned());
+        }
+    };
+    for l in &fa.lines {
+        for s in [Some(&l.class), l.section.as_ref(), l.item.as_ref()]
+            .into_iter()
+            .flatten()
+        {
+            subject(s);
+        }
+    }
+    for c in &fa.classes {
+        subject(&c.name);
+    }
+    for k in fa.expenditure.iter().flat_map(|e| e.by_class.keys()) {
+        subject(k);
+    }
+    for t in fa.line_tables.values() {
+        for r in &t.rows {
+            subject(&r.name);
+        }
+    }
+    if fa.three_public.is_some() {
+        subject("“三公”经费 三公经费 因公出国（境）费 公务用车购置及运行维护费 公务接待费");
+    }
+    if fa.operating_costs.is_some() {
+        subject("机关运行经费");
+    }
+    if fa.procurement.is_some() {
+        subject("政府采购");
+    }
+    if fa.assets.is_some() {
+        subject("国有资产占用");
+    }
+    if fa.basic.is_some() {
+        subject("基本支出 人员经费 公用经费");
+    }
+    (names, body)
 }
 
 /// Goal names, then indicator names, as the page's tables show them.

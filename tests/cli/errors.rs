@@ -12,6 +12,7 @@ mod hardening;
 mod layouts;
 mod partial;
 mod robustness;
+mod tables;
 
 use assert_cmd::Command;
 

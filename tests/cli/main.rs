@@ -18,6 +18,7 @@ mod funds;
 mod honest;
 mod incremental;
 mod juesuan;
+mod juesuan_tables;
 mod mixed_units;
 mod mutation;
 mod output;

@@ -27,6 +27,7 @@ fn findings(report: &str) -> Vec<Finding> {
             profile: crate::model::Profile::Internal,
             theme: "default".to_owned(),
             thresholds: Thresholds::default(),
+            edition: "national".to_owned(),
         },
         units: vec![unit],
     };

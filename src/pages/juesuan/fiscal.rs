@@ -6,12 +6,13 @@
 
 use super::lines::{of_funds, tree};
 use super::model::{Table, head};
-use super::summary::{ALL_FUNDS, class_rows, stated_or, two_sided};
-use crate::model::{Dec, FinalAccounts, Fund, Money};
+use super::summary::{ALL_FUNDS, class_rows, stated_or, two_sided, typed_class_rows};
+use crate::model::{Dec, FinalAccounts, Fund, FundColumns, Money};
 use crate::score::accounts::Totals;
 
-/// 公开04表 财政拨款收入支出决算总表.
-pub(crate) fn table4(fa: &FinalAccounts, t: &Totals) -> Table {
+/// 公开04表 财政拨款收入支出决算总表; `classes`: the edition's 类 rows for the year. Where the
+/// record types the table's 类 rows and fund columns (issue 17), they are printed as typed.
+pub(crate) fn table4(fa: &FinalAccounts, t: &Totals, classes: &[&str]) -> Table {
     let mut table = Table::new(
         4,
         "财政拨款收入支出决算总表",
@@ -81,34 +82,87 @@ pub(crate) fn table4(fa: &FinalAccounts, t: &Totals) -> Table {
         Dec::checked_sum(l.iter().map(|l| l.actual))
     };
     let nodes = tree(&lines);
-    let left = [
-        ("一、一般公共预算财政拨款", i.and_then(|i| i.general_budget)),
-        ("二、政府性基金预算财政拨款", i.and_then(|i| i.gov_fund)),
-        (
-            "三、国有资本经营预算财政拨款",
+    let funds = |c: Option<&FundColumns>| -> [Option<Dec>; 3] {
+        [
+            c.and_then(|c| c.general_budget),
+            c.and_then(|c| c.gov_fund),
+            c.and_then(|c| c.state_capital),
+        ]
+    };
+    // The income by fund as the table prints it, else as 收入支出决算总表 does.
+    let income_funds = match f.and_then(|f| f.income_funds.as_ref()) {
+        Some(c) => funds(Some(c)),
+        None => [
+            i.and_then(|i| i.general_budget),
+            i.and_then(|i| i.gov_fund),
             i.and_then(|i| i.state_capital),
-        ),
-    ]
-    .into_iter()
-    .map(|(l, v)| (l.to_owned(), vec![v]))
-    .collect();
-    let mut per_fund = vec![expenditure];
-    per_fund.extend(ALL_FUNDS.map(|f| if lines.is_empty() { None } else { fund_sum(f) }));
+        ],
+    };
+    const FUND_ROWS: [&str; 3] = [
+        "一、一般公共预算财政拨款",
+        "二、政府性基金预算财政拨款",
+        "三、国有资本经营预算财政拨款",
+    ];
+    let left = FUND_ROWS
+        .iter()
+        .zip(income_funds)
+        .map(|(l, v)| ((*l).to_owned(), vec![v]))
+        .collect();
+    let typed = f.filter(|f| !f.by_class.is_empty());
+    let (right, per_fund, closing_row, grand_row) = match typed {
+        Some(f) => {
+            let row = |total: Option<Dec>, c: Option<&FundColumns>| {
+                let mut v = vec![total];
+                v.extend(funds(c));
+                v
+            };
+            let right = typed_class_rows(
+                &f.by_class,
+                classes,
+                |c| row(c.and_then(|c| c.total), c),
+                notes,
+            );
+            let grand_side = f.grand_total_funds.as_ref().and_then(|g| g.total).or(grand);
+            (
+                right,
+                row(expenditure, f.expenditure_funds.as_ref()),
+                row(closing, f.closing_funds.as_ref()),
+                row(grand_side, f.grand_total_funds.as_ref()),
+            )
+        }
+        None => {
+            let mut per_fund = vec![expenditure];
+            per_fund.extend(ALL_FUNDS.map(|f| if lines.is_empty() { None } else { fund_sum(f) }));
+            (
+                class_rows(&nodes, true, true),
+                per_fund,
+                vec![closing, None, None, None],
+                vec![grand, None, None, None],
+            )
+        }
+    };
+    let mut left_totals = vec![
+        ("本年收入合计".to_owned(), vec![income]),
+        ("年初财政拨款结转和结余".to_owned(), vec![opening]),
+    ];
+    // 年初 by fund, where the table prints it.
+    if let Some(o) = f.and_then(|f| f.opening_funds.as_ref()) {
+        left_totals.extend(
+            FUND_ROWS
+                .iter()
+                .zip(funds(Some(o)))
+                .map(|(l, v)| ((*l).to_owned(), vec![v])),
+        );
+    }
+    left_totals.push(("总计".to_owned(), vec![grand]));
     table.rows = two_sided(
         left,
-        class_rows(&nodes, true, true),
-        vec![
-            ("本年收入合计".to_owned(), vec![income]),
-            ("年初财政拨款结转和结余".to_owned(), vec![opening]),
-            ("总计".to_owned(), vec![grand]),
-        ],
+        right,
+        left_totals,
         vec![
             ("本年支出合计".to_owned(), per_fund),
-            (
-                "年末财政拨款结转和结余".to_owned(),
-                vec![closing, None, None, None],
-            ),
-            ("总计".to_owned(), vec![grand, None, None, None]),
+            ("年末财政拨款结转和结余".to_owned(), closing_row),
+            ("总计".to_owned(), grand_row),
         ],
         4,
     );

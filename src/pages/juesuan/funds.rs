@@ -18,9 +18,9 @@ fn fund_head(
     after: &[&'static str],
 ) -> Vec<Vec<Head>> {
     let mut top = vec![head("项目", 2, 1)];
-    top.extend(before.iter().map(|c| head(c, 1, 2)));
+    top.extend(before.iter().map(|c| head(*c, 1, 2)));
     top.push(head("本年支出", 3, 1));
-    top.extend(after.iter().map(|c| head(c, 1, 2)));
+    top.extend(after.iter().map(|c| head(*c, 1, 2)));
     vec![
         top,
         vec![
@@ -188,8 +188,20 @@ pub(crate) fn table6(fa: &FinalAccounts) -> Table {
     let n = personnel.len().max(public.len());
     personnel.resize_with(n, || (String::new(), String::new(), None));
     public.resize_with(n, || (String::new(), String::new(), None));
+    // Issue 17: a 类 line (301) and its 款 lines (30101 …) are both typed: the sum is of the
+    // lines no other typed line refines, so a 类 is counted once, through its 款 or itself.
     let sum = |v: &[(String, String, Option<Dec>)]| {
-        let given: Vec<Dec> = v.iter().filter_map(|x| x.2).collect();
+        let leaf = |code: &str| {
+            code.is_empty()
+                || !v
+                    .iter()
+                    .any(|o| o.0.len() > code.len() && o.0.starts_with(code))
+        };
+        let given: Vec<Dec> = v
+            .iter()
+            .filter(|x| leaf(&x.0))
+            .filter_map(|x| x.2)
+            .collect();
         (!given.is_empty())
             .then(|| Dec::checked_sum(given))
             .flatten()
@@ -197,17 +209,21 @@ pub(crate) fn table6(fa: &FinalAccounts) -> Table {
     let notes = &mut table.notes;
     let personnel_total = stated_or("人员经费合计", b.personnel, sum(&personnel), notes);
     let public_total = stated_or("公用经费合计", b.public, sum(&public), notes);
+    // A side shorter than the other is padded with blank cells: no figure is missing there.
+    let side = |x: (String, String, Option<Dec>)| {
+        if x.0.is_empty() && x.1.is_empty() && x.2.is_none() {
+            [text("", ""), text("", ""), text("", "")]
+        } else {
+            let level_name = if x.0.len() == 3 { "name class" } else { "name" };
+            [text(x.0, "code"), text(x.1, level_name), money(x.2)]
+        }
+    };
     for (p, q) in personnel.into_iter().zip(public) {
+        let mut cells = side(p).to_vec();
+        cells.extend(side(q));
         table.rows.push(Row {
             level: "item",
-            cells: vec![
-                text(p.0, "code"),
-                text(p.1, "name"),
-                money(p.2),
-                text(q.0, "code"),
-                text(q.1, "name"),
-                money(q.2),
-            ],
+            cells,
         });
     }
     table.rows.push(totals_row(personnel_total, public_total));

@@ -46,6 +46,7 @@ mod funds;
 mod lines;
 mod model;
 mod summary;
+mod typed;
 
 use crate::score::accounts::Prior;
 use serde::Serialize;
@@ -54,9 +55,11 @@ use self::charts::ChartView;
 use self::model::Table;
 use super::narrative::{Shuoming, shuoming};
 use super::{Ctx, record_shell, year_label};
+use crate::error::{Error, Result};
 use crate::model::{FinalAccounts, Profile, Record, Unit};
 use crate::plan::{juesuan_csv_path, unit_year_path};
 use crate::render::Shell;
+use crate::render::edition::{Edition, EditionTable, TableId};
 use crate::score::accounts::{Totals, derive};
 
 /// How many tables a 决算 has.
@@ -80,37 +83,114 @@ pub(super) struct JuesuanPage {
     /// 第三部分 情况说明, generated from the same figures as the tables.
     shuoming: Option<Shuoming>,
     charts: Vec<ChartView>,
+    /// The 情况说明's sections in the edition's order and numbering (issue 17).
+    sections: Vec<SectionView>,
+    /// `第五部分`: the 名词解释's part number in the edition.
+    glossary_part: String,
 }
 
-/// The nine tables of a record's 决算, in the official order.
-fn tables(fa: &FinalAccounts) -> Vec<Table> {
-    let t = Totals::of(fa);
-    (1..=TABLES).filter_map(|n| table(fa, &t, n)).collect()
+/// One 情况说明 section as the edition numbers it.
+#[derive(Serialize)]
+struct SectionView {
+    key: String,
+    title: String,
+    /// `h3`, or `h4` under a group heading.
+    tag: &'static str,
+    /// The group heading, on the group's first section only.
+    parent: Option<String>,
 }
 
-/// The n-th table (1..=9), with the note on empty cells where it has one; `None` for another n.
-fn table(fa: &FinalAccounts, t: &Totals, n: usize) -> Option<Table> {
-    let mut table = match n {
-        1 => summary::table1(fa, t),
-        2 => summary::table2(fa, t),
-        3 => summary::table3(fa, t),
-        4 => fiscal::table4(fa, t),
-        5 => funds::table5(fa),
-        6 => funds::table6(fa),
-        7 => funds::table7(fa),
-        8 => funds::table8(fa),
-        9 => funds::table9(fa),
-        _ => return None,
-    };
-    let empty_cell = table
-        .rows
+/// The edition's sections, each group heading on its first section.
+fn sections(edition: &Edition) -> Vec<SectionView> {
+    let mut last: Option<&str> = None;
+    edition
+        .sections
         .iter()
-        .flat_map(|r| r.cells.iter())
-        .any(|c| c.class == "num" && c.text.is_empty());
+        .map(|s| {
+            let parent = s.parent.as_deref();
+            let first = parent.is_some() && parent != last;
+            last = parent;
+            SectionView {
+                key: s.key.clone(),
+                title: s.title.clone(),
+                tag: if parent.is_some() { "h4" } else { "h3" },
+                parent: parent.filter(|_| first).map(str::to_owned),
+            }
+        })
+        .collect()
+}
+
+/// The nine tables of a record's 决算, in the edition's order.
+fn tables(fa: &FinalAccounts, year: i64, edition: &Edition) -> Vec<Table> {
+    let t = Totals::of(fa);
+    let classes = edition.classes_for(year);
+    edition
+        .tables
+        .iter()
+        .map(|et| table(fa, &t, et, &classes))
+        .collect()
+}
+
+/// One table as the edition lays it out: typed row by row when the record types it (issue 17),
+/// else built from the record's totals and lines; numbered, titled and noted by the edition.
+fn table(fa: &FinalAccounts, t: &Totals, et: &EditionTable, classes: &[&str]) -> Table {
+    let typed = et.id.line_kind().and_then(|k| fa.line_table(k));
+    let mut table = match (typed, et.id) {
+        (Some(lt), _) => typed::line_table(et, lt),
+        (None, TableId::Summary) => summary::table1(fa, t, classes),
+        (None, TableId::Income) => summary::table2(fa, t),
+        (None, TableId::Expenditure) => summary::table3(fa, t),
+        (None, TableId::Fiscal) => fiscal::table4(fa, t, classes),
+        (None, TableId::GeneralBudget) => funds::table5(fa),
+        (None, TableId::Basic) => funds::table6(fa),
+        (None, TableId::GovFund) => funds::table7(fa),
+        (None, TableId::StateCapital) => funds::table8(fa),
+        (None, TableId::ThreePublic) => funds::table9(fa),
+    };
+    // A blank cell of a table typed as printed is printed blank; of a table rebuilt from
+    // totals it may be a figure the record cannot give.
+    let empty_cell = typed.is_none()
+        && table
+            .rows
+            .iter()
+            .flat_map(|r| r.cells.iter())
+            .any(|c| c.class == "num" && c.text.is_empty());
     if empty_cell {
         table.notes.push(EMPTY_CELL_NOTE.to_owned());
     }
-    Some(table)
+    table.title = et.title.clone();
+    table.code = et.label.clone().unwrap_or_default();
+    table.landscape = et.landscape;
+    if let Some(note) = &et.note {
+        table.notes.insert(0, note.clone());
+    }
+    table
+}
+
+/// The edition a record's tables follow: its own, else the site's; an error naming the field
+/// when the theme has no such edition.
+pub(super) fn edition<'a>(ctx: &'a Ctx<'_>, record: &Record) -> Result<&'a Edition> {
+    let name = record
+        .edition
+        .as_deref()
+        .unwrap_or(&ctx.corpus.site.edition);
+    ctx.renderer.edition(name).ok_or_else(|| {
+        let known: Vec<String> = ctx
+            .renderer
+            .edition_names()
+            .map(|n| format!("`{n}`"))
+            .collect();
+        let at = if record.edition.is_some() {
+            let l = record.locator.locate("edition");
+            format!("{}:{}:{}: edition (公开格式)", l.path, l.line, l.col)
+        } else {
+            "_site.yaml: edition (公开格式)".to_owned()
+        };
+        Error::Usage(format!(
+            "{at}: expected one of {} (the theme's editions/<name>.yaml), found `{name}`",
+            known.join(", ")
+        ))
+    })
 }
 
 /// The prior year's accounts of the same unit, when that record exists.
@@ -127,7 +207,8 @@ pub(super) fn view(
     path: &str,
     unit: &Unit,
     record: &Record,
-) -> (Shell, JuesuanPage) {
+) -> Result<(Shell, JuesuanPage)> {
+    let edition = edition(ctx, record)?;
     let title = format!("{}{}部门决算", unit.name, year_label(record.year));
     let id = unit.id.as_str();
     let shell = record_shell(ctx, path, &title, unit, record.year, "部门决算");
@@ -136,7 +217,7 @@ pub(super) fn view(
         Some(fa) => {
             let prior = prior(unit, record);
             let figures = derive(fa, prior);
-            let mut tables = tables(fa);
+            let mut tables = tables(fa, i64::from(record.year.get()), edition);
             // Issue 16: a block the record leaves out produces nothing on the public site.
             if ctx.profile == Profile::Public {
                 tables.retain(|t| !t.not_filed);
@@ -178,18 +259,26 @@ pub(super) fn view(
         tables,
         shuoming,
         charts,
+        sections: sections(edition),
+        glossary_part: edition.glossary_part.clone(),
     };
-    (shell, page)
+    Ok((shell, page))
 }
 
-/// `data/<id>/<year>/juesuan-<n>.csv`; empty for a record without a 决算 or an unknown table.
-pub(super) fn csv(record: &Record, n: usize) -> String {
-    record
-        .final_accounts
-        .as_ref()
-        .and_then(|fa| table(fa, &Totals::of(fa), n))
-        .map(|t| t.csv())
-        .unwrap_or_default()
+/// `data/<id>/<year>/juesuan-<n>.csv`; empty for a record without a 决算 or a table its
+/// edition does not print.
+pub(super) fn csv(ctx: &Ctx<'_>, record: &Record, n: usize) -> Result<String> {
+    let edition = edition(ctx, record)?;
+    let Some(fa) = &record.final_accounts else {
+        return Ok(String::new());
+    };
+    let classes = edition.classes_for(i64::from(record.year.get()));
+    Ok(edition
+        .tables
+        .iter()
+        .find(|et| et.id.n() == n)
+        .map(|et| table(fa, &Totals::of(fa), et, &classes).csv())
+        .unwrap_or_default())
 }
 
 #[cfg(test)]

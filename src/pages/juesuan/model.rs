@@ -13,15 +13,15 @@ use crate::render::fmt_money;
 /// One header cell.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct Head {
-    pub(crate) text: &'static str,
+    pub(crate) text: String,
     pub(crate) colspan: usize,
     pub(crate) rowspan: usize,
 }
 
 /// A header cell spanning `colspan` columns and `rowspan` rows.
-pub(crate) fn head(text: &'static str, colspan: usize, rowspan: usize) -> Head {
+pub(crate) fn head(text: impl Into<String>, colspan: usize, rowspan: usize) -> Head {
     Head {
-        text,
+        text: text.into(),
         colspan,
         rowspan,
     }
@@ -71,10 +71,12 @@ pub(crate) struct Row {
 pub(crate) struct Table {
     /// 1..=9, the official order.
     pub(crate) n: usize,
-    /// `公开01表`.
+    /// `公开01表`; empty in an edition that prints no number (issue 17).
     pub(crate) code: String,
-    /// `收入支出决算总表`.
-    pub(crate) title: &'static str,
+    /// `收入支出决算总表`, as the edition titles it.
+    pub(crate) title: String,
+    /// Printed on an A4 page turned sideways (the edition says which).
+    pub(crate) landscape: bool,
     /// Header rows, top to bottom.
     pub(crate) head: Vec<Vec<Head>>,
     /// One name per column, for the CSV header (`本年支出/基本支出`).
@@ -92,12 +94,13 @@ pub(crate) struct Table {
 
 impl Table {
     /// A table with its header; rows and notes follow.
-    pub(crate) fn new(n: usize, title: &'static str, head: Vec<Vec<Head>>) -> Table {
+    pub(crate) fn new(n: usize, title: impl Into<String>, head: Vec<Vec<Head>>) -> Table {
         let columns = column_names(&head);
         Table {
             n,
             code: format!("公开{n:02}表"),
-            title,
+            title: title.into(),
+            landscape: false,
             head,
             columns,
             rows: Vec::new(),
@@ -169,7 +172,7 @@ fn column_names(head: &[Vec<Head>]) -> Vec<String> {
     let width = head
         .first()
         .map_or(0, |r| r.iter().map(|h| h.colspan).sum());
-    let mut grid: Vec<Vec<Option<&'static str>>> = vec![vec![None; width]; head.len()];
+    let mut grid: Vec<Vec<Option<&str>>> = vec![vec![None; width]; head.len()];
     let mut taken = vec![vec![false; width]; head.len()];
     for (r, row) in head.iter().enumerate() {
         let mut c = 0;
@@ -181,7 +184,7 @@ fn column_names(head: &[Vec<Head>]) -> Vec<String> {
                 for cc in c..(c + h.colspan.max(1)).min(width) {
                     taken[rr][cc] = true;
                     if rr == r {
-                        grid[rr][cc] = Some(h.text);
+                        grid[rr][cc] = Some(h.text.as_str());
                     }
                 }
             }

@@ -135,8 +135,37 @@ pub(super) fn class_rows(
         .collect()
 }
 
-/// 公开01表 收入支出决算总表.
-pub(crate) fn table1(fa: &FinalAccounts, t: &Totals) -> Table {
+/// The 类 rows of a 总表 the record types by name (issue 17): every 类 of the edition in its
+/// order, then any the record names that the edition does not list (with a note), each with
+/// its typed cells.
+pub(super) fn typed_class_rows<V>(
+    typed: &std::collections::BTreeMap<String, V>,
+    classes: &[&str],
+    cells: impl Fn(Option<&V>) -> Vec<Option<Dec>>,
+    notes: &mut Vec<String>,
+) -> Vec<(String, Vec<Option<Dec>>)> {
+    let extra: Vec<&str> = typed
+        .keys()
+        .map(String::as_str)
+        .filter(|k| !classes.contains(k))
+        .collect();
+    if !extra.is_empty() {
+        notes.push(format!(
+            "本版式的类列表中没有“{}”，按原文列在最后。",
+            extra.join("”“")
+        ));
+    }
+    classes
+        .iter()
+        .copied()
+        .chain(extra)
+        .enumerate()
+        .map(|(i, name)| (numbered(i, name), cells(typed.get(name))))
+        .collect()
+}
+
+/// 公开01表 收入支出决算总表; `classes`: the edition's 类 rows for the year.
+pub(crate) fn table1(fa: &FinalAccounts, t: &Totals, classes: &[&str]) -> Table {
     let mut table = Table::new(
         1,
         "收入支出决算总表",
@@ -191,19 +220,26 @@ pub(crate) fn table1(fa: &FinalAccounts, t: &Totals) -> Table {
         t.expenditure_grand_total,
         notes,
     );
-    let lines = of_funds(fa, &ALL_FUNDS);
-    let nodes = tree(&lines);
-    let known = expenditure_total.is_some() && expenditure_total == t.fiscal_expenditure;
-    if !nodes.is_empty() && !known {
-        notes.push(
-            "原文按功能分类列示的仅为财政拨款支出，与本年支出合计不一致，各类支出金额留空。"
-                .to_owned(),
-        );
-    }
+    let by_class = e.map(|e| &e.by_class).filter(|b| !b.is_empty());
+    let right = match by_class {
+        Some(typed) => typed_class_rows(typed, classes, |v| vec![v.map(|a| a.0)], notes),
+        None => {
+            let lines = of_funds(fa, &ALL_FUNDS);
+            let nodes = tree(&lines);
+            let known = expenditure_total.is_some() && expenditure_total == t.fiscal_expenditure;
+            if !nodes.is_empty() && !known {
+                notes.push(
+                    "原文按功能分类列示的仅为财政拨款支出，与本年支出合计不一致，各类支出金额留空。"
+                        .to_owned(),
+                );
+            }
+            class_rows(&nodes, false, known)
+        }
+    };
     let one = |label: &str, v: Option<Dec>| (label.to_owned(), vec![v]);
     table.rows = two_sided(
         left,
-        class_rows(&nodes, false, known),
+        right,
         vec![
             one("本年收入合计", income_total),
             one("使用非财政拨款结余", get(|i| i.non_fiscal_balance_used)),
@@ -224,7 +260,7 @@ pub(crate) fn table1(fa: &FinalAccounts, t: &Totals) -> Table {
 /// The `项目` header pair (科目编码, 科目名称) over two rows, then single columns.
 fn subject_head(columns: &[&'static str]) -> Vec<Vec<super::model::Head>> {
     let mut top = vec![head("项目", 2, 1)];
-    top.extend(columns.iter().map(|c| head(c, 1, 2)));
+    top.extend(columns.iter().map(|c| head(*c, 1, 2)));
     vec![top, vec![head("科目编码", 1, 1), head("科目名称", 1, 1)]]
 }
 

@@ -8,6 +8,15 @@ fn example() -> FinalAccounts {
         .expect("qingling 2023 has a 决算")
 }
 
+/// The tables in the `national` edition of the embedded theme.
+fn national_tables(fa: &FinalAccounts) -> Vec<Table> {
+    let r = crate::render::Renderer::from_theme(
+        crate::render::Theme::embedded().expect("embedded theme"),
+    )
+    .expect("renderer");
+    tables(fa, 2023, r.edition("national").expect("national edition"))
+}
+
 fn cell_texts(t: &Table) -> Vec<String> {
     t.rows
         .iter()
@@ -17,7 +26,8 @@ fn cell_texts(t: &Table) -> Vec<String> {
 
 #[test]
 fn the_nine_tables_come_in_the_official_order() {
-    let titles: Vec<&str> = tables(&example()).iter().map(|t| t.title).collect();
+    let tables = national_tables(&example());
+    let titles: Vec<&str> = tables.iter().map(|t| t.title.as_str()).collect();
     assert_eq!(
         titles,
         [
@@ -36,7 +46,7 @@ fn the_nine_tables_come_in_the_official_order() {
 
 #[test]
 fn a_stated_total_that_differs_from_its_parts_is_printed_as_stated_with_a_note() {
-    let t = &tables(&example())[0];
+    let t = &national_tables(&example())[0];
     assert!(cell_texts(t).contains(&"11,902.59".to_owned()));
     assert!(
         t.notes
@@ -49,7 +59,7 @@ fn a_stated_total_that_differs_from_its_parts_is_printed_as_stated_with_a_note()
 
 #[test]
 fn the_general_budget_table_derives_the_project_part_from_the_basic_table() {
-    let t = &tables(&example())[4];
+    let t = &national_tables(&example())[4];
     let total = &t.rows[0].cells;
     let texts: Vec<&str> = total.iter().map(|c| c.text.as_str()).collect();
     assert_eq!(texts, ["", "合计", "11,082.80", "5,197.65", "5,885.15"]);
@@ -57,7 +67,7 @@ fn the_general_budget_table_derives_the_project_part_from_the_basic_table() {
 
 #[test]
 fn a_single_missing_three_public_part_is_the_total_less_the_others() {
-    let t = &tables(&example())[8];
+    let t = &national_tables(&example())[8];
     let texts: Vec<&str> = t.rows[0].cells.iter().map(|c| c.text.as_str()).collect();
     assert_eq!(
         texts,
@@ -77,7 +87,7 @@ expenditure: {basic: 60, project: 40, total: 100, grand_total: 100}
 three_public: {total: {budget: 0, actual: 0}}
 "#,
     );
-    let t = tables(&fa);
+    let t = national_tables(&fa);
     let empty: Vec<Option<&str>> = t.iter().map(|t| t.empty.as_deref()).collect();
     assert_eq!(empty[6], Some("本单位无政府性基金预算财政拨款收入支出。"));
     assert_eq!(empty[7], Some("本单位无国有资本经营预算财政拨款支出。"));
@@ -98,7 +108,7 @@ three_public: {total: {budget: 0, actual: 0}}
 fn no_basic_spending_at_all_prints_the_basic_sentence() {
     let fa = final_accounts("expenditure: {basic: 0, project: 40, total: 40}\n");
     assert_eq!(
-        tables(&fa)[5].empty.as_deref(),
+        national_tables(&fa)[5].empty.as_deref(),
         Some("本单位无一般公共预算财政拨款基本支出。")
     );
 }
@@ -112,13 +122,13 @@ income: {general_budget: 100, total: 100, grand_total: 100}
 expenditure: {project: 40, total: 40}
 "#,
     );
-    let t = tables(&fa);
+    let t = national_tables(&fa);
     for n in [5, 6, 7, 8] {
         assert_eq!(t[n].empty, None, "公开{:02}表 says none", n + 1);
         assert!(t[n].not_filed && t[n].rows.is_empty(), "公开{:02}表", n + 1);
     }
     let fa = final_accounts("expenditure: {project: 40, total: 40}\n");
-    let t = tables(&fa);
+    let t = national_tables(&fa);
     assert!(!t[0].not_filed && t[1].not_filed && t[3].not_filed);
 }
 
@@ -132,7 +142,7 @@ lines:
   - {code: "2010301", class: 一般公共服务支出, section: 办公厅, item: 行政运行, actual: 60}
 "#,
     );
-    let t = tables(&fa);
+    let t = national_tables(&fa);
     let first_right = &t[0].rows[0].cells;
     assert_eq!(first_right[3].text, "一、一般公共服务支出");
     assert_eq!(
@@ -150,7 +160,7 @@ fn a_total_with_a_part_left_out_stays_empty() {
     let fa = final_accounts(
         "expenditure: {basic: 70, to_superior: 0, operating: 0, to_affiliated: 0}\n",
     );
-    let t = tables(&fa);
+    let t = national_tables(&fa);
     assert_eq!(t[2].rows[0].cells[2].text, "", "03表 合计 is left empty");
     assert!(
         t[2].notes
@@ -158,5 +168,35 @@ fn a_total_with_a_part_left_out_stays_empty() {
             .any(|n| n.contains("空白单元格表示原文未列示")),
         "{:?}",
         t[2].notes
+    );
+}
+
+#[test]
+fn issue17_a_class_line_and_its_section_lines_are_counted_once_in_the_basic_table() {
+    let fa = final_accounts(
+        "basic:\n  personnel: 10\n  public: 3\n  items:\n    - {code: \"301\", name: 工资福利支出, kind: personnel, amount: 10}\n    - {code: \"30101\", name: 基本工资, kind: personnel, amount: 6}\n    - {code: \"30102\", name: 津贴补贴, kind: personnel, amount: 4}\n    - {code: \"30201\", name: 办公费, kind: public, amount: 3}\n",
+    );
+    let t = &national_tables(&fa)[5];
+    assert!(
+        t.notes.iter().all(|n| !n.contains("不一致")),
+        "301 = 30101 + 30102 is no disagreement: {:?}",
+        t.notes
+    );
+    assert!(
+        t.notes.iter().all(|n| !n.contains("空白单元格")),
+        "the shorter side's padding is not a missing figure: {:?}",
+        t.notes
+    );
+    // 公用经费 10 would disagree with its line: the rule still reports a real gap.
+    let fa = final_accounts(
+        "basic:\n  personnel: 10\n  public: 4\n  items:\n    - {code: \"301\", name: 工资福利支出, kind: personnel, amount: 10}\n    - {code: \"30201\", name: 办公费, kind: public, amount: 3}\n",
+    );
+    let t = &national_tables(&fa)[5];
+    assert!(
+        t.notes
+            .iter()
+            .any(|n| n.contains("公用经费合计按原文列示为 4.00")),
+        "{:?}",
+        t.notes
     );
 }

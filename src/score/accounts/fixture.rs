@@ -58,6 +58,7 @@ pub(crate) fn corpus(units: Vec<Unit>) -> Corpus {
             profile: Profile::Internal,
             theme: "default".into(),
             thresholds: Thresholds::default(),
+            edition: "national".to_owned(),
         },
         units,
     }

@@ -71,7 +71,7 @@ fn issue16_an_incomplete_marker_says_where_and_names_a_block() {
   |
 6 |     at: ""
   |         ^
-error: content/qingling/2023.yaml:7:12: final_accounts.incomplete.block (中断所在部分): expected one of `income`, `expenditure`, `fiscal`, `lines`, `classes`, `general_budget`, `basic`, `three_public`, `operating_costs`, `procurement`, `assets`, `performance`, `narrative`, found `incomes`
+error: content/qingling/2023.yaml:7:12: final_accounts.incomplete.block (中断所在部分): expected the key of a block under final_accounts, such as `income`, `lines` or `income_table` (the list: docs/format.md §2.11), found `incomes`
   |
 7 |     block: incomes
   |            ^

@@ -99,8 +99,24 @@ impl Sweep {
             Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
             _ => panic!("{path}: a schema without a type: {schema}"),
         };
+        if types.contains(&"object") && schema.get("properties").is_none() {
+            // A map keyed by printed text (`by_class`: 类 name → amount, issue 17): one entry
+            // whose key is the payload.
+            let values = schema
+                .get("additionalProperties")
+                .unwrap_or_else(|| panic!("{path}: an object without properties or values"));
+            let key = self.payload(format!("{path} (key)"));
+            let value = self.node(root, values, format!("{path}.{key}"));
+            return Value::Object(Map::from_iter([(key, value)]));
+        }
         if types.contains(&"object") {
             let props = schema["properties"].as_object().expect("properties");
+            // A row of a 科目 table (issue 17) may hold only its table's columns, and its 合计
+            // row no code or name: the text fields are `code` and `name`, swept on the rows.
+            let line_row = props.contains_key("fiscal") && props.contains_key("to_affiliated");
+            let total_row = line_row && path.ends_with(".total");
+            let row_field =
+                |k: &str| !line_row || (matches!(k, "code" | "name") && !total_row) || k == "total";
             // An indicator's `kind`/`direction` override needs a target with a number (issue 16:
             // an override that cannot apply is an error), and the sweep's targets are payloads;
             // both are enums, not text, so leaving them out hides no text field.
@@ -113,7 +129,7 @@ impl Sweep {
             let either = |k: &str| k == "label" && props.contains_key("name");
             let obj: Map<String, Value> = props
                 .iter()
-                .filter(|(k, _)| !needs_number(k) && !either(k))
+                .filter(|(k, _)| !needs_number(k) && !either(k) && row_field(k))
                 .filter(|(k, _)| !(props.contains_key("nature") && skip.contains(&k.as_str())))
                 .map(|(k, s)| {
                     let sep = if path.ends_with(':') { "" } else { "." };

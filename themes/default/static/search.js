@@ -211,7 +211,10 @@
     var field = bestField(page[2], ts, phrase).slice(1);
     var h = document.createElement("h2");
     var a = document.createElement("a");
-    a.href = root + page[1] + (field[0] ? "#" + field[0] : "");
+    // A field of the 决算 page names that page (issue 17): it sits beside the record's page.
+    a.href = /\.html(#|$)/.test(field[0] || "")
+      ? root + page[1].replace(/[^/]*$/, "") + field[0]
+      : root + page[1] + (field[0] ? "#" + field[0] : "");
     a.textContent = page[0];
     h.appendChild(a);
     var where = document.createElement("p");

@@ -34,6 +34,7 @@ pub(super) fn record(
         path: path.clone(),
         amount_unit: AmountUnit::WanYuan,
         template,
+        edition: None,
         source: None,
         contact: None,
         self_evaluation: se,
@@ -56,6 +57,7 @@ pub(super) fn findings(records: Vec<Record>) -> Vec<Finding> {
             profile: Profile::Internal,
             theme: "default".to_owned(),
             thresholds: Thresholds::default(),
+            edition: "national".to_owned(),
         },
         units: vec![Unit {
             id: UnitId::parse("test").expect("id"),
