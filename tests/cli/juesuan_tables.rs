@@ -354,3 +354,76 @@ fn issue17_a_record_naming_an_edition_the_theme_lacks_fails_the_build_at_its_fie
     );
     assert!(!dir.path().join("output").exists(), "nothing written");
 }
+
+/// Figures read off the documents by hand (field 30–32, 第二部分), so that an edit of a
+/// transcription that the HTML test would follow is still caught.
+#[test]
+fn issue17_the_shanghai_transcriptions_hold_the_documents_figures() {
+    let corpus = load_site("field");
+    let d = |s: &str| Dec::parse(s).expect("decimal");
+    let table = |unit: &str, kind: LineTableKind| -> LineTable {
+        record(&corpus, unit)
+            .final_accounts
+            .as_ref()
+            .and_then(|fa| fa.line_table(kind))
+            .cloned()
+            .unwrap_or_else(|| panic!("{unit}: {kind:?} typed"))
+    };
+    let cell = |t: &LineTable, code: &str, col: LineCol| -> Option<Dec> {
+        t.rows
+            .iter()
+            .find(|r| r.code == code)
+            .and_then(|r| r.cells.get(&col).copied())
+    };
+    // 30 收入决算表: 合计 2,946.25 = 财政拨款 2,940.05 + 其他 6.20; 2010601 行政运行 1,511.90 of
+    // which 0.01 其他收入; 19 rows 201 … 2210203.
+    let t = table("putuo-caizhengju", LineTableKind::Income);
+    let total = t.total.as_ref().expect("合计");
+    assert_eq!(total.get(&LineCol::Total), Some(&d("2946.25")));
+    assert_eq!(total.get(&LineCol::Fiscal), Some(&d("2940.05")));
+    assert_eq!(total.get(&LineCol::Other), Some(&d("6.20")));
+    assert_eq!(cell(&t, "2010601", LineCol::Total), Some(d("1511.90")));
+    assert_eq!(cell(&t, "2010601", LineCol::Other), Some(d("0.01")));
+    assert_eq!(t.rows.len(), 19);
+    // 30 支出决算表: 2010601 基本 1,503.52 + 项目 8.37 = 1,511.89.
+    let t = table("putuo-caizhengju", LineTableKind::Expenditure);
+    assert_eq!(cell(&t, "2010601", LineCol::Basic), Some(d("1503.52")));
+    assert_eq!(cell(&t, "2010601", LineCol::Project), Some(d("8.37")));
+    // 31 支出决算表: 合计 9759.38 = 基本 5377.64 + 项目 4381.74; 24 rows.
+    let t = table("putuo-guihua-ziran", LineTableKind::Expenditure);
+    let total = t.total.as_ref().expect("合计");
+    assert_eq!(total.get(&LineCol::Total), Some(&d("9759.38")));
+    assert_eq!(total.get(&LineCol::Basic), Some(&d("5377.64")));
+    assert_eq!(total.get(&LineCol::Project), Some(&d("4381.74")));
+    assert_eq!(t.rows.len(), 24);
+    // 31 收入决算表: 2101102 事业单位医疗 196.29; 212 城乡社区支出 3832.36.
+    let t = table("putuo-guihua-ziran", LineTableKind::Income);
+    assert_eq!(cell(&t, "2101102", LineCol::Total), Some(d("196.29")));
+    assert_eq!(cell(&t, "212", LineCol::Fiscal), Some(d("3832.36")));
+    // 32: 合计 307.82 in each 科目 table, 17 rows; the fund tables print only their statement.
+    for kind in [
+        LineTableKind::Income,
+        LineTableKind::Expenditure,
+        LineTableKind::GeneralBudget,
+    ] {
+        let t = table("putuo-shehui-gongzuobu", kind);
+        assert_eq!(
+            t.total.as_ref().and_then(|c| c.get(&LineCol::Total)),
+            Some(&d("307.82")),
+            "{kind:?}"
+        );
+        assert_eq!(t.rows.len(), 17, "{kind:?}");
+    }
+    for unit in SHANGHAI {
+        for kind in [LineTableKind::GovFund, LineTableKind::StateCapital] {
+            let t = table(unit, kind);
+            assert!(
+                t.is_empty()
+                    && t.statement
+                        .as_deref()
+                        .is_some_and(|s| s.contains("故本表无数据")),
+                "{unit} {kind:?}"
+            );
+        }
+    }
+}
