@@ -1,54 +1,23 @@
-//! `units/<id>/<year>/index.html`: the disclosure page of one record, laid out as the official
-//! 自评表 with gongkai's rule figures beside the reported ones, the 绩效目标申报表 (see
-//! `targets`) and the 决算 summary; each table links the CSV file that holds it.
+//! One 自评表 of a record's page: its header and funds blocks, its goals and indicator rows with
+//! gongkai's rule figures beside the reported ones, and its charts.
 
 use serde::Serialize;
 
-use super::accounts::accounts_summary;
-use super::card_head::{self, FundsView, HeadField, card_title};
-use super::findings::{FindingView, finding_view, take};
-use super::targets::{TargetsView, targets_view};
-use super::{Ctx, opt, rule_total, year_label};
+use super::super::card_head::{self, FundsView, HeadField, card_title};
+use super::super::findings::{FindingView, take};
+use super::super::{opt, rule_total};
+use super::{Prose, anchor};
 use crate::chart::{
     Axis, BarGroup, Completion, Datum, GoalCompletion, GroupedBars, completion, grouped_bars,
 };
 use crate::check::Finding;
-use crate::model::{Dec, Record, Scorecard, Template, Unit};
-use crate::plan::{
-    card_anchor, card_csv_path, compare_path, execution_csv_path, juesuan_path, record_csv_path,
-    record_json_path, unit_path,
-};
-use crate::render::{Shell, fmt_pct, fmt_score, markdown_to_html};
+use crate::model::{Dec, Scorecard, Template};
+use crate::render::{fmt_pct, fmt_score, markdown_to_html};
 use crate::score::CardScore;
 use crate::score::funds::funds_labels;
 
 #[derive(Serialize)]
-pub(super) struct UnitYearPage {
-    title: String,
-    amount_unit: &'static str,
-    source: Option<String>,
-    cards: Vec<CardView>,
-    narratives: Vec<Prose>,
-    targets: Option<TargetsView>,
-    report: Option<super::report::ReportView>,
-    accounts: Vec<(String, String, String)>,
-    accounts_csv: String,
-    findings: Vec<FindingView>,
-    json_href: String,
-    /// The 决算 page (nine tables and charts), when the record has a 决算.
-    juesuan_href: Option<String>,
-    /// The comparison with the prior year, when there is one.
-    compare_href: Option<String>,
-}
-
-#[derive(Serialize)]
-struct Prose {
-    title: String,
-    html: String,
-}
-
-#[derive(Serialize)]
-struct CardView {
+pub(super) struct CardView {
     anchor: String,
     title: String,
     /// The header block as printed (issue 16).
@@ -147,13 +116,13 @@ fn partial_mark(shown: String) -> String {
     if shown == "—" {
         return shown;
     }
-    format!("{shown}（{}）", super::PARTIAL)
+    format!("{shown}（{}）", super::super::PARTIAL)
 }
 
 /// A rule score, or "未重算" where no weight lets the rule score it (issue 16).
 fn rule_or_not_recomputed(d: Option<Dec>, not_recomputed: bool) -> String {
     match d {
-        None if not_recomputed => super::NOT_RECOMPUTED.to_owned(),
+        None if not_recomputed => super::super::NOT_RECOMPUTED.to_owned(),
         d => rule_score(d),
     }
 }
@@ -170,15 +139,15 @@ fn column(
 }
 
 /// What a card's head needs from its page: unit name, template, unit of amounts.
-struct HeadCtx<'a> {
-    unit_name: &'a str,
-    template: Template,
-    amount_unit: &'a str,
+pub(super) struct HeadCtx<'a> {
+    pub(super) unit_name: &'a str,
+    pub(super) template: Template,
+    pub(super) amount_unit: &'a str,
     /// The record's cells typed with their unit (`Record::printed`).
-    printed: &'a std::collections::BTreeMap<String, String>,
+    pub(super) printed: &'a std::collections::BTreeMap<String, String>,
 }
 
-fn card_view(
+pub(super) fn card_view(
     (csv_href, exec_csv_href): (String, String),
     head: &HeadCtx<'_>,
     card: &Scorecard,
@@ -345,13 +314,15 @@ fn card_view(
         goals,
         reported_total: score(card.reported_total),
         rule_total: match partial {
-            Some(_) => partial_mark(rule_score(s.and_then(super::visible_rule_total))),
+            Some(_) => partial_mark(rule_score(s.and_then(super::super::visible_rule_total))),
             None => rule_or_not_recomputed(
                 s.and_then(rule_total),
                 s.is_some_and(|s| s.not_recomputed().is_some()),
             ),
         },
-        incomplete: partial.map(super::incomplete_note).unwrap_or_default(),
+        incomplete: partial
+            .map(super::super::incomplete_note)
+            .unwrap_or_default(),
         rule_note: s
             .and_then(CardScore::not_recomputed)
             .map(|n| n.note().to_owned())
@@ -392,110 +363,4 @@ fn card_view(
         csv_href,
         exec_csv_href,
     }
-}
-
-/// The id of a card's section: `self_evaluation`, `projects-1`.
-fn anchor(card: &Scorecard) -> String {
-    card_anchor(&card.field)
-}
-
-/// The page's title, `<单位><年>年绩效自评` (also its title in the search index).
-pub(crate) fn page_title(unit: &Unit, record: &Record) -> String {
-    let kind = if record.self_evaluation.is_some() || !record.projects.is_empty() {
-        "绩效自评"
-    } else if record.final_accounts.is_some() {
-        "部门决算"
-    } else {
-        "绩效目标申报"
-    };
-    format!("{}{}{kind}", unit.name, year_label(record.year))
-}
-
-pub(super) fn view(
-    ctx: &Ctx<'_>,
-    path: &str,
-    unit: &Unit,
-    record: &Record,
-) -> (Shell, UnitYearPage) {
-    let title = page_title(unit, record);
-    let shell = Shell::for_page(&ctx.site, path, &title)
-        .crumb(&unit.name, Some(&unit_path(unit.id.as_str())))
-        .crumb(&year_label(record.year), None);
-    let score = ctx.score(record);
-    let mut findings = ctx.findings(record);
-    let mut cards = Vec::new();
-    let root = shell.root.clone();
-    let id = unit.id.as_str();
-    let csv = |c: &Scorecard| {
-        (
-            format!("{root}{}", card_csv_path(id, record.year, &c.field)),
-            format!("{root}{}", execution_csv_path(id, record.year, &c.field)),
-        )
-    };
-    let head = HeadCtx {
-        unit_name: &unit.name,
-        template: record.template,
-        amount_unit: record.amount_unit.label(),
-        printed: &record.printed,
-    };
-    let record_csv = |name: &str| format!("{root}{}", record_csv_path(id, record.year, name));
-    if let Some(c) = &record.self_evaluation {
-        cards.push(card_view(
-            csv(c),
-            &head,
-            c,
-            score.and_then(|s| s.self_evaluation.as_ref()),
-            &mut findings,
-        ));
-    }
-    for (i, c) in record.projects.iter().enumerate() {
-        cards.push(card_view(
-            csv(c),
-            &head,
-            c,
-            score.and_then(|s| s.projects.get(i)),
-            &mut findings,
-        ));
-    }
-    let narratives = record
-        .narratives
-        .iter()
-        .map(|n| Prose {
-            title: n.title.clone(),
-            html: markdown_to_html(&super::untitled(&n.markdown), &format!("n-{}-", n.slug), 3),
-        })
-        .collect();
-    let targets = record.targets.as_ref().map(|t| {
-        let csv = (record_csv("targets-funds"), record_csv("targets-goals"));
-        targets_view(
-            |f, v| super::report::money_cell(record, f, v),
-            t,
-            csv,
-            &mut findings,
-        )
-    });
-    let report = super::report::report_view(record, &mut findings);
-    let accounts = accounts_summary(record);
-    (
-        shell,
-        UnitYearPage {
-            title,
-            amount_unit: record.amount_unit.label(),
-            source: crate::pages::source_line(record),
-            cards,
-            narratives,
-            targets,
-            report,
-            accounts,
-            accounts_csv: record_csv("accounts-summary"),
-            findings: findings.into_iter().map(finding_view).collect(),
-            json_href: format!("{root}{}", record_json_path(unit.id.as_str(), record.year)),
-            juesuan_href: record
-                .final_accounts
-                .as_ref()
-                .map(|_| format!("{root}{}", juesuan_path(unit.id.as_str(), record.year))),
-            compare_href: crate::compare::has_prior(unit, record)
-                .then(|| format!("{root}{}", compare_path(unit.id.as_str(), record.year))),
-        },
-    )
 }
