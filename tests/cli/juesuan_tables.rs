@@ -427,3 +427,113 @@ fn issue17_the_shanghai_transcriptions_hold_the_documents_figures() {
         }
     }
 }
+
+/// A binary on the PATH, if installed.
+fn which(name: &str) -> Option<std::path::PathBuf> {
+    let out = std::process::Command::new("which")
+        .arg(name)
+        .output()
+        .ok()?;
+    let path = String::from_utf8(out.stdout).ok()?;
+    let path = path.trim();
+    (out.status.success() && !path.is_empty()).then(|| std::path::PathBuf::from(path))
+}
+
+#[cfg_attr(
+    gongkai_no_chromium,
+    ignore = "chromium is not installed (apt-get install chromium)"
+)]
+#[cfg_attr(
+    gongkai_no_pdftotext,
+    ignore = "pdftotext and pdfinfo are not installed (apt-get install poppler-utils)"
+)]
+#[test]
+fn issue17_a_shanghai_juesuan_prints_one_table_per_page_wide_ones_landscape_headers_repeated() {
+    let browser = ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .find_map(|b| which(b))
+        .expect("chromium is on PATH (build.rs found it; .ci/run installs it)");
+    let (dir, out) = build_into_temp(&fixture("sites/field/content"));
+    let page = out.join("units/putuo-guihua-ziran/2024/juesuan.html");
+    let pdf = dir.path().join("juesuan.pdf");
+    let run = std::process::Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            dir.path().join("profile").display()
+        ))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("chromium runs");
+    assert!(pdf.exists(), "chromium wrote the PDF: {run:?}");
+    let text = std::process::Command::new(which("pdftotext").expect("pdftotext"))
+        .args(["-layout".as_ref(), pdf.as_os_str(), "-".as_ref()])
+        .output()
+        .expect("pdftotext runs");
+    let text = String::from_utf8_lossy(&text.stdout).into_owned();
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    let info = std::process::Command::new(which("pdfinfo").expect("pdfinfo"))
+        .args(["-f", "1", "-l", "999"])
+        .arg(&pdf)
+        .output()
+        .expect("pdfinfo runs");
+    let info = String::from_utf8_lossy(&info.stdout).into_owned();
+    // "Page    3 size:  841.92 x 594.96 pts (A4)": landscape when wider than high.
+    let landscape: Vec<bool> = info
+        .lines()
+        .filter(|l| l.starts_with("Page") && l.contains(" size:"))
+        .map(|l| {
+            let nums: Vec<f64> = l
+                .split_whitespace()
+                .filter_map(|w| w.parse::<f64>().ok())
+                .collect();
+            nums[1] > nums[2]
+        })
+        .collect();
+    assert_eq!(landscape.len(), pages.len() - 1, "one size per page");
+    let ed = edition("shanghai");
+    let mut first_pages = Vec::new();
+    for (i, t) in ed.tables.iter().enumerate() {
+        // The page the table starts on: its title is that page's first line (the first table
+        // follows the page's own heading on page 1).
+        let starts = |p: &&str| {
+            let mut lines = p.lines().map(str::trim).filter(|l| !l.is_empty());
+            if i == 0 {
+                lines.any(|l| l == t.title)
+            } else {
+                lines.next() == Some(t.title.as_str())
+            }
+        };
+        let first = pages
+            .iter()
+            .position(|p| starts(&p))
+            .unwrap_or_else(|| panic!("{} starts a page", t.title));
+        first_pages.push(first);
+        let wide = t.landscape.unwrap_or(false);
+        assert_eq!(landscape[first], wide, "{}: landscape {wide}", t.title);
+    }
+    assert!(
+        first_pages.windows(2).all(|w| w[0] < w[1]),
+        "one table per page, in order: {first_pages:?}"
+    );
+    // 收入决算表 runs over two pages: its header is on both.
+    let income = first_pages[1];
+    let header = |p: &str| {
+        p.lines()
+            .any(|l| l.split_whitespace().collect::<Vec<_>>() == ["科目编码", "科目名称"])
+    };
+    assert!(
+        header(pages[income]) && header(pages[income + 1]) && first_pages[2] > income + 1,
+        "the 收入决算表 header repeats on its second page"
+    );
+}
