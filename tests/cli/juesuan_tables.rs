@@ -516,7 +516,7 @@ fn issue17_a_shanghai_juesuan_prints_one_table_per_page_wide_ones_landscape_head
         };
         let first = pages
             .iter()
-            .position(|p| starts(p))
+            .position(starts)
             .unwrap_or_else(|| panic!("{} starts a page", t.title));
         first_pages.push(first);
         let wide = t.landscape.unwrap_or(false);
