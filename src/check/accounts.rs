@@ -21,6 +21,9 @@ mod parts;
 mod prior;
 mod split;
 mod stated;
+mod tables;
+#[cfg(test)]
+mod tables_tests;
 #[cfg(test)]
 mod tests;
 mod totals;
@@ -65,6 +68,7 @@ fn check_record(unit: &Unit, record: &Record) -> Vec<Finding> {
     prior::check(&ctx, &mut audit);
     stated::check(&ctx, &mut audit);
     details::check(&ctx, &mut audit);
+    tables::check(&ctx, &mut audit);
     audit.findings
 }
 
@@ -134,6 +138,14 @@ impl<'a> Audit<'a> {
 
     /// A finding when the stated amount is not the computed one.
     pub(super) fn amount(&mut self, claim: Claim<'_>, stated: Dec, computed: Dec) {
+        self.amount_of(claim, stated, computed, 0);
+    }
+
+    /// [`Audit::amount`] for a sum of `parts` printed figures (issue 17): each is rounded to the
+    /// stated places, so the sum may differ from the printed whole by up to half a unit of the
+    /// last place per part; a difference within that is said to be within the document's own
+    /// rounding. With 0 parts only a one-unit gap is (as [`Audit::amount`] says).
+    pub(super) fn amount_of(&mut self, claim: Claim<'_>, stated: Dec, computed: Dec, parts: usize) {
         if amount_matches(stated, computed) {
             return;
         }
@@ -148,6 +160,10 @@ impl<'a> Audit<'a> {
         // can give (a 尾差): said so, so that a reader weighs it as such (issue 16, field 30).
         if is_last_place_gap(stated, shown, dp) {
             message.push_str("（相差一个末位单位，可能是各分项分别四舍五入造成的尾差）");
+        } else if within_rounding(stated, computed, dp, parts) {
+            message.push_str(&format!(
+                "（相差在 {parts} 个分项各自四舍五入可能造成的范围内，可能是尾差）"
+            ));
         }
         self.push(
             &claim,
@@ -188,6 +204,18 @@ fn percent_dp(stated: Pct) -> u32 {
 fn is_last_place_gap(a: Dec, b: Dec, dp: u32) -> bool {
     let ulp = Dec::from_decimal(rust_decimal::Decimal::new(1, dp));
     a.checked_sub(b).is_some_and(|d| d.abs() == ulp)
+}
+
+/// Is `a − b` at most `parts` half-units of the `dp`-th place (the rounding of `parts` printed
+/// figures)?
+fn within_rounding(a: Dec, b: Dec, dp: u32, parts: usize) -> bool {
+    let half = Dec::from_decimal(rust_decimal::Decimal::new(5, dp + 1));
+    let bound = i64::try_from(parts)
+        .ok()
+        .and_then(|n| half.checked_mul(Dec::from_int(n)));
+    a.checked_sub(b)
+        .zip(bound)
+        .is_some_and(|(d, bound)| parts > 0 && d.abs() <= bound)
 }
 
 /// The stated amount equals the computed one at the document's precision.
