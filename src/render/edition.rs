@@ -180,7 +180,7 @@ pub struct Edition {
     pub sections: Vec<Section>,
     /// The part number of the 名词解释 (`第五部分`).
     pub glossary_part: String,
-    /// Each table prints "编制单位：<unit>" above it.
+    /// Each table prints "编制单位：" and the unit's name above it.
     #[serde(default)]
     pub prepared_by: bool,
     /// The label of the amount unit above each table (`金额单位`, `单位`).
