@@ -33,6 +33,61 @@ pub(super) fn check(ctx: &Context<'_>, audit: &mut Audit<'_>) {
     }
     cross(ctx, audit);
     basic_items(ctx, audit);
+    three_public_lines(ctx, audit);
+}
+
+/// The 经济分类 lines of 公开06表 that are parts of the "三公"经费, each with the part of the
+/// "三公" table it belongs to. (因公出国（境）费用 is 30212; 30211 is 差旅费.)
+const THREE_PUBLIC_LINES: [(&str, &str); 4] = [
+    ("30212", "因公出国（境）费"),
+    ("30217", "公务接待费"),
+    ("30231", "公务用车运行费"),
+    ("31013", "公务用车购置费"),
+];
+
+/// A 06 line is the 基本支出 part of its "三公" figure, which also holds 项目支出: it may be
+/// less than the "三公" table's 决算数, never more.
+fn three_public_lines(ctx: &Context<'_>, audit: &mut Audit<'_>) {
+    let (Some(b), Some(tp)) = (&ctx.fa.basic, &ctx.fa.three_public) else {
+        return;
+    };
+    for (i, item) in b.items.iter().enumerate() {
+        let Some((_, part)) = THREE_PUBLIC_LINES
+            .iter()
+            .find(|(c, _)| item.code.as_deref() == Some(*c))
+        else {
+            continue;
+        };
+        let actual = match *part {
+            "因公出国（境）费" => tp.outbound.as_ref(),
+            "公务接待费" => tp.reception.as_ref(),
+            "公务用车运行费" => tp.vehicle_operation.as_ref(),
+            _ => tp.vehicle_purchase.as_ref(),
+        }
+        .and_then(|p| p.actual);
+        let Some(actual) = actual else { continue };
+        if item.amount > actual {
+            let unit = ctx.record.amount_unit.label();
+            audit.push(
+                &Claim {
+                    code: "accounts.three_public_lines",
+                    field: field(&format!("basic.items[{i}].amount")),
+                    what: String::new(),
+                    basis: "",
+                    rule: "基本支出决算表中的“三公”经费科目（30212、30217、30231、31013）是“三公”经费的基本支出部分，不应超过“三公”经费支出决算表的决算数",
+                },
+                Some(item.amount.to_string()),
+                Some(actual.to_string()),
+                format!(
+                    "一般公共预算财政拨款基本支出决算表 {} {}为 {} {unit}，超过“三公”经费支出决算表中{part}的决算数 {} {unit}",
+                    item.code.as_deref().unwrap_or_default(),
+                    item.name,
+                    item.amount,
+                    actual
+                ),
+            );
+        }
+    }
 }
 
 /// `final_accounts.<table>.rows[i].<col>` or `.total.<col>`.

@@ -128,3 +128,23 @@ fn a_fund_tables_closing_balance_is_opening_plus_income_less_spending() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_basic_line_of_the_three_public_may_not_exceed_the_three_public_table() {
+    let fa = |line: &str| {
+        format!(
+            "basic:\n  items:\n    - {{code: \"30217\", name: 公务接待费, kind: public, amount: {line}}}\n    - {{code: \"30211\", name: 差旅费, kind: public, amount: 9}}\nthree_public:\n  reception: {{actual: 0.39}}\n"
+        )
+    };
+    assert!(of("accounts.three_public_lines", &fa("0.39")).is_empty());
+    assert!(
+        of("accounts.three_public_lines", &fa("0.20")).is_empty(),
+        "项目支出 may hold the rest"
+    );
+    let f = of("accounts.three_public_lines", &fa("0.50"));
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(
+        f[0].contains("30217 公务接待费为 0.50") && f[0].contains("决算数 0.39"),
+        "{f:?}"
+    );
+}
