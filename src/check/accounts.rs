@@ -21,6 +21,7 @@ mod parts;
 mod prior;
 mod split;
 mod stated;
+mod cross;
 mod tables;
 #[cfg(test)]
 mod tables_tests;
@@ -69,6 +70,7 @@ fn check_record(unit: &Unit, record: &Record) -> Vec<Finding> {
     stated::check(&ctx, &mut audit);
     details::check(&ctx, &mut audit);
     tables::check(&ctx, &mut audit);
+    cross::check(&ctx, &mut audit);
     audit.findings
 }
 

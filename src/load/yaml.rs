@@ -119,6 +119,21 @@ fn innermost(err: &YamlError) -> &YamlError {
     e
 }
 
+/// A key of digits (`946.25`) is what a thousands separator inside `{…}` leaves: the comma
+/// ends the entry, so `{total: 2,946.25}` reads as `total: 2` and a key `946.25`.
+fn separator_hint(key: &str) -> String {
+    let digits = !key.is_empty()
+        && key.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && key.starts_with(|c: char| c.is_ascii_digit());
+    if digits {
+        format!(
+            "; inside `{{…}}` a comma separates entries, so a thousands separator split an amount ending in `,{key}` in two: write the amount without the separator, or quote it"
+        )
+    } else {
+        String::new()
+    }
+}
+
 /// Maps a library error to our diagnostic: position, field path, our wording, our snippet.
 fn diagnostic(err: &YamlError, index: &Index, locator: &Locator) -> Diagnostic {
     let inner = innermost(err);
@@ -161,7 +176,7 @@ fn diagnostic(err: &YamlError, index: &Index, locator: &Locator) -> Diagnostic {
                     list.join(", ")
                 )
             };
-            (key_field(), message)
+            (key_field(), message + &separator_hint(field))
         }
         YamlError::SerdeMissingField { field, .. } => {
             let parent = index

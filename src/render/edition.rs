@@ -168,6 +168,40 @@ pub(crate) const SECTION_KEYS: [&str; 14] = [
     "special_funds_nil",
 ];
 
+/// One entry of the 名词解释: a term and its definition as the edition's template words it, or
+/// (with `subjects: true`) the term under which the record's 功能分类科目 (to 项) are listed.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryEntry {
+    pub term: String,
+    #[serde(default)]
+    pub text: Option<String>,
+    #[serde(default)]
+    pub subjects: bool,
+}
+
+/// How a list is numbered on the page.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Numbering {
+    /// An ordered list: 1. 2. 3.
+    #[default]
+    List,
+    /// 一、二、三、 as the Shanghai template prints it.
+    Chinese,
+}
+
+/// `一`, `二` … `九十九` for 1 to 99; the number itself beyond.
+pub(crate) fn chinese_numeral(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        1..=9 => DIGITS[n].to_owned(),
+        10..=19 => format!("十{}", DIGITS[n % 10]),
+        20..=99 => format!("{}十{}", DIGITS[n / 10], DIGITS[n % 10]),
+        _ => n.to_string(),
+    }
+}
+
 /// One edition.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -180,6 +214,11 @@ pub struct Edition {
     pub sections: Vec<Section>,
     /// The part number of the 名词解释 (`第五部分`).
     pub glossary_part: String,
+    /// The 名词解释's entries in printed order.
+    pub glossary: Vec<GlossaryEntry>,
+    /// How the entries are numbered: `list` (1. 2. …, the default) or `chinese` (一、二、…).
+    #[serde(default)]
+    pub glossary_numbering: Numbering,
     /// Each table prints "编制单位：" and the unit's name above it.
     #[serde(default)]
     pub prepared_by: bool,
@@ -246,6 +285,14 @@ fn check(e: &Edition) -> std::result::Result<(), String> {
         }
         keys.push(&s.key);
     }
+    for g in &e.glossary {
+        if g.subjects == g.text.is_some() {
+            return Err(format!(
+                "glossary: entry `{}` needs either its `text` or `subjects: true`, not both",
+                g.term
+            ));
+        }
+    }
     let mut seen = Vec::new();
     for t in &e.tables {
         if seen.contains(&t.id) {
@@ -292,7 +339,8 @@ mod tests {
         parse_all(&BTreeMap::from([("x".to_owned(), text.to_owned())]))
     }
 
-    const HEAD: &str = "title: t\nglossary_part: 第五部分\nunit_label: 单位\nsections: []\n";
+    const HEAD: &str =
+        "title: t\nglossary_part: 第五部分\nglossary: []\nunit_label: 单位\nsections: []\n";
 
     #[test]
     fn the_embedded_editions_parse_and_list_the_nine_tables() {
@@ -318,7 +366,7 @@ mod tests {
 
     #[test]
     fn an_edition_refuses_an_unknown_section_a_foreign_column_and_a_table_twice() {
-        let bad_section = "title: t\nglossary_part: 第五部分\nunit_label: 单位\nsections: [{key: nosuch, title: 一、}]\ntables: []\n";
+        let bad_section = "title: t\nglossary_part: 第五部分\nglossary: []\nunit_label: 单位\nsections: [{key: nosuch, title: 一、}]\ntables: []\n";
         let e = parsed(bad_section).expect_err("unknown section");
         assert!(e.to_string().contains("found `nosuch`"), "{e}");
         let foreign = format!(
@@ -336,5 +384,28 @@ mod tests {
         );
         let e = parsed(&fixed).expect_err("a fixed table takes no columns");
         assert!(e.to_string().contains("takes no `columns`"), "{e}");
+    }
+
+    #[test]
+    fn a_glossary_entry_is_a_definition_or_the_subject_list_never_both() {
+        let entry = |e: &str| format!("{}glossary: [{e}]\ntables: []\n", HEAD.replace("glossary: []\n", ""));
+        assert!(parsed(&entry("{term: 基本支出, text: 指…}")).is_ok());
+        assert!(parsed(&entry("{term: 科目, subjects: true}")).is_ok());
+        for bad in ["{term: 基本支出}", "{term: 科目, text: 指…, subjects: true}"] {
+            let e = parsed(&entry(bad)).expect_err(bad);
+            assert!(e.to_string().contains("needs either its `text`"), "{e}");
+        }
+    }
+
+    #[test]
+    fn chinese_numerals_count_as_the_templates_do() {
+        let got: Vec<String> = [1, 9, 10, 11, 19, 20, 21, 99, 100]
+            .into_iter()
+            .map(chinese_numeral)
+            .collect();
+        assert_eq!(
+            got,
+            ["一", "九", "十", "十一", "十九", "二十", "二十一", "九十九", "100"]
+        );
     }
 }

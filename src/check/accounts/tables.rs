@@ -20,7 +20,6 @@ const ROW_RULE: &str =
     "每行合计 = 各列之和（本年收入合计 = 各项收入之和；本年支出合计 = 基本支出 + 项目支出 + …）";
 const FUND_RULE: &str = "年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出";
 const TREE_RULE: &str = "类 = 所属各款之和，款 = 所属各项之和，合计 = 各类之和（逐列）";
-const CROSS_RULE: &str = "各表列示的同一数字应一致";
 const ITEMS_RULE: &str = "经济分类：类 = 所属各款之和";
 
 pub(super) fn check(ctx: &Context<'_>, audit: &mut Audit<'_>) {
@@ -31,7 +30,6 @@ pub(super) fn check(ctx: &Context<'_>, audit: &mut Audit<'_>) {
             tree(t, audit);
         }
     }
-    cross(ctx, audit);
     basic_items(ctx, audit);
     three_public_lines(ctx, audit);
 }
@@ -267,132 +265,6 @@ fn compare_sum(
         sum,
         children.len(),
     );
-}
-
-/// One table's figure against another's: (field of the stated one, what, stated, other, basis).
-type Pair = (String, String, Option<Dec>, Option<Dec>, &'static str);
-
-/// Every pair of [`Pair`]s the tables give, compared.
-fn cross(ctx: &Context<'_>, audit: &mut Audit<'_>) {
-    let fa = ctx.fa;
-    let total = |k: LineTableKind, c: LineCol| {
-        fa.line_table(k)
-            .and_then(|t| t.total.as_ref())
-            .and_then(|m| m.get(&c).copied())
-    };
-    let class_row = |k: LineTableKind, name: &str| {
-        fa.line_table(k).and_then(|t| {
-            t.rows
-                .iter()
-                .find(|r| r.code.len() == 3 && r.name == name)
-                .and_then(|r| r.cells.get(&LineCol::Total).copied())
-        })
-    };
-    let mut pairs: Vec<Pair> = Vec::new();
-    let income = fa.income.as_ref();
-    let expenditure = fa.expenditure.as_ref();
-    use LineTableKind::{Expenditure, GeneralBudget, Income};
-    pairs.push((
-        field("income_table.total.total"),
-        "收入决算表合计行本年收入合计".into(),
-        total(Income, LineCol::Total),
-        income.and_then(|i| i.total),
-        "收入支出决算总表的本年收入合计",
-    ));
-    let fiscal_income = income.and_then(|i| {
-        let parts = [i.general_budget, i.gov_fund, i.state_capital];
-        parts
-            .iter()
-            .any(Option::is_some)
-            .then(|| Dec::checked_sum(parts.iter().flatten().copied()))
-            .flatten()
-    });
-    pairs.push((
-        field("income_table.total.fiscal"),
-        "收入决算表合计行财政拨款收入".into(),
-        total(Income, LineCol::Fiscal),
-        fiscal_income,
-        "收入支出决算总表三项财政拨款收入之和",
-    ));
-    pairs.push((
-        field("expenditure_table.total.total"),
-        "支出决算表合计行本年支出合计".into(),
-        total(Expenditure, LineCol::Total),
-        expenditure.and_then(|e| e.total),
-        "收入支出决算总表的本年支出合计",
-    ));
-    pairs.push((
-        field("general_budget_table.total.basic"),
-        "一般公共预算财政拨款支出决算表合计行基本支出".into(),
-        total(GeneralBudget, LineCol::Basic),
-        fa.basic.as_ref().and_then(|b| {
-            b.personnel
-                .zip(b.public)
-                .and_then(|(p, q)| p.checked_add(q))
-                .or(b.total)
-        }),
-        "一般公共预算财政拨款基本支出决算表的人员经费与公用经费之和",
-    ));
-    pairs.push((
-        field("general_budget_table.total.total"),
-        "一般公共预算财政拨款支出决算表合计行".into(),
-        total(GeneralBudget, LineCol::Total),
-        fa.fiscal
-            .as_ref()
-            .and_then(|f| f.expenditure_funds.as_ref())
-            .and_then(|c| c.general_budget),
-        "财政拨款收入支出决算总表本年支出合计的一般公共预算财政拨款",
-    ));
-    if let Some(e) = expenditure {
-        for (name, v) in &e.by_class {
-            pairs.push((
-                field(&format!("expenditure.by_class.{name}")),
-                format!("收入支出决算总表 {name}"),
-                Some(v.0),
-                class_row(Expenditure, name),
-                "支出决算表该类的本年支出合计",
-            ));
-        }
-    }
-    if let Some(f) = &fa.fiscal {
-        for (name, c) in &f.by_class {
-            pairs.push((
-                field(&format!("fiscal.by_class.{name}.general_budget")),
-                format!("财政拨款收入支出决算总表 {name} 一般公共预算财政拨款"),
-                c.general_budget,
-                class_row(GeneralBudget, name),
-                "一般公共预算财政拨款支出决算表该类的合计",
-            ));
-            let funds = [c.general_budget, c.gov_fund, c.state_capital];
-            let sum = funds
-                .iter()
-                .any(Option::is_some)
-                .then(|| Dec::checked_sum(funds.iter().flatten().copied()))
-                .flatten();
-            pairs.push((
-                field(&format!("fiscal.by_class.{name}.total")),
-                format!("财政拨款收入支出决算总表 {name} 合计"),
-                c.total,
-                sum,
-                "该行各项财政拨款之和",
-            ));
-        }
-    }
-    for (at, what, stated, other, basis) in pairs {
-        if let (Some(s), Some(o)) = (stated, other) {
-            audit.amount(
-                Claim {
-                    code: "accounts.table_cross",
-                    field: at,
-                    what,
-                    basis,
-                    rule: CROSS_RULE,
-                },
-                s,
-                o,
-            );
-        }
-    }
 }
 
 /// 公开06表: each 类 line (301) against the 款 lines under it (30101 …), where any is typed.

@@ -148,3 +148,75 @@ fn a_basic_line_of_the_three_public_may_not_exceed_the_three_public_table() {
         "{f:?}"
     );
 }
+
+const FUND_TABLE: &str = "gov_fund_table:
+  total: {opening: 10, income: 50, total: 40, project: 40, closing: 20}
+  rows:
+    - {code: \"212\", name: 城乡社区支出, opening: 10, income: 50, total: 40, project: 40, closing: 20}
+";
+
+#[test]
+fn a_fund_table_is_checked_against_the_fund_columns_of_the_fiscal_summary() {
+    let fiscal = |closing: &str, class: &str| {
+        format!(
+            "{FUND_TABLE}fiscal:\n  opening_funds: {{gov_fund: 10}}\n  income_funds: {{gov_fund: 50}}\n  expenditure_funds: {{gov_fund: 40}}\n  closing_funds: {{gov_fund: {closing}}}\n  by_class:\n    城乡社区支出: {{total: {class}, gov_fund: {class}}}\n"
+        )
+    };
+    assert!(of("accounts.table_cross", &fiscal("20", "40")).is_empty());
+    let f = of("accounts.table_cross", &fiscal("25", "41"));
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert!(
+        f[0].starts_with("gov_fund_table.total.closing: 政府性基金预算财政拨款收入支出决算表 合计行 年末结转和结余为 20")
+            && f[0].contains("为 25"),
+        "{f:?}"
+    );
+    assert!(
+        f[1].starts_with("fiscal.by_class.城乡社区支出.gov_fund: ")
+            && f[1].contains("该基金表中该类的本年支出合计为 40"),
+        "{f:?}"
+    );
+}
+
+const GENERAL_TABLE: &str = "general_budget_table:
+  total: {total: 100, basic: 60, project: 40}
+  rows:
+    - {code: \"201\", name: 一般公共服务支出, total: 100, basic: 60, project: 40}
+    - {code: \"2010601\", name: 行政运行, total: 60, basic: 60}
+";
+
+#[test]
+fn what_the_statement_says_per_class_and_item_is_checked_against_the_general_budget_table() {
+    let fa = |item: &str, class: &str, basic: &str| {
+        format!(
+            "{GENERAL_TABLE}general_budget: {{actual: 100, basic: {basic}, project: 40}}\nclasses:\n  - {{code: \"201\", name: 一般公共服务支出, actual: {class}}}\nlines:\n  - {{code: \"2010601\", class: 一般公共服务支出, section: 财政事务, item: 行政运行, actual: {item}}}\n"
+        )
+    };
+    assert!(of("accounts.table_cross", &fa("60", "100", "60")).is_empty());
+    let f = of("accounts.table_cross", &fa("61", "101", "59"));
+    assert_eq!(f.len(), 3, "{f:?}");
+    assert!(
+        f[0].starts_with("general_budget.basic: 情况说明中的一般公共预算财政拨款支出基本支出为 59"),
+        "{f:?}"
+    );
+    assert!(
+        f[1].starts_with("classes[0].actual: 情况说明中的一般公共服务支出为 101"),
+        "{f:?}"
+    );
+    assert!(
+        f[2].starts_with("lines[0].actual: 情况说明中 2010601 行政运行 的支出决算为 61")
+            && f[2].contains("表中该科目的合计为 60"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_class_the_statement_gives_as_the_fiscal_summary_does_is_not_a_second_finding() {
+    // Field 31: 情况说明 and 财政拨款收入支出决算总表 say 236.63, 公开05表 236.64; the two tables'
+    // difference is one finding, the statement siding with one of them is not another.
+    let fa = format!(
+        "{GENERAL_TABLE}fiscal:\n  by_class:\n    一般公共服务支出: {{total: 100.01, general_budget: 100.01}}\nclasses:\n  - {{code: \"201\", name: 一般公共服务支出, actual: 100.01}}\n"
+    );
+    let f = of("accounts.table_cross", &fa);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(f[0].starts_with("fiscal.by_class.一般公共服务支出.general_budget"), "{f:?}");
+}

@@ -59,7 +59,7 @@ use crate::error::{Error, Result};
 use crate::model::{FinalAccounts, Profile, Record, Unit};
 use crate::plan::{juesuan_csv_path, unit_year_path};
 use crate::render::Shell;
-use crate::render::edition::{Edition, EditionTable, TableId};
+use crate::render::edition::{Edition, EditionTable, Numbering, TableId, chinese_numeral};
 use crate::score::accounts::{Totals, derive};
 
 /// How many tables a 决算 has.
@@ -87,10 +87,49 @@ pub(super) struct JuesuanPage {
     sections: Vec<SectionView>,
     /// `第五部分`: the 名词解释's part number in the edition.
     glossary_part: String,
+    /// The 名词解释's entries the page prints, numbered as the edition numbers them.
+    glossary: Vec<GlossaryView>,
+    /// `list` or `chinese`.
+    glossary_numbering: Numbering,
     /// "编制单位：…" above each table, when the edition prints it.
     prepared_by: Option<String>,
     /// `金额单位` or `单位`, as the edition prints it.
     unit_label: String,
+}
+
+/// One 名词解释 entry as printed.
+#[derive(Serialize)]
+pub(in crate::pages) struct GlossaryView {
+    /// `一` … for an edition numbered in Chinese; empty for a list.
+    number: String,
+    term: String,
+    text: Option<String>,
+    /// The entry under which the record's 科目 are listed.
+    subjects: bool,
+}
+
+/// The edition's 名词解释: the 科目 entry only where the record lists 科目 (or, on the internal
+/// profile, marked 未填报), numbered after that choice so the numbers run on.
+pub(in crate::pages) fn glossary(
+    edition: &Edition,
+    has_subjects: bool,
+    internal: bool,
+) -> Vec<GlossaryView> {
+    edition
+        .glossary
+        .iter()
+        .filter(|g| !g.subjects || has_subjects || internal)
+        .enumerate()
+        .map(|(i, g)| GlossaryView {
+            number: match edition.glossary_numbering {
+                Numbering::Chinese => chinese_numeral(i + 1),
+                Numbering::List => String::new(),
+            },
+            term: g.term.clone(),
+            text: g.text.clone(),
+            subjects: g.subjects,
+        })
+        .collect()
 }
 
 /// One 情况说明 section as the edition numbers it.
@@ -243,6 +282,7 @@ pub(super) fn view(
         }
         None => (Vec::new(), None, Vec::new()),
     };
+    let shuoming_has_subjects = shuoming.as_ref().is_some_and(|s| !s.subjects.is_empty());
     let page = JuesuanPage {
         title,
         amount_unit: record.amount_unit.label(),
@@ -265,6 +305,12 @@ pub(super) fn view(
         charts,
         sections: sections(edition),
         glossary_part: edition.glossary_part.clone(),
+        glossary: glossary(
+            edition,
+            shuoming_has_subjects,
+            ctx.profile == Profile::Internal,
+        ),
+        glossary_numbering: edition.glossary_numbering,
         prepared_by: edition.prepared_by.then(|| unit.name.clone()),
         unit_label: edition.unit_label.clone(),
     };

@@ -39,6 +39,8 @@ fn render_as(s: &Shuoming, internal: bool) -> String {
         internal: bool,
         sections: Vec<crate::pages::juesuan::SectionView>,
         glossary_part: &'a str,
+        glossary: Vec<crate::pages::juesuan::GlossaryView>,
+        glossary_numbering: crate::render::edition::Numbering,
     }
     #[derive(Serialize)]
     struct Context<'a> {
@@ -55,6 +57,12 @@ fn render_as(s: &Shuoming, internal: bool) -> String {
                     internal,
                     sections: crate::pages::juesuan::sections(national),
                     glossary_part: &national.glossary_part,
+                    glossary: crate::pages::juesuan::glossary(
+                        national,
+                        !s.subjects.is_empty(),
+                        internal,
+                    ),
+                    glossary_numbering: national.glossary_numbering,
                 },
             },
         )

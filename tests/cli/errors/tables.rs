@@ -37,3 +37,15 @@ error: content/qingling/2023.yaml:16:16: final_accounts.gov_fund_table.statement
 7 errors in the content"#,
     );
 }
+
+#[test]
+fn issue17_a_thousands_separator_inside_braces_is_named_as_such() {
+    assert_text(
+        &load_invalid("thousands_in_braces"),
+        r#"error: content/qingling/2023.yaml:6:22: final_accounts.expenditure_table.total.946.25: unknown field `946.25`, expected one of `code`, `name`, `total`, `fiscal`, `superior_subsidy`, `business`, `operating`, `affiliated`, `other`, `basic`, `project`, `to_superior`, `to_affiliated`, `opening`, `income`, `closing`; inside `{…}` a comma separates entries, so a thousands separator split an amount ending in `,946.25` in two: write the amount without the separator, or quote it
+  |
+6 |     total: {total: 2,946.25, basic: 2336.91}
+  |                      ^
+1 error in the content"#,
+    );
+}
