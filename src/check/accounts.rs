@@ -12,6 +12,7 @@
 //! when the exact ratio, rounded to the places of the stated one, is not it (`101.1%` for
 //! 79.87 / 79 is right; `42.88%` for 3065.71 / 7148.45 is not).
 
+mod cross;
 mod details;
 #[cfg(test)]
 mod details_tests;
@@ -21,7 +22,6 @@ mod parts;
 mod prior;
 mod split;
 mod stated;
-mod cross;
 mod tables;
 #[cfg(test)]
 mod tables_tests;

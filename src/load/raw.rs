@@ -865,9 +865,10 @@ pub struct RawEconomicItem {
     /// `personnel` or `public`.
     #[schemars(extend("enum" = ["personnel", "public"]))]
     pub kind: String,
-    #[serde(deserialize_with = "amount::de")]
-    #[schemars(with = "Amount")]
-    pub amount: Dec,
+    /// 决算数 as printed; left out for a line the table prints without a figure (issue 17).
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Option<Amount>")]
+    pub amount: Option<Dec>,
 }
 
 /// "三公"经费: budget and actual per part.

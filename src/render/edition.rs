@@ -388,10 +388,18 @@ mod tests {
 
     #[test]
     fn a_glossary_entry_is_a_definition_or_the_subject_list_never_both() {
-        let entry = |e: &str| format!("{}glossary: [{e}]\ntables: []\n", HEAD.replace("glossary: []\n", ""));
+        let entry = |e: &str| {
+            format!(
+                "{}glossary: [{e}]\ntables: []\n",
+                HEAD.replace("glossary: []\n", "")
+            )
+        };
         assert!(parsed(&entry("{term: 基本支出, text: 指…}")).is_ok());
         assert!(parsed(&entry("{term: 科目, subjects: true}")).is_ok());
-        for bad in ["{term: 基本支出}", "{term: 科目, text: 指…, subjects: true}"] {
+        for bad in [
+            "{term: 基本支出}",
+            "{term: 科目, text: 指…, subjects: true}",
+        ] {
             let e = parsed(&entry(bad)).expect_err(bad);
             assert!(e.to_string().contains("needs either its `text`"), "{e}");
         }
@@ -405,7 +413,17 @@ mod tests {
             .collect();
         assert_eq!(
             got,
-            ["一", "九", "十", "十一", "十九", "二十", "二十一", "九十九", "100"]
+            [
+                "一",
+                "九",
+                "十",
+                "十一",
+                "十九",
+                "二十",
+                "二十一",
+                "九十九",
+                "100"
+            ]
         );
     }
 }

@@ -24,8 +24,10 @@ const SHANGHAI: [&str; 3] = [
 struct Edition {
     tables: Vec<EditionTable>,
     sections: Vec<Section>,
-    #[allow(dead_code, reason = "read to keep the file's shape checked")]
     glossary_part: String,
+    glossary: Vec<GlossaryEntry>,
+    #[serde(default)]
+    glossary_numbering: Option<String>,
     #[allow(dead_code, reason = "read to keep the file's shape checked")]
     unit_label: String,
     #[allow(dead_code, reason = "read to keep the file's shape checked")]
@@ -49,6 +51,12 @@ struct EditionTable {
     landscape: Option<bool>,
     #[allow(dead_code, reason = "read to keep the file's shape checked")]
     note: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct GlossaryEntry {
+    term: String,
+    text: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -210,6 +218,44 @@ fn expected_rows(t: &LineTable, et: &EditionTable) -> Vec<Vec<String>> {
     }
 }
 
+/// The rows 基本支出决算表 must print: the record's 人员经费 lines left and 公用经费 lines right,
+/// side by side in typed order (the shorter side blank), then the two 合计.
+fn expected_basic_rows(fa: &FinalAccounts) -> Vec<Vec<String>> {
+    let b = fa.basic.as_ref().expect("the 基本支出 block");
+    let side = |kind: &str| -> Vec<[String; 3]> {
+        b.items
+            .iter()
+            .filter(|i| i.kind == kind)
+            .map(|i| {
+                [
+                    i.code.clone().unwrap_or_default(),
+                    i.name.clone(),
+                    i.amount.map(money).unwrap_or_default(),
+                ]
+            })
+            .collect()
+    };
+    let (left, right) = (side("personnel"), side("public"));
+    let blank = || [String::new(), String::new(), String::new()];
+    let mut rows: Vec<Vec<String>> = (0..left.len().max(right.len()))
+        .map(|i| {
+            let mut row = left.get(i).cloned().unwrap_or_else(blank).to_vec();
+            row.extend(right.get(i).cloned().unwrap_or_else(blank));
+            row
+        })
+        .collect();
+    let total = |v: Option<Dec>| v.map(money).unwrap_or_default();
+    rows.push(vec![
+        String::new(),
+        "人员经费合计".to_owned(),
+        total(b.personnel),
+        String::new(),
+        "公用经费合计".to_owned(),
+        total(b.public),
+    ]);
+    rows
+}
+
 fn record<'a>(corpus: &'a gongkai::model::Corpus, unit: &str) -> &'a gongkai::model::Record {
     corpus
         .units
@@ -271,6 +317,32 @@ fn issue17_every_cell_of_the_shanghai_tables_is_printed_as_transcribed_in_the_ed
                 .any(|h| h == "七、财政拨款“三公”经费支出决算情况说明"),
             "{unit}: \"三公\" is 七 in the Shanghai edition: {shown:?}"
         );
+        // 第四部分 名词解释: the edition's entries, numbered 一、二、… as field 30–32 print them.
+        let glossary = &html[html.find("id=\"mingci\"").expect("名词解释")..];
+        let glossary = &glossary[..glossary.find("</section>").expect("closes")];
+        assert_eq!(
+            text(elements(glossary, "<h2", "</h2>")[0]),
+            format!("{} 名词解释", ed.glossary_part)
+        );
+        assert_eq!(ed.glossary_numbering.as_deref(), Some("chinese"));
+        let entries: Vec<String> = elements(glossary, "<p", "</p>")
+            .iter()
+            .map(|e| text(e))
+            .collect();
+        let numerals = [
+            "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一",
+        ];
+        let want: Vec<String> = ed
+            .glossary
+            .iter()
+            .zip(numerals)
+            .map(|(g, n)| format!("{n}、{}：{}", g.term, g.text.as_deref().unwrap_or_default()))
+            .collect();
+        assert_eq!(ed.glossary.len(), 11, "field 39 defines eleven terms");
+        assert_eq!(
+            entries, want,
+            "{unit}: the 名词解释 as the edition words it"
+        );
         // Order, number and title: the edition's, every table printed.
         let headings: Vec<&str> = printed.iter().map(|p| p.heading.as_str()).collect();
         let want: Vec<String> = ed
@@ -283,6 +355,15 @@ fn issue17_every_cell_of_the_shanghai_tables_is_printed_as_transcribed_in_the_ed
             .collect();
         assert_eq!(headings, want, "{unit}: the tables in the edition's order");
         for (et, p) in ed.tables.iter().zip(&printed) {
+            if et.id == "basic" {
+                assert_eq!(
+                    p.body,
+                    expected_basic_rows(fa),
+                    "{unit} {}: every line as transcribed, 人员经费 left and 公用经费 right",
+                    et.title
+                );
+                typed_tables += 1;
+            }
             let Some(kind) = kind_of(&et.id) else {
                 continue;
             };
@@ -316,9 +397,9 @@ fn issue17_every_cell_of_the_shanghai_tables_is_printed_as_transcribed_in_the_ed
             }
         }
     }
-    // Each document types its five 科目 tables.
+    // Each document types its five 科目 tables and its 基本支出决算表.
     assert_eq!(
-        typed_tables, 15,
+        typed_tables, 18,
         "every 科目 table of the three documents is typed"
     );
 }

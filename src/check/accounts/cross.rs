@@ -8,9 +8,9 @@
 //! not compared (blank is "not printed", never 0).
 
 use super::{Audit, Claim, Context, field};
+use crate::load::raw::RawFundColumns;
 use crate::model::tables::{LineCol, LineTable, LineTableKind};
 use crate::model::{Dec, FinalAccounts, Fund};
-use crate::load::raw::RawFundColumns;
 
 const CROSS_RULE: &str = "各表列示的同一数字应一致";
 
@@ -181,7 +181,12 @@ fn fund_table_pairs(fa: &FinalAccounts) -> Vec<Pair> {
         return pairs;
     };
     for (kind, fund, key, name) in [
-        (LineTableKind::GovFund, Fund::GovFund, "gov_fund", "政府性基金预算财政拨款"),
+        (
+            LineTableKind::GovFund,
+            Fund::GovFund,
+            "gov_fund",
+            "政府性基金预算财政拨款",
+        ),
         (
             LineTableKind::StateCapital,
             Fund::StateCapital,
@@ -250,7 +255,10 @@ fn narrative_pairs(fa: &FinalAccounts) -> Vec<Pair> {
         ] {
             pairs.push((
                 field(&format!("general_budget.{key}")),
-                format!("情况说明中的一般公共预算财政拨款支出{}", if key == "actual" { "决算" } else { col_name }),
+                format!(
+                    "情况说明中的一般公共预算财政拨款支出{}",
+                    if key == "actual" { "决算" } else { col_name }
+                ),
                 stated,
                 total_cell(fa, GeneralBudget, col),
                 match col {
@@ -294,11 +302,25 @@ fn narrative_pairs(fa: &FinalAccounts) -> Vec<Pair> {
             Fund::StateCapital => LineTableKind::StateCapital,
         };
         let table = fa.line_table(kind);
-        let name = line.item.as_deref().or(line.section.as_deref()).unwrap_or(&line.class);
+        let name = line
+            .item
+            .as_deref()
+            .or(line.section.as_deref())
+            .unwrap_or(&line.class);
         for (key, col, stated, basis) in [
-            ("actual", LineCol::Total, Some(line.actual), "表中该科目的合计"),
+            (
+                "actual",
+                LineCol::Total,
+                Some(line.actual),
+                "表中该科目的合计",
+            ),
             ("basic", LineCol::Basic, line.basic, "表中该科目的基本支出"),
-            ("project", LineCol::Project, line.project, "表中该科目的项目支出"),
+            (
+                "project",
+                LineCol::Project,
+                line.project,
+                "表中该科目的项目支出",
+            ),
         ] {
             pairs.push((
                 field(&format!("lines[{i}].{key}")),

@@ -63,8 +63,10 @@ fn three_public_lines(ctx: &Context<'_>, audit: &mut Audit<'_>) {
             _ => tp.vehicle_purchase.as_ref(),
         }
         .and_then(|p| p.actual);
-        let Some(actual) = actual else { continue };
-        if item.amount > actual {
+        let (Some(actual), Some(amount)) = (actual, item.amount) else {
+            continue;
+        };
+        if amount > actual {
             let unit = ctx.record.amount_unit.label();
             audit.push(
                 &Claim {
@@ -74,13 +76,13 @@ fn three_public_lines(ctx: &Context<'_>, audit: &mut Audit<'_>) {
                     basis: "",
                     rule: "基本支出决算表中的“三公”经费科目（30212、30217、30231、31013）是“三公”经费的基本支出部分，不应超过“三公”经费支出决算表的决算数",
                 },
-                Some(item.amount.to_string()),
+                Some(amount.to_string()),
                 Some(actual.to_string()),
                 format!(
                     "一般公共预算财政拨款基本支出决算表 {} {}为 {} {unit}，超过“三公”经费支出决算表中{part}的决算数 {} {unit}",
                     item.code.as_deref().unwrap_or_default(),
                     item.name,
-                    item.amount,
+                    amount,
                     actual
                 ),
             );
@@ -274,7 +276,9 @@ fn basic_items(ctx: &Context<'_>, audit: &mut Audit<'_>) {
         return;
     }
     for (i, item) in b.items.iter().enumerate() {
-        let Some(code) = item.code.as_deref().filter(|c| c.len() == 3) else {
+        let (Some(code), Some(amount)) =
+            (item.code.as_deref().filter(|c| c.len() == 3), item.amount)
+        else {
             continue;
         };
         let children: Vec<Dec> = b
@@ -285,7 +289,7 @@ fn basic_items(ctx: &Context<'_>, audit: &mut Audit<'_>) {
                     .as_deref()
                     .is_some_and(|c| c.len() == 5 && c.starts_with(code))
             })
-            .map(|o| o.amount)
+            .filter_map(|o| o.amount)
             .collect();
         if children.is_empty() {
             continue;
@@ -300,7 +304,7 @@ fn basic_items(ctx: &Context<'_>, audit: &mut Audit<'_>) {
                     basis: "所属各款之和",
                     rule: ITEMS_RULE,
                 },
-                item.amount,
+                amount,
                 sum,
                 n,
             );

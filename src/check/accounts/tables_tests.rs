@@ -218,5 +218,8 @@ fn a_class_the_statement_gives_as_the_fiscal_summary_does_is_not_a_second_findin
     );
     let f = of("accounts.table_cross", &fa);
     assert_eq!(f.len(), 1, "{f:?}");
-    assert!(f[0].starts_with("fiscal.by_class.一般公共服务支出.general_budget"), "{f:?}");
+    assert!(
+        f[0].starts_with("fiscal.by_class.一般公共服务支出.general_budget"),
+        "{f:?}"
+    );
 }

@@ -175,13 +175,7 @@ pub(crate) fn table6(fa: &FinalAccounts) -> Table {
         b.items
             .iter()
             .filter(|i| i.kind == kind)
-            .map(|i| {
-                (
-                    i.code.clone().unwrap_or_default(),
-                    i.name.clone(),
-                    Some(i.amount),
-                )
-            })
+            .map(|i| (i.code.clone().unwrap_or_default(), i.name.clone(), i.amount))
             .collect()
     };
     let (mut personnel, mut public) = (items("personnel"), items("public"));

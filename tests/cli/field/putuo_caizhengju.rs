@@ -175,7 +175,7 @@ fn findings_are_the_documents_true_inconsistencies() {
             ),
             row(
                 "accounts.basic_items",
-                "basic.items[12].amount",
+                "basic.items[26].amount",
                 "171.07",
                 Some("171.09")
             ),
