@@ -7,7 +7,9 @@
 //! - `gongkai_no_setpriv` when the tests cannot run gongkai as another user: that needs the
 //!   superuser and util-linux's `setpriv` (the recovery tests build as user 65534);
 //! - `gongkai_no_chromium`, `gongkai_no_pdftotext`, `gongkai_no_sha256sum` when that program
-//!   is not on `PATH` (the browser, print and checksum tests).
+//!   is not on `PATH` (the browser, print and checksum tests);
+//! - `gongkai_no_jsonschema` when `python3` cannot import the `jsonschema` validator (the test
+//!   that validates every record against `docs/schema/`).
 //!
 //! A tool installed later is seen once this script runs again (`cargo clean -p gongkai`, or any
 //! change to `build.rs`).
@@ -30,6 +32,7 @@ fn main() {
         ("gongkai_no_chromium", chromium),
         ("gongkai_no_pdftotext", on_path("pdftotext")),
         ("gongkai_no_sha256sum", on_path("sha256sum")),
+        ("gongkai_no_jsonschema", python_has("jsonschema")),
     ];
     for (cfg, present) in tools {
         println!("cargo::rustc-check-cfg=cfg({cfg})");
@@ -59,6 +62,16 @@ fn main() {
         eat(&bytes);
     }
     println!("cargo::rustc-env=GONGKAI_BUILD_ID={hash:016x}");
+}
+
+/// Whether `python3` imports `module`.
+fn python_has(module: &str) -> bool {
+    std::process::Command::new("python3")
+        .args(["-c", &format!("import {module}")])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
 }
 
 /// Every file under `dir`, links not followed.

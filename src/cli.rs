@@ -88,6 +88,13 @@ pub(crate) enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Write the JSON Schemas of the record, `_unit.yaml` and `_site.yaml` formats, for editors
+    /// that check and complete YAML while one types (VS Code with the YAML extension …).
+    Schema {
+        /// Folder to write `record.schema.json`, `unit.schema.json` and `site.schema.json` into.
+        #[arg(long, default_value = "docs/schema")]
+        out: PathBuf,
+    },
     /// Build, serve the output folder on 127.0.0.1, rebuild on every change and reload the pages.
     Serve {
         /// Content folder.

@@ -42,6 +42,7 @@ mod plan;
 mod progress;
 #[allow(dead_code, reason = "filled in by the site issue")]
 mod render;
+pub mod scaffold;
 mod score;
 pub mod search;
 pub mod serve;
@@ -55,7 +56,6 @@ pub use error::{Diagnostic, Diagnostics, Error, Location, Result};
 pub use load::load;
 #[doc(hidden)]
 pub use load::parse_record;
-#[doc(hidden)] // For tests/cli/xss.rs (issue 15) until issue 18 publishes the schemas.
 pub use load::schema::{record_schema, site_schema, unit_schema};
 #[doc(hidden)] // For tests/cli/output.rs until the build pipeline calls `write_site`.
 pub use output::{Fault, OutputEnv, RenderedFile, WriteSummary, write_site, write_site_in};

@@ -140,6 +140,12 @@ fn run(cli: Cli) -> gongkai::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Schema { out } => {
+            for path in gongkai::scaffold::write_schemas(&out)? {
+                print_out(&format!("schema: wrote {}\n", path.display()));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Serve {
             content,
             output,

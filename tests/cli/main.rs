@@ -27,6 +27,7 @@ mod partial;
 mod race;
 mod rank;
 mod render;
+mod schema;
 mod scoring;
 mod search;
 mod serve;
