@@ -88,6 +88,20 @@ pub(crate) enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Draft `content/UNIT/YEAR.yaml` from the unit's latest record: the same tables, goals,
+    /// indicators, weights, targets and 科目, every figure written 待填 for you to fill.
+    New {
+        /// The unit's id (its folder under content/).
+        unit: String,
+        /// The year of the new record.
+        year: i64,
+        /// Content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// For a new unit: its name as printed (单位名称); writes `_unit.yaml` too.
+        #[arg(long)]
+        name: Option<String>,
+    },
     /// Write the JSON Schemas of the record, `_unit.yaml` and `_site.yaml` formats, for editors
     /// that check and complete YAML while one types (VS Code with the YAML extension …).
     Schema {

@@ -18,6 +18,11 @@ pub(crate) fn field_label(path: &str) -> Option<&'static str> {
     {
         return Some(zh);
     }
+    if path.starts_with("final_accounts.")
+        && let Some(zh) = accounts_figure(last)
+    {
+        return Some(zh);
+    }
     let zh = match last {
         "year" => "年度",
         "amount_unit" => "金额单位",
@@ -109,6 +114,42 @@ fn table_column(key: &str, income: bool) -> Option<&'static str> {
         "opening" => "年初结转和结余",
         "income" => "本年收入",
         "closing" => "年末结转和结余",
+        _ => return None,
+    })
+}
+
+/// The label of a figure of the 决算 (issue 18: a draft's 待填 names each one).
+fn accounts_figure(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "actual" => "决算数",
+        "budget" => "年初预算数",
+        "general_budget" => "一般公共预算财政拨款",
+        "gov_fund" => "政府性基金预算财政拨款",
+        "state_capital" => "国有资本经营预算财政拨款",
+        "superior_subsidy" => "上级补助收入",
+        "business" => "事业收入",
+        "affiliated" => "附属单位上缴收入",
+        "other" => "其他收入",
+        "total" => "合计",
+        "grand_total" => "总计",
+        "basic" => "基本支出",
+        "project" => "项目支出",
+        "to_superior" => "上缴上级支出",
+        "to_affiliated" => "对附属单位补助支出",
+        "non_fiscal_balance_used" => "使用非财政拨款结余",
+        "opening_balance" => "年初结转和结余",
+        "closing_balance" => "年末结转和结余",
+        "surplus_distribution" => "结余分配",
+        "stated_completion" => "完成年初预算的%",
+        "share" => "占比",
+        "change" => "比上年变动额",
+        "change_rate" => "比上年变动率",
+        "value" => "所述金额",
+        "personnel" => "人员经费",
+        "public" => "公用经费",
+        "goods" => "货物",
+        "works" => "工程",
+        "services" => "服务",
         _ => return None,
     })
 }

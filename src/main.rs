@@ -140,6 +140,27 @@ fn run(cli: Cli) -> gongkai::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::New {
+            unit,
+            year,
+            content,
+            name,
+        } => {
+            let created = gongkai::scaffold::new_record(&content, &unit, year, name.as_deref())?;
+            if let Some(u) = &created.unit {
+                print_out(&format!("new: wrote {}\n", u.display()));
+            }
+            let from = created
+                .from
+                .as_ref()
+                .map(|f| format!(" from {}", f.display()))
+                .unwrap_or_default();
+            print_out(&format!(
+                "new: wrote {}{from}; fill each 待填, then run `gongkai check` for what is left\n",
+                created.record.display()
+            ));
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Schema { out } => {
             for path in gongkai::scaffold::write_schemas(&out)? {
                 print_out(&format!("schema: wrote {}\n", path.display()));

@@ -6,6 +6,7 @@
 //! build unless the user asks for `--strict`.
 
 mod accounts;
+mod pending;
 mod report;
 mod scoring;
 mod targets;
@@ -55,6 +56,7 @@ pub fn check(corpus: &Corpus, scores: &CorpusScores) -> Report {
     findings.extend(accounts::check(corpus));
     findings.extend(targets::check(corpus));
     findings.extend(report::check(corpus));
+    pending::check(corpus, &mut findings);
     Report::sorted(findings)
 }
 

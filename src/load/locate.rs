@@ -115,6 +115,18 @@ impl Index {
         self.nodes.iter().filter(|n| n.quoted)
     }
 
+    /// Every node, in document order.
+    pub(crate) fn nodes(&self) -> impl Iterator<Item = &Node> {
+        self.nodes.iter()
+    }
+
+    /// The plain (unquoted) scalars whose text is `text`, in document order.
+    pub(crate) fn plain(&self, text: &str) -> impl Iterator<Item = &Node> {
+        self.nodes
+            .iter()
+            .filter(move |n| !n.quoted && matches!(&n.found, Found::Scalar(t) if t == text))
+    }
+
     /// Every scalar node, in document order.
     pub(crate) fn scalars(&self) -> impl Iterator<Item = (&str, &str)> {
         self.nodes.iter().filter_map(|n| match &n.found {

@@ -11,7 +11,10 @@
 //! `schema` (its JSON Schemas).
 
 mod discover;
+pub(crate) mod draft;
 mod locate;
+mod pending;
+pub(crate) use pending::MARK as PENDING_MARK;
 mod quoted;
 #[allow(
     unreachable_pub,
@@ -363,8 +366,10 @@ fn record(path: &str, bytes: &[u8], unit: &UnitId, year: Year) -> Result<Record,
         let unit = index.scalars().find(|(path, _)| *path == "amount_unit")?.1;
         crate::model::amount::unit_named(unit)
     });
+    let masked = pending::mask(&text);
+    let parsed = masked.as_ref().map_or(&text, |m| &m.text);
     let ((locator, raw), with_units) = crate::model::amount::with_record_unit(amount_unit, || {
-        yaml::parse::<crate::load::raw::RawRecord>(path, &text)
+        yaml::parse_masked::<crate::load::raw::RawRecord>(path, parsed, &text)
     });
     let raw = raw?;
     let printed = if with_units {
@@ -372,8 +377,17 @@ fn record(path: &str, bytes: &[u8], unit: &UnitId, year: Year) -> Result<Record,
     } else {
         std::collections::BTreeMap::new()
     };
-    let mut record = validate::record(raw, unit, year, locator)?;
+    let pending = masked.map(|m| m.paths).unwrap_or_default();
+    let mut record = validate::record(raw, unit, year, locator, &pending)?;
     record.printed = printed;
+    if let Some(fa) = record.final_accounts.as_mut() {
+        fa.pending_blocks = pending
+            .iter()
+            .filter_map(|p| p.strip_prefix("final_accounts."))
+            .map(|rest| rest.split(['.', '[']).next().unwrap_or(rest).to_owned())
+            .collect();
+    }
+    record.pending = pending;
     Ok(record)
 }
 

@@ -273,7 +273,7 @@ pub struct RawAccountsIncomplete {
     /// The block of `final_accounts` the cut falls in; blocks wholly before it stay checked.
     /// Left out: any block may be cut.
     #[serde(default)]
-    #[schemars(extend("enum" = ["income", "expenditure", "fiscal", "lines", "classes", "general_budget", "basic", "three_public", "operating_costs", "procurement", "assets", "performance", "narrative", null]))]
+    #[schemars(extend("enum" = ["income", "expenditure", "fiscal", "lines", "classes", "general_budget", "basic", "three_public", "operating_costs", "procurement", "assets", "performance", "narrative", "income_table", "expenditure_table", "general_budget_table", "gov_fund_table", "state_capital_table", null]))]
     pub block: Option<String>,
 }
 
@@ -746,10 +746,11 @@ pub struct RawFunctionLine {
     #[serde(default, deserialize_with = "amount::opt")]
     #[schemars(with = "Option<Amount>")]
     pub budget: Option<Dec>,
-    /// 决算 (本年支出合计 of the line).
-    #[serde(deserialize_with = "amount::de")]
-    #[schemars(with = "Amount")]
-    pub actual: Dec,
+    /// 决算 (本年支出合计 of the line). Required (the loader says so when it is missing); an
+    /// `Option` only so that a draft's `待填` loads (issue 18).
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Amount", required)]
+    pub actual: Option<Dec>,
     /// 基本支出 part.
     #[serde(default, deserialize_with = "amount::opt")]
     #[schemars(with = "Option<Amount>")]
@@ -954,9 +955,11 @@ pub struct RawOperatingCosts {
     #[serde(default, deserialize_with = "amount::opt")]
     #[schemars(with = "Option<Amount>")]
     pub budget: Option<Dec>,
-    #[serde(deserialize_with = "amount::de")]
-    #[schemars(with = "Amount")]
-    pub actual: Dec,
+    /// Required (the loader says so when it is missing); an `Option` only so that a draft's
+    /// `待填` loads (issue 18): the block is then left out of the model.
+    #[serde(default, deserialize_with = "amount::opt")]
+    #[schemars(with = "Amount", required)]
+    pub actual: Option<Dec>,
     /// Change against the 年初预算 as printed (negative for 减少).
     #[serde(default, deserialize_with = "amount::opt")]
     #[schemars(with = "Option<Amount>")]
@@ -1041,7 +1044,11 @@ pub struct RawAssets {
 #[serde(deny_unknown_fields)]
 pub struct RawCount {
     pub name: String,
-    pub count: Dec,
+    /// Required (the loader says so when it is missing); an `Option` only so that a draft's
+    /// `待填` loads (issue 18).
+    #[serde(default)]
+    #[schemars(required)]
+    pub count: Option<Dec>,
 }
 
 /// 预算绩效情况: what the 决算 says was evaluated.

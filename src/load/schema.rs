@@ -46,7 +46,30 @@ pub(crate) fn files() -> Vec<(&'static str, String)> {
 fn schema<T: JsonSchema>() -> serde_json::Value {
     let mut value = schemars::schema_for!(T).to_value();
     describe(&mut value, "");
+    allow_pending(&mut value);
     value
+}
+
+/// A word list that allows the field to be left out (it holds `null`) also takes `待填`: the
+/// loader reads a draft's `待填` in any optional field as not stated yet (`super::pending`).
+fn allow_pending(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(obj) => {
+            if let Some(serde_json::Value::Array(words)) = obj.get_mut("enum")
+                && words.contains(&serde_json::Value::Null)
+            {
+                let mark = serde_json::Value::String(super::pending::MARK.to_owned());
+                if !words.contains(&mark) {
+                    words.push(mark);
+                }
+            }
+            for v in obj.values_mut() {
+                allow_pending(v);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(allow_pending),
+        _ => {}
+    }
 }
 
 /// Puts each property's Chinese name, as on the form, in front of its description
@@ -110,7 +133,7 @@ mod tests {
         let kind = &defs["RawIndicator"]["properties"]["kind"];
         assert_eq!(
             kind["enum"],
-            serde_json::json!(["quantitative", "qualitative", null])
+            serde_json::json!(["quantitative", "qualitative", null, "待填"])
         );
         let note = &defs["RawIndicator"]["properties"]["note"];
         assert!(note.get("enum").is_none() && note.get("pattern").is_none());
@@ -146,5 +169,19 @@ mod tests {
                 "docs/schema/{name} differs from the schema the loader implies: run `cargo run -- schema` and commit the result"
             );
         }
+    }
+
+    #[test]
+    fn the_blocks_a_cut_may_name_are_the_loaders() {
+        let record = record_schema();
+        let listed: Vec<String> = record["$defs"]["RawAccountsIncomplete"]["properties"]["block"]
+            ["enum"]
+            .as_array()
+            .expect("an enum")
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect();
+        assert_eq!(listed[..listed.len() - 1], super::super::validate::ACCOUNTS_BLOCKS);
+        assert_eq!(listed.last().map(String::as_str), Some("待填"));
     }
 }

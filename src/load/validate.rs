@@ -30,6 +30,8 @@ pub(crate) const DEFAULT_EDITION: &str = "national";
 pub(crate) struct Ctx<'a> {
     locator: &'a Locator,
     diags: Vec<Diagnostic>,
+    /// The field paths written `待填` (`super::pending`).
+    pending: &'a [String],
 }
 
 impl<'a> Ctx<'a> {
@@ -37,7 +39,13 @@ impl<'a> Ctx<'a> {
         Ctx {
             locator,
             diags: Vec::new(),
+            pending: &[],
         }
+    }
+
+    /// Whether `field` is written `待填`: a figure the loader takes as not stated yet.
+    pub(crate) fn is_pending(&self, field: &str) -> bool {
+        self.pending.iter().any(|p| p == field)
     }
 
     /// Records a problem with `field`, located where the field (or its nearest indexed parent)
@@ -207,8 +215,10 @@ pub(crate) fn record(
     unit: &UnitId,
     year: Year,
     locator: crate::error::Locator,
+    pending: &[String],
 ) -> Result<Record, Vec<Diagnostic>> {
     let mut cx = Ctx::new(&locator);
+    cx.pending = pending;
     match Year::new(raw.year.get()) {
         Err(e) => cx.error("year", format!("expected {e}")),
         Ok(y) if y != year => cx.error(
@@ -269,6 +279,7 @@ pub(crate) fn record(
         report: raw.report,
         narratives: Vec::new(),
         printed: std::collections::BTreeMap::new(),
+        pending: Vec::new(),
         locator,
     })
 }
@@ -311,7 +322,7 @@ fn final_accounts(cx: &mut Ctx<'_>, raw: RawFinalAccounts) -> FinalAccounts {
         .lines
         .into_iter()
         .enumerate()
-        .map(|(i, l)| function_line(cx, &format!("final_accounts.lines[{i}]"), l))
+        .filter_map(|(i, l)| function_line(cx, &format!("final_accounts.lines[{i}]"), l))
         .collect();
     for (i, c) in raw.classes.iter().enumerate() {
         check_code(
@@ -357,19 +368,34 @@ fn final_accounts(cx: &mut Ctx<'_>, raw: RawFinalAccounts) -> FinalAccounts {
         general_budget: raw.general_budget,
         basic: raw.basic,
         three_public: raw.three_public,
-        operating_costs: raw.operating_costs,
+        operating_costs: raw.operating_costs.filter(|o| {
+            required(cx, "final_accounts.operating_costs.actual", o.actual).is_some()
+        }),
         procurement: raw.procurement,
-        assets: raw.assets,
+        assets: raw.assets.map(|mut a| {
+            let kinds = std::mem::take(&mut a.vehicle_kinds);
+            a.vehicle_kinds = kinds
+                .into_iter()
+                .enumerate()
+                .filter(|(i, k)| {
+                    let field = format!("final_accounts.assets.vehicle_kinds[{i}].count");
+                    required(cx, &field, k.count).is_some()
+                })
+                .map(|(_, k)| k)
+                .collect();
+            a
+        }),
         performance: raw.performance,
         prior_year: raw.prior_year,
         narrative: raw.narrative,
         incomplete: raw.incomplete,
         line_tables,
+        pending_blocks: std::collections::BTreeSet::new(),
     }
 }
 
 /// The blocks of `final_accounts` a cut may fall in (`incomplete.block`).
-const ACCOUNTS_BLOCKS: [&str; 18] = [
+pub(crate) const ACCOUNTS_BLOCKS: [&str; 18] = [
     "income",
     "expenditure",
     "fiscal",
@@ -390,8 +416,10 @@ const ACCOUNTS_BLOCKS: [&str; 18] = [
     "state_capital_table",
 ];
 
-fn function_line(cx: &mut Ctx<'_>, p: &str, raw: RawFunctionLine) -> FunctionLine {
+/// A 功能分类 line; `None` for one whose 决算 is still `待填` (its block is then not summed).
+fn function_line(cx: &mut Ctx<'_>, p: &str, raw: RawFunctionLine) -> Option<FunctionLine> {
     check_code(cx, &format!("{p}.code"), raw.code.as_deref());
+    let actual = required(cx, &format!("{p}.actual"), raw.actual)?;
     let fund = match raw.fund.as_deref() {
         None => Fund::GeneralBudget,
         Some(f) => cx
@@ -406,14 +434,14 @@ fn function_line(cx: &mut Ctx<'_>, p: &str, raw: RawFunctionLine) -> FunctionLin
             )
             .unwrap_or(Fund::GeneralBudget),
     };
-    FunctionLine {
+    Some(FunctionLine {
         code: raw.code,
         class: raw.class,
         section: raw.section,
         item: raw.item,
         fund,
         budget: raw.budget,
-        actual: raw.actual,
+        actual,
         basic: raw.basic,
         project: raw.project,
         stated_completion: raw.stated_completion,
@@ -421,7 +449,17 @@ fn function_line(cx: &mut Ctx<'_>, p: &str, raw: RawFunctionLine) -> FunctionLin
         stated_full_year_completion: raw.stated_full_year_completion,
         purpose: raw.purpose,
         reason: raw.reason,
+    })
+}
+
+/// A field the format requires: its value; `None` with an error when it is missing, or
+/// without one when it is written `待填` (a draft's figure still to fill).
+fn required<T>(cx: &mut Ctx<'_>, field: &str, value: Option<T>) -> Option<T> {
+    if value.is_none() && !cx.is_pending(field) {
+        let name = field.rsplit('.').next().unwrap_or(field);
+        cx.error(field, format!("missing required field `{name}`"));
     }
+    value
 }
 
 fn targets(cx: &mut Ctx<'_>, raw: RawTargets) -> Targets {

@@ -24,7 +24,17 @@ pub(crate) fn parse<T: DeserializeOwned + Serialize>(
     path: &str,
     text: &Arc<str>,
 ) -> (Locator, Result<T, Vec<Diagnostic>>) {
-    let lazy = Locator::lazy(path.to_owned(), Arc::clone(text), |t| {
+    parse_masked(path, text, text)
+}
+
+/// [`parse`] of `text`, whose messages and locator show `shown`: the file as written, where
+/// `text` has each 待填 replaced by a null of the same width (`super::pending`).
+pub(crate) fn parse_masked<T: DeserializeOwned + Serialize>(
+    path: &str,
+    text: &Arc<str>,
+    shown: &Arc<str>,
+) -> (Locator, Result<T, Vec<Diagnostic>>) {
+    let lazy = Locator::lazy(path.to_owned(), Arc::clone(shown), |t| {
         Index::build(t).fields()
     });
     let value = match serde_saphyr::from_str_with_options::<T>(text, options()) {
@@ -43,7 +53,13 @@ pub(crate) fn parse<T: DeserializeOwned + Serialize>(
         return (lazy, Ok(value));
     }
     let index = Index::build(text);
-    let locator = Locator::new(path.to_owned(), Arc::clone(text), index.fields());
+    // A masked 待填 is absent from `text`; the locator finds it in the file as written.
+    let fields = if Arc::ptr_eq(text, shown) {
+        index.fields()
+    } else {
+        Index::build(shown).fields()
+    };
+    let locator = Locator::new(path.to_owned(), Arc::clone(shown), fields);
     let mut problems = if numbers {
         super::quoted::check(&value, &index, &locator)
     } else {

@@ -254,7 +254,7 @@ impl schemars::JsonSchema for AmountCell {
                 mark: —, /, \"\" (an empty cell), unreadable or merged.",
             "type": ["string", "number"],
             "format": "amount",
-            "pattern": "^\\s*(-?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\\.[0-9]+)?\\s*(元|万元|亿元)?|[—－\\-–―]{1,2}|[/／]|unreadable|merged|)\\s*$",
+            "pattern": "^(\\s*(-?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\\.[0-9]+)?\\s*(元|万元|亿元)?|[—－\\-–―]{1,2}|[/／]|unreadable|merged|)\\s*|待填)$",
             "examples": ["43.2", "10000万元", "—"]
         })
     }
@@ -274,7 +274,7 @@ impl schemars::JsonSchema for Amount {
                 converted exactly to the amount_unit.",
             "type": ["string", "number"],
             "format": "amount",
-            "pattern": "^\\s*-?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\\.[0-9]+)?\\s*(元|万元|亿元)?\\s*$",
+            "pattern": "^(\\s*-?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\\.[0-9]+)?\\s*(元|万元|亿元)?\\s*|待填)$",
             "examples": ["10000万元", "11092.59"]
         })
     }

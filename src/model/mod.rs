@@ -141,6 +141,9 @@ pub struct Record {
     /// in the cell (`targets.project_funds[0].total` → `10000万元`); the figure itself is in
     /// `amount_unit`. Empty when every amount is typed plainly.
     pub printed: std::collections::BTreeMap<String, String>,
+    /// The field paths written `待填` (left for the user to fill, `gongkai new`), in file order.
+    #[serde(skip)]
+    pub pending: Vec<String>,
     /// Field path → location, for findings.
     #[serde(skip)]
     pub locator: crate::error::Locator,
@@ -412,6 +415,9 @@ pub struct FinalAccounts {
     pub incomplete: Option<AccountsIncomplete>,
     /// The 科目 tables typed row by row (issue 17), by kind.
     pub line_tables: std::collections::BTreeMap<tables::LineTableKind, tables::LineTable>,
+    /// The blocks (keys of `final_accounts`) holding a figure still `待填` (issue 18).
+    #[serde(skip)]
+    pub pending_blocks: std::collections::BTreeSet<String>,
 }
 
 impl FinalAccounts {
@@ -423,12 +429,15 @@ impl FinalAccounts {
 
 impl FinalAccounts {
     /// Whether the cut may fall in `block` (a key of `final_accounts`): the record is marked
-    /// incomplete and names that block, or names none. A sum over that block's list or parts
+    /// incomplete and names that block, or names none; or a figure of the block is still
+    /// `待填` (a draft's sums are not checked until it is filled). A sum over that block's list or parts
     /// may then miss parts after the cut and is not checked.
     pub fn cut_in(&self, block: &str) -> bool {
-        self.incomplete
-            .as_ref()
-            .is_some_and(|i| i.block.as_deref().is_none_or(|b| b == block))
+        self.pending_blocks.contains(block)
+            || self
+                .incomplete
+                .as_ref()
+                .is_some_and(|i| i.block.as_deref().is_none_or(|b| b == block))
     }
 }
 

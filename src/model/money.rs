@@ -274,7 +274,7 @@ impl schemars::JsonSchema for Dec {
                 allowed; no exponent, hex, `_` or special values).",
             "type": ["string", "number"],
             "format": "decimal",
-            "pattern": "^\\s*-?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\\.[0-9]+)?\\s*$",
+            "pattern": "^(\\s*-?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\\.[0-9]+)?\\s*|待填)$",
             "examples": ["11092.59"]
         })
     }
@@ -375,7 +375,7 @@ impl schemars::JsonSchema for Pct {
             "description": "A percentage as printed, such as 99.89% (full-width ％ allowed).",
             "type": "string",
             "format": "percentage",
-            "pattern": "^\\s*-?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\\.[0-9]+)?\\s*[%％]\\s*$",
+            "pattern": "^(\\s*-?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\\.[0-9]+)?\\s*[%％]\\s*|待填)$",
             "examples": ["99.89%"]
         })
     }

@@ -92,7 +92,7 @@ impl schemars::JsonSchema for Whole {
         schemars::json_schema!({
             "description": "A whole number written plainly (`2023`): digits only, no sign but \
                 `-`, no leading zeros, not quoted.",
-            "type": "integer"
+            "anyOf": [{"type": "integer"}, {"const": "待填"}]
         })
     }
 }

@@ -1,8 +1,10 @@
 //! Files gongkai writes into the user's project rather than into the site: the JSON Schemas
-//! editors check records against (`gongkai schema`) and, in later steps, new records.
+//! editors check records against (`gongkai schema`) and the draft of a new year's record
+//! (`gongkai new`).
 //!
-//! In: a folder. Out: the files written, each replaced whole (a schema is generated, never
-//! edited by hand). Never writes outside the folder it is given.
+//! In: a folder. Out: the files written. A schema is replaced whole (it is generated, never
+//! edited by hand); a record or `_unit.yaml` is never overwritten. Never writes outside the
+//! folder it is given.
 
 use std::path::{Path, PathBuf};
 
@@ -27,4 +29,123 @@ pub fn write_schemas(dir: &Path) -> Result<Vec<PathBuf>> {
         written.push(path);
     }
     Ok(written)
+}
+
+/// What `gongkai new` wrote.
+#[derive(Debug)]
+pub struct Created {
+    /// The new record.
+    pub record: PathBuf,
+    /// The record it was drafted from, when the unit had one.
+    pub from: Option<PathBuf>,
+    /// `_unit.yaml`, when the unit was new.
+    pub unit: Option<PathBuf>,
+}
+
+/// `gongkai new UNIT YEAR [--name 单位名称]`: drafts `content/UNIT/YEAR.yaml` from the unit's
+/// latest record (every figure `待填`), or, for a unit without one, a record of its first
+/// fields; with `name`, a new unit's folder and `_unit.yaml` too. Never overwrites a file.
+pub fn new_record(content: &Path, unit: &str, year: i64, name: Option<&str>) -> Result<Created> {
+    let usage = |m: String| Error::Usage(format!("new: {m}"));
+    let id = crate::model::UnitId::parse(unit).map_err(|e| usage(format!("expected {e}")))?;
+    let year = crate::model::Year::new(year).map_err(|e| usage(format!("expected {e}")))?;
+    let dir = content.join(id.as_str());
+    let unit_file = dir.join("_unit.yaml");
+    let record = dir.join(format!("{year}.yaml"));
+    let mut created_unit = None;
+    match (unit_file.exists(), name) {
+        (true, Some(_)) => {
+            return Err(usage(format!(
+                "`{}` already exists: leave out --name to add a year to this unit",
+                unit_file.display()
+            )));
+        }
+        (false, None) => {
+            return Err(usage(format!(
+                "there is no unit `{id}` (`{}` is missing): give its name with --name 单位名称 to create it",
+                unit_file.display()
+            )));
+        }
+        (false, Some(name)) => {
+            let name = name.trim();
+            if name.is_empty() || name.chars().any(char::is_control) {
+                return Err(usage("expected the unit's name as printed, found an empty or control text".to_owned()));
+            }
+            std::fs::create_dir_all(&dir).map_err(io("create", &dir))?;
+            let text = format!(
+                "# yaml-language-server: $schema=../../docs/schema/unit.schema.json\nid: {id}\nname: {}\n",
+                serde_json::to_string(name).unwrap_or_default()
+            );
+            crate::fs::write_new_synced(&unit_file, text.as_bytes())?;
+            created_unit = Some(unit_file.clone());
+        }
+        (true, None) => {}
+    }
+    if record.exists() {
+        return Err(usage(format!(
+            "`{}` already exists: gongkai new never overwrites a record",
+            record.display()
+        )));
+    }
+    let latest = latest_record(&dir)?;
+    let text = match &latest {
+        Some(from) => {
+            let source = std::fs::read_to_string(from).map_err(io("read", from))?;
+            let shown = from
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            crate::load::draft::draft(&source, year.get(), &shown)
+                .map_err(|e| usage(format!("`{}` could not be read as YAML: {e}", from.display())))?
+        }
+        None => first_record(year.get()),
+    };
+    crate::fs::write_new_synced(&record, text.as_bytes())?;
+    Ok(Created {
+        record,
+        from: latest,
+        unit: created_unit,
+    })
+}
+
+/// The unit's record of the latest year, when it has one.
+fn latest_record(dir: &Path) -> Result<Option<PathBuf>> {
+    let mut best: Option<(u16, PathBuf)> = None;
+    for entry in std::fs::read_dir(dir).map_err(io("read", dir))?.flatten() {
+        let path = entry.path();
+        let Some(stem) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".yaml"))
+        else {
+            continue;
+        };
+        let Ok(y) = crate::model::Year::parse(stem) else {
+            continue;
+        };
+        if best.as_ref().is_none_or(|(b, _)| y.get() > *b) {
+            best = Some((y.get(), path));
+        }
+    }
+    Ok(best.map(|(_, p)| p))
+}
+
+/// The record of a unit's first year: its required fields, each to fill.
+fn first_record(year: u16) -> String {
+    format!(
+        "# yaml-language-server: $schema=../../docs/schema/record.schema.json\n\
+         # {year} 年度记录：按公开的文件填写（docs/format.zh.md 为填报说明）。\n\
+         year: {year}\n\
+         amount_unit: 万元 # 金额单位：万元 或 元，按原文\n\
+         template: national # 评分模板：national、hubei 或 sichuan\n"
+    )
+}
+
+fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> Error + use<> {
+    let path = path.to_path_buf();
+    move |source| Error::Io {
+        action,
+        path,
+        source,
+    }
 }

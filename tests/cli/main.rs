@@ -21,6 +21,7 @@ mod juesuan;
 mod juesuan_tables;
 mod mixed_units;
 mod mutation;
+mod new_cmd;
 mod output;
 mod partial;
 #[cfg(target_os = "linux")]

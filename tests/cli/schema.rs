@@ -157,3 +157,38 @@ fn issue18_the_schema_rejects_what_the_loader_rejects() {
         assert!(!errors.is_empty(), "{label} must be rejected");
     }
 }
+
+#[cfg_attr(
+    gongkai_no_jsonschema,
+    ignore = "python3 cannot import jsonschema (pip install jsonschema)"
+)]
+#[test]
+fn issue18_an_editor_accepts_the_drafts_gongkai_new_writes() {
+    let site = root().join("tests/fixtures/sites/field/content");
+    let (_dir, project) = crate::support::project_with(crate::support::files(&site), false);
+    let mut items = Vec::new();
+    for entry in std::fs::read_dir(project.join("content")).expect("content").flatten() {
+        if !entry.path().join("_unit.yaml").is_file() {
+            continue;
+        }
+        let unit = entry.file_name().to_string_lossy().into_owned();
+        assert_cmd::Command::cargo_bin("gongkai")
+            .expect("binary")
+            .current_dir(&project)
+            .args(["new", &unit, "2030"])
+            .assert()
+            .success();
+        let draft = entry.path().join("2030.yaml");
+        items.push((draft.display().to_string(), to_json(&draft), "record.schema.json"));
+    }
+    items.sort_by(|a, b| a.0.cmp(&b.0));
+    assert!(items.len() >= 10);
+    let results = validate(&items);
+    let bad: Vec<String> = items
+        .iter()
+        .zip(&results)
+        .filter(|(_, errors)| !errors.is_empty())
+        .map(|((label, _, _), errors)| format!("{label}: {}", errors.join("; ")))
+        .collect();
+    assert!(bad.is_empty(), "a draft's 待填 must not be flagged:\n{}", bad.join("\n"));
+}

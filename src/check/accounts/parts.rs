@@ -124,7 +124,12 @@ fn part_completion(audit: &mut Audit<'_>, key: &str, what: &str, pair: Option<&B
 /// 机关运行经费 against 公用经费 (行政单位 and 参公事业单位) and against its 年初预算.
 fn operating_costs(ctx: &Context<'_>, audit: &mut Audit<'_>) {
     let code = "accounts.operating_costs";
-    let Some(oc) = &ctx.fa.operating_costs else {
+    let Some((oc, actual)) = ctx
+        .fa
+        .operating_costs
+        .as_ref()
+        .and_then(|o| o.actual.map(|a| (o, a)))
+    else {
         return;
     };
     // domain.md §2: 机关运行经费 is the 公用经费 of 行政单位 and 参公事业单位. A unit of another
@@ -142,7 +147,7 @@ fn operating_costs(ctx: &Context<'_>, audit: &mut Audit<'_>) {
                 "一般公共预算财政拨款基本支出中的公用经费",
                 "行政单位和参公事业单位：机关运行经费 = 一般公共预算财政拨款基本支出中的公用经费",
             ),
-            (Some(oc.actual), public),
+            (Some(actual), public),
         );
     }
     let stated = Figure::OperatingCosts.stated(ctx.fa).and_then(|s| s.value);
@@ -155,9 +160,9 @@ fn operating_costs(ctx: &Context<'_>, audit: &mut Audit<'_>) {
             "机关运行经费表中的数",
             "同一数字前后一致",
         ),
-        (stated, Some(oc.actual)),
+        (stated, Some(actual)),
     );
-    let by_budget = oc.budget.and_then(|b| oc.actual.checked_sub(b));
+    let by_budget = oc.budget.and_then(|b| actual.checked_sub(b));
     amount(
         audit,
         claim(
@@ -173,7 +178,7 @@ fn operating_costs(ctx: &Context<'_>, audit: &mut Audit<'_>) {
     let delta = oc.stated_change.or(by_budget);
     let base = oc
         .budget
-        .or_else(|| delta.and_then(|d| oc.actual.checked_sub(d)));
+        .or_else(|| delta.and_then(|d| actual.checked_sub(d)));
     let rate = delta.zip(base).and_then(|(d, b)| ratio_percent(d, b.abs()));
     percent(
         audit,

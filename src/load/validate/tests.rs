@@ -62,7 +62,7 @@ fn codes_have_three_five_or_seven_digits() {
     let unit = UnitId::parse("x").ok();
     let year = Year::new(2023).ok();
     let found = problems::<RawRecord, _>(yaml, |raw, loc| match (unit, year) {
-        (Some(u), Some(y)) => record(raw, &u, y, loc),
+        (Some(u), Some(y)) => record(raw, &u, y, loc, &[]),
         _ => Err(Vec::new()),
     });
     assert_eq!(

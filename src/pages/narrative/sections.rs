@@ -247,9 +247,11 @@ pub(super) fn assets(fa: &FinalAccounts) -> Option<AssetsSection> {
         vehicle_kinds: a
             .vehicle_kinds
             .iter()
-            .map(|k| NamedCount {
-                name: k.name.clone(),
-                count: count(k.count),
+            .filter_map(|k| {
+                Some(NamedCount {
+                    name: k.name.clone(),
+                    count: count(k.count?),
+                })
             })
             .collect(),
         large_equipment: a.large_equipment.map(count),

@@ -218,7 +218,7 @@ impl Figure {
                 .as_ref()
                 .and_then(|t| t.total.as_ref())
                 .and_then(|t| t.actual),
-            Figure::OperatingCosts => fa.operating_costs.as_ref().map(|o| o.actual),
+            Figure::OperatingCosts => fa.operating_costs.as_ref().and_then(|o| o.actual),
             Figure::Procurement => fa.procurement.as_ref().and_then(|p| p.total),
         }
     }

@@ -175,19 +175,20 @@ pub(super) fn three_public(fa: &FinalAccounts) -> Option<ThreePublicFigures> {
 /// 机关运行经费 against its budget (stated, or implied by the stated change) and 公用经费.
 pub(super) fn operating_costs(fa: &FinalAccounts) -> Option<OperatingFigures> {
     let oc = fa.operating_costs.as_ref()?;
+    let actual = oc.actual?;
     let implied = oc
         .stated_change
-        .and_then(|c| oc.actual.checked_sub(c))
+        .and_then(|c| actual.checked_sub(c))
         .filter(|_| oc.budget.is_none());
     let budget = oc.budget.or(implied);
     let public = fa.basic.as_ref().and_then(|b| b.public);
     Some(OperatingFigures {
-        actual: oc.actual,
+        actual,
         budget,
         budget_implied: implied.is_some(),
-        change: budget.and_then(|b| change(oc.actual, b)),
+        change: budget.and_then(|b| change(actual, b)),
         public,
-        matches_public: public.map(|p| p == oc.actual),
+        matches_public: public.map(|p| p == actual),
     })
 }
 

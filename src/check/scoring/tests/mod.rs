@@ -44,6 +44,7 @@ pub(super) fn record(
         report: None,
         narratives: Vec::new(),
         printed: Default::default(),
+        pending: Vec::new(),
         locator: Locator::new(path, Arc::from(""), fields),
     }
 }
