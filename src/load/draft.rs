@@ -146,7 +146,13 @@ impl Draft<'_> {
         }
     }
 
-    fn mapping(&self, out: &mut String, indent: usize, path: &str, m: &serde_json::Map<String, Value>) {
+    fn mapping(
+        &self,
+        out: &mut String,
+        indent: usize,
+        path: &str,
+        m: &serde_json::Map<String, Value>,
+    ) {
         for (k, v) in m {
             self.entry(out, indent, k, &format!("{path}.{k}"), v, false);
         }
@@ -212,7 +218,14 @@ impl Draft<'_> {
             return (MARK.to_owned(), true);
         }
         if let Some((text, quoted)) = self.scalars.get(path) {
-            return (if *quoted { quote(text) } else { (*text).to_owned() }, false);
+            return (
+                if *quoted {
+                    quote(text)
+                } else {
+                    (*text).to_owned()
+                },
+                false,
+            );
         }
         match v {
             Value::String(s) => (quote(s), false),

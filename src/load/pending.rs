@@ -133,7 +133,11 @@ mod tests {
         assert_eq!(m.paths, ["a", "b.x", "c.x", "f[0]"]);
         assert!(mask("a: 1\n").is_none());
         // A block left with nothing but marks goes as a whole, key and all.
-        let m = mask("a:\n  by_class: # 按类\n    一: 待填\n    二: 待填\n  total: 1\n").expect("marks");
-        assert_eq!(&*m.text, "a:\n                \n         \n         \n  total: 1\n");
+        let m = mask("a:\n  by_class: # 按类\n    一: 待填\n    二: 待填\n  total: 1\n")
+            .expect("marks");
+        assert_eq!(
+            &*m.text,
+            "a:\n                \n         \n         \n  total: 1\n"
+        );
     }
 }

@@ -174,14 +174,17 @@ mod tests {
     #[test]
     fn the_blocks_a_cut_may_name_are_the_loaders() {
         let record = record_schema();
-        let listed: Vec<String> = record["$defs"]["RawAccountsIncomplete"]["properties"]["block"]
-            ["enum"]
-            .as_array()
-            .expect("an enum")
-            .iter()
-            .filter_map(|v| v.as_str().map(str::to_owned))
-            .collect();
-        assert_eq!(listed[..listed.len() - 1], super::super::validate::ACCOUNTS_BLOCKS);
+        let listed: Vec<String> =
+            record["$defs"]["RawAccountsIncomplete"]["properties"]["block"]["enum"]
+                .as_array()
+                .expect("an enum")
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect();
+        assert_eq!(
+            listed[..listed.len() - 1],
+            super::super::validate::ACCOUNTS_BLOCKS
+        );
         assert_eq!(listed.last().map(String::as_str), Some("待填"));
     }
 }

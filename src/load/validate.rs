@@ -368,9 +368,9 @@ fn final_accounts(cx: &mut Ctx<'_>, raw: RawFinalAccounts) -> FinalAccounts {
         general_budget: raw.general_budget,
         basic: raw.basic,
         three_public: raw.three_public,
-        operating_costs: raw.operating_costs.filter(|o| {
-            required(cx, "final_accounts.operating_costs.actual", o.actual).is_some()
-        }),
+        operating_costs: raw
+            .operating_costs
+            .filter(|o| required(cx, "final_accounts.operating_costs.actual", o.actual).is_some()),
         procurement: raw.procurement,
         assets: raw.assets.map(|mut a| {
             let kinds = std::mem::take(&mut a.vehicle_kinds);

@@ -69,7 +69,10 @@ pub fn new_record(content: &Path, unit: &str, year: i64, name: Option<&str>) -> 
         (false, Some(name)) => {
             let name = name.trim();
             if name.is_empty() || name.chars().any(char::is_control) {
-                return Err(usage("expected the unit's name as printed, found an empty or control text".to_owned()));
+                return Err(usage(
+                    "expected the unit's name as printed, found an empty or control text"
+                        .to_owned(),
+                ));
             }
             std::fs::create_dir_all(&dir).map_err(io("create", &dir))?;
             let text = format!(
@@ -95,8 +98,12 @@ pub fn new_record(content: &Path, unit: &str, year: i64, name: Option<&str>) -> 
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            crate::load::draft::draft(&source, year.get(), &shown)
-                .map_err(|e| usage(format!("`{}` could not be read as YAML: {e}", from.display())))?
+            crate::load::draft::draft(&source, year.get(), &shown).map_err(|e| {
+                usage(format!(
+                    "`{}` could not be read as YAML: {e}",
+                    from.display()
+                ))
+            })?
         }
         None => first_record(year.get()),
     };

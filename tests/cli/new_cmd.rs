@@ -58,7 +58,10 @@ fn check_json(project: &Path) -> Value {
 #[test]
 fn issue18_every_unit_of_the_example_and_field_sites_drafts_a_record_that_loads_and_lists_its_blanks()
  {
-    for site in [root().join("content"), root().join("tests/fixtures/sites/field/content")] {
+    for site in [
+        root().join("content"),
+        root().join("tests/fixtures/sites/field/content"),
+    ] {
         let (_dir, project) = project_with(files(&site), false);
         let content = project.join("content");
         let all = units(&content);
@@ -76,7 +79,9 @@ fn issue18_every_unit_of_the_example_and_field_sites_drafts_a_record_that_loads_
             let path = content.join(unit).join("2030.yaml");
             let text = std::fs::read_to_string(&path).expect("the draft");
             assert!(
-                text.starts_with("# yaml-language-server: $schema=../../docs/schema/record.schema.json\n"),
+                text.starts_with(
+                    "# yaml-language-server: $schema=../../docs/schema/record.schema.json\n"
+                ),
                 "{unit}: the draft names its schema"
             );
             let mine: Vec<&Value> = findings
@@ -121,20 +126,23 @@ fn issue18_a_draft_keeps_the_plan_and_leaves_out_the_years_prose() {
     let last = std::fs::read_to_string(root().join("content/qingling/2023.yaml")).expect("2023");
     assert!(draft.contains("\nyear: 2024\n"));
     // The 科目 lines, the indicators' names, weights and targets, as typed in 2023.
-    for kept in [
-        "code: \"2010301\"",
-        "item: 行政运行",
-        "template: hubei",
-    ] {
+    for kept in ["code: \"2010301\"", "item: 行政运行", "template: hubei"] {
         assert!(last.contains(kept) && draft.contains(kept), "{kept}");
     }
     let weights = |t: &str| t.matches("weight: ").count();
-    assert_eq!(weights(&draft), weights(&last), "every weight is carried over");
+    assert_eq!(
+        weights(&draft),
+        weights(&last),
+        "every weight is carried over"
+    );
     // The year's own text is not: no reason, note or source of 2023.
     for dropped in ["\n  source:", "reason:", "note:", "purpose:"] {
         assert!(!draft.contains(dropped), "{dropped} is the year's own");
     }
-    assert!(!draft.contains("11092.59"), "no figure of 2023 is carried over");
+    assert!(
+        !draft.contains("11092.59"),
+        "no figure of 2023 is carried over"
+    );
 }
 
 #[test]
@@ -142,7 +150,10 @@ fn issue18_new_writes_the_same_bytes_and_never_overwrites() {
     let (_a, one) = project_with(files(&root().join("content")), false);
     let (_b, two) = project_with(files(&root().join("content")), true);
     for p in [&one, &two] {
-        gongkai(p).args(["new", "ronghua", "2023"]).assert().success();
+        gongkai(p)
+            .args(["new", "ronghua", "2023"])
+            .assert()
+            .success();
     }
     let read = |p: &Path| std::fs::read(p.join("content/ronghua/2023.yaml")).expect("draft");
     assert_eq!(read(&one), read(&two), "the same bytes for the same input");
@@ -171,11 +182,20 @@ fn issue18_a_new_unit_needs_its_name_and_gets_its_unit_file() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--name"));
     assert!(!project.join("content/xinjie").exists(), "nothing written");
     gongkai(&project)
-        .args(["new", "xinjie", "2024", "--name", "武汉市洪山区新街街道办事处"])
+        .args([
+            "new",
+            "xinjie",
+            "2024",
+            "--name",
+            "武汉市洪山区新街街道办事处",
+        ])
         .assert()
         .success();
     let unit = std::fs::read_to_string(project.join("content/xinjie/_unit.yaml")).expect("unit");
-    assert!(unit.contains("id: xinjie\nname: \"武汉市洪山区新街街道办事处\"\n"), "{unit}");
+    assert!(
+        unit.contains("id: xinjie\nname: \"武汉市洪山区新街街道办事处\"\n"),
+        "{unit}"
+    );
     // The first record of a unit holds its required fields and loads.
     check_json(&project);
     let out = gongkai(&project)

@@ -167,7 +167,10 @@ fn issue18_an_editor_accepts_the_drafts_gongkai_new_writes() {
     let site = root().join("tests/fixtures/sites/field/content");
     let (_dir, project) = crate::support::project_with(crate::support::files(&site), false);
     let mut items = Vec::new();
-    for entry in std::fs::read_dir(project.join("content")).expect("content").flatten() {
+    for entry in std::fs::read_dir(project.join("content"))
+        .expect("content")
+        .flatten()
+    {
         if !entry.path().join("_unit.yaml").is_file() {
             continue;
         }
@@ -179,7 +182,11 @@ fn issue18_an_editor_accepts_the_drafts_gongkai_new_writes() {
             .assert()
             .success();
         let draft = entry.path().join("2030.yaml");
-        items.push((draft.display().to_string(), to_json(&draft), "record.schema.json"));
+        items.push((
+            draft.display().to_string(),
+            to_json(&draft),
+            "record.schema.json",
+        ));
     }
     items.sort_by(|a, b| a.0.cmp(&b.0));
     assert!(items.len() >= 10);
@@ -190,5 +197,9 @@ fn issue18_an_editor_accepts_the_drafts_gongkai_new_writes() {
         .filter(|(_, errors)| !errors.is_empty())
         .map(|((label, _, _), errors)| format!("{label}: {}", errors.join("; ")))
         .collect();
-    assert!(bad.is_empty(), "a draft's 待填 must not be flagged:\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "a draft's 待填 must not be flagged:\n{}",
+        bad.join("\n")
+    );
 }
