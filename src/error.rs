@@ -109,6 +109,27 @@ impl Diagnostics {
     }
 }
 
+impl Diagnostics {
+    /// Every diagnostic as JSON: `{"errors": [{"location": {path, line, col}, "field",
+    /// "label" (the field's name on the form), "message"}], "count"}`, pretty-printed.
+    pub fn to_json(&self) -> String {
+        let errors: Vec<serde_json::Value> = self
+            .0
+            .iter()
+            .map(|d| {
+                serde_json::json!({
+                    "location": d.location,
+                    "field": d.field,
+                    "label": d.field.as_deref().and_then(crate::glossary::field_label),
+                    "message": d.message,
+                })
+            })
+            .collect();
+        let value = serde_json::json!({ "errors": errors, "count": self.0.len() });
+        serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+    }
+}
+
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for d in &self.0 {

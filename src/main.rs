@@ -38,7 +38,13 @@ fn run(cli: Cli) -> gongkai::Result<ExitCode> {
             format,
             strict,
         } => {
-            let gongkai::Checked { report, names } = gongkai::check_content(&content)?;
+            let checked = gongkai::check_content(&content);
+            // `--format json` reports invalid content as JSON too (issue 18), on stdout, exit 2.
+            if let (Format::Json, Err(gongkai::Error::Invalid(diags))) = (format, &checked) {
+                print_json(&diags.to_json());
+                return Ok(ExitCode::from(2));
+            }
+            let gongkai::Checked { report, names } = checked?;
             match format {
                 Format::Human => print_out(&report.to_human_named(&names)),
                 Format::Json => print_json(&report.to_json()),

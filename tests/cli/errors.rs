@@ -100,7 +100,7 @@ fn an_exponent_is_not_a_plain_decimal() {
 fn hex_nan_and_underscores_are_not_plain_decimals() {
     assert_text(
         &load_invalid("hex"),
-        &one("content/qingling/2023.yaml:6:21: final_accounts.income.general_budget: expected a plain decimal such as 11092.59 (no exponent, hex, `_` or special values), found `0x1F`
+        &one("content/qingling/2023.yaml:6:21: final_accounts.income.general_budget (一般公共预算财政拨款): expected a plain decimal such as 11092.59 (no exponent, hex, `_` or special values), found `0x1F`
   |
 6 |     general_budget: 0x1F
   |                     ^"),
@@ -114,7 +114,7 @@ fn hex_nan_and_underscores_are_not_plain_decimals() {
     );
     assert_text(
         &load_invalid("underscore"),
-        &one("content/qingling/2023.yaml:6:12: final_accounts.expenditure.total: expected a plain decimal such as 11092.59 (no exponent, hex, `_` or special values), found `1_000`
+        &one("content/qingling/2023.yaml:6:12: final_accounts.expenditure.total (合计): expected a plain decimal such as 11092.59 (no exponent, hex, `_` or special values), found `1_000`
   |
 6 |     total: 1_000
   |            ^"),
@@ -286,7 +286,7 @@ const MULTIPLE: &str = "error: content/huashan/2020.yaml:5:5: projects[0].name (
   |
 5 |   - goals: []
   |     ^
-error: content/qingling/2022.yaml:6:12: final_accounts.income.total: expected a plain decimal such as 11092.59 (no exponent, hex, `_` or special values), found `1e3`
+error: content/qingling/2022.yaml:6:12: final_accounts.income.total (合计): expected a plain decimal such as 11092.59 (no exponent, hex, `_` or special values), found `1e3`
   |
 6 |     total: 1e3
   |            ^
@@ -321,6 +321,43 @@ fn gongkai_check_prints_every_error_and_exits_with_2() {
     assert_text(
         &String::from_utf8_lossy(&out.stderr),
         &format!("{MULTIPLE}\n"),
+    );
+}
+
+#[test]
+fn issue18_check_format_json_reports_invalid_content_as_json_with_exit_2() {
+    let out = Command::cargo_bin("gongkai")
+        .expect("binary built")
+        .current_dir(fixture("invalid/multiple_errors"))
+        .args(["check", "--content", "content", "--format", "json"])
+        .output()
+        .expect("gongkai runs");
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    assert_eq!(v["count"], 5);
+    let errors = v["errors"].as_array().expect("errors");
+    assert_eq!(errors.len(), 5);
+    let e = &errors[1];
+    assert_eq!(e["location"]["path"], "content/qingling/2022.yaml");
+    assert_eq!(
+        (
+            e["location"]["line"].as_u64(),
+            e["location"]["col"].as_u64()
+        ),
+        (Some(6), Some(12))
+    );
+    assert_eq!(e["field"], "final_accounts.income.total");
+    assert_eq!(e["label"], "合计");
+    assert!(
+        e["message"]
+            .as_str()
+            .is_some_and(|m| m.ends_with("found `1e3`")),
+        "{e}"
+    );
+    assert_eq!(
+        errors[4]["label"],
+        serde_json::Value::Null,
+        "sort has no form name"
     );
 }
 
