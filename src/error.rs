@@ -260,6 +260,14 @@ impl Locator {
             .map(|(k, _)| k.as_str())
     }
 
+    /// The text of line `line` (from 1), when the file has it.
+    pub(crate) fn line_text(&self, line: u32) -> Option<String> {
+        self.source
+            .lines()
+            .nth(line.saturating_sub(1) as usize)
+            .map(str::to_owned)
+    }
+
     /// The source line with a caret under column `col` (characters), as
     /// ```text
     ///    |

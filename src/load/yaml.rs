@@ -272,12 +272,84 @@ fn diagnostic(err: &YamlError, index: &Index, locator: &Locator) -> Diagnostic {
         }
         other => (value_field(), library_words(other)),
     };
+    // Issue 18: what the library calls a wrong node is most often a slip of the keyboard on
+    // that line; said in plain words, the caret on the slip.
+    let (message, at) = match line_slip(locator.line_text(at.0).as_deref().unwrap_or(""), at) {
+        Some((words, col)) => (words, (at.0, col)),
+        None => (message, at),
+    };
     let location = locator.at(at.0, at.1);
     Diagnostic {
         snippet: locator.snippet(location.line, location.col),
         location,
         field: field.filter(|f| !f.is_empty()),
         message,
+    }
+}
+
+/// A slip on the line an error points at, in words, and the column to point at: a key
+/// followed by a full-width colon (`score：9.7`) or by a colon without a space (`score:9.7`),
+/// a tab where the line is indented, a colon and a space inside an unquoted text.
+fn line_slip(line: &str, at: Pos) -> Option<(String, u32)> {
+    let chars: Vec<char> = line.chars().collect();
+    let col = |i: usize| u32::try_from(i + 1).unwrap_or(u32::MAX);
+    let indent = chars
+        .iter()
+        .take_while(|c| **c == ' ' || **c == '\t')
+        .count();
+    if chars[..indent].contains(&'\t') {
+        let tab = chars.iter().position(|c| *c == '\t').unwrap_or(0);
+        return Some((
+            "a tab is used to indent this line: YAML indents with spaces only (two per level); replace the tab with spaces".to_owned(),
+            col(tab),
+        ));
+    }
+    let mut start = indent;
+    if chars.get(start) == Some(&'-') && chars.get(start + 1) == Some(&' ') {
+        start += 2;
+    }
+    let key_char = |c: char| c.is_alphanumeric() || c == '_' || !c.is_ascii() && c != '：';
+    let key_end = (start..chars.len())
+        .find(|&i| !key_char(chars[i]))
+        .unwrap_or(chars.len());
+    let key: String = chars[start..key_end].iter().collect();
+    if key.is_empty() {
+        return None;
+    }
+    let rest: String = chars[key_end..].iter().collect();
+    let value = rest.get(1..).map(str::trim_start).unwrap_or("").to_owned();
+    match chars.get(key_end) {
+        Some('：') => Some((
+            format!(
+                "the colon after `{key}` is a full-width `：`; YAML separates a key from its value with a half-width `:` and a space: `{key}: {}`",
+                rest.trim_start_matches('：').trim_start()
+            ),
+            col(key_end),
+        )),
+        Some(':') if chars.get(key_end + 1).is_some_and(|c| !c.is_whitespace()) => Some((
+            format!("a space is missing after the `:` of `{key}`: write `{key}: {value}`"),
+            col(key_end),
+        )),
+        Some(':') if value.starts_with(['"', '\'', '{', '[', '|', '>']) => None,
+        Some(':') => {
+            // `name: 目标: 完成任务`: a second `: ` inside an unquoted value.
+            let after: Vec<char> = chars[key_end + 1..].to_vec();
+            let inner = after
+                .windows(2)
+                .position(|w| w[0] == ':' && w[1] == ' ')
+                .map(|i| key_end + 1 + i)?;
+            let first_value = after.iter().collect::<String>();
+            let first_value = first_value.trim();
+            (col(inner) == at.1 || at.1 > col(key_end)).then(|| {
+                (
+                    format!(
+                        "the text after `{key}:` holds a colon and a space (`: `), which YAML reads as the start of another key; put the text in quotes: `{key}: \"{first_value}\"`"
+                    ),
+                    col(inner),
+                )
+            })
+        }
+        _ => None,
     }
 }
 

@@ -221,10 +221,10 @@ error: content/qingling/2023.yml: unexpected file or folder: a unit folder holds
 fn tab_indentation_is_a_located_yaml_error() {
     assert_text(
         &load_invalid("tab_indentation"),
-        &one("content/qingling/2023.yaml:5:2: invalid YAML: tabs disallowed within this context (block indentation); indent with spaces
+        &one("content/qingling/2023.yaml:5:1: a tab is used to indent this line: YAML indents with spaces only (two per level); replace the tab with spaces
   |
 5 |  goals: []
-  |  ^"),
+  | ^"),
     );
 }
 
@@ -378,5 +378,30 @@ error: content/qingling/2023.yaml:23:22: self_evaluation.goals[0].indicators[2].
 23 |           direction: negative
    |                      ^
 3 errors in the content",
+    );
+}
+
+#[test]
+fn issue18_keyboard_slips_are_named_in_plain_words_with_the_caret_on_the_slip() {
+    // A full-width colon, a colon without its space, a tab, an unquoted `: ` inside a text.
+    assert_text(
+        &load_invalid("yaml_slips"),
+        r#"error: content/qingling/2020.yaml:5:17: self_evaluation (部门整体支出绩效自评表): the colon after `reported_total` is a full-width `：`; YAML separates a key from its value with a half-width `:` and a space: `reported_total: 98`
+  |
+5 |   reported_total：98
+  |                 ^
+error: content/qingling/2021.yaml:5:17: self_evaluation (部门整体支出绩效自评表): a space is missing after the `:` of `reported_total`: write `reported_total: 98`
+  |
+5 |   reported_total:98
+  |                 ^
+error: content/qingling/2022.yaml:5:1: a tab is used to indent this line: YAML indents with spaces only (two per level); replace the tab with spaces
+  |
+5 |  reported_total: 98
+  | ^
+error: content/qingling/2023.yaml:6:18: the text after `name:` holds a colon and a space (`: `), which YAML reads as the start of another key; put the text in quotes: `name: "年度目标1: 提升服务"`
+  |
+6 |     - name: 年度目标1: 提升服务
+  |                      ^
+4 errors in the content"#,
     );
 }
