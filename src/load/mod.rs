@@ -21,6 +21,7 @@ mod quoted;
     reason = "`model` re-exports the raw types that need no validation; the module is the record format's one home"
 )]
 pub mod raw;
+mod recover;
 pub(crate) mod schema;
 mod text;
 mod validate;
@@ -368,16 +369,34 @@ fn record(path: &str, bytes: &[u8], unit: &UnitId, year: Year) -> Result<Record,
     });
     let masked = pending::mask(&text);
     let parsed = masked.as_ref().map_or(&text, |m| &m.text);
-    let ((locator, raw), with_units) = crate::model::amount::with_record_unit(amount_unit, || {
-        yaml::parse_masked::<crate::load::raw::RawRecord>(path, parsed, &text)
+    let (read, with_units) = crate::model::amount::with_record_unit(amount_unit, || {
+        recover::parse::<crate::load::raw::RawRecord>(path, parsed, &text)
     });
-    let raw = raw?;
+    let pending = masked.map(|m| m.paths).unwrap_or_default();
+    if !read.errors.is_empty() {
+        // Issue 18: the record's own errors after a slip too, but none its left-out parts cause.
+        let mut errors = read.errors.clone();
+        if let Some(raw) = read.value
+            && let Err(more) = validate::record(raw, unit, year, read.locator, &pending)
+        {
+            let (left_out, removed) = (&read.left_out, &read.removed);
+            errors.extend(
+                more.into_iter()
+                    .filter(|d| !recover::near(left_out, d.location.line))
+                    .map(|mut d| {
+                        d.field = d.field.map(|f| recover::restore(&f, removed));
+                        d
+                    }),
+            );
+        }
+        return Err(errors);
+    }
+    let (locator, raw) = (read.locator, read.value.ok_or_else(Vec::new)?);
     let printed = if with_units {
         printed_amounts(&raw, &text)
     } else {
         std::collections::BTreeMap::new()
     };
-    let pending = masked.map(|m| m.paths).unwrap_or_default();
     let mut record = validate::record(raw, unit, year, locator, &pending)?;
     record.printed = printed;
     if let Some(fa) = record.final_accounts.as_mut() {

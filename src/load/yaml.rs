@@ -34,6 +34,26 @@ pub(crate) fn parse_masked<T: DeserializeOwned + Serialize>(
     text: &Arc<str>,
     shown: &Arc<str>,
 ) -> (Locator, Result<T, Vec<Diagnostic>>) {
+    match parse_stage(path, text, shown) {
+        (locator, Stage::Library(d)) => (locator, Err(vec![d])),
+        (locator, Stage::Read(result)) => (locator, result),
+    }
+}
+
+/// How far a parse got: the library's one error (it stops there), or the value read and the
+/// problems found in it.
+pub(crate) enum Stage<T> {
+    Library(Diagnostic),
+    Read(Result<T, Vec<Diagnostic>>),
+}
+
+/// [`parse_masked`], saying whether an error is the library's (after which nothing of the
+/// file was read: `super::recover` tries again without the part that holds it).
+pub(crate) fn parse_stage<T: DeserializeOwned + Serialize>(
+    path: &str,
+    text: &Arc<str>,
+    shown: &Arc<str>,
+) -> (Locator, Stage<T>) {
     let lazy = Locator::lazy(path.to_owned(), Arc::clone(shown), |t| {
         Index::build(t).fields()
     });
@@ -41,7 +61,7 @@ pub(crate) fn parse_masked<T: DeserializeOwned + Serialize>(
         Ok(value) => value,
         Err(e) => {
             let d = diagnostic(&e, &Index::build(text), &lazy);
-            return (lazy, Err(vec![d]));
+            return (lazy, Stage::Library(d));
         }
     };
     // Most files hold no quoted number and no escape, and need no index now (most are never
@@ -50,7 +70,7 @@ pub(crate) fn parse_masked<T: DeserializeOwned + Serialize>(
     let numbers = super::quoted::may_hold(&value, text);
     let escapes = text.contains('\\');
     if !numbers && !escapes {
-        return (lazy, Ok(value));
+        return (lazy, Stage::Read(Ok(value)));
     }
     let index = Index::build(text);
     // A masked 待填 is absent from `text`; the locator finds it in the file as written.
@@ -74,7 +94,7 @@ pub(crate) fn parse_masked<T: DeserializeOwned + Serialize>(
         problems.sort_by_key(|d| (d.location.line, d.location.col));
         Err(problems)
     };
-    (locator, result)
+    (locator, Stage::Read(result))
 }
 
 /// Every scalar holding a control character (C0 but tab and line feed, DEL, C1): such a

@@ -187,11 +187,15 @@ fn issue15_control_characters_in_the_data_are_refused_and_never_printed_raw() {
     for format in ["human", "json"] {
         let (code, out, err) = check_in(dir.path(), format);
         assert_eq!(code, Some(2), "{format}: {out}{err}");
-        assert!(!err.chars().any(is_unsafe), "{format}: {err:?}");
-        assert!(
-            err.contains("short_name: expected text without control characters, found U+001B"),
-            "{format}: {err}"
-        );
-        assert!(err.contains("found U+009B"), "{format}: {err}");
+        // Issue 18: with `--format json` the errors are JSON on stdout.
+        let shown = if format == "json" { &out } else { &err };
+        assert!(!shown.chars().any(is_unsafe), "{format}: {shown:?}");
+        let needle = if format == "json" {
+            "expected text without control characters, found U+001B"
+        } else {
+            "short_name: expected text without control characters, found U+001B"
+        };
+        assert!(shown.contains(needle), "{format}: {shown}");
+        assert!(shown.contains("found U+009B"), "{format}: {shown}");
     }
 }

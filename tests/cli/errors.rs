@@ -405,3 +405,34 @@ error: content/qingling/2023.yaml:6:18: the text after `name:` holds a colon and
 4 errors in the content"#,
     );
 }
+
+#[test]
+fn issue18_every_independent_mistake_of_a_file_is_reported_after_a_syntax_error() {
+    // A full-width colon (a syntax error: the library stops there), an unknown word two items
+    // later, a number with an exponent, a text for an amount, a tab: five messages, each at
+    // its line, the indicator after the left-out one still named `indicators[1]`.
+    assert_text(
+        &load_invalid("independent_mistakes"),
+        r#"error: content/qingling/2023.yaml:11:17: the colon after `weight` is a full-width `：`; YAML separates a key from its value with a half-width `:` and a space: `weight: 5`
+   |
+11 |           weight：5
+   |                 ^
+error: content/qingling/2023.yaml:14:22: self_evaluation.goals[0].indicators[1].direction (指标方向): expected `positive` or `negative`, found `up`
+   |
+14 |           direction: up
+   |                      ^
+error: content/qingling/2023.yaml:16:15: self_evaluation.goals[1].weight (分值): expected a plain decimal such as 11092.59 (no exponent, hex, `_` or special values), found `1e3`
+   |
+16 |       weight: 1e3
+   |               ^
+error: content/qingling/2023.yaml:22:12: final_accounts.income.total (合计): expected a plain decimal such as 11092.59 (no exponent, hex, `_` or special values), found `很多`
+   |
+22 |     total: 很多
+   |            ^
+error: content/qingling/2023.yaml:24:1: a tab is used to indent this line: YAML indents with spaces only (two per level); replace the tab with spaces
+   |
+24 |  title: 绩效目标
+   | ^
+5 errors in the content"#,
+    );
+}
