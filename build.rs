@@ -9,7 +9,9 @@
 //! - `gongkai_no_chromium`, `gongkai_no_pdftotext`, `gongkai_no_sha256sum` when that program
 //!   is not on `PATH` (the browser, print and checksum tests);
 //! - `gongkai_no_jsonschema` when `python3` cannot import the `jsonschema` validator (the test
-//!   that validates every record against `docs/schema/`).
+//!   that validates every record against `docs/schema/`); `gongkai_no_openpyxl` when it cannot
+//!   import `openpyxl` (the test that reads the 决算 workbooks with a second, independent
+//!   reader).
 //!
 //! A tool installed later is seen once this script runs again (`cargo clean -p gongkai`, or any
 //! change to `build.rs`).
@@ -33,6 +35,7 @@ fn main() {
         ("gongkai_no_pdftotext", on_path("pdftotext")),
         ("gongkai_no_sha256sum", on_path("sha256sum")),
         ("gongkai_no_jsonschema", python_has("jsonschema")),
+        ("gongkai_no_openpyxl", python_has("openpyxl")),
     ];
     for (cfg, present) in tools {
         println!("cargo::rustc-check-cfg=cfg({cfg})");

@@ -216,9 +216,9 @@ pub fn render_site(opts: &BuildOptions) -> Result<Option<RenderedSite>> {
         .plan
         .par_iter()
         .map(|p| {
-            ctx.render(p).map(|text| RenderedFile {
+            ctx.render_bytes(p).map(|bytes| RenderedFile {
                 path: p.path.clone(),
-                bytes: text.into_bytes(),
+                bytes,
             })
         })
         .collect::<Vec<_>>();

@@ -31,6 +31,8 @@ pub(crate) enum Page {
     Juesuan(usize, usize),
     /// `data/<id>/<year>/juesuan-<n>.csv`: one of the nine tables (n = 1..=9).
     JuesuanCsv(usize, usize, usize),
+    /// `data/<id>/<year>/juesuan.xlsx`: the nine tables as one workbook.
+    JuesuanXlsx(usize, usize),
     /// `data/<id>/<year>/<table>-execution.csv`: the 预算执行 block of a scorecard table that
     /// has one (indices as for `CardCsv`).
     ExecutionCsv(usize, usize, usize),
@@ -129,6 +131,11 @@ pub(crate) fn juesuan_path(id: &str, year: Year) -> String {
 /// The output path of one 决算 table's CSV (n = 1..=9).
 pub(crate) fn juesuan_csv_path(id: &str, year: Year, n: usize) -> String {
     format!("data/{id}/{year}/juesuan-{n}.csv")
+}
+
+/// The output path of a record's 决算 tables as one workbook (issue 18).
+pub(crate) fn juesuan_xlsx_path(id: &str, year: Year) -> String {
+    format!("data/{id}/{year}/juesuan.xlsx")
 }
 
 /// The output path of a table's 预算执行 CSV.
@@ -275,6 +282,10 @@ pub(crate) fn unit_pages(u: usize, unit: &Unit) -> Vec<Planned> {
                     page: Page::JuesuanCsv(u, r, n),
                 });
             }
+            pages.push(Planned {
+                path: juesuan_xlsx_path(unit.id.as_str(), record.year),
+                page: Page::JuesuanXlsx(u, r),
+            });
         }
         pages.extend(record_csvs(unit.id.as_str(), u, r, record));
         if crate::compare::has_prior(unit, record) {

@@ -477,9 +477,7 @@ fn unit(shared: &Shared<'_>, u: usize, first_doc: usize, pending: PendingUnit) -
         .unwrap_or_default();
     for p in &plan {
         let old_len = old.get(p.path.as_str()).copied();
-        files.put(shared, &p.path, old_len, || {
-            ctx.render(p).map(String::into_bytes)
-        })?;
+        files.put(shared, &p.path, old_len, || ctx.render_bytes(p))?;
     }
     for (i, doc) in docs.iter().enumerate() {
         let n = first_doc + i;
@@ -680,7 +678,7 @@ fn finish(
             let key = key_of(p);
             let mut files = Files::default();
             let len = files.put(shared, &p.path, old_len(&p.path, key), || {
-                ctx.render(p).map(String::into_bytes)
+                ctx.render_bytes(p)
             })?;
             let entry = Entry {
                 key: key.to_owned(),

@@ -73,8 +73,19 @@ impl Ctx<'_> {
             .get_or_init(|| crate::search::index(self.corpus, self.scores))
     }
 
+    /// Renders one planned file: a page or data file as text, a workbook as bytes.
+    pub(crate) fn render_bytes(&self, planned: &Planned) -> Result<Vec<u8>> {
+        match planned.page {
+            Page::JuesuanXlsx(u, r) => {
+                let unit = &self.corpus.units[u];
+                juesuan::xlsx(self, unit, &unit.records[r])
+            }
+            _ => self.render(planned).map(String::into_bytes),
+        }
+    }
+
     /// Renders one planned page.
-    pub(crate) fn render(&self, planned: &Planned) -> Result<String> {
+    fn render(&self, planned: &Planned) -> Result<String> {
         let path = planned.path.as_str();
         match planned.page {
             Page::Index => {
@@ -116,6 +127,9 @@ impl Ctx<'_> {
                     .render("juesuan.html", &View { shell, page: &page })
             }
             Page::JuesuanCsv(u, r, n) => juesuan::csv(self, &self.corpus.units[u].records[r], n),
+            Page::JuesuanXlsx(..) => Err(crate::error::Error::Usage(
+                "a workbook is rendered as bytes (render_bytes), not as text".to_owned(),
+            )),
             Page::NotFound => self.renderer.render(
                 "404.html",
                 &View {

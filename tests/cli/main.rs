@@ -36,4 +36,5 @@ mod site;
 mod streaming;
 mod synth;
 mod targets_page;
+mod xlsx;
 mod xss;

@@ -47,6 +47,7 @@ mod lines;
 mod model;
 mod summary;
 mod typed;
+mod xlsx;
 
 use crate::score::accounts::Prior;
 use serde::Serialize;
@@ -57,7 +58,7 @@ use super::narrative::{Shuoming, shuoming};
 use super::{Ctx, record_shell, year_label};
 use crate::error::{Error, Result};
 use crate::model::{FinalAccounts, Profile, Record, Unit};
-use crate::plan::{juesuan_csv_path, unit_year_path};
+use crate::plan::{juesuan_csv_path, juesuan_xlsx_path, unit_year_path};
 use crate::render::Shell;
 use crate::render::edition::{Edition, EditionTable, Numbering, TableId, chinese_numeral};
 use crate::score::accounts::{Totals, derive};
@@ -93,6 +94,8 @@ pub(super) struct JuesuanPage {
     glossary_numbering: Numbering,
     /// "编制单位：…" above each table, when the edition prints it.
     prepared_by: Option<String>,
+    /// Link to the workbook of all the tables (issue 18).
+    xlsx_href: String,
     /// `金额单位` or `单位`, as the edition prints it.
     unit_label: String,
 }
@@ -312,6 +315,7 @@ pub(super) fn view(
         ),
         glossary_numbering: edition.glossary_numbering,
         prepared_by: edition.prepared_by.then(|| unit.name.clone()),
+        xlsx_href: format!("{root}{}", juesuan_xlsx_path(id, record.year)),
         unit_label: edition.unit_label.clone(),
     };
     Ok((shell, page))
@@ -331,6 +335,26 @@ pub(super) fn csv(ctx: &Ctx<'_>, record: &Record, n: usize) -> Result<String> {
         .find(|et| et.id.n() == n)
         .map(|et| table(fa, &Totals::of(fa), et, &classes).csv())
         .unwrap_or_default())
+}
+
+/// `data/<id>/<year>/juesuan.xlsx`: the tables the page prints, one sheet each (issue 18).
+pub(super) fn xlsx(ctx: &Ctx<'_>, unit: &Unit, record: &Record) -> Result<Vec<u8>> {
+    let edition = edition(ctx, record)?;
+    let Some(fa) = &record.final_accounts else {
+        return Ok(Vec::new());
+    };
+    let mut tables = tables(fa, i64::from(record.year.get()), edition);
+    if ctx.profile == Profile::Public {
+        tables.retain(|t| !t.not_filed);
+    }
+    xlsx::workbook(
+        &tables,
+        &xlsx::Heading {
+            prepared_by: edition.prepared_by.then_some(unit.name.as_str()),
+            unit_label: &edition.unit_label,
+            amount_unit: record.amount_unit.label(),
+        },
+    )
 }
 
 #[cfg(test)]
