@@ -70,9 +70,9 @@ fn build(tables: &[Table], heading: &Heading<'_>) -> std::result::Result<Vec<u8>
                     break;
                 }
                 let (rs, cs) = (h.rowspan.max(1), h.colspan.max(1));
-                for rr in r..(r + rs).min(t.head.len()) {
-                    for cc in c..(c + cs).min(width) {
-                        taken[rr][cc] = true;
+                for line in taken.iter_mut().skip(r).take(rs) {
+                    for cell in line.iter_mut().skip(c).take(cs) {
+                        *cell = true;
                     }
                 }
                 let (r0, c0) = (top + row(r), col(c));
