@@ -11,7 +11,8 @@
 //! - `gongkai_no_jsonschema` when `python3` cannot import the `jsonschema` validator (the test
 //!   that validates every record against `docs/schema/`); `gongkai_no_openpyxl` when it cannot
 //!   import `openpyxl` (the test that reads the 决算 workbooks with a second, independent
-//!   reader).
+//!   reader); `gongkai_no_soffice` when LibreOffice's `soffice` is not on `PATH` (the import
+//!   tests of workbooks re-saved by a second, real spreadsheet program).
 //!
 //! A tool installed later is seen once this script runs again (`cargo clean -p gongkai`, or any
 //! change to `build.rs`).
@@ -36,6 +37,7 @@ fn main() {
         ("gongkai_no_sha256sum", on_path("sha256sum")),
         ("gongkai_no_jsonschema", python_has("jsonschema")),
         ("gongkai_no_openpyxl", python_has("openpyxl")),
+        ("gongkai_no_soffice", on_path("soffice")),
     ];
     for (cfg, present) in tools {
         println!("cargo::rustc-check-cfg=cfg({cfg})");

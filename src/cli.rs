@@ -88,6 +88,30 @@ pub(crate) enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Read the 决算 tables of workbooks (.xlsx, .xls, .ods) into `content/UNIT/YEAR.yaml`.
+    Import {
+        /// The workbooks.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The unit's id (its folder under content/).
+        #[arg(long)]
+        unit: String,
+        /// The record's year.
+        #[arg(long)]
+        year: i64,
+        /// The record's edition (`national`, `shanghai` …); left out: the site's.
+        #[arg(long)]
+        edition: Option<String>,
+        /// The record's scoring template.
+        #[arg(long, default_value = "national")]
+        template: String,
+        /// Content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Replace an existing record (the lines that change are shown).
+        #[arg(long)]
+        force: bool,
+    },
     /// Draft `content/UNIT/YEAR.yaml` from the unit's latest record: the same tables, goals,
     /// indicators, weights, targets and 科目, every figure written 待填 for you to fill.
     New {

@@ -32,6 +32,7 @@ pub mod epoch;
 mod error;
 mod fs;
 mod glossary;
+pub mod import;
 mod load;
 pub mod model;
 #[allow(dead_code, reason = "filled in by the site issue")]

@@ -146,6 +146,36 @@ fn run(cli: Cli) -> gongkai::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Import {
+            files,
+            unit,
+            year,
+            edition,
+            template,
+            content,
+            force,
+        } => {
+            let done = gongkai::import::import(&gongkai::import::ImportOptions {
+                files,
+                unit,
+                year,
+                edition,
+                template,
+                content,
+                force,
+            })?;
+            for s in &done.sources {
+                print_out(&format!("import: read {s}\n"));
+            }
+            if let Some(changes) = &done.changes {
+                print_out(changes);
+            }
+            print_out(&format!(
+                "import: wrote {}; run `gongkai check` to check it\n",
+                done.record.display()
+            ));
+            Ok(ExitCode::SUCCESS)
+        }
         Command::New {
             unit,
             year,

@@ -16,6 +16,7 @@ mod facts;
 mod field;
 mod funds;
 mod honest;
+mod import;
 mod incremental;
 mod juesuan;
 mod juesuan_tables;
