@@ -8,7 +8,8 @@
 //! are given as in the file), the value of the last read when it succeeded, and the lines left
 //! out (a check of that value must not report what their absence causes). Stops after
 //! [`MAX_READS`] reads, when an error stands next to a part already left out (it may be caused
-//! by its absence), or when the error is in a field the record cannot do without.
+//! by its absence), when the error is in a field the record cannot do without, or after a
+//! budget or alias limit (a hostile or huge file is not read twice).
 
 use std::sync::Arc;
 
@@ -66,7 +67,11 @@ pub(crate) fn parse<T: DeserializeOwned + Serialize>(
             out.errors = problems;
             return out;
         }
-        Stage::Library(d) => d,
+        Stage::Library(d, false) => {
+            out.errors.push(d);
+            return out;
+        }
+        Stage::Library(d, true) => d,
     };
     let mut lines: Vec<String> = text.split_inclusive('\n').map(str::to_owned).collect();
     // Each list item left out, in the coordinates of the text it was left out of: later
@@ -92,8 +97,13 @@ pub(crate) fn parse<T: DeserializeOwned + Serialize>(
         let (_, stage) = parse_stage::<T>(path, &work, shown);
         out.removed.clone_from(&removed);
         match stage {
-            Stage::Library(mut d) => {
+            Stage::Library(mut d, recoverable) => {
                 if near(&out.left_out, d.location.line) {
+                    return out;
+                }
+                if !recoverable {
+                    d.field = d.field.map(|f| restore(&f, &removed));
+                    out.errors.push(d);
                     return out;
                 }
                 d.field = d.field.map(|f| restore(&f, &removed));

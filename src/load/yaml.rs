@@ -35,7 +35,7 @@ pub(crate) fn parse_masked<T: DeserializeOwned + Serialize>(
     shown: &Arc<str>,
 ) -> (Locator, Result<T, Vec<Diagnostic>>) {
     match parse_stage(path, text, shown) {
-        (locator, Stage::Library(d)) => (locator, Err(vec![d])),
+        (locator, Stage::Library(d, _)) => (locator, Err(vec![d])),
         (locator, Stage::Read(result)) => (locator, result),
     }
 }
@@ -43,7 +43,9 @@ pub(crate) fn parse_masked<T: DeserializeOwned + Serialize>(
 /// How far a parse got: the library's one error (it stops there), or the value read and the
 /// problems found in it.
 pub(crate) enum Stage<T> {
-    Library(Diagnostic),
+    /// The error, and whether reading the file again without a part may find more: not after
+    /// a budget or alias limit (the file is hostile or huge, and reading it again costs again).
+    Library(Diagnostic, bool),
     Read(Result<T, Vec<Diagnostic>>),
 }
 
@@ -61,7 +63,15 @@ pub(crate) fn parse_stage<T: DeserializeOwned + Serialize>(
         Ok(value) => value,
         Err(e) => {
             let d = diagnostic(&e, &Index::build(text), &lazy);
-            return (lazy, Stage::Library(d));
+            let limit = matches!(
+                innermost(&e),
+                YamlError::Budget { .. }
+                    | YamlError::AliasReplayLimitExceeded { .. }
+                    | YamlError::AliasExpansionLimitExceeded { .. }
+                    | YamlError::AliasReplayStackDepthExceeded { .. }
+                    | YamlError::AliasReplayCounterOverflow { .. }
+            ) || e.to_string().contains("alias");
+            return (lazy, Stage::Library(d, !limit));
         }
     };
     // Most files hold no quoted number and no escape, and need no index now (most are never
