@@ -8,6 +8,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "gongkai", version, about)]
 pub(crate) struct Cli {
+    /// The language of messages: zh (中文, the default) or en; without it, a LANG (or LC_ALL,
+    /// LC_MESSAGES) starting with `en` chooses English.
+    #[arg(long, global = true, value_enum)]
+    pub(crate) lang: Option<LangArg>,
     /// What to do.
     #[command(subcommand)]
     pub(crate) command: Command,
@@ -198,4 +202,13 @@ pub(crate) enum Format {
     Human,
     /// Stable JSON for tools.
     Json,
+}
+
+/// `--lang`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum LangArg {
+    /// 简体中文.
+    Zh,
+    /// English.
+    En,
 }

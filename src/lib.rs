@@ -33,6 +33,7 @@ mod error;
 mod fs;
 mod glossary;
 pub mod import;
+pub mod lang;
 mod load;
 pub mod model;
 #[allow(dead_code, reason = "filled in by the site issue")]

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use gongkai::term::{print_err, print_out};
 
-use cli::{Cli, Command, Format, ProfileArg};
+use cli::{Cli, Command, Format, LangArg, ProfileArg};
 
 /// A build allocates and frees many short strings (page fragments, table cells, JSON) on every
 /// thread; mimalloc takes ~20 % less CPU for it than glibc's allocator (bench/RESULTS.md).
@@ -20,6 +20,11 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    gongkai::lang::set(match cli.lang {
+        Some(LangArg::Zh) => gongkai::lang::Lang::Zh,
+        Some(LangArg::En) => gongkai::lang::Lang::En,
+        None => gongkai::lang::from_env(|k| std::env::var(k).ok()),
+    });
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
