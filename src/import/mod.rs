@@ -10,11 +10,15 @@
 //! and `—` are taken as printed (a blank or `—` cell is not printed, never 0). Money with more
 //! places than two is rounded 四舍五入 to two.
 //!
-//! Today: the five 科目 tables (收入决算表, 支出决算表, 一般公共预算财政拨款支出决算表, 政府性基金
-//! and 国有资本经营 tables). The 总表s, 基本支出 and "三公" tables and the 自评表 workbooks are
-//! not read yet: a workbook holding only those is reported as holding no table gongkai reads.
+//! The nine tables: the two 总表s (two sides, rows by their 项目) into `income`, `expenditure`
+//! and `fiscal`; the five 科目 tables into their `*_table` blocks; the 基本支出决算表 into
+//! `basic`; the "三公" table into `three_public`. A sheet's table is known by its title, in the
+//! sheet's name or in its first cells, as any edition of the theme prints it, or by the number
+//! the record's edition prints (`公开07表`, `GK07`). The 自评表 workbooks are not read yet.
 
+mod basic;
 mod sheet;
+mod totals;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -22,7 +26,9 @@ use std::path::{Path, PathBuf};
 use calamine::Reader;
 
 use crate::error::{Error, Result};
-use crate::model::tables::{LineTable, LineTableKind};
+use crate::lang::pick;
+use crate::model::tables::LineTable;
+use crate::render::edition::TableId;
 
 /// What to import and where.
 pub struct ImportOptions {
@@ -53,9 +59,19 @@ pub struct Imported {
     pub changes: Option<String>,
 }
 
+/// A table as read, in the shape the record types it.
+pub(crate) enum Table {
+    Lines(LineTable),
+    Summary(totals::Summary),
+    Fiscal(totals::FiscalTotals),
+    Basic(basic::BasicTable),
+    ThreePublic(basic::ThreeTable),
+}
+
 /// One table read from a sheet.
 pub(crate) struct Found {
-    pub(crate) table: LineTable,
+    pub(crate) id: TableId,
+    pub(crate) table: Table,
     /// `book.xlsx!Sheet`.
     pub(crate) source: String,
     /// `万元` or `元`, when the sheet says.
@@ -69,56 +85,79 @@ pub fn import(opts: &ImportOptions) -> Result<Imported> {
         .map_err(|e| usage(format!("--unit: expected {e}")))?;
     let year =
         crate::model::Year::new(opts.year).map_err(|e| usage(format!("--year: expected {e}")))?;
+    let names = SheetNames::of(opts.edition.as_deref().unwrap_or("national"))?;
     let mut problems = Vec::new();
     let mut found: Vec<Found> = Vec::new();
     for file in &opts.files {
-        read_file(file, &mut found, &mut problems);
+        read_file(file, &names, &mut found, &mut problems);
     }
-    for kind in LineTableKind::ALL {
+    for id in ALL {
         let sources: Vec<&str> = found
             .iter()
-            .filter(|f| f.table.kind == kind)
+            .filter(|f| f.id == id)
             .map(|f| f.source.as_str())
             .collect();
         if sources.len() > 1 {
-            problems.push(format!(
-                "{}: expected one {} in all the files, found {} ({})",
-                sources[1],
-                kind.title(),
-                sources.len(),
-                sources.join(", ")
+            problems.push(pick(
+                format!(
+                    "{}：所有文件中应只有一张{}，实际有 {} 张（{}）",
+                    sources[1],
+                    names.title(id),
+                    sources.len(),
+                    sources.join("、")
+                ),
+                format!(
+                    "{}: expected one {} in all the files, found {} ({})",
+                    sources[1],
+                    names.title(id),
+                    sources.len(),
+                    sources.join(", ")
+                ),
             ));
         }
     }
     if problems.is_empty() && found.is_empty() {
-        problems.push(format!(
-            "{}: expected a sheet holding one of the tables gongkai imports ({}), found none",
-            opts.files
-                .iter()
-                .map(|f| f.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
-            LineTableKind::ALL.map(LineTableKind::title).join("、")
+        let files = opts
+            .files
+            .iter()
+            .map(|f| f.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let titles = ALL.map(|id| names.title(id)).join("、");
+        problems.push(pick(
+            format!("{files}：未找到 gongkai 能读入的表（{titles}）"),
+            format!(
+                "{files}: expected a sheet holding one of the tables gongkai imports ({titles}), found none"
+            ),
         ));
     }
     if !problems.is_empty() {
         let n = problems.len();
-        return Err(usage(format!(
-            "nothing written; {n} problem{}:\n{}",
-            if n == 1 { "" } else { "s" },
-            problems.join("\n")
+        return Err(usage(pick(
+            format!("未写入任何文件；共 {n} 个问题：\n{}", problems.join("\n")),
+            format!(
+                "nothing written; {n} problem{}:\n{}",
+                if n == 1 { "" } else { "s" },
+                problems.join("\n")
+            ),
         )));
     }
-    found.sort_by_key(|f| f.table.kind);
+    found.sort_by_key(|f| f.id);
     let text = write::record(year.get(), &opts.template, opts.edition.as_deref(), &found);
     let dir = opts.content.join(id.as_str());
     let path = dir.join(format!("{year}.yaml"));
     let old = match std::fs::read_to_string(&path) {
         Ok(old) if !opts.force => {
             let _ = old;
-            return Err(usage(format!(
-                "`{}` already exists: give --force to replace it (the lines that change are then shown)",
-                path.display()
+            return Err(usage(pick(
+                format!(
+                    "`{}` 已存在：如要替换，请加 --force（届时列出改动的行）",
+                    path.display()
+                ),
+                format!(
+                    "`{}` already exists: give --force to replace it (the lines that change are then shown)",
+                    path.display()
+                ),
             )));
         }
         Ok(old) => Some(old),
@@ -141,8 +180,119 @@ pub fn import(opts: &ImportOptions) -> Result<Imported> {
     })
 }
 
+/// The nine tables in the 财政部 order.
+const ALL: [TableId; 9] = [
+    TableId::Summary,
+    TableId::Income,
+    TableId::Expenditure,
+    TableId::Fiscal,
+    TableId::GeneralBudget,
+    TableId::Basic,
+    TableId::GovFund,
+    TableId::StateCapital,
+    TableId::ThreePublic,
+];
+
+/// What a sheet holding each table may be called: the titles every edition of the theme prints
+/// (without spaces and quotes), and the numbers the record's edition prints.
+pub(crate) struct SheetNames {
+    /// Title (bare) → table, longest first.
+    titles: Vec<(String, TableId)>,
+    /// `03` of `公开03表` → table, in the record's edition.
+    numbers: Vec<(String, TableId)>,
+    /// Each table's title in the record's edition (for messages).
+    shown: Vec<(TableId, String)>,
+}
+
+impl SheetNames {
+    fn of(edition: &str) -> Result<SheetNames> {
+        let theme = crate::render::Theme::embedded()?;
+        let editions = crate::render::edition::parse_all(&theme.editions)?;
+        let mut titles: Vec<(String, TableId)> = Vec::new();
+        for e in editions.values() {
+            for t in &e.tables {
+                let bare = sheet::bare_title(&t.title);
+                if !titles.iter().any(|(b, _)| *b == bare) {
+                    titles.push((bare, t.id));
+                }
+            }
+        }
+        for kind in crate::model::tables::LineTableKind::ALL {
+            let bare = sheet::bare_title(kind.title());
+            if let Some(id) = ALL.into_iter().find(|id| id.line_kind() == Some(kind))
+                && !titles.iter().any(|(b, _)| *b == bare)
+            {
+                titles.push((bare, id));
+            }
+        }
+        titles.sort_by(|a, b| {
+            b.0.chars()
+                .count()
+                .cmp(&a.0.chars().count())
+                .then(a.0.cmp(&b.0))
+        });
+        let chosen = editions.get(edition).or_else(|| editions.get("national"));
+        let mut numbers = Vec::new();
+        let mut shown = Vec::new();
+        if let Some(e) = chosen {
+            for t in &e.tables {
+                if let Some(n) = t
+                    .label
+                    .as_deref()
+                    .map(sheet::number_of)
+                    .filter(|n| !n.is_empty())
+                {
+                    numbers.push((n, t.id));
+                }
+                shown.push((t.id, t.title.clone()));
+            }
+        }
+        Ok(SheetNames {
+            titles,
+            numbers,
+            shown,
+        })
+    }
+
+    fn title(&self, id: TableId) -> String {
+        self.shown
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map_or_else(|| format!("{id:?}"), |(_, t)| t.clone())
+    }
+
+    /// The table a sheet holds, from its name or the first texts of its first rows.
+    fn kind_of(&self, name: &str, grid: &sheet::Grid) -> Option<TableId> {
+        let mut candidates = vec![name.to_owned()];
+        candidates.extend(sheet::first_texts(grid));
+        for c in &candidates {
+            let bare = sheet::bare_title(c);
+            // As printed, or after the year (`2024年度收入决算表`), or cut at Excel's 31
+            // characters in a sheet name.
+            let hit = self.titles.iter().find(|(t, _)| {
+                bare == *t
+                    || bare
+                        .strip_suffix(t.as_str())
+                        .is_some_and(|head| head.ends_with('年') || head.ends_with("年度"))
+                    || (c == name
+                        && name.chars().count() == 31
+                        && bare.chars().count() >= 6
+                        && t.starts_with(&bare))
+            });
+            if let Some((_, id)) = hit {
+                return Some(*id);
+            }
+        }
+        let n = sheet::number_of(name);
+        self.numbers
+            .iter()
+            .find(|(k, _)| !n.is_empty() && *k == n && sheet::bare_title(name).is_empty())
+            .map(|(_, id)| *id)
+    }
+}
+
 /// Every table of one workbook, or its problems.
-fn read_file(file: &Path, found: &mut Vec<Found>, problems: &mut Vec<String>) {
+fn read_file(file: &Path, names: &SheetNames, found: &mut Vec<Found>, problems: &mut Vec<String>) {
     let shown = file.file_name().map_or_else(
         || file.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
@@ -150,31 +300,48 @@ fn read_file(file: &Path, found: &mut Vec<Found>, problems: &mut Vec<String>) {
     let mut book = match calamine::open_workbook_auto(file) {
         Ok(b) => b,
         Err(e) => {
-            problems.push(format!(
-                "{shown}: expected a workbook (.xlsx, .xls or .ods), could not read it: {e}"
+            problems.push(pick(
+                format!("{shown}：应为工作簿（.xlsx、.xls 或 .ods），无法读取：{e}"),
+                format!(
+                    "{shown}: expected a workbook (.xlsx, .xls or .ods), could not read it: {e}"
+                ),
             ));
             return;
         }
     };
-    let names = book.sheet_names().to_vec();
-    for name in names {
+    let sheets = book.sheet_names().to_vec();
+    for name in sheets {
         let range = match book.worksheet_range(&name) {
             Ok(r) => r,
             Err(e) => {
-                problems.push(format!("{shown}!{name}: could not read the sheet: {e}"));
+                problems.push(pick(
+                    format!("{shown}!{name}：无法读取该工作表：{e}"),
+                    format!("{shown}!{name}: could not read the sheet: {e}"),
+                ));
                 continue;
             }
         };
         let grid = sheet::Grid::of(&range);
-        let Some(kind) = sheet::kind_of(&name, &grid) else {
+        let Some(id) = names.kind_of(&name, &grid) else {
             continue;
         };
         let at = format!("{shown}!{name}");
-        match sheet::table(kind, &grid, &at) {
-            Ok((table, unit)) => found.push(Found {
+        let table = match id {
+            TableId::Summary => totals::summary(&grid, &at).map(Table::Summary),
+            TableId::Fiscal => totals::fiscal(&grid, &at).map(Table::Fiscal),
+            TableId::Basic => basic::basic(&grid, &at).map(Table::Basic),
+            TableId::ThreePublic => basic::three_public(&grid, &at).map(Table::ThreePublic),
+            other => match other.line_kind() {
+                Some(kind) => sheet::table(kind, &grid, &at).map(Table::Lines),
+                None => continue,
+            },
+        };
+        match table {
+            Ok(table) => found.push(Found {
+                id,
+                unit: sheet::unit_of(&grid),
                 table,
                 source: at,
-                unit,
             }),
             Err(mut p) => problems.append(&mut p),
         }

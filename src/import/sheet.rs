@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use calamine::{Data, Range};
 
+use crate::lang::pick;
 use crate::model::Dec;
 use crate::model::tables::{LineCells, LineCol, LineRow, LineTable, LineTableKind};
 
@@ -17,7 +18,7 @@ pub(crate) enum V {
 }
 
 impl V {
-    fn text(&self) -> String {
+    pub(super) fn text(&self) -> String {
         match self {
             V::Empty => String::new(),
             V::Text(t) => t.trim().to_owned(),
@@ -28,7 +29,7 @@ impl V {
 
 /// The sheet's cells, row by row, with the address of its first cell.
 pub(crate) struct Grid {
-    rows: Vec<Vec<V>>,
+    pub(super) rows: Vec<Vec<V>>,
     /// Row and column of `rows[0][0]` in the sheet (from 0).
     origin: (u32, u32),
 }
@@ -62,19 +63,19 @@ impl Grid {
         }
     }
 
-    fn get(&self, r: usize, c: usize) -> &V {
+    pub(super) fn get(&self, r: usize, c: usize) -> &V {
         self.rows
             .get(r)
             .and_then(|row| row.get(c))
             .unwrap_or(&V::Empty)
     }
 
-    fn width(&self) -> usize {
+    pub(super) fn width(&self) -> usize {
         self.rows.iter().map(Vec::len).max().unwrap_or(0)
     }
 
     /// `C12` for `rows[r][c]`.
-    fn address(&self, r: usize, c: usize) -> String {
+    pub(super) fn address(&self, r: usize, c: usize) -> String {
         let row = self.origin.0 as usize + r + 1;
         let mut col = self.origin.1 as usize + c + 1;
         let mut letters = Vec::new();
@@ -89,7 +90,7 @@ impl Grid {
 }
 
 /// Without spaces (full-width too), and with full-width parentheses as half-width.
-fn norm(s: &str) -> String {
+pub(super) fn norm(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
         .map(|c| match c {
@@ -102,8 +103,11 @@ fn norm(s: &str) -> String {
 
 /// A table's title without the number the software or the edition puts around it:
 /// `公开03表`, `GK03`, `Z03`, `附表3`, `(财决03表)`, `表三` ….
-fn bare_title(s: &str) -> String {
-    let mut t = norm(s);
+pub(super) fn bare_title(s: &str) -> String {
+    let mut t: String = norm(s)
+        .chars()
+        .filter(|c| !matches!(c, '“' | '”' | '"' | '＂' | '‘' | '’' | '\''))
+        .collect();
     for prefix in ["公开", "GK", "gk", "Z", "附表", "表"] {
         if let Some(rest) = t.strip_prefix(prefix) {
             let digits = rest.chars().take_while(|c| c.is_ascii_digit()).count();
@@ -120,19 +124,44 @@ fn bare_title(s: &str) -> String {
     t.trim_start_matches(['-', '_', '.', '、']).to_owned()
 }
 
-/// The table a sheet holds, from its name or the first text of its first rows.
-pub(crate) fn kind_of(name: &str, grid: &Grid) -> Option<LineTableKind> {
-    let mut candidates = vec![bare_title(name)];
+/// The texts of the first rows' first cells, where a sheet prints its title.
+pub(super) fn first_texts(grid: &Grid) -> Vec<String> {
+    let mut out = Vec::new();
     for r in 0..grid.rows.len().min(4) {
         for c in 0..grid.width().min(4) {
             if let V::Text(t) = grid.get(r, c) {
-                candidates.push(bare_title(t));
+                out.push(t.clone());
             }
         }
     }
-    LineTableKind::ALL
-        .into_iter()
-        .find(|k| candidates.iter().any(|c| c == k.title()))
+    out
+}
+
+/// The number of `公开03表`, `GK03`, `附表3`, `表3` (`03`, `3` as `03`); empty when none.
+pub(super) fn number_of(s: &str) -> String {
+    let t = norm(s);
+    for prefix in ["公开", "GK", "gk", "附表", "表"] {
+        if let Some(rest) = t.strip_prefix(prefix) {
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            if !digits.is_empty() {
+                return format!("{:0>2}", digits.trim_start_matches('0'));
+            }
+        }
+    }
+    String::new()
+}
+
+/// The amount unit a sheet states above its table (`单位：万元`, `金额单位：元`).
+pub(super) fn unit_of(grid: &Grid) -> Option<String> {
+    (0..grid.rows.len().min(8)).find_map(|r| {
+        (0..grid.width()).find_map(|c| {
+            let t = norm(&grid.get(r, c).text());
+            ["万元", "元"]
+                .into_iter()
+                .find(|u| t.ends_with(&format!("单位:{u}")) || t.ends_with(&format!("单位：{u}")))
+                .map(str::to_owned)
+        })
+    })
 }
 
 /// The header words that name each column.
@@ -162,13 +191,8 @@ fn aliases(col: LineCol) -> &'static [&'static str] {
     }
 }
 
-/// Reads the table of `kind` from the sheet; `at` is `book.xlsx!Sheet`. Returns the table and
-/// the amount unit the sheet states.
-pub(crate) fn table(
-    kind: LineTableKind,
-    grid: &Grid,
-    at: &str,
-) -> Result<(LineTable, Option<String>), Vec<String>> {
+/// Reads the table of `kind` from the sheet; `at` is `book.xlsx!Sheet`.
+pub(crate) fn table(kind: LineTableKind, grid: &Grid, at: &str) -> Result<LineTable, Vec<String>> {
     let mut problems = Vec::new();
     // The header starts at the row naming the 科目 columns.
     let header = (0..grid.rows.len()).find(|&r| {
@@ -178,20 +202,17 @@ pub(crate) fn table(
         })
     });
     let Some(header) = header else {
-        return Err(vec![format!(
-            "{at}: expected a header naming 科目编码 and 科目名称 above the {}, found none",
-            kind.title()
+        return Err(vec![pick(
+            format!(
+                "{at}：{}应有含“科目编码”“科目名称”的表头，未找到",
+                kind.title()
+            ),
+            format!(
+                "{at}: expected a header naming 科目编码 and 科目名称 above the {}, found none",
+                kind.title()
+            ),
         )]);
     };
-    let unit = (0..header).find_map(|r| {
-        (0..grid.width()).find_map(|c| {
-            let t = norm(&grid.get(r, c).text());
-            ["万元", "元"]
-                .into_iter()
-                .find(|u| t.ends_with(&format!("单位:{u}")) || t.ends_with(&format!("单位：{u}")))
-                .map(str::to_owned)
-        })
-    });
     // The body starts at the first row with a 科目编码 or 合计 below the header.
     let is_code = |t: &str| matches!(t.len(), 3 | 5 | 7) && t.bytes().all(|b| b.is_ascii_digit());
     let body = (header + 1..grid.rows.len()).find(|&r| {
@@ -201,40 +222,8 @@ pub(crate) fn table(
         })
     });
     let body = body.unwrap_or(grid.rows.len());
-    // Each column's words from the header rows; a group heading (merged over several columns)
-    // stands in its first column and is carried to the right over the columns below it.
     let width = grid.width();
-    let mut words: Vec<Vec<String>> = vec![Vec::new(); width];
-    // The 栏次 row under the header (栏次, 1, 2, 3 …) numbers the columns: not their names.
-    let numbering = |r: usize| {
-        let texts: Vec<String> = (0..width)
-            .map(|c| norm(&grid.get(r, c).text()))
-            .filter(|t| !t.is_empty())
-            .collect();
-        !texts.is_empty()
-            && texts.iter().all(|t| {
-                matches!(t.as_str(), "栏次" | "行次" | "甲" | "乙" | "丙")
-                    || (t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
-            })
-    };
-    for r in (header..body).filter(|&r| !numbering(r)) {
-        let mut carry: Option<String> = None;
-        for (c, col_words) in words.iter_mut().enumerate() {
-            let t = norm(&grid.get(r, c).text());
-            let below =
-                (r + 1..body).any(|rr| !numbering(rr) && !grid.get(rr, c).text().is_empty());
-            if !t.is_empty() {
-                carry = below.then(|| t.clone());
-                col_words.push(t);
-            } else if let Some(g) = &carry {
-                if below {
-                    col_words.push(g.clone());
-                } else {
-                    carry = None;
-                }
-            }
-        }
-    }
+    let words = header_words(grid, header, body);
     let leaf = |c: usize| words[c].last().cloned().unwrap_or_default();
     let code_cols: Vec<usize> = (0..width)
         .filter(|&c| {
@@ -244,14 +233,20 @@ pub(crate) fn table(
         .collect();
     let name_col = (0..width).find(|&c| leaf(c).contains("科目名称") || leaf(c) == "名称");
     if code_cols.is_empty() || name_col.is_none() {
-        problems.push(format!(
-            "{at}!{}: expected the columns 科目编码 and 科目名称 in the header, found {}",
-            grid.address(header, 0),
-            (0..width)
-                .map(leaf)
-                .filter(|l| !l.is_empty())
-                .collect::<Vec<_>>()
-                .join("、")
+        let found = (0..width)
+            .map(leaf)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("、");
+        problems.push(pick(
+            format!(
+                "{at}!{}：表头应有“科目编码”和“科目名称”两列，实际为 {found}",
+                grid.address(header, 0)
+            ),
+            format!(
+                "{at}!{}: expected the columns 科目编码 and 科目名称 in the header, found {found}",
+                grid.address(header, 0)
+            ),
         ));
         return Err(problems);
     }
@@ -271,15 +266,23 @@ pub(crate) fn table(
         }
     }
     if columns.is_empty() {
-        problems.push(format!(
-            "{at}!{}: expected the {} columns ({}), found none of them",
-            grid.address(header, 0),
-            kind.title(),
-            kind.columns()
-                .iter()
-                .map(|c| aliases(*c)[0])
-                .collect::<Vec<_>>()
-                .join("、")
+        let expected = kind
+            .columns()
+            .iter()
+            .map(|c| aliases(*c)[0])
+            .collect::<Vec<_>>()
+            .join("、");
+        problems.push(pick(
+            format!(
+                "{at}!{}：{}应有 {expected} 等金额列，一列也未找到",
+                grid.address(header, 0),
+                kind.title()
+            ),
+            format!(
+                "{at}!{}: expected the {} columns ({expected}), found none of them",
+                grid.address(header, 0),
+                kind.title()
+            ),
         ));
         return Err(problems);
     }
@@ -312,11 +315,19 @@ pub(crate) fn table(
                     cells.insert(col, v);
                 }
                 Ok(None) => {}
-                Err(found) => problems.push(format!(
-                    "{at}!{}: {} {}: expected an amount such as 2940.05, a blank or —, found `{found}`",
-                    grid.address(r, c),
-                    if name.is_empty() { "合计" } else { name.as_str() },
-                    leaf(c)
+                Err(found) => problems.push(bad_amount(
+                    at,
+                    &grid.address(r, c),
+                    &format!(
+                        "{} {}",
+                        if name.is_empty() {
+                            "合计"
+                        } else {
+                            name.as_str()
+                        },
+                        leaf(c)
+                    ),
+                    &found,
                 )),
             }
         }
@@ -327,31 +338,89 @@ pub(crate) fn table(
         } else if !cells.is_empty() || code.chars().any(|c| c.is_ascii_digit()) {
             // A row with figures (or a code) that is neither 合计 nor a 科目 row; a row of text
             // only is a note below the table (本表反映…) and is not part of it.
-            problems.push(format!(
-                "{at}!{}: expected a 科目编码 of 3, 5 or 7 digits (类, 款 or 项) or 合计, found `{code}` `{name}`",
-                grid.address(r, code_cols[0])
+            problems.push(pick(
+                format!(
+                    "{at}!{}：有金额的行应有 3、5 或 7 位科目编码（类、款或项），或为“合计”，实际为 `{code}` `{name}`",
+                    grid.address(r, code_cols[0])
+                ),
+                format!(
+                    "{at}!{}: expected a 科目编码 of 3, 5 or 7 digits (类, 款 or 项) or 合计, found `{code}` `{name}`",
+                    grid.address(r, code_cols[0])
+                ),
             ));
         }
     }
     if problems.is_empty() {
-        Ok((table, unit))
+        Ok(table)
     } else {
         Err(problems)
     }
 }
 
+/// Each column's words from the header rows `header..body`, top to bottom; a group heading
+/// (merged over several columns) stands in its first column and is carried to the right over
+/// the columns below it. The 栏次 row under a header (栏次, 1, 2, 3 …) numbers the columns and
+/// is not their names.
+pub(super) fn header_words(grid: &Grid, header: usize, body: usize) -> Vec<Vec<String>> {
+    let width = grid.width();
+    let mut words: Vec<Vec<String>> = vec![Vec::new(); width];
+    let numbering = |r: usize| {
+        let texts: Vec<String> = (0..width)
+            .map(|c| norm(&grid.get(r, c).text()))
+            .filter(|t| !t.is_empty())
+            .collect();
+        !texts.is_empty()
+            && texts.iter().all(|t| {
+                matches!(t.as_str(), "栏次" | "行次" | "甲" | "乙" | "丙")
+                    || (t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
+            })
+    };
+    for r in (header..body).filter(|&r| !numbering(r)) {
+        let mut carry: Option<String> = None;
+        for (c, col_words) in words.iter_mut().enumerate() {
+            let t = norm(&grid.get(r, c).text());
+            let below =
+                (r + 1..body).any(|rr| !numbering(rr) && !grid.get(rr, c).text().is_empty());
+            if !t.is_empty() {
+                carry = below.then(|| t.clone());
+                col_words.push(t);
+            } else if let Some(g) = &carry {
+                if below {
+                    col_words.push(g.clone());
+                } else {
+                    carry = None;
+                }
+            }
+        }
+    }
+    words
+}
+
+/// An amount cell that is not one: `what` names the row and column.
+pub(super) fn bad_amount(at: &str, cell: &str, what: &str, found: &str) -> String {
+    pick(
+        format!("{at}!{cell}：{what}：应为金额（如 2940.05）、空白或 —，实际为 `{found}`"),
+        format!(
+            "{at}!{cell}: {what}: expected an amount such as 2940.05, a blank or —, found `{found}`"
+        ),
+    )
+}
+
 /// An amount cell: a number (rounded 四舍五入 to two places), a text of digits with thousands
 /// separators, or blank / `—` (not printed). The text found otherwise.
-fn amount(v: &V) -> Result<Option<Dec>, String> {
+pub(super) fn amount(v: &V) -> Result<Option<Dec>, String> {
     let text = match v {
         V::Empty => return Ok(None),
         V::Num(n) => format!("{n}"),
         V::Text(t) => t.trim().to_owned(),
     };
+    // A dash is not printed; so is a figure gongkai's own workbook marks as derived by a rule
+    // (`0.00（推算）`): the document did not print it.
     if text.is_empty()
         || text
             .chars()
             .all(|c| matches!(c, '—' | '－' | '-' | '–' | '―'))
+        || text.ends_with("（推算）")
     {
         return Ok(None);
     }

@@ -1,8 +1,10 @@
 //! The record `import` writes: the documented format, fields in the documented order, each
 //! table with a comment naming the sheet it came from; the same bytes for the same workbooks.
 
-use super::Found;
-use crate::model::tables::LineCells;
+use super::{Found, Table};
+use crate::model::Dec;
+use crate::model::tables::{LineCells, LineCol, LineTable};
+use crate::render::edition::TableId;
 
 /// The record's text.
 pub(crate) fn record(year: u16, template: &str, edition: Option<&str>, found: &[Found]) -> String {
@@ -23,29 +25,178 @@ pub(crate) fn record(year: u16, template: &str, edition: Option<&str>, found: &[
         out.push_str(&format!("edition: {e}\n"));
     }
     out.push_str("final_accounts:\n");
-    for f in found {
-        let t = &f.table;
-        out.push_str(&format!("  {}: # {}\n", t.kind.key(), f.source));
-        if let Some(total) = &t.total {
-            out.push_str(&format!("    total: {}\n", cells(total, None)));
+    let get = |id: TableId| found.iter().find(|f| f.id == id);
+    let summary = get(TableId::Summary).and_then(|f| match &f.table {
+        Table::Summary(s) => Some((f, s)),
+        _ => None,
+    });
+    let spending = get(TableId::Expenditure).and_then(|f| match &f.table {
+        Table::Lines(t) => Some((f, t)),
+        _ => None,
+    });
+    if let Some((f, s)) = summary
+        && !s.income.is_empty()
+    {
+        out.push_str(&format!("  income: # {}\n", f.source));
+        plain(&mut out, "    ", &s.income);
+    }
+    // `expenditure`: 基本支出 … from the 支出决算表's 合计 row, the rest from the 总表.
+    let from_table: Vec<(&'static str, Dec)> = spending
+        .and_then(|(_, t)| t.total.as_ref())
+        .map(|total| {
+            [
+                (LineCol::Basic, "basic"),
+                (LineCol::Project, "project"),
+                (LineCol::ToSuperior, "to_superior"),
+                (LineCol::Operating, "operating"),
+                (LineCol::ToAffiliated, "to_affiliated"),
+            ]
+            .into_iter()
+            .filter_map(|(c, k)| total.get(&c).map(|v| (k, *v)))
+            .collect()
+        })
+        .unwrap_or_default();
+    let from_summary = summary.map(|(_, s)| (&s.expenditure, &s.by_class));
+    if !from_table.is_empty() || from_summary.is_some_and(|(e, c)| !e.is_empty() || !c.is_empty()) {
+        let mut sources = Vec::new();
+        if let Some((f, _)) = summary {
+            sources.push(f.source.clone());
         }
-        if !t.rows.is_empty() {
-            out.push_str("    rows:\n");
-            for r in &t.rows {
+        if let (Some((f, _)), false) = (spending, from_table.is_empty()) {
+            sources.push(format!("{} 合计行", f.source));
+        }
+        out.push_str(&format!("  expenditure: # {}\n", sources.join("; ")));
+        plain(&mut out, "    ", &from_table);
+        if let Some((e, classes)) = from_summary {
+            plain(&mut out, "    ", e);
+            if !classes.is_empty() {
+                out.push_str("    by_class:\n");
+                for (name, v) in classes {
+                    out.push_str(&format!("      {}: {}\n", quote(name), v.round_fixed(2)));
+                }
+            }
+        }
+    }
+    if let Some((f, t)) = get(TableId::Fiscal).and_then(|f| match &f.table {
+        Table::Fiscal(t) => Some((f, t)),
+        _ => None,
+    }) {
+        out.push_str(&format!("  fiscal: # {}\n", f.source));
+        plain(&mut out, "    ", &t.plain);
+        for (key, funds) in [
+            ("income_funds", &t.income_funds),
+            ("opening_funds", &t.opening_funds),
+        ] {
+            if !funds.is_empty() {
+                out.push_str(&format!("    {key}: {}\n", flow(funds)));
+            }
+        }
+        if !t.by_class.is_empty() {
+            out.push_str("    by_class:\n");
+            for (name, funds) in &t.by_class {
+                out.push_str(&format!("      {}: {}\n", quote(name), flow(funds)));
+            }
+        }
+        for (key, funds) in [
+            ("expenditure_funds", &t.expenditure_funds),
+            ("closing_funds", &t.closing_funds),
+            ("grand_total_funds", &t.grand_total_funds),
+        ] {
+            if !funds.is_empty() {
+                out.push_str(&format!("    {key}: {}\n", flow(funds)));
+            }
+        }
+    }
+    if let Some((f, b)) = get(TableId::Basic).and_then(|f| match &f.table {
+        Table::Basic(b) => Some((f, b)),
+        _ => None,
+    }) {
+        out.push_str(&format!("  basic: # {}\n", f.source));
+        plain(
+            &mut out,
+            "    ",
+            &[("personnel", b.personnel), ("public", b.public)]
+                .into_iter()
+                .filter_map(|(k, v)| v.map(|v| (k, v)))
+                .collect::<Vec<_>>(),
+        );
+        if !b.items.is_empty() {
+            out.push_str("    items:\n");
+            for i in &b.items {
+                let amount = i
+                    .amount
+                    .map(|a| format!(", amount: {}", a.round_fixed(2)))
+                    .unwrap_or_default();
                 out.push_str(&format!(
-                    "      - {}\n",
-                    cells(&r.cells, Some((&r.code, &r.name)))
+                    "      - {{code: \"{}\", name: {}, kind: {}{amount}}}\n",
+                    i.code,
+                    quote(&i.name),
+                    i.kind
                 ));
             }
         }
-        if let Some(s) = &t.statement {
-            out.push_str(&format!("    statement: {}\n", quote(s)));
+    }
+    if let Some((f, t)) = get(TableId::ThreePublic).and_then(|f| match &f.table {
+        Table::ThreePublic(t) => Some((f, t)),
+        _ => None,
+    }) {
+        out.push_str(&format!("  three_public: # {}\n", f.source));
+        if t.parts.is_empty() {
+            out.push_str("    total: {}\n");
         }
-        if t.total.is_none() && t.rows.is_empty() && t.statement.is_none() {
-            out.push_str("    rows: []\n");
+        for (key, budget, actual) in &t.parts {
+            let cells: Vec<(&'static str, Dec)> = [("budget", *budget), ("actual", *actual)]
+                .into_iter()
+                .filter_map(|(k, v)| v.map(|v| (k, v)))
+                .collect();
+            out.push_str(&format!("    {key}: {}\n", flow(&cells)));
+        }
+    }
+    for f in found {
+        if let Table::Lines(t) = &f.table {
+            line_table(&mut out, t, &f.source);
         }
     }
     out
+}
+
+/// `key: value` lines.
+fn plain(out: &mut String, indent: &str, cells: &[(&'static str, Dec)]) {
+    for (k, v) in cells {
+        out.push_str(&format!("{indent}{k}: {}\n", v.round_fixed(2)));
+    }
+}
+
+/// `{general_budget: 2940.05, …}`: plain amounts (no thousands separator, which `{…}` splits).
+fn flow(cells: &[(&'static str, Dec)]) -> String {
+    let parts: Vec<String> = cells
+        .iter()
+        .map(|(k, v)| format!("{k}: {}", v.round_fixed(2)))
+        .collect();
+    format!("{{{}}}", parts.join(", "))
+}
+
+/// A 科目 table's block.
+fn line_table(out: &mut String, t: &LineTable, source: &str) {
+    out.push_str(&format!("  {}: # {source}\n", t.kind.key()));
+    if let Some(total) = &t.total {
+        out.push_str(&format!("    total: {}\n", cells(total, None)));
+    }
+    if !t.rows.is_empty() {
+        out.push_str("    rows:\n");
+        for r in &t.rows {
+            out.push_str(&format!(
+                "      - {}\n",
+                cells(&r.cells, Some((&r.code, &r.name)))
+            ));
+        }
+    }
+    if let Some(s) = &t.statement {
+        out.push_str(&format!("    statement: {}\n", quote(s)));
+    }
+    if t.total.is_none() && t.rows.is_empty() && t.statement.is_none() {
+        out.push_str("    rows: []\n");
+    }
 }
 
 /// `{code: "201", name: 一般公共服务支出, total: 2106.66, …}`: every amount plain (no thousands

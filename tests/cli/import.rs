@@ -31,7 +31,7 @@ fn empty_site(unit: &str) -> (tempfile::TempDir, PathBuf) {
 
 fn import(content: &Path, unit: &str, files: &[&Path], extra: &[&str]) -> std::process::Output {
     let mut cmd = Command::cargo_bin("gongkai").expect("binary");
-    cmd.current_dir(root()).arg("import");
+    cmd.current_dir(root()).args(["--lang", "zh", "import"]);
     for f in files {
         cmd.arg(f);
     }
@@ -49,25 +49,86 @@ fn import(content: &Path, unit: &str, files: &[&Path], extra: &[&str]) -> std::p
     cmd.output().expect("runs")
 }
 
-fn tables(content: &Path, unit: &str) -> Vec<String> {
-    let corpus = gongkai::load(content).unwrap_or_else(|e| panic!("the import loads:\n{e}"));
-    let record = corpus
+/// The figures of the nine tables a record holds, one line per block: the five 科目 tables
+/// (the 合计 row of a grid printing no figure in it is the same as none), the 总表s' blocks,
+/// `basic`'s totals and lines, and each "三公" part's 预算数 and 决算数 (not what only the
+/// 情况说明 states about them: completion, change).
+fn figures(record: &gongkai::model::Record) -> Vec<String> {
+    let fa = record.final_accounts.as_ref().expect("a 决算");
+    let mut out: Vec<String> = LineTableKind::ALL
+        .into_iter()
+        .filter_map(|k| fa.line_table(k))
+        .map(|t| {
+            let total = t.total.as_ref().filter(|m| !m.is_empty());
+            format!("{:?} {total:?} {:?} {:?}", t.kind, t.rows, t.statement)
+        })
+        .collect();
+    out.push(format!("income {}", json(&fa.income)));
+    out.push(format!("expenditure {}", json(&fa.expenditure)));
+    out.push(format!("fiscal {}", json(&fa.fiscal)));
+    if let Some(b) = &fa.basic {
+        out.push(format!(
+            "basic {:?} {:?} {}",
+            b.personnel.map(|d| d.normalize()),
+            b.public.map(|d| d.normalize()),
+            json(&b.items)
+        ));
+    }
+    if let Some(tp) = &fa.three_public {
+        for (name, part) in [
+            ("total", &tp.total),
+            ("outbound", &tp.outbound),
+            ("vehicle", &tp.vehicle),
+            ("vehicle_purchase", &tp.vehicle_purchase),
+            ("vehicle_operation", &tp.vehicle_operation),
+            ("reception", &tp.reception),
+        ] {
+            let (b, a) = part.as_ref().map_or((None, None), |p| {
+                (
+                    p.budget.map(|d| d.normalize()),
+                    p.actual.map(|d| d.normalize()),
+                )
+            });
+            if b.is_some() || a.is_some() {
+                out.push(format!("three_public.{name} {b:?} {a:?}"));
+            }
+        }
+    }
+    out
+}
+
+/// A value as JSON text, each amount by its value (`0` as typed and `0.00` as a sheet prints
+/// it are the same figure).
+fn json<T: serde::Serialize>(v: &T) -> String {
+    fn by_value(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::String(s) => {
+                if let Ok(d) = gongkai::model::Dec::parse(s) {
+                    *s = d.normalize().to_string();
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(by_value),
+            serde_json::Value::Object(map) => map.values_mut().for_each(by_value),
+            _ => {}
+        }
+    }
+    let mut value = serde_json::to_value(v).expect("json");
+    by_value(&mut value);
+    value.to_string()
+}
+
+fn record_of<'a>(corpus: &'a gongkai::model::Corpus, unit: &str) -> &'a gongkai::model::Record {
+    corpus
         .units
         .iter()
         .find(|u| u.id.as_str() == unit)
         .and_then(|u| u.records.first())
-        .expect("the record");
-    let fa = record.final_accounts.as_ref().expect("a 决算");
-    LineTableKind::ALL
-        .into_iter()
-        .filter_map(|k| fa.line_table(k))
-        .map(|t| {
-            // The figures, the rows and the statement; the 合计 row of a grid printing no
-            // figure in it is the same as none.
-            let total = t.total.as_ref().filter(|m| !m.is_empty());
-            format!("{:?} {total:?} {:?} {:?}", t.kind, t.rows, t.statement)
-        })
-        .collect()
+        .expect("the record")
+}
+
+fn tables(content: &Path, unit: &str) -> Vec<String> {
+    let corpus = gongkai::load(content).unwrap_or_else(|e| panic!("the import loads:\n{e}"));
+    figures(record_of(&corpus, unit))
 }
 
 #[test]
@@ -87,28 +148,12 @@ fn issue18_the_exported_workbook_of_each_shanghai_document_imports_to_the_same_t
             "{unit}: {}",
             String::from_utf8_lossy(&done.stderr)
         );
-        let want: Vec<String> = {
-            let record = field
-                .units
-                .iter()
-                .find(|u| u.id.as_str() == unit)
-                .and_then(|u| u.records.first())
-                .expect("record");
-            let fa = record.final_accounts.as_ref().expect("决算");
-            LineTableKind::ALL
-                .into_iter()
-                .filter_map(|k| fa.line_table(k))
-                .map(|t| {
-                    let total = t.total.as_ref().filter(|m| !m.is_empty());
-                    format!("{:?} {total:?} {:?} {:?}", t.kind, t.rows, t.statement)
-                })
-                .collect()
-        };
-        assert_eq!(
-            tables(&content, unit),
-            want,
-            "{unit}: every cell of the five 科目 tables"
-        );
+        let want = figures(record_of(&field, unit));
+        let got = tables(&content, unit);
+        for (g, w) in got.iter().zip(&want) {
+            assert_eq!(g, w, "{unit}: every figure of the nine tables");
+        }
+        assert_eq!(got.len(), want.len(), "{unit}: {got:#?}\n{want:#?}");
         let text = std::fs::read_to_string(content.join(unit).join("2024.yaml")).expect("record");
         assert!(
             text.contains("  expenditure_table: # juesuan.xlsx!支出决算表\n"),
@@ -117,7 +162,7 @@ fn issue18_the_exported_workbook_of_each_shanghai_document_imports_to_the_same_t
         // Same input, same bytes; a second import refuses to overwrite without --force.
         let again = import(&content, unit, &[&book], &[]);
         assert_eq!(again.status.code(), Some(2));
-        assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
+        assert!(String::from_utf8_lossy(&again.stderr).contains("如要替换，请加 --force"));
         let (_d2, other) = empty_site(unit);
         assert!(import(&other, unit, &[&book], &[]).status.success());
         assert_eq!(
@@ -268,14 +313,14 @@ fn issue18_every_problem_of_a_workbook_is_located_and_nothing_is_written() {
     assert_eq!(done.status.code(), Some(2));
     let err = String::from_utf8_lossy(&done.stderr);
     assert!(
-        err.contains("决算.xlsx!Z03 支出决算表(财决03表)!F11: 行政运行 本年支出合计: expected an amount such as 2940.05, a blank or —, found `很多`"),
+        err.contains("决算.xlsx!Z03 支出决算表(财决03表)!F11：行政运行 本年支出合计：应为金额（如 2940.05）、空白或 —，实际为 `很多`"),
         "{err}"
     );
     assert!(
-        err.contains("没有.xlsx: expected a workbook"),
+        err.contains("没有.xlsx：应为工作簿（.xlsx、.xls 或 .ods），无法读取"),
         "both files' problems: {err}"
     );
-    assert!(err.contains("nothing written; 2 problems"), "{err}");
+    assert!(err.contains("未写入任何文件；共 2 个问题"), "{err}");
     assert!(!content.join("putuo-caizhengju/2024.yaml").exists());
 }
 

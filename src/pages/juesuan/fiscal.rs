@@ -57,14 +57,16 @@ pub(crate) fn table4(fa: &FinalAccounts, t: &Totals, classes: &[&str]) -> Table 
         notes,
     );
     // A balance the record leaves out is 总计 − 本年合计, when that is not negative.
-    let mut balance = |stated: Option<Money>, base: Option<Money>, label: &str| {
+    let mut derived: Vec<&'static str> = Vec::new();
+    let mut balance = |stated: Option<Money>, base: Option<Money>, label: &'static str| {
         stated.or_else(|| {
-            let derived = grand
+            let d = grand
                 .zip(base)
                 .and_then(|(g, b)| g.checked_sub(b))
                 .filter(|d| !d.is_negative())?;
             notes.push(format!("{label}原文未列示，按总计减本年合计推算。"));
-            Some(derived)
+            derived.push(label);
+            Some(d)
         })
     };
     let opening = balance(
@@ -166,5 +168,8 @@ pub(crate) fn table4(fa: &FinalAccounts, t: &Totals, classes: &[&str]) -> Table 
         ],
         4,
     );
+    for label in derived {
+        super::model::mark_derived(&mut table, label);
+    }
     table
 }

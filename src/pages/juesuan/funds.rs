@@ -268,27 +268,36 @@ pub(crate) fn table8(fa: &FinalAccounts) -> Table {
 }
 
 /// One side (预算数 or 决算数) of the 三公 row: 合计, 出国, 车小计, 车购置, 车运行, 接待.
-/// A single missing part is the stated total − the other parts.
+/// A single missing part is the stated total − the other parts; the 车小计 is the record's
+/// `vehicle` when it states one, else 购置 + 运行.
 fn three_public_side(
     parts: [Option<Money>; 4],
     stated_total: Option<Money>,
+    stated_vehicles: Option<Money>,
     label: &str,
     notes: &mut Vec<String>,
-) -> [Option<Money>; 6] {
+) -> ([Option<Money>; 6], Option<usize>) {
     let mut parts = parts;
+    let mut derived = None;
     let missing: Vec<usize> = (0..4).filter(|&i| parts[i].is_none()).collect();
     if let ([m], Some(total)) = (missing.as_slice(), stated_total) {
         let others = Dec::checked_sum(parts.iter().flatten().copied());
         parts[*m] = others.and_then(|o| total.checked_sub(o));
         if parts[*m].is_some() {
             notes.push(format!("{label}中原文未列示的分项按合计减其他分项推算。"));
+            // Its place in the row: 合计, 出国, 车小计, 车购置, 车运行, 接待.
+            derived = Some([1, 3, 4, 5][*m]);
         }
     }
     let all: Option<Vec<Dec>> = parts.iter().copied().collect();
     let sum = all.and_then(Dec::checked_sum);
     let total = stated_or(&format!("“三公”经费{label}合计"), stated_total, sum, notes);
-    let vehicles = parts[1].zip(parts[2]).and_then(|(a, b)| a.checked_add(b));
-    [total, parts[0], vehicles, parts[1], parts[2], parts[3]]
+    let vehicles =
+        stated_vehicles.or_else(|| parts[1].zip(parts[2]).and_then(|(a, b)| a.checked_add(b)));
+    (
+        [total, parts[0], vehicles, parts[1], parts[2], parts[3]],
+        derived,
+    )
 }
 
 /// 公开09表 财政拨款"三公"经费支出决算表.
@@ -329,15 +338,17 @@ pub(crate) fn table9(fa: &FinalAccounts) -> Table {
     let pick = |f: fn(&BudgetActual) -> Option<Money>| parts.map(|p| p.as_ref().and_then(f));
     let total = tp.total.as_ref();
     let notes = &mut table.notes;
-    let budget = three_public_side(
+    let (budget, budget_derived) = three_public_side(
         pick(|p| p.budget),
         total.and_then(|t| t.budget),
+        tp.vehicle.as_ref().and_then(|v| v.budget),
         "预算数",
         notes,
     );
-    let actual = three_public_side(
+    let (actual, actual_derived) = three_public_side(
         pick(|p| p.actual),
         total.and_then(|t| t.actual),
+        tp.vehicle.as_ref().and_then(|v| v.actual),
         "决算数",
         notes,
     );
@@ -346,10 +357,16 @@ pub(crate) fn table9(fa: &FinalAccounts) -> Table {
         let stated = budget.iter().chain(actual.iter()).flatten().copied().next();
         return table.none_if_stated(stated, NONE);
     }
-    table.rows.push(Row {
-        level: "",
-        cells: budget.into_iter().chain(actual).map(money).collect(),
-    });
+    let mut cells: Vec<_> = budget.into_iter().chain(actual).map(money).collect();
+    for i in [budget_derived, actual_derived.map(|i| i + 6)]
+        .into_iter()
+        .flatten()
+    {
+        if let Some(c) = cells.get_mut(i) {
+            c.class = super::model::DERIVED;
+        }
+    }
+    table.rows.push(Row { level: "", cells });
     if let Some(v) = tp.vehicles {
         table.notes.push(format!(
             "截至年末，开支财政拨款的公务用车保有量 {} 辆。",

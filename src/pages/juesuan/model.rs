@@ -48,6 +48,24 @@ pub(crate) fn money(d: Option<Dec>) -> Cell {
     }
 }
 
+/// Marks the figure printed after the name cell `label` as derived by a rule (not printed
+/// in the document): the page shows it as such, the workbook writes it as `…（推算）`, which
+/// `gongkai import` reads as not printed.
+pub(crate) fn mark_derived(table: &mut Table, label: &str) {
+    for row in &mut table.rows {
+        if let Some(i) = row.cells.iter().position(|c| c.text == label)
+            && let Some(c) = row.cells[i + 1..]
+                .iter_mut()
+                .find(|c| c.class == "num" && !c.text.is_empty())
+        {
+            c.class = DERIVED;
+        }
+    }
+}
+
+/// The class of a money cell derived by a rule rather than printed.
+pub(crate) const DERIVED: &str = "num derived";
+
 /// A text cell of the given class.
 pub(crate) fn text(s: impl Into<String>, class: &'static str) -> Cell {
     let s = s.into();

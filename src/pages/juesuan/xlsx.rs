@@ -12,6 +12,9 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workboo
 use super::model::Table;
 use crate::error::{Error, Result};
 
+/// Appended to a figure the page derives by a rule (`0.00（推算）`).
+pub(crate) const DERIVED_MARK: &str = "（推算）";
+
 /// What each sheet states above its table.
 pub(crate) struct Heading<'a> {
     /// `编制单位：…`, when the edition prints it.
@@ -94,6 +97,16 @@ fn build(tables: &[Table], heading: &Heading<'_>) -> std::result::Result<Vec<u8>
                 match (cell.class, cell.csv.parse::<f64>()) {
                     ("num", Ok(v)) if !cell.csv.is_empty() => {
                         sheet.write_number_with_format(r, c, v, &number)?;
+                    }
+                    // Not printed in the document: said so in the cell, and read back by
+                    // `import` as not printed.
+                    (super::model::DERIVED, _) => {
+                        sheet.write_string_with_format(
+                            r,
+                            c,
+                            format!("{}{}", cell.csv, DERIVED_MARK),
+                            &text,
+                        )?;
                     }
                     _ => {
                         sheet.write_string_with_format(r, c, &cell.csv, &text)?;
