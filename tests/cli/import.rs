@@ -409,3 +409,477 @@ fn issue18_workbooks_resaved_by_libreoffice_as_xls_and_ods_import_to_the_same_ta
         assert_eq!(tables(&content, "putuo-caizhengju"), want, "software.{ext}");
     }
 }
+
+/// A workbook of `sheets`, each a name and its rows from A1; a cell that reads as a number is
+/// written as one, an empty one is left blank.
+fn grid_book(path: &Path, sheets: &[(&str, Vec<Vec<&str>>)]) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (name, rows) in sheets {
+        let sheet = book.add_worksheet();
+        sheet.set_name(*name).expect("name");
+        for (r, row) in rows.iter().enumerate() {
+            let r = u32::try_from(r).expect("row");
+            for (c, cell) in row.iter().enumerate() {
+                let c = u16::try_from(c).expect("col");
+                match cell.parse::<f64>() {
+                    Ok(v) => {
+                        sheet.write_number(r, c, v).expect("w");
+                    }
+                    Err(_) if !cell.is_empty() => {
+                        sheet.write_string(r, c, *cell).expect("w");
+                    }
+                    Err(_) => {}
+                }
+            }
+        }
+    }
+    book.save(path).expect("save");
+}
+
+/// 公开01表, 04 (named only by its number), 06 in three groups across and a "三公" table
+/// printed down, as the national layout prints them.
+fn national_sheets() -> Vec<(&'static str, Vec<Vec<&'static str>>)> {
+    vec![
+        (
+            "公开01表",
+            vec![
+                vec!["收入支出决算总表"],
+                vec!["编制单位：某单位", "", "", "", "", "金额单位：万元"],
+                vec!["收入", "", "", "支出"],
+                vec!["项目", "行次", "金额", "项目", "行次", "金额"],
+                vec!["栏次", "", "1", "栏次", "", "2"],
+                vec![
+                    "一、一般公共预算财政拨款收入",
+                    "1",
+                    "1,200.50",
+                    "一、一般公共服务支出",
+                    "32",
+                    "1000.00",
+                ],
+                vec![
+                    "二、政府性基金预算财政拨款收入",
+                    "2",
+                    "—",
+                    "二、外交支出",
+                    "33",
+                    "",
+                ],
+                vec![
+                    "八、其他收入",
+                    "8",
+                    "10.004",
+                    "八、社会保障和就业支出",
+                    "39",
+                    "210.5",
+                ],
+                vec![
+                    "本年收入合计",
+                    "25",
+                    "1210.50",
+                    "本年支出合计",
+                    "58",
+                    "1210.50",
+                ],
+                vec!["年初结转和结余", "27", "5", "年末结转和结余", "60", "5"],
+                vec!["总计", "28", "1215.50", "总计", "61", "1215.50"],
+            ],
+        ),
+        (
+            "GK04",
+            vec![
+                vec!["财政拨款收入支出决算总表"],
+                vec!["", "", "", "", "", "", "", "", "金额单位：万元"],
+                vec!["收入", "", "", "支出"],
+                vec![
+                    "项目",
+                    "行次",
+                    "金额",
+                    "项目",
+                    "行次",
+                    "合计",
+                    "一般公共预算财政拨款",
+                    "政府性基金预算财政拨款",
+                    "国有资本经营预算财政拨款",
+                ],
+                vec![
+                    "一、一般公共预算财政拨款",
+                    "1",
+                    "1200.50",
+                    "一、一般公共服务支出",
+                    "33",
+                    "1000",
+                    "1000",
+                    "",
+                    "",
+                ],
+                vec![
+                    "二、政府性基金预算财政拨款",
+                    "2",
+                    "",
+                    "八、社会保障和就业支出",
+                    "40",
+                    "200.50",
+                    "200.50",
+                    "",
+                    "",
+                ],
+                vec![
+                    "本年收入合计",
+                    "25",
+                    "1200.50",
+                    "本年支出合计",
+                    "55",
+                    "1200.50",
+                    "1200.50",
+                    "",
+                    "",
+                ],
+                vec![
+                    "年初财政拨款结转和结余",
+                    "26",
+                    "3",
+                    "年末财政拨款结转和结余",
+                    "56",
+                    "3",
+                    "3",
+                    "",
+                    "",
+                ],
+                vec![
+                    "一、一般公共预算财政拨款",
+                    "27",
+                    "3",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                ],
+                vec![
+                    "总计", "30", "1203.50", "总计", "57", "1203.50", "1203.50", "", "",
+                ],
+            ],
+        ),
+        (
+            "公开06表 基本支出",
+            vec![
+                vec!["一般公共预算财政拨款基本支出决算表"],
+                vec!["人员经费", "", "", "公用经费"],
+                vec![
+                    "科目编码",
+                    "科目名称",
+                    "决算数",
+                    "科目编码",
+                    "科目名称",
+                    "决算数",
+                    "科目编码",
+                    "科目名称",
+                    "决算数",
+                ],
+                vec![
+                    "301",
+                    "工资福利支出",
+                    "90",
+                    "302",
+                    "商品和服务支出",
+                    "8",
+                    "310",
+                    "资本性支出",
+                    "2",
+                ],
+                vec![
+                    "30101",
+                    "基本工资",
+                    "90",
+                    "30201",
+                    "办公费",
+                    "8",
+                    "31002",
+                    "办公设备购置",
+                    "2",
+                ],
+                vec![
+                    "303",
+                    "对个人和家庭的补助",
+                    "",
+                    "30202",
+                    "印刷费",
+                    "",
+                    "",
+                    "",
+                    "",
+                ],
+                vec![
+                    "人员经费合计",
+                    "",
+                    "90",
+                    "公用经费合计",
+                    "",
+                    "10",
+                    "",
+                    "",
+                    "",
+                ],
+            ],
+        ),
+        (
+            "公开09表",
+            vec![
+                vec!["财政拨款“三公”经费支出决算表"],
+                vec!["项目", "预算数", "决算数"],
+                vec!["合计", "5", "4.5"],
+                vec!["1.因公出国（境）费", "0", "0"],
+                vec!["2.公务用车购置及运行费", "3", "2.5"],
+                vec!["其中：公务用车购置费", "", ""],
+                vec!["公务用车运行费", "3", "2.5"],
+                vec!["3.公务接待费", "2", "2"],
+            ],
+        ),
+    ]
+}
+
+#[test]
+fn issue18_the_national_tables_are_read_by_their_rows_and_headers() {
+    let (dir, content) = empty_site("putuo-caizhengju");
+    let book = dir.path().join("部门决算.xlsx");
+    grid_book(&book, &national_sheets());
+    let mut cmd = Command::cargo_bin("gongkai").expect("binary");
+    let done = cmd
+        .current_dir(root())
+        .args(["--lang", "zh", "import"])
+        .arg(&book)
+        .args(["--unit", "putuo-caizhengju", "--year", "2024", "--content"])
+        .arg(&content)
+        .output()
+        .expect("runs");
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let text = std::fs::read_to_string(content.join("putuo-caizhengju/2024.yaml")).expect("record");
+    let want = "final_accounts:
+  income: # 部门决算.xlsx!公开01表
+    general_budget: 1200.50
+    other: 10.00
+    total: 1210.50
+    opening_balance: 5.00
+    grand_total: 1215.50
+  expenditure: # 部门决算.xlsx!公开01表
+    total: 1210.50
+    closing_balance: 5.00
+    grand_total: 1215.50
+    by_class:
+      一般公共服务支出: 1000.00
+      社会保障和就业支出: 210.50
+  fiscal: # 部门决算.xlsx!GK04
+    income: 1200.50
+    expenditure: 1200.50
+    opening_balance: 3.00
+    closing_balance: 3.00
+    grand_total: 1203.50
+    income_funds: {general_budget: 1200.50}
+    opening_funds: {general_budget: 3.00}
+    by_class:
+      一般公共服务支出: {total: 1000.00, general_budget: 1000.00}
+      社会保障和就业支出: {total: 200.50, general_budget: 200.50}
+    expenditure_funds: {general_budget: 1200.50}
+    closing_funds: {general_budget: 3.00}
+    grand_total_funds: {total: 1203.50, general_budget: 1203.50}
+  basic: # 部门决算.xlsx!公开06表 基本支出
+    personnel: 90.00
+    public: 10.00
+    items:
+      - {code: \"301\", name: 工资福利支出, kind: personnel, amount: 90.00}
+      - {code: \"30101\", name: 基本工资, kind: personnel, amount: 90.00}
+      - {code: \"303\", name: 对个人和家庭的补助, kind: personnel}
+      - {code: \"302\", name: 商品和服务支出, kind: public, amount: 8.00}
+      - {code: \"30201\", name: 办公费, kind: public, amount: 8.00}
+      - {code: \"30202\", name: 印刷费, kind: public}
+      - {code: \"310\", name: 资本性支出, kind: public, amount: 2.00}
+      - {code: \"31002\", name: 办公设备购置, kind: public, amount: 2.00}
+  three_public: # 部门决算.xlsx!公开09表
+    total: {budget: 5.00, actual: 4.50}
+    outbound: {budget: 0.00, actual: 0.00}
+    vehicle: {budget: 3.00, actual: 2.50}
+    vehicle_operation: {budget: 3.00, actual: 2.50}
+    reception: {budget: 2.00, actual: 2.00}
+";
+    assert!(text.ends_with(want), "{text}");
+    // What it wrote loads, and check finds no figure out of place in it.
+    gongkai::load(&content).unwrap_or_else(|e| panic!("loads:\n{e}"));
+}
+
+/// Each problem `import` reports, with its exact message: a workbook per case, written here.
+#[test]
+fn issue18_each_import_problem_has_its_message() {
+    type Sheets = Vec<(&'static str, Vec<Vec<&'static str>>)>;
+    let line_head = vec!["科目编码", "科目名称", "本年收入合计", "财政拨款收入"];
+    let cases: Vec<(&str, Sheets, &str)> = vec![
+        (
+            "no table",
+            vec![("备注", vec![vec!["说明"]])],
+            "本表.xlsx：未找到 gongkai 能读入的表（收入支出决算总表、收入决算表、支出决算表、财政拨款收入支出决算总表、一般公共预算财政拨款支出决算表、一般公共预算财政拨款基本支出决算表、政府性基金预算财政拨款收入支出决算表、国有资本经营预算财政拨款收入支出决算表、财政拨款“三公”经费支出决算表）",
+        ),
+        (
+            "科目 table without a header",
+            vec![(
+                "收入决算表",
+                vec![vec!["收入决算表"], vec!["201", "x", "1"]],
+            )],
+            "本表.xlsx!收入决算表：收入决算表应有含“科目编码”“科目名称”的表头，未找到",
+        ),
+        (
+            "科目 table without 科目名称",
+            vec![("收入决算表", vec![vec!["科目编码", "本年收入合计"]])],
+            "本表.xlsx!收入决算表!A1：表头应有“科目编码”和“科目名称”两列，实际为 科目编码、本年收入合计",
+        ),
+        (
+            "科目 table without money columns",
+            vec![("收入决算表", vec![vec!["科目编码", "科目名称", "备注"]])],
+            "本表.xlsx!收入决算表!A1：收入决算表应有 合计、财政拨款收入、上级补助收入、事业收入、经营收入、附属单位上缴收入、其他收入 等金额列，一列也未找到",
+        ),
+        (
+            "科目 table with a word for an amount",
+            vec![(
+                "收入决算表",
+                vec![
+                    line_head.clone(),
+                    vec!["201", "一般公共服务支出", "很多", ""],
+                ],
+            )],
+            "本表.xlsx!收入决算表!C2：一般公共服务支出 本年收入合计：应为金额（如 2940.05）、空白或 —，实际为 `很多`",
+        ),
+        (
+            "科目 table with a bad code",
+            vec![(
+                "收入决算表",
+                vec![
+                    line_head.clone(),
+                    vec!["201", "一般公共服务支出", "5", ""],
+                    vec!["2011", "一般公共服务支出", "5", ""],
+                ],
+            )],
+            "本表.xlsx!收入决算表!A3：有金额的行应有 3、5 或 7 位科目编码（类、款或项），或为“合计”，实际为 `2011` `一般公共服务支出`",
+        ),
+        (
+            "总表 without two sides",
+            vec![("收入支出决算总表", vec![vec!["项目", "金额"]])],
+            "本表.xlsx!收入支出决算总表：收入支出决算总表应有左右两栏、各以“项目”开头的表头，未找到",
+        ),
+        (
+            "总表 side without money",
+            vec![(
+                "收入支出决算总表",
+                vec![vec!["项目", "行次", "项目", "金额"]],
+            )],
+            "本表.xlsx!收入支出决算总表!A1：收入支出决算总表每栏应有金额列（金额、决算数或合计），表头为 项目、行次、项目、金额",
+        ),
+        (
+            "总表 with a row it does not have",
+            vec![(
+                "收入支出决算总表",
+                vec![
+                    vec!["项目", "金额", "项目", "金额"],
+                    vec!["一、财政拨款收入", "5", "", ""],
+                ],
+            )],
+            "本表.xlsx!收入支出决算总表!A2：项目“财政拨款收入”有金额，但不是本栏的项目（应为 一般公共预算财政拨款收入、政府性基金预算财政拨款收入、国有资本经营预算财政拨款收入、上级补助收入、事业收入、经营收入、附属单位上缴收入、其他收入、本年收入合计、使用非财政拨款结余、年初结转和结余、总计）",
+        ),
+        (
+            "基本支出 without a header",
+            vec![(
+                "一般公共预算财政拨款基本支出决算表",
+                vec![vec!["301", "工资福利支出", "5"]],
+            )],
+            "本表.xlsx!一般公共预算财政拨款基本支出决算表：基本支出决算表应有含“科目编码”“科目名称”的表头，未找到",
+        ),
+        (
+            "基本支出 group without 决算数",
+            vec![(
+                "一般公共预算财政拨款基本支出决算表",
+                vec![vec!["科目编码", "科目名称"]],
+            )],
+            "本表.xlsx!一般公共预算财政拨款基本支出决算表!A1：每组“科目编码”后应有“科目名称”和“决算数”（或“金额”）列",
+        ),
+        (
+            "基本支出 with a bad code",
+            vec![(
+                "一般公共预算财政拨款基本支出决算表",
+                vec![
+                    vec!["科目编码", "科目名称", "决算数"],
+                    vec!["3010", "基本工资", "5"],
+                ],
+            )],
+            "本表.xlsx!一般公共预算财政拨款基本支出决算表!A2：有金额的行应有 3 位（类）或 5 位（款）的科目编码，或为人员经费合计、公用经费合计，实际为 `3010` `基本工资`",
+        ),
+        (
+            "三公 without 预算数 and 决算数",
+            vec![(
+                "财政拨款“三公”经费支出决算表",
+                vec![vec!["合计", "公务接待费"]],
+            )],
+            "本表.xlsx!财政拨款“三公”经费支出决算表：“三公”经费表应有“预算数”“决算数”表头，未找到",
+        ),
+        (
+            "三公 without its parts",
+            vec![(
+                "财政拨款“三公”经费支出决算表",
+                vec![vec!["项目", "预算数", "决算数"], vec!["其他", "1", "1"]],
+            )],
+            "本表.xlsx!财政拨款“三公”经费支出决算表!A1：“三公”经费表应有合计、因公出国（境）费、公务用车购置及运行费、公务接待费各列（或各行），未找到",
+        ),
+        (
+            "the same table twice",
+            vec![
+                ("收入决算表", vec![line_head.clone()]),
+                ("公开02表", vec![vec!["收入决算表"], line_head.clone()]),
+            ],
+            "本表.xlsx!公开02表：所有文件中应只有一张收入决算表，实际有 2 张（本表.xlsx!收入决算表、本表.xlsx!公开02表）",
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (what, sheets, message) in cases {
+        let (dir, content) = empty_site("putuo-caizhengju");
+        let book = dir.path().join("本表.xlsx");
+        grid_book(&book, &sheets);
+        let done = import(&content, "putuo-caizhengju", &[&book], &[]);
+        assert_eq!(done.status.code(), Some(2), "{what}");
+        let err = String::from_utf8_lossy(&done.stderr)
+            .replace(&format!("{}/", dir.path().display()), "");
+        let want = format!("import: 未写入任何文件；共 1 个问题：\n{message}\n");
+        if err != want {
+            wrong.push(format!("{what}:\n  found    {err}  expected {want}"));
+        }
+        assert!(
+            !content.join("putuo-caizhengju/2024.yaml").exists(),
+            "{what}"
+        );
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    // Not a workbook; and the messages in English when asked.
+    let (dir, content) = empty_site("putuo-caizhengju");
+    let book = dir.path().join("坏.xlsx");
+    std::fs::write(&book, "不是工作簿").expect("write");
+    let done = import(&content, "putuo-caizhengju", &[&book], &[]);
+    let err = String::from_utf8_lossy(&done.stderr);
+    assert!(
+        err.contains("\n坏.xlsx：应为工作簿（.xlsx、.xls 或 .ods），无法读取："),
+        "{err}"
+    );
+    let mut cmd = Command::cargo_bin("gongkai").expect("binary");
+    let done = cmd
+        .current_dir(root())
+        .args(["--lang", "en", "import"])
+        .arg(&book)
+        .args(["--unit", "putuo-caizhengju", "--year", "2024", "--content"])
+        .arg(&content)
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&done.stderr);
+    assert!(
+        err.starts_with("import: nothing written; 1 problem:\n坏.xlsx: expected a workbook (.xlsx, .xls or .ods), could not read it: "),
+        "{err}"
+    );
+}

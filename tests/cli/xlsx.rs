@@ -148,9 +148,7 @@ fn issue18_each_juesuan_is_a_workbook_a_second_reader_reads_as_the_csvs_say() {
                 .iter()
                 .flat_map(|r| r.as_array().expect("row"))
                 .any(|c| as_csv(c).ends_with("（推算）"));
-            let explained = rows
-                .iter()
-                .any(|r| as_csv(&r[0]).contains("推算"));
+            let explained = rows.iter().any(|r| as_csv(&r[0]).contains("推算"));
             assert!(
                 !marked || explained,
                 "{unit} {title}: a derived figure has the note saying how"
