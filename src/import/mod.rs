@@ -85,7 +85,15 @@ pub fn import(opts: &ImportOptions) -> Result<Imported> {
         .map_err(|e| usage(format!("--unit: expected {e}")))?;
     let year =
         crate::model::Year::new(opts.year).map_err(|e| usage(format!("--year: expected {e}")))?;
-    let names = SheetNames::of(opts.edition.as_deref().unwrap_or("national"))?;
+    let site = site_settings(&opts.content);
+    let edition = opts
+        .edition
+        .as_deref()
+        .or(site.edition.as_deref())
+        .unwrap_or("national");
+    let site_root = opts.content.parent().unwrap_or(Path::new("."));
+    let theme = crate::render::Theme::load(site.theme.as_deref(), site_root)?;
+    let names = SheetNames::of(&theme, edition)?;
     let mut problems = Vec::new();
     let mut found: Vec<Found> = Vec::new();
     for file in &opts.files {
@@ -205,8 +213,7 @@ pub(crate) struct SheetNames {
 }
 
 impl SheetNames {
-    fn of(edition: &str) -> Result<SheetNames> {
-        let theme = crate::render::Theme::embedded()?;
+    fn of(theme: &crate::render::Theme, edition: &str) -> Result<SheetNames> {
         let editions = crate::render::edition::parse_all(&theme.editions)?;
         let mut titles: Vec<(String, TableId)> = Vec::new();
         for e in editions.values() {
@@ -289,6 +296,29 @@ impl SheetNames {
             .find(|(k, _)| !n.is_empty() && *k == n && sheet::bare_title(name).is_empty())
             .map(|(_, id)| *id)
     }
+}
+
+/// The site's theme and edition, from `_site.yaml` when it is there and reads; else none (the
+/// embedded theme, the national edition). A broken `_site.yaml` is `check`'s to report.
+fn site_settings(content: &Path) -> crate::load::raw::RawSite {
+    let path = content.join("_site.yaml");
+    let none = || crate::load::raw::RawSite {
+        title: String::new(),
+        subtitle: None,
+        base_url: None,
+        profile: None,
+        theme: None,
+        locale: None,
+        thresholds: None,
+        edition: None,
+    };
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return none();
+    };
+    let text: std::sync::Arc<str> = std::sync::Arc::from(text.as_str());
+    crate::load::yaml::parse::<crate::load::raw::RawSite>(&path.display().to_string(), &text)
+        .1
+        .unwrap_or_else(|_| none())
 }
 
 /// Every table of one workbook, or its problems.

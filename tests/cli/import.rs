@@ -883,3 +883,74 @@ fn issue18_each_import_problem_has_its_message() {
         "{err}"
     );
 }
+
+/// A province's edition in the site's theme names its tables its own way: a sheet titled and
+/// numbered as that edition prints it is read, with no `--edition` given (the site's is used).
+#[test]
+fn issue18_a_sheet_is_known_by_the_titles_and_numbers_of_the_sites_own_edition() {
+    let (dir, content) = empty_site("putuo-caizhengju");
+    std::fs::write(
+        content.join("_site.yaml"),
+        "title: 测试\ntheme: province\nedition: province\n",
+    )
+    .expect("site");
+    let national = std::fs::read_to_string(root().join("themes/default/editions/national.yaml"))
+        .expect("national");
+    let province = national
+        .replace("label: 公开01表", "label: 附表9")
+        .replace("label: 公开09表", "label: 附表1")
+        .replace("title: 收入支出决算总表", "title: 部门收支决算总表");
+    let editions = dir.path().join("themes/province/editions");
+    std::fs::create_dir_all(&editions).expect("mkdir");
+    std::fs::write(editions.join("province.yaml"), province).expect("edition");
+    let mut sheets = national_sheets();
+    sheets.truncate(1);
+    // 附表9 is the 三公 table in the national numbering, the 总表 in this edition's.
+    sheets[0].0 = "附表9";
+    sheets[0].1[0] = vec!["2024年度部门收支决算总表"];
+    let book = dir.path().join("省.xlsx");
+    grid_book(&book, &sheets);
+    let mut cmd = Command::cargo_bin("gongkai").expect("binary");
+    let done = cmd
+        .current_dir(root())
+        .args(["--lang", "zh", "import"])
+        .arg(&book)
+        .args(["--unit", "putuo-caizhengju", "--year", "2024", "--content"])
+        .arg(&content)
+        .output()
+        .expect("runs");
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let text = std::fs::read_to_string(content.join("putuo-caizhengju/2024.yaml")).expect("record");
+    assert!(
+        text.contains("  income: # 省.xlsx!附表9\n    general_budget: 1200.50\n"),
+        "{text}"
+    );
+    // Named by its number only, the sheet is still the edition's 附表9.
+    sheets[0].1[0] = vec![""];
+    grid_book(&book, &sheets);
+    let forced = Command::cargo_bin("gongkai")
+        .expect("binary")
+        .current_dir(root())
+        .args(["--lang", "zh", "import"])
+        .arg(&book)
+        .args([
+            "--unit",
+            "putuo-caizhengju",
+            "--year",
+            "2024",
+            "--force",
+            "--content",
+        ])
+        .arg(&content)
+        .output()
+        .expect("runs");
+    assert!(
+        forced.status.success(),
+        "{}",
+        String::from_utf8_lossy(&forced.stderr)
+    );
+}
