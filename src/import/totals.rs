@@ -137,24 +137,16 @@ fn sides(grid: &Grid, at: &str, title: &str) -> Result<(usize, Vec<Side>), Strin
         out.push(Side { name: start, money });
     }
     if out.iter().any(|s| s.money.is_empty()) {
+        let found = (0..width)
+            .map(leaf)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("、");
+        let cell = grid.address(header, 0);
         return Err(pick(
+            format!("{at}!{cell}：{title}每栏应有金额列（金额、决算数或合计），表头为 {found}"),
             format!(
-                "{at}!{}：{title}每栏应有金额列（金额、决算数或合计），表头为 {}",
-                grid.address(header, 0),
-                (0..width)
-                    .map(leaf)
-                    .filter(|l| !l.is_empty())
-                    .collect::<Vec<_>>()
-                    .join("、")
-            ),
-            format!(
-                "{at}!{}: expected a money column (金额, 决算数 or 合计) on each side of the {title}, found {}",
-                grid.address(header, 0),
-                (0..width)
-                    .map(leaf)
-                    .filter(|l| !l.is_empty())
-                    .collect::<Vec<_>>()
-                    .join("、")
+                "{at}!{cell}: expected a money column (金额, 决算数 or 合计) on each side of the {title}, found {found}"
             ),
         ));
     }

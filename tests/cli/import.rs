@@ -639,26 +639,38 @@ fn national_sheets() -> Vec<(&'static str, Vec<Vec<&'static str>>)> {
     ]
 }
 
-#[test]
-fn issue18_the_national_tables_are_read_by_their_rows_and_headers() {
-    let (dir, content) = empty_site("putuo-caizhengju");
-    let book = dir.path().join("部门决算.xlsx");
-    grid_book(&book, &national_sheets());
-    let mut cmd = Command::cargo_bin("gongkai").expect("binary");
-    let done = cmd
+/// `gongkai --lang <lang> import <book> --unit putuo-caizhengju --year 2024 --content <content>
+/// <extra…>`, with the site's edition (no `--edition`).
+fn import_plain(content: &Path, book: &Path, lang: &str, extra: &[&str]) -> std::process::Output {
+    Command::cargo_bin("gongkai")
+        .expect("binary")
         .current_dir(root())
-        .args(["--lang", "zh", "import"])
-        .arg(&book)
+        .args(["--lang", lang, "import"])
+        .arg(book)
         .args(["--unit", "putuo-caizhengju", "--year", "2024", "--content"])
-        .arg(&content)
+        .arg(content)
+        .args(extra)
         .output()
-        .expect("runs");
+        .expect("runs")
+}
+
+/// [`import_plain`] in Chinese, which must succeed; the record it wrote.
+fn imported(content: &Path, book: &Path) -> String {
+    let done = import_plain(content, book, "zh", &[]);
     assert!(
         done.status.success(),
         "{}",
         String::from_utf8_lossy(&done.stderr)
     );
-    let text = std::fs::read_to_string(content.join("putuo-caizhengju/2024.yaml")).expect("record");
+    std::fs::read_to_string(content.join("putuo-caizhengju/2024.yaml")).expect("record")
+}
+
+#[test]
+fn issue18_the_national_tables_are_read_by_their_rows_and_headers() {
+    let (dir, content) = empty_site("putuo-caizhengju");
+    let book = dir.path().join("部门决算.xlsx");
+    grid_book(&book, &national_sheets());
+    let text = imported(&content, &book);
     let want = "final_accounts:
   income: # 部门决算.xlsx!公开01表
     general_budget: 1200.50
@@ -868,15 +880,7 @@ fn issue18_each_import_problem_has_its_message() {
         err.contains("\n坏.xlsx：应为工作簿（.xlsx、.xls 或 .ods），无法读取："),
         "{err}"
     );
-    let mut cmd = Command::cargo_bin("gongkai").expect("binary");
-    let done = cmd
-        .current_dir(root())
-        .args(["--lang", "en", "import"])
-        .arg(&book)
-        .args(["--unit", "putuo-caizhengju", "--year", "2024", "--content"])
-        .arg(&content)
-        .output()
-        .expect("runs");
+    let done = import_plain(&content, &book, "en", &[]);
     let err = String::from_utf8_lossy(&done.stderr);
     assert!(
         err.starts_with("import: nothing written; 1 problem:\n坏.xlsx: expected a workbook (.xlsx, .xls or .ods), could not read it: "),
@@ -910,21 +914,7 @@ fn issue18_a_sheet_is_known_by_the_titles_and_numbers_of_the_sites_own_edition()
     sheets[0].1[0] = vec!["2024年度部门收支决算总表"];
     let book = dir.path().join("省.xlsx");
     grid_book(&book, &sheets);
-    let mut cmd = Command::cargo_bin("gongkai").expect("binary");
-    let done = cmd
-        .current_dir(root())
-        .args(["--lang", "zh", "import"])
-        .arg(&book)
-        .args(["--unit", "putuo-caizhengju", "--year", "2024", "--content"])
-        .arg(&content)
-        .output()
-        .expect("runs");
-    assert!(
-        done.status.success(),
-        "{}",
-        String::from_utf8_lossy(&done.stderr)
-    );
-    let text = std::fs::read_to_string(content.join("putuo-caizhengju/2024.yaml")).expect("record");
+    let text = imported(&content, &book);
     assert!(
         text.contains("  income: # 省.xlsx!附表9\n    general_budget: 1200.50\n"),
         "{text}"
@@ -932,22 +922,7 @@ fn issue18_a_sheet_is_known_by_the_titles_and_numbers_of_the_sites_own_edition()
     // Named by its number only, the sheet is still the edition's 附表9.
     sheets[0].1[0] = vec![""];
     grid_book(&book, &sheets);
-    let forced = Command::cargo_bin("gongkai")
-        .expect("binary")
-        .current_dir(root())
-        .args(["--lang", "zh", "import"])
-        .arg(&book)
-        .args([
-            "--unit",
-            "putuo-caizhengju",
-            "--year",
-            "2024",
-            "--force",
-            "--content",
-        ])
-        .arg(&content)
-        .output()
-        .expect("runs");
+    let forced = import_plain(&content, &book, "zh", &["--force"]);
     assert!(
         forced.status.success(),
         "{}",
