@@ -76,6 +76,81 @@ pub(crate) struct Found {
     pub(crate) source: String,
     /// `万元` or `元`, when the sheet says.
     pub(crate) unit: Option<String>,
+    /// The sheet continues the table of the sheet before it (`支出决算表(续)`).
+    pub(crate) continued: bool,
+}
+
+impl Table {
+    /// Appends the rows of `more`, the same table continued on a further sheet; a figure both
+    /// print stays the first sheet's (a repeated 合计 row). False when the tables differ.
+    fn extend(&mut self, more: Table) -> bool {
+        match (self, more) {
+            (Table::Lines(a), Table::Lines(b)) if a.kind == b.kind => {
+                a.rows.extend(b.rows);
+                a.total = a.total.take().or(b.total);
+                a.statement = a.statement.take().or(b.statement);
+            }
+            (Table::Basic(a), Table::Basic(b)) => {
+                a.items.extend(b.items);
+                a.personnel = a.personnel.or(b.personnel);
+                a.public = a.public.or(b.public);
+            }
+            (Table::Summary(a), Table::Summary(b)) => {
+                a.income.extend(b.income);
+                a.expenditure.extend(b.expenditure);
+                a.by_class.extend(b.by_class);
+            }
+            (Table::Fiscal(a), Table::Fiscal(b)) => {
+                a.plain.extend(b.plain);
+                a.income_funds.extend(b.income_funds);
+                a.opening_funds.extend(b.opening_funds);
+                a.by_class.extend(b.by_class);
+                a.expenditure_funds.extend(b.expenditure_funds);
+                a.closing_funds.extend(b.closing_funds);
+                a.grand_total_funds.extend(b.grand_total_funds);
+            }
+            _ => return false,
+        }
+        true
+    }
+}
+
+/// Joins each sheet marked continued to the sheet before it in the same workbook holding the
+/// same table; a continued sheet with no such sheet before it is a problem.
+fn join_continued(found: Vec<Found>, problems: &mut Vec<String>) -> Vec<Found> {
+    let book = |s: &str| s.split('!').next().unwrap_or_default().to_owned();
+    let mut out: Vec<Found> = Vec::new();
+    for f in found {
+        if f.continued
+            && let Some(prev) = out.last_mut()
+            && prev.id == f.id
+            && book(&prev.source) == book(&f.source)
+        {
+            let source = f.source.clone();
+            if prev.table.extend(f.table) {
+                prev.source = format!("{}、{source}", prev.source);
+                prev.unit = prev.unit.take().or(f.unit);
+                continue;
+            }
+            problems.push(pick(
+                format!("{source}：续表与前一张表的格式不同，无法接续"),
+                format!("{source}: expected the same layout as the sheet it continues"),
+            ));
+            continue;
+        }
+        if f.continued {
+            problems.push(pick(
+                format!("{}：标为续表，但同一工作簿中它前面没有同一张表", f.source),
+                format!(
+                    "{}: expected the sheet it continues just before it in the same workbook, found none",
+                    f.source
+                ),
+            ));
+            continue;
+        }
+        out.push(f);
+    }
+    out
 }
 
 /// Reads every file, then writes the record; nothing is written when any problem was found.
@@ -99,6 +174,7 @@ pub fn import(opts: &ImportOptions) -> Result<Imported> {
     for file in &opts.files {
         read_file(file, &names, &mut found, &mut problems);
     }
+    let mut found = join_continued(found, &mut problems);
     for id in ALL {
         let sources: Vec<&str> = found
             .iter()
@@ -370,6 +446,10 @@ fn read_file(file: &Path, names: &SheetNames, found: &mut Vec<Found>, problems: 
             Ok(table) => found.push(Found {
                 id,
                 unit: sheet::unit_of(&grid),
+                continued: sheet::is_continued(&name)
+                    || sheet::first_texts(&grid)
+                        .iter()
+                        .any(|t| sheet::is_continued(t)),
                 table,
                 source: at,
             }),

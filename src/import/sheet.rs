@@ -121,7 +121,20 @@ pub(super) fn bare_title(s: &str) -> String {
     if let Some(i) = t.find("(财决") {
         t.truncate(i);
     }
+    for mark in ["(续表)", "(续)", "续表", "续"] {
+        if let Some(rest) = t.strip_suffix(mark) {
+            t = rest.to_owned();
+            break;
+        }
+    }
     t.trim_start_matches(['-', '_', '.', '、']).to_owned()
+}
+
+/// A sheet name or title marking a table continued from the sheet before: `支出决算表(续)`,
+/// `支出决算表（续表）`, `支出决算表续`.
+pub(super) fn is_continued(s: &str) -> bool {
+    let t = norm(s);
+    t.ends_with("(续)") || t.ends_with("(续表)") || t.ends_with("续表") || t.ends_with('续')
 }
 
 /// The texts of the first rows' first cells, where a sheet prints its title.

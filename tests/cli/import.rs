@@ -929,3 +929,58 @@ fn issue18_a_sheet_is_known_by_the_titles_and_numbers_of_the_sites_own_edition()
         String::from_utf8_lossy(&forced.stderr)
     );
 }
+
+/// A table continued on a second sheet (`…(续)`) is one table; a continued sheet with nothing
+/// before it to continue is a problem.
+#[test]
+fn issue18_a_table_continued_on_a_second_sheet_is_read_as_one() {
+    let head = vec![
+        "科目编码",
+        "科目名称",
+        "本年支出合计",
+        "基本支出",
+        "项目支出",
+    ];
+    let first = vec![
+        vec!["支出决算表"],
+        head.clone(),
+        vec!["", "合计", "30", "20", "10"],
+        vec!["201", "一般公共服务支出", "30", "20", "10"],
+    ];
+    let second = vec![
+        vec!["支出决算表（续）"],
+        head.clone(),
+        vec!["20106", "财政事务", "30", "20", "10"],
+        vec!["2010601", "行政运行", "30", "20", "10"],
+    ];
+    let (dir, content) = empty_site("putuo-caizhengju");
+    let book = dir.path().join("分页.xlsx");
+    grid_book(
+        &book,
+        &[
+            ("公开03表", first.clone()),
+            ("公开03表(续)", second.clone()),
+        ],
+    );
+    let text = imported(&content, &book);
+    assert!(
+        text.contains(
+            "  expenditure_table: # 分页.xlsx!公开03表、分页.xlsx!公开03表(续)
+    total: {total: 30.00, basic: 20.00, project: 10.00}
+    rows:
+      - {code: \"201\", name: 一般公共服务支出, total: 30.00, basic: 20.00, project: 10.00}
+      - {code: \"20106\", name: 财政事务, total: 30.00, basic: 20.00, project: 10.00}
+      - {code: \"2010601\", name: 行政运行, total: 30.00, basic: 20.00, project: 10.00}
+"
+        ),
+        "{text}"
+    );
+    let (dir, content) = empty_site("putuo-caizhengju");
+    let book = dir.path().join("分页.xlsx");
+    grid_book(&book, &[("续", second)]);
+    let done = import_plain(&content, &book, "zh", &[]);
+    assert_eq!(
+        String::from_utf8_lossy(&done.stderr),
+        "import: 未写入任何文件；共 1 个问题：\n分页.xlsx!续：标为续表，但同一工作簿中它前面没有同一张表\n"
+    );
+}
