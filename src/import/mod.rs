@@ -57,6 +57,10 @@ pub struct Imported {
     pub sources: Vec<String>,
     /// The lines that changed, as `diff` shows them, when an existing record was replaced.
     pub changes: Option<String>,
+    /// What `gongkai check` finds in the record written (its sums checked again after the
+    /// rounding), as `check` prints it; `None` when the content folder does not load as a
+    /// whole (another file's error: `check` reports it).
+    pub findings: Option<String>,
 }
 
 /// A table as read, in the shape the record types it.
@@ -257,7 +261,19 @@ pub fn import(opts: &ImportOptions) -> Result<Imported> {
         path: path.clone(),
         source,
     })?;
+    let findings = crate::check_content(&opts.content).ok().map(|c| {
+        crate::check::Report {
+            findings: c
+                .report
+                .findings
+                .into_iter()
+                .filter(|f| f.unit == id && f.year == year)
+                .collect(),
+        }
+        .to_human_named(&c.names)
+    });
     Ok(Imported {
+        findings,
         changes: old.map(|o| write::diff(&o, &text)),
         record: path,
         sources: found.into_iter().map(|f| f.source).collect(),
