@@ -255,7 +255,14 @@ pub(super) fn summary(grid: &Grid, at: &str) -> Result<Summary, Vec<String>> {
     if let Some(side) = sides.get(1) {
         for (name, _, cells) in side_rows(grid, at, body, side, &mut problems) {
             let Some(v) = one(&cells) else { continue };
+            // The older layouts print the expenditure side by kind (一、基本支出 …), the
+            // current ones by 类.
             let key = match name.as_str() {
+                "基本支出" => Some("basic"),
+                "项目支出" => Some("project"),
+                "上缴上级支出" => Some("to_superior"),
+                "经营支出" => Some("operating"),
+                "对附属单位补助支出" => Some("to_affiliated"),
                 "本年支出合计" => Some("total"),
                 "结余分配" => Some("surplus_distribution"),
                 "年末结转和结余" => Some("closing_balance"),

@@ -57,6 +57,11 @@ pub(crate) fn record(year: u16, template: &str, edition: Option<&str>, found: &[
         })
         .unwrap_or_default();
     let from_summary = summary.map(|(_, s)| (&s.expenditure, &s.by_class));
+    // A figure the 总表 prints itself (一、基本支出 in the older layouts) is the 总表's.
+    let from_table: Vec<(&'static str, Dec)> = from_table
+        .into_iter()
+        .filter(|(k, _)| from_summary.is_none_or(|(e, _)| !e.iter().any(|(kk, _)| kk == k)))
+        .collect();
     if !from_table.is_empty() || from_summary.is_some_and(|(e, c)| !e.is_empty() || !c.is_empty()) {
         let mut sources = Vec::new();
         if let Some((f, _)) = summary {
@@ -66,9 +71,26 @@ pub(crate) fn record(year: u16, template: &str, edition: Option<&str>, found: &[
             sources.push(format!("{} 合计行", f.source));
         }
         out.push_str(&format!("  expenditure: # {}\n", sources.join("; ")));
-        plain(&mut out, "    ", &from_table);
-        if let Some((e, classes)) = from_summary {
-            plain(&mut out, "    ", e);
+        // The format's order: basic, project, to_superior, operating, to_affiliated (the
+        // table's 合计 row or the 总表), then the 总表's totals.
+        let mut all = from_table.clone();
+        if let Some((e, _)) = from_summary {
+            all.extend(e.iter().copied());
+        }
+        let order = [
+            "basic",
+            "project",
+            "to_superior",
+            "operating",
+            "to_affiliated",
+            "total",
+            "surplus_distribution",
+            "closing_balance",
+            "grand_total",
+        ];
+        all.sort_by_key(|(k, _)| order.iter().position(|o| o == k));
+        plain(&mut out, "    ", &all);
+        if let Some((_, classes)) = from_summary {
             if !classes.is_empty() {
                 out.push_str("    by_class:\n");
                 for (name, v) in classes {

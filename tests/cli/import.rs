@@ -984,3 +984,51 @@ fn issue18_a_table_continued_on_a_second_sheet_is_read_as_one() {
         "import: 未写入任何文件；共 1 个问题：\n分页.xlsx!续：标为续表，但同一工作簿中它前面没有同一张表\n"
     );
 }
+
+/// The older 总表 prints its 支出 side by kind (一、基本支出 …): those rows are `expenditure`'s
+/// own fields, never a 类, and the 支出决算表's 合计 row does not write them a second time.
+#[test]
+fn issue18_an_older_summary_prints_its_spending_by_kind() {
+    let (dir, content) = empty_site("putuo-caizhengju");
+    let book = dir.path().join("旧表.xlsx");
+    grid_book(
+        &book,
+        &[
+            (
+                "收入支出决算总表",
+                vec![
+                    vec!["项目", "金额", "项目", "金额"],
+                    vec!["一、一般公共预算财政拨款收入", "100", "一、基本支出", "80"],
+                    vec!["本年收入合计", "100", "二、项目支出", "20"],
+                    vec!["", "", "本年支出合计", "100"],
+                ],
+            ),
+            (
+                "支出决算表",
+                vec![
+                    vec![
+                        "科目编码",
+                        "科目名称",
+                        "本年支出合计",
+                        "基本支出",
+                        "项目支出",
+                        "上缴上级支出",
+                    ],
+                    vec!["", "合计", "100", "80", "20", "0"],
+                ],
+            ),
+        ],
+    );
+    let text = imported(&content, &book);
+    assert!(
+        text.contains(
+            "  expenditure: # 旧表.xlsx!收入支出决算总表; 旧表.xlsx!支出决算表 合计行
+    basic: 80.00
+    project: 20.00
+    to_superior: 0.00
+    total: 100.00
+  expenditure_table:"
+        ),
+        "{text}"
+    );
+}
