@@ -90,12 +90,12 @@ pub(crate) fn record(year: u16, template: &str, edition: Option<&str>, found: &[
         ];
         all.sort_by_key(|(k, _)| order.iter().position(|o| o == k));
         plain(&mut out, "    ", &all);
-        if let Some((_, classes)) = from_summary {
-            if !classes.is_empty() {
-                out.push_str("    by_class:\n");
-                for (name, v) in classes {
-                    out.push_str(&format!("      {}: {}\n", quote(name), v.round_fixed(2)));
-                }
+        if let Some((_, classes)) = from_summary
+            && !classes.is_empty()
+        {
+            out.push_str("    by_class:\n");
+            for (name, v) in classes {
+                out.push_str(&format!("      {}: {}\n", quote(name), v.round_fixed(2)));
             }
         }
     }
