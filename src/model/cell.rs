@@ -41,6 +41,9 @@ pub enum Mark {
 /// What a mark is typed as, for messages and docs.
 pub const MARKS: &str = "`—`, `/`, `\"\"` (an empty cell), `unreadable` or `merged`";
 
+/// [`MARKS`] in Chinese, for messages.
+pub const MARKS_ZH: &str = "`—`、`/`、`\"\"`（空单元格）、`unreadable` 或 `merged`";
+
 impl Mark {
     /// Reads a mark; `None` when `text` is not one.
     pub fn parse(text: &str) -> Option<Mark> {
@@ -124,7 +127,12 @@ impl<T: CellFigure> Cell<T> {
         }
         T::parse_field(text)
             .map(Cell::Figure)
-            .map_err(|e| format!("expected {e} or a printed mark ({MARKS}), found `{text}`"))
+            .map_err(|e| {
+                crate::lang::pick(
+                    format!("应为{e}，或原文印的符号（{MARKS_ZH}），实际为 `{text}`"),
+                    format!("expected {e} or a printed mark ({MARKS}), found `{text}`"),
+                )
+            })
     }
 
     /// The figure; `None` for a mark.
@@ -174,7 +182,10 @@ impl<'de, T: CellFigure> Deserialize<'de> for Cell<T> {
         impl<T: CellFigure> serde::de::Visitor<'_> for V<T> {
             type Value = Cell<T>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "a figure such as {} or a printed mark", T::EXAMPLE)
+                f.write_str(&crate::lang::pick(
+                    format!("数字（如 {}）或原文印的符号", T::EXAMPLE),
+                    format!("a figure such as {} or a printed mark", T::EXAMPLE),
+                ))
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Cell<T>, E> {
                 Cell::parse(v).map_err(E::custom)
