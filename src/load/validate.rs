@@ -73,6 +73,7 @@ impl<'a> Ctx<'a> {
         }
         let words: Vec<String> = choices.iter().map(|(w, _)| format!("`{w}`")).collect();
         let expected = match words.as_slice() {
+            [a] => a.clone(),
             [a, b] => pick(format!("{a} 或 {b}"), format!("{a} or {b}")),
             _ => pick(
                 format!("{} 之一", words.join("、")),

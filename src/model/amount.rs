@@ -354,26 +354,23 @@ mod tests {
     #[test]
     fn other_units_and_unreadable_figures_are_refused() {
         let e = read_in(AmountUnit::WanYuan, "10000千元").expect_err("千元");
-        assert!(e.contains("`千元` is not a unit gongkai converts"), "{e}");
+        assert!(e.contains("gongkai 不换算单位“千元”"), "{e}");
         let e = read_in(AmountUnit::WanYuan, "1e3万元").expect_err("exponent");
-        assert!(
-            e.ends_with("the figure before the unit is not a plain decimal"),
-            "{e}"
-        );
+        assert!(e.ends_with("单位前的数字不是普通小数"), "{e}");
         let e = read_in(AmountUnit::WanYuan, "0.00 万").expect_err("万 alone");
-        assert!(e.contains("write the unit in full (万元)"), "{e}");
+        assert!(e.contains("单位请写全（万元）"), "{e}");
         let e = read_in(AmountUnit::WanYuan, "1e3").expect_err("plain");
-        assert!(e.starts_with("expected a plain decimal"), "{e}");
+        assert!(e.starts_with("应为普通小数"), "{e}");
         let e = with_record_unit(None, || read("1万元"))
             .0
             .expect_err("no unit");
-        assert!(e.contains("needs the record's"), "{e}");
+        assert!(e.contains("须有本记录的 `amount_unit`"), "{e}");
     }
 
     #[test]
     fn too_many_places_is_an_error_not_a_rounding() {
         let e = read_in(AmountUnit::WanYuan, "0.0000000000000000000000001元").expect_err("28");
-        assert!(e.contains("at most 28 digits"), "{e}");
+        assert!(e.contains("不超过 28 位数字"), "{e}");
     }
 
     #[test]

@@ -276,8 +276,8 @@ mod tests {
     #[test]
     fn anything_else_is_an_error_naming_the_marks() {
         let e = dec("n/a").expect_err("an error");
-        assert!(e.contains("or a printed mark"), "{e}");
-        assert!(e.ends_with("found `n/a`"), "{e}");
+        assert!(e.contains("或原文印的符号"), "{e}");
+        assert!(e.ends_with("实际为 `n/a`"), "{e}");
         assert!(dec("———").is_err());
         assert!(Cell::<Pct>::parse("86").is_err());
     }
