@@ -10,8 +10,8 @@ use std::path::Path;
 
 use super::text::{clean, path_diagnostic};
 use crate::error::Diagnostic;
-use crate::lang::pick;
 use crate::fs::{EntryKind, WalkEntry};
+use crate::lang::pick;
 use crate::model::{UnitId, Year};
 
 /// A file to parse.
@@ -237,11 +237,19 @@ fn stray(shown: &str, name: &str, rule: Rule) -> Diagnostic {
         pick(
             format!(
                 "这里不应有这个文件或文件夹：{rule}{}",
-                if yml { "（这里的文件扩展名是 `.yaml`）" } else { "" }
+                if yml {
+                    "（这里的文件扩展名是 `.yaml`）"
+                } else {
+                    ""
+                }
             ),
             format!(
                 "unexpected file or folder: {rule}{}",
-                if yml { " (YAML files here end in `.yaml`)" } else { "" }
+                if yml {
+                    " (YAML files here end in `.yaml`)"
+                } else {
+                    ""
+                }
             ),
         ),
     )
@@ -319,9 +327,7 @@ mod tests {
         let plan = plan(Path::new("content"), &[]);
         assert_eq!(
             messages(&plan),
-            [
-                "content/_site.yaml: 应有网站文件 `_site.yaml`（至少写明 `title:`），实际没有"
-            ]
+            ["content/_site.yaml: 应有网站文件 `_site.yaml`（至少写明 `title:`），实际没有"]
         );
     }
 }

@@ -13,11 +13,11 @@ mod tests;
 mod unit;
 
 use crate::error::{Diagnostic, Locator};
+use crate::lang::pick;
 use crate::load::locate::shorten;
 use crate::load::raw::{
     RawFinalAccounts, RawFunctionLine, RawRecord, RawSite, RawTargets, RawThresholds,
 };
-use crate::lang::pick;
 use crate::load::text::clean;
 use crate::model::{
     AmountUnit, FinalAccounts, FunctionLine, Fund, Profile, Record, Site, Targets, Template,
@@ -251,10 +251,13 @@ pub(crate) fn record(
     let mut cx = Ctx::new(&locator);
     cx.pending = pending;
     match Year::new(raw.year.get()) {
-        Err(e) => cx.error("year", pick(
+        Err(e) => cx.error(
+            "year",
+            pick(
                 format!("应为{}", crate::lang::spaced(&e)),
                 format!("expected {e}"),
-            )),
+            ),
+        ),
         Ok(y) if y != year => cx.error(
             "year",
             pick(

@@ -205,9 +205,10 @@ fn diagnostic(err: &YamlError, index: &Index, locator: &Locator) -> Diagnostic {
         .filter(|&(line, _)| line >= 1)
         .map_or((1, 1), |(line, col)| (line, col.max(1)));
     let found = || {
-        index
-            .value_at(at)
-            .map_or_else(|| pick("其他内容", "something else"), |n| n.found.describe())
+        index.value_at(at).map_or_else(
+            || pick("其他内容", "something else"),
+            |n| n.found.describe(),
+        )
     };
     let value_field = || index.value_at(at).map(|n| n.path.clone());
     let key_field = || {
@@ -230,10 +231,7 @@ fn diagnostic(err: &YamlError, index: &Index, locator: &Locator) -> Diagnostic {
                 )
             } else {
                 pick(
-                    format!(
-                        "未知字段 `{field_name}`，应为以下之一：{}",
-                        list.join("、")
-                    ),
+                    format!("未知字段 `{field_name}`，应为以下之一：{}", list.join("、")),
                     format!(
                         "unknown field `{field_name}`, expected one of {}",
                         list.join(", ")
@@ -278,7 +276,10 @@ fn diagnostic(err: &YamlError, index: &Index, locator: &Locator) -> Diagnostic {
         ),
         YamlError::NullIntoString { .. } => (
             value_field(),
-            pick("应为文字，实际为空值", "expected a text value, found an empty value"),
+            pick(
+                "应为文字，实际为空值",
+                "expected a text value, found an empty value",
+            ),
         ),
         YamlError::SerdeInvalidType {
             unexpected,
@@ -291,17 +292,18 @@ fn diagnostic(err: &YamlError, index: &Index, locator: &Locator) -> Diagnostic {
             ..
         } => (
             value_field(),
-            crate::lang::expected(serde_words(&clean(expected)), serde_words(&clean(unexpected))),
+            crate::lang::expected(
+                serde_words(&clean(expected)),
+                serde_words(&clean(unexpected)),
+            ),
         ),
-        YamlError::Eof { .. } if index.is_empty() => {
-            (
-                None,
-                pick(
-                    "应为若干“字段: 值”，实际文件是空的",
-                    "expected a mapping, found an empty file",
-                ),
-            )
-        }
+        YamlError::Eof { .. } if index.is_empty() => (
+            None,
+            pick(
+                "应为若干“字段: 值”，实际文件是空的",
+                "expected a mapping, found an empty file",
+            ),
+        ),
         YamlError::Eof { .. } => (
             value_field(),
             pick("文件意外结束", "unexpected end of file"),
@@ -464,9 +466,7 @@ pub(crate) fn missing_field(name: &str) -> String {
 /// What the library's `expected` token means, in words.
 fn expected_words(expected: &str) -> String {
     match expected {
-        "mapping start" | "empty mapping start" => {
-            pick("若干“字段: 值”", "a mapping")
-        }
+        "mapping start" | "empty mapping start" => pick("若干“字段: 值”", "a mapping"),
         "sequence start" => pick("列表（每项以 `- ` 开头）", "a list"),
         "string scalar" | "scalar" | "str expected" | "missing string" => {
             pick("单个值（文字或数字）", "a single value (text or number)")

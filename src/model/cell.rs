@@ -125,14 +125,12 @@ impl<T: CellFigure> Cell<T> {
         if let Some(m) = Mark::parse(text) {
             return Ok(Cell::Mark(m));
         }
-        T::parse_field(text)
-            .map(Cell::Figure)
-            .map_err(|e| {
-                crate::lang::pick(
-                    format!("应为{e}，或原文印的符号（{MARKS_ZH}），实际为 `{text}`"),
-                    format!("expected {e} or a printed mark ({MARKS}), found `{text}`"),
-                )
-            })
+        T::parse_field(text).map(Cell::Figure).map_err(|e| {
+            crate::lang::pick(
+                format!("应为{e}，或原文印的符号（{MARKS_ZH}），实际为 `{text}`"),
+                format!("expected {e} or a printed mark ({MARKS}), found `{text}`"),
+            )
+        })
     }
 
     /// The figure; `None` for a mark.

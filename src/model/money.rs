@@ -289,7 +289,8 @@ impl<'de> Deserialize<'de> for Dec {
                 ))
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Dec, E> {
-                Dec::parse_field(v).map_err(|e| E::custom(crate::lang::expected(e, format!("`{v}`"))))
+                Dec::parse_field(v)
+                    .map_err(|e| E::custom(crate::lang::expected(e, format!("`{v}`"))))
             }
         }
         d.deserialize_str(V)
@@ -328,9 +329,7 @@ impl Pct {
             .strip_suffix('%')
             .or_else(|| t.strip_suffix('％'))
             .ok_or(PERCENTAGE)?;
-        Dec::parse(body.trim_end())
-            .map(Pct)
-            .map_err(|_| PERCENTAGE)
+        Dec::parse(body.trim_end()).map(Pct).map_err(|_| PERCENTAGE)
     }
 
     /// Parses a percentage written in a content file: as [`Pct::parse`], its number read with
@@ -403,7 +402,8 @@ impl<'de> Deserialize<'de> for Pct {
                 ))
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Pct, E> {
-                Pct::parse_field(v).map_err(|e| E::custom(crate::lang::expected(e, format!("`{v}`"))))
+                Pct::parse_field(v)
+                    .map_err(|e| E::custom(crate::lang::expected(e, format!("`{v}`"))))
             }
         }
         d.deserialize_str(V)

@@ -65,7 +65,10 @@ impl<'de> Deserialize<'de> for Whole {
         impl serde::de::Visitor<'_> for V {
             type Value = Whole;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&crate::lang::pick("用数字写的整数", "a whole number in digits"))
+                f.write_str(&crate::lang::pick(
+                    "用数字写的整数",
+                    "a whole number in digits",
+                ))
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Whole, E> {
                 Whole::parse(v).map_err(|e| E::custom(crate::lang::expected(e, format!("`{v}`"))))
@@ -75,14 +78,12 @@ impl<'de> Deserialize<'de> for Whole {
                 Ok(Whole(v))
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Whole, E> {
-                i64::try_from(v)
-                    .map(Whole)
-                    .map_err(|_| {
-                        E::custom(crate::lang::pick(
-                            "应为不超过 18 位的整数",
-                            "expected a whole number of at most 18 digits",
-                        ))
-                    })
+                i64::try_from(v).map(Whole).map_err(|_| {
+                    E::custom(crate::lang::pick(
+                        "应为不超过 18 位的整数",
+                        "expected a whole number of at most 18 digits",
+                    ))
+                })
             }
         }
         d.deserialize_str(V)

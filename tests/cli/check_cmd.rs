@@ -3,7 +3,7 @@
 use assert_cmd::Command;
 
 fn gongkai() -> Command {
-    let mut cmd = Command::cargo_bin("gongkai").expect("binary builds");
+    let mut cmd = crate::support::gongkai().expect("binary builds");
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
     cmd
 }
@@ -58,7 +58,7 @@ fn json_output_carries_stable_codes_with_stated_and_computed_values() {
 fn check_writes_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
     let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-    Command::cargo_bin("gongkai")
+    crate::support::gongkai()
         .expect("binary")
         .current_dir(dir.path())
         .args(["check", "--content"])
@@ -124,7 +124,7 @@ fn minimal_with(edits: &[(&str, &str)]) -> tempfile::TempDir {
 
 /// `gongkai check --format <format>` in `dir`: (exit code, stdout, stderr).
 fn check_in(dir: &std::path::Path, format: &str) -> (Option<i32>, String, String) {
-    let out = Command::cargo_bin("gongkai")
+    let out = crate::support::gongkai()
         .expect("binary")
         .current_dir(dir)
         .args(["check", "--content", "content", "--format", format])

@@ -12,7 +12,7 @@ use serde_json::Value;
 use crate::support::{files, project_with, root};
 
 fn gongkai(project: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("gongkai").expect("binary");
+    let mut cmd = crate::support::gongkai().expect("binary");
     cmd.current_dir(project).env("HOME", project.join("home"));
     cmd
 }

@@ -40,7 +40,10 @@ pub(crate) fn scorecard(
     if project && raw.name.as_deref().is_none_or(|n| n.trim().is_empty()) {
         cx.error(
             &format!("{path}.name"),
-            pick("应填写项目名称，实际没有", "expected the project's name, found none"),
+            pick(
+                "应填写项目名称，实际没有",
+                "expected the project's name, found none",
+            ),
         );
     }
     let goals = raw
@@ -176,7 +179,9 @@ fn indicator(cx: &mut Ctx<'_>, path: &str, raw: RawIndicator) -> Indicator {
                     &format!("{path}.weight"),
                     pick(
                         format!("应为 {in_name}（与名称后的 `{suffix}` 一致），实际为 {w}"),
-                        format!("expected {in_name} as the name's suffix `{suffix}` says, found {w}"),
+                        format!(
+                            "expected {in_name} as the name's suffix `{suffix}` says, found {w}"
+                        ),
                     ),
                 );
             }

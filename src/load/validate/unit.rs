@@ -3,8 +3,8 @@
 //! never both and never neither, so an omission is explicit, not an accident.
 
 use super::Ctx;
-use crate::lang::pick;
 use crate::error::{Diagnostic, Locator};
+use crate::lang::pick;
 use crate::load::raw::RawUnit;
 use crate::model::{Unit, UnitId, Whole};
 
@@ -18,7 +18,10 @@ pub(crate) fn unit(
     match UnitId::parse(&raw.id) {
         Err(e) => cx.error(
             "id",
-            pick(format!("应为{}", crate::lang::spaced(&e)), format!("expected {e}")),
+            pick(
+                format!("应为{}", crate::lang::spaced(&e)),
+                format!("expected {e}"),
+            ),
         ),
         Ok(id) if id != *folder => cx.error(
             "id",
