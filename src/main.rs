@@ -9,6 +9,7 @@ mod cli;
 use std::process::ExitCode;
 
 use clap::Parser;
+use gongkai::lang::pick;
 use gongkai::term::{print_err, print_out};
 
 use cli::{Cli, Command, Format, LangArg, ProfileArg};
@@ -107,11 +108,14 @@ fn run(cli: Cli) -> gongkai::Result<ExitCode> {
                 today: today(),
                 tar,
             })?;
-            print_err(&format!(
-                "archive: {} file(s) in {}; SHA256SUMS sha256 {} (note it down)\n",
-                summary.files,
-                summary.path.display(),
-                summary.digest
+            let (files, path, digest) = (summary.files, summary.path.display(), summary.digest);
+            print_err(&pick(
+                format!(
+                    "archive: {files} 个文件，存于 {path}；SHA256SUMS 的 sha256 为 {digest}（请记下）\n"
+                ),
+                format!(
+                    "archive: {files} file(s) in {path}; SHA256SUMS sha256 {digest} (note it down)\n"
+                ),
             ));
             Ok(ExitCode::SUCCESS)
         }
@@ -137,10 +141,15 @@ fn run(cli: Cli) -> gongkai::Result<ExitCode> {
             let report = match gongkai::archive::diff::diff(&old, &new) {
                 Ok(report) => report,
                 Err(why) => {
-                    print_err(&format!(
-                        "diff: nothing compared: {why}: the snapshot was altered together with \
-                         its checksums (verify finds nothing); compare it with a copy or a \
-                         digest kept elsewhere"
+                    print_err(&pick(
+                        format!(
+                            "diff: 未作比较：{why}：快照连同其校验和一起被改动了（verify 查不出）；请与别处保存的副本或摘要比较"
+                        ),
+                        format!(
+                            "diff: nothing compared: {why}: the snapshot was altered together with \
+                             its checksums (verify finds nothing); compare it with a copy or a \
+                             digest kept elsewhere"
+                        ),
                     ));
                     return Ok(ExitCode::from(1));
                 }
@@ -170,14 +179,18 @@ fn run(cli: Cli) -> gongkai::Result<ExitCode> {
                 force,
             })?;
             for s in &done.sources {
-                print_out(&format!("import: read {s}\n"));
+                print_out(&pick(
+                    format!("import: 已读取 {s}\n"),
+                    format!("import: read {s}\n"),
+                ));
             }
             if let Some(changes) = &done.changes {
                 print_out(changes);
             }
-            print_out(&format!(
-                "import: wrote {}; run `gongkai check` to check it\n",
-                done.record.display()
+            let record = done.record.display();
+            print_out(&pick(
+                format!("import: 已写入 {record}；请运行 `gongkai check` 检查\n"),
+                format!("import: wrote {record}; run `gongkai check` to check it\n"),
             ));
             Ok(ExitCode::SUCCESS)
         }
@@ -189,22 +202,39 @@ fn run(cli: Cli) -> gongkai::Result<ExitCode> {
         } => {
             let created = gongkai::scaffold::new_record(&content, &unit, year, name.as_deref())?;
             if let Some(u) = &created.unit {
-                print_out(&format!("new: wrote {}\n", u.display()));
+                print_out(&pick(
+                    format!("new: 已写入 {}\n", u.display()),
+                    format!("new: wrote {}\n", u.display()),
+                ));
             }
-            let from = created
-                .from
-                .as_ref()
-                .map(|f| format!(" from {}", f.display()))
-                .unwrap_or_default();
-            print_out(&format!(
-                "new: wrote {}{from}; fill each 待填, then run `gongkai check` for what is left\n",
-                created.record.display()
-            ));
+            let record = created.record.display();
+            let from = created.from.as_ref().map(|f| f.display());
+            print_out(&match from {
+                Some(from) => pick(
+                    format!(
+                        "new: 已依 {from} 写入 {record}；请逐项填写“待填”，再运行 `gongkai check` 查看还剩哪些\n"
+                    ),
+                    format!(
+                        "new: wrote {record} from {from}; fill each 待填, then run `gongkai check` for what is left\n"
+                    ),
+                ),
+                None => pick(
+                    format!(
+                        "new: 已写入 {record}；请逐项填写“待填”，再运行 `gongkai check` 查看还剩哪些\n"
+                    ),
+                    format!(
+                        "new: wrote {record}; fill each 待填, then run `gongkai check` for what is left\n"
+                    ),
+                ),
+            });
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema { out } => {
             for path in gongkai::scaffold::write_schemas(&out)? {
-                print_out(&format!("schema: wrote {}\n", path.display()));
+                print_out(&pick(
+                    format!("schema: 已写入 {}\n", path.display()),
+                    format!("schema: wrote {}\n", path.display()),
+                ));
             }
             Ok(ExitCode::SUCCESS)
         }
