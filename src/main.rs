@@ -141,15 +141,11 @@ fn run(cli: Cli) -> gongkai::Result<ExitCode> {
             let report = match gongkai::archive::diff::diff(&old, &new) {
                 Ok(report) => report,
                 Err(why) => {
-                    print_err(&pick(
-                        format!(
-                            "diff: 未作比较：{why}：快照连同其校验和一起被改动了（verify 查不出）；请与别处保存的副本或摘要比较"
-                        ),
-                        format!(
-                            "diff: nothing compared: {why}: the snapshot was altered together with \
-                             its checksums (verify finds nothing); compare it with a copy or a \
-                             digest kept elsewhere"
-                        ),
+                    // Issue 18: `diff`'s own words (`why`) are English still, so this line is too.
+                    print_err(&format!(
+                        "diff: nothing compared: {why}: the snapshot was altered together with \
+                         its checksums (verify finds nothing); compare it with a copy or a \
+                         digest kept elsewhere"
                     ));
                     return Ok(ExitCode::from(1));
                 }

@@ -191,11 +191,11 @@ fn issue15_control_characters_in_the_data_are_refused_and_never_printed_raw() {
         let shown = if format == "json" { &out } else { &err };
         assert!(!shown.chars().any(is_unsafe), "{format}: {shown:?}");
         let needle = if format == "json" {
-            "expected text without control characters, found U+001B"
+            "应为不含控制字符的文字，实际在引号中用转义写了 U+001B"
         } else {
-            "short_name: expected text without control characters, found U+001B"
+            "short_name: 应为不含控制字符的文字，实际在引号中用转义写了 U+001B"
         };
         assert!(shown.contains(needle), "{format}: {shown}");
-        assert!(shown.contains("found U+009B"), "{format}: {shown}");
+        assert!(shown.contains("用转义写了 U+009B"), "{format}: {shown}");
     }
 }

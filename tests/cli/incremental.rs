@@ -41,7 +41,7 @@ impl Project {
             .current_dir(&self.path)
             .env("HOME", self.path.join("home"))
             .env_remove("SOURCE_DATE_EPOCH")
-            .args(["build", "--verbose", "--output", output])
+            .args(["--lang", "en", "build", "--verbose", "--output", output])
             .assert()
             .success()
             .get_output()

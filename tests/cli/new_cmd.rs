@@ -164,7 +164,7 @@ fn issue18_new_writes_the_same_bytes_and_never_overwrites() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("already exists"),
+        String::from_utf8_lossy(&out.stderr).contains("已经存在"),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );

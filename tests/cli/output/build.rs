@@ -132,7 +132,7 @@ fn a_malformed_source_date_epoch_is_an_error_naming_it_and_nothing_is_written() 
         let out = p.build("site", Some(bad)).assert().code(2);
         let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
         assert!(
-            stderr.starts_with(&format!("SOURCE_DATE_EPOCH=`{bad}` is not valid: ")),
+            stderr.starts_with(&format!("SOURCE_DATE_EPOCH=`{bad}` 无效：")),
             "{stderr}"
         );
         assert!(!p.path.join("site").exists());
