@@ -43,7 +43,7 @@ pub fn current() -> Lang {
 pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Lang {
     ["LC_ALL", "LC_MESSAGES", "LANG"]
         .into_iter()
-        .filter_map(|k| var(k))
+        .filter_map(var)
         .find(|v| !v.is_empty())
         .map_or(Lang::Zh, |v| {
             if v.to_ascii_lowercase().starts_with("en") {
