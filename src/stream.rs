@@ -185,7 +185,7 @@ pub(crate) fn build(opts: &BuildOptions, log: &mut Log, fault: Fault) -> Result<
     let (findings, rendered, reused) = (units.findings, units.rendered, units.reused);
     log.stage(crate::lang::pick(
         format!(
-            "单位：{n} 个（{taken_over} 个未变，未重新载入），{records} 份记录，{findings} 条发现，新生成 {rendered} 个文件，未变 {reused} 个"
+            "单位：{n} 个（其中 {taken_over} 个未变，未重新载入），{records} 份记录，{findings} 条发现，新生成 {rendered} 个文件，未变 {reused} 个"
         ),
         format!(
             "units: {n} unit(s) ({taken_over} unchanged, not loaded), {records} record(s), {findings} finding(s), {rendered} file(s) rendered, {reused} unchanged"
