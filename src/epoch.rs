@@ -138,8 +138,7 @@ mod tests {
         }
         assert_eq!(
             Epoch::parse("tomorrow").expect_err("text").to_string(),
-            "SOURCE_DATE_EPOCH=`tomorrow` is not valid: expected seconds since 1970-01-01 as \
-             decimal digits only"
+            "SOURCE_DATE_EPOCH=`tomorrow` 无效：应为自 1970-01-01 起的秒数，只能是十进制数字"
         );
     }
 }

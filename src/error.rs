@@ -206,7 +206,9 @@ fn io_message(action: &str, path: &std::path::Path, source: &std::io::Error) -> 
         "exchange" => "交换",
         other => other,
     };
+    // An error that carries its own words (`… (exchanging with `b`)`) keeps them.
     let why = match source.kind() {
+        _ if source.raw_os_error().is_none() => source.to_string(),
         K::NotFound => "文件或文件夹不存在".to_owned(),
         K::PermissionDenied => "没有权限".to_owned(),
         K::AlreadyExists => "已经存在".to_owned(),
