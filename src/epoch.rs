@@ -17,26 +17,29 @@ pub struct Epoch(pub i64);
 impl Epoch {
     /// Parses the variable's value: ASCII digits only (no sign, space or exponent), fitting i64.
     pub fn parse(value: &str) -> Result<Epoch> {
-        let bad = |why: &str| {
-            Error::Usage(format!(
-                "{VAR}=`{}` is not valid: {why}",
-                value.escape_debug()
+        let bad = |zh: &str, en: &str| {
+            let shown = value.escape_debug();
+            Error::Usage(crate::lang::pick(
+                format!("{VAR}=`{shown}` 无效：{zh}"),
+                format!("{VAR}=`{shown}` is not valid: {en}"),
             ))
         };
         if value.is_empty() {
             return Err(bad(
+                "应为自 1970-01-01 起的秒数（十进制数字），实际为空",
                 "expected seconds since 1970-01-01 as decimal digits, got nothing",
             ));
         }
         if !value.bytes().all(|b| b.is_ascii_digit()) {
             return Err(bad(
+                "应为自 1970-01-01 起的秒数，只能是十进制数字",
                 "expected seconds since 1970-01-01 as decimal digits only",
             ));
         }
         value
             .parse::<i64>()
             .map(Epoch)
-            .map_err(|_| bad("the number is too large"))
+            .map_err(|_| bad("数字太大", "the number is too large"))
     }
 
     /// Reads the variable from a value as `std::env::var_os` gives it: unset is `None`, a value
@@ -45,10 +48,13 @@ impl Epoch {
         let Some(value) = value else { return Ok(None) };
         match value.to_str() {
             Some(s) => Epoch::parse(s).map(Some),
-            None => Err(Error::Usage(format!(
-                "{VAR}=`{}` is not valid: not UTF-8",
-                value.to_string_lossy()
-            ))),
+            None => {
+                let shown = value.to_string_lossy();
+                Err(Error::Usage(crate::lang::pick(
+                    format!("{VAR}=`{shown}` 无效：不是 UTF-8 编码"),
+                    format!("{VAR}=`{shown}` is not valid: not UTF-8"),
+                )))
+            }
         }
     }
 
@@ -132,8 +138,7 @@ mod tests {
         }
         assert_eq!(
             Epoch::parse("tomorrow").expect_err("text").to_string(),
-            "SOURCE_DATE_EPOCH=`tomorrow` is not valid: expected seconds since 1970-01-01 as \
-             decimal digits only"
+            "SOURCE_DATE_EPOCH=`tomorrow` 无效：应为自 1970-01-01 起的秒数，只能是十进制数字"
         );
     }
 }

@@ -132,15 +132,24 @@ impl Diagnostics {
 
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let zh = crate::lang::current() == crate::lang::Lang::Zh;
         for d in &self.0 {
-            writeln!(f, "error: {d}")?;
+            if zh {
+                writeln!(f, "错误：{d}")?;
+            } else {
+                writeln!(f, "error: {d}")?;
+            }
         }
         let n = self.0.len();
-        write!(
-            f,
-            "{n} error{} in the content",
-            if n == 1 { "" } else { "s" }
-        )
+        if zh {
+            write!(f, "内容中共有 {n} 处错误")
+        } else {
+            write!(
+                f,
+                "{n} error{} in the content",
+                if n == 1 { "" } else { "s" }
+            )
+        }
     }
 }
 
@@ -151,7 +160,7 @@ pub enum Error {
     #[error("{0}")]
     Invalid(Diagnostics),
     /// A file or folder could not be read or written.
-    #[error("failed to {action} `{}`: {source}", path.display())]
+    #[error("{}", io_message(action, path, source))]
     Io {
         /// What was being done (`read`, `write`, `create`, `rename` …).
         action: &'static str,
@@ -164,13 +173,54 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
     /// A theme template failed to load or render.
-    #[error("template `{template}`: {message}")]
+    #[error("{}", crate::lang::pick(format!("模板 `{template}`：{message}"), format!("template `{template}`: {message}")))]
     Template {
         /// The template's name inside the theme (`base.html`).
         template: String,
         /// What went wrong, as Tera reports it (with the template line when known).
         message: String,
     },
+}
+
+/// "failed to read `path`: No such file …", in the run's language: the action and the common
+/// kinds of OS error in Chinese words (the OS's own text for the rare ones).
+fn io_message(action: &str, path: &std::path::Path, source: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let path = path.display();
+    if crate::lang::current() == crate::lang::Lang::En {
+        return format!("failed to {action} `{path}`: {source}");
+    }
+    let verb = match action {
+        "read" => "读取",
+        "write" => "写入",
+        "create" => "创建",
+        "open" => "打开",
+        "list" => "列出",
+        "remove" => "删除",
+        "rename" => "重命名",
+        "resolve" => "解析路径",
+        "inspect" => "查看",
+        "link" => "链接",
+        "sync" => "同步写盘",
+        "compress" => "压缩",
+        "exchange" => "交换",
+        other => other,
+    };
+    // An error that carries its own words (`… (exchanging with `b`)`) keeps them.
+    let why = match source.kind() {
+        _ if source.raw_os_error().is_none() => source.to_string(),
+        K::NotFound => "文件或文件夹不存在".to_owned(),
+        K::PermissionDenied => "没有权限".to_owned(),
+        K::AlreadyExists => "已经存在".to_owned(),
+        K::NotADirectory => "不是文件夹".to_owned(),
+        K::IsADirectory => "是文件夹而不是文件".to_owned(),
+        K::DirectoryNotEmpty => "文件夹不是空的".to_owned(),
+        K::StorageFull => "磁盘已满".to_owned(),
+        K::ReadOnlyFilesystem => "磁盘只读".to_owned(),
+        K::InvalidData => "内容无法识别".to_owned(),
+        _ => source.to_string(),
+    };
+    format!("无法{verb} `{path}`：{why}")
 }
 
 /// Result with the run-level [`Error`].

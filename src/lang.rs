@@ -43,7 +43,7 @@ pub fn current() -> Lang {
 pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Lang {
     ["LC_ALL", "LC_MESSAGES", "LANG"]
         .into_iter()
-        .filter_map(&var)
+        .filter_map(var)
         .find(|v| !v.is_empty())
         .map_or(Lang::Zh, |v| {
             if v.to_ascii_lowercase().starts_with("en") {
@@ -59,6 +59,28 @@ pub fn pick(zh: impl Into<String>, en: impl Into<String>) -> String {
     match current() {
         Lang::Zh => zh.into(),
         Lang::En => en.into(),
+    }
+}
+
+/// The loader's most common message, "expected …, found …", in the run's language: `what` and
+/// `found` are already worded in it (`应为普通小数……，实际为 `1e3``).
+pub fn expected(what: impl std::fmt::Display, found: impl std::fmt::Display) -> String {
+    match current() {
+        Lang::Zh => format!(
+            "应为{}，实际为{}",
+            spaced(&what.to_string()),
+            spaced(&found.to_string())
+        ),
+        Lang::En => format!("expected {what}, found {found}"),
+    }
+}
+
+/// `words` to follow Chinese text: a space before it when it starts with a Latin letter, a
+/// digit or a backtick (`实际为 `1e3``, `应为 2023`), none before Chinese (`实际为空值`).
+pub fn spaced(words: &str) -> String {
+    match words.chars().next() {
+        Some(c) if c.is_ascii_graphic() || c == '≥' || c == '≤' => format!(" {words}"),
+        _ => words.to_owned(),
     }
 }
 

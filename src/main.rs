@@ -9,6 +9,7 @@ mod cli;
 use std::process::ExitCode;
 
 use clap::Parser;
+use gongkai::lang::pick;
 use gongkai::term::{print_err, print_out};
 
 use cli::{Cli, Command, Format, LangArg, ProfileArg};
@@ -107,11 +108,14 @@ fn run(cli: Cli) -> gongkai::Result<ExitCode> {
                 today: today(),
                 tar,
             })?;
-            print_err(&format!(
-                "archive: {} file(s) in {}; SHA256SUMS sha256 {} (note it down)\n",
-                summary.files,
-                summary.path.display(),
-                summary.digest
+            let (files, path, digest) = (summary.files, summary.path.display(), summary.digest);
+            print_err(&pick(
+                format!(
+                    "archive: {files} 个文件，存于 {path}；SHA256SUMS 的 sha256 为 {digest}（请记下）\n"
+                ),
+                format!(
+                    "archive: {files} file(s) in {path}; SHA256SUMS sha256 {digest} (note it down)\n"
+                ),
             ));
             Ok(ExitCode::SUCCESS)
         }
@@ -137,6 +141,7 @@ fn run(cli: Cli) -> gongkai::Result<ExitCode> {
             let report = match gongkai::archive::diff::diff(&old, &new) {
                 Ok(report) => report,
                 Err(why) => {
+                    // Issue 18: `diff`'s own words (`why`) are English still, so this line is too.
                     print_err(&format!(
                         "diff: nothing compared: {why}: the snapshot was altered together with \
                          its checksums (verify finds nothing); compare it with a copy or a \
@@ -170,15 +175,26 @@ fn run(cli: Cli) -> gongkai::Result<ExitCode> {
                 force,
             })?;
             for s in &done.sources {
-                print_out(&format!("import: read {s}\n"));
+                print_out(&pick(
+                    format!("import: 已读取 {s}\n"),
+                    format!("import: read {s}\n"),
+                ));
             }
             if let Some(changes) = &done.changes {
                 print_out(changes);
             }
-            print_out(&format!(
-                "import: wrote {}; run `gongkai check` to check it\n",
-                done.record.display()
-            ));
+            let record = done.record.display();
+            match &done.findings {
+                // Its sums checked again after the rounding, as `check` does.
+                Some(findings) => print_out(&pick(
+                    format!("import: 已写入 {record}；检查结果：\n{findings}"),
+                    format!("import: wrote {record}; what check finds in it:\n{findings}"),
+                )),
+                None => print_out(&pick(
+                    format!("import: 已写入 {record}；请运行 `gongkai check` 检查\n"),
+                    format!("import: wrote {record}; run `gongkai check` to check it\n"),
+                )),
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::New {
@@ -189,22 +205,39 @@ fn run(cli: Cli) -> gongkai::Result<ExitCode> {
         } => {
             let created = gongkai::scaffold::new_record(&content, &unit, year, name.as_deref())?;
             if let Some(u) = &created.unit {
-                print_out(&format!("new: wrote {}\n", u.display()));
+                print_out(&pick(
+                    format!("new: 已写入 {}\n", u.display()),
+                    format!("new: wrote {}\n", u.display()),
+                ));
             }
-            let from = created
-                .from
-                .as_ref()
-                .map(|f| format!(" from {}", f.display()))
-                .unwrap_or_default();
-            print_out(&format!(
-                "new: wrote {}{from}; fill each 待填, then run `gongkai check` for what is left\n",
-                created.record.display()
-            ));
+            let record = created.record.display();
+            let from = created.from.as_ref().map(|f| f.display());
+            print_out(&match from {
+                Some(from) => pick(
+                    format!(
+                        "new: 已依 {from} 写入 {record}；请逐项填写“待填”，再运行 `gongkai check` 查看还剩哪些\n"
+                    ),
+                    format!(
+                        "new: wrote {record} from {from}; fill each 待填, then run `gongkai check` for what is left\n"
+                    ),
+                ),
+                None => pick(
+                    format!(
+                        "new: 已写入 {record}；请逐项填写“待填”，再运行 `gongkai check` 查看还剩哪些\n"
+                    ),
+                    format!(
+                        "new: wrote {record}; fill each 待填, then run `gongkai check` for what is left\n"
+                    ),
+                ),
+            });
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema { out } => {
             for path in gongkai::scaffold::write_schemas(&out)? {
-                print_out(&format!("schema: wrote {}\n", path.display()));
+                print_out(&pick(
+                    format!("schema: 已写入 {}\n", path.display()),
+                    format!("schema: wrote {}\n", path.display()),
+                ));
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -22,6 +22,7 @@ use rayon::prelude::*;
 use crate::check::Report;
 use crate::epoch::Epoch;
 use crate::error::Result;
+use crate::lang::pick;
 use crate::model::{Corpus, Profile};
 use crate::output::RenderedFile;
 use crate::pages::Ctx;
@@ -108,18 +109,20 @@ pub fn build_with_fault(
     let mut log = Log::new(verbosity);
     let done = crate::stream::build(opts, &mut log, fault)?;
     if done.written {
-        log.stage(format_args!(
-            "write: {} file(s), {} bytes to {} ({} rendered, {} unchanged)",
-            done.files,
-            done.bytes,
-            opts.output.display(),
-            done.rendered,
-            done.reused,
+        let (files, bytes, to) = (done.files, done.bytes, opts.output.display());
+        let (rendered, reused) = (done.rendered, done.reused);
+        log.stage(pick(
+            format!(
+                "写入：{files} 个文件，共 {bytes} 字节，写到 {to}（新生成 {rendered} 个，未变 {reused} 个）"
+            ),
+            format!(
+                "write: {files} file(s), {bytes} bytes to {to} ({rendered} rendered, {reused} unchanged)"
+            ),
         ));
     }
     // Said even under `--quiet`: each names something left on disk to look at.
     for warning in &done.warnings {
-        eprintln!("warning: {warning}");
+        eprintln!("{}{warning}", pick("警告：", "warning: "));
     }
     Ok(BuildSummary {
         findings: done.findings,
@@ -167,21 +170,36 @@ impl Prepared {
 }
 
 /// Loads, scores, checks and plans; `None` when `strict` stops the build because of findings.
+/// The line of a `--strict` build that stops on findings.
+pub(crate) fn strict_stop() -> String {
+    pick(
+        "检查：有发现，且使用了 --strict；未写入任何文件",
+        "check: findings under --strict; nothing written",
+    )
+}
+
 fn prepare(opts: &BuildOptions, log: &mut Log) -> Result<Option<Prepared>> {
     let corpus = crate::load::load(&opts.content)?;
     let records: usize = corpus.units.iter().map(|u| u.records.len()).sum();
-    log.stage(format_args!(
-        "load: {} unit(s), {records} record(s)",
-        corpus.units.len()
+    let units = corpus.units.len();
+    log.stage(pick(
+        format!("载入：{units} 个单位，{records} 份记录"),
+        format!("load: {units} unit(s), {records} record(s)"),
     ));
     let scores = crate::score::score_corpus(&corpus);
-    log.stage(format_args!("score: {} record(s)", scores.records.len()));
+    let scored = scores.records.len();
+    log.stage(pick(
+        format!("评分：{scored} 份记录"),
+        format!("score: {scored} record(s)"),
+    ));
     let report = crate::check::check(&corpus, &scores);
-    log.stage(format_args!("check: {} finding(s)", report.findings.len()));
-    if opts.strict && !report.findings.is_empty() {
-        log.stage(format_args!(
-            "check: findings under --strict; nothing written"
-        ));
+    let findings = report.findings.len();
+    log.stage(pick(
+        format!("检查：{findings} 条发现"),
+        format!("check: {findings} finding(s)"),
+    ));
+    if opts.strict && findings > 0 {
+        log.stage(strict_stop());
         return Ok(None);
     }
     let summaries = corpus
@@ -193,7 +211,11 @@ fn prepare(opts: &BuildOptions, log: &mut Log) -> Result<Option<Prepared>> {
     let site_root = opts.content.parent().unwrap_or(Path::new("."));
     let theme = opts.theme.as_deref().unwrap_or(corpus.site.theme.as_str());
     let renderer = Renderer::new(Some(theme), site_root)?;
-    log.stage(format_args!("plan: {} file(s)", plan.len()));
+    let planned = plan.len();
+    log.stage(pick(
+        format!("规划：{planned} 个文件"),
+        format!("plan: {planned} file(s)"),
+    ));
     Ok(Some(Prepared {
         corpus,
         scores,
@@ -234,7 +256,11 @@ pub fn render_site(opts: &BuildOptions) -> Result<Option<RenderedSite>> {
             }),
     );
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    log.stage(format_args!("render: {} file(s)", files.len()));
+    let n = files.len();
+    log.stage(pick(
+        format!("生成：{n} 个文件"),
+        format!("render: {n} file(s)"),
+    ));
     Ok(Some(RenderedSite {
         files,
         findings: prepared.report.findings.len(),
@@ -261,7 +287,7 @@ impl Log {
     }
 
     /// Says that a stage ended (with the time since the previous one under `Verbose`).
-    pub(crate) fn stage(&mut self, line: std::fmt::Arguments<'_>) {
+    pub(crate) fn stage(&mut self, line: impl std::fmt::Display) {
         let now = Instant::now();
         match self.verbosity {
             Verbosity::Quiet => {}

@@ -15,12 +15,14 @@ pub(crate) fn bar(show: bool, total: usize) -> Bar {
         return Bar(None);
     }
     let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
-    if let Ok(style) =
-        ProgressStyle::with_template("{prefix} [{bar:40}] {pos}/{len} files, {elapsed}")
-    {
+    let template = crate::lang::pick(
+        "{prefix} [{bar:40}] {pos}/{len} 个文件，{elapsed}",
+        "{prefix} [{bar:40}] {pos}/{len} files, {elapsed}",
+    );
+    if let Ok(style) = ProgressStyle::with_template(&template) {
         bar.set_style(style.progress_chars("=> "));
     }
-    bar.set_prefix("write");
+    bar.set_prefix(crate::lang::pick("写入", "write"));
     Bar(Some(bar))
 }
 

@@ -153,9 +153,10 @@ pub(crate) fn build(opts: &BuildOptions, log: &mut Log, fault: Fault) -> Result<
     );
     // The previous postings, when units may be taken over without loading them.
     let patch = previous_postings(&writer, &previous);
-    log.stage(format_args!(
-        "plan: {} unit(s), {total_docs} record(s)",
-        outline.units.len()
+    let planned = outline.units.len();
+    log.stage(crate::lang::pick(
+        format!("规划：{planned} 个单位，{total_docs} 份记录"),
+        format!("plan: {planned} unit(s), {total_docs} record(s)"),
     ));
     let shared = Shared {
         settings: &settings,
@@ -180,20 +181,19 @@ pub(crate) fn build(opts: &BuildOptions, log: &mut Log, fault: Fault) -> Result<
             return Err(e);
         }
     };
-    log.stage(format_args!(
-        "units: {} unit(s) ({} unchanged, not loaded), {} record(s), {} finding(s), {} file(s) rendered, {} unchanged",
-        units.summaries.len(),
-        units.taken_over,
-        units.records,
-        units.findings,
-        units.rendered,
-        units.reused
+    let (n, taken_over, records) = (units.summaries.len(), units.taken_over, units.records);
+    let (findings, rendered, reused) = (units.findings, units.rendered, units.reused);
+    log.stage(crate::lang::pick(
+        format!(
+            "单位：{n} 个（其中 {taken_over} 个未变，未重新载入），{records} 份记录，{findings} 条发现，新生成 {rendered} 个文件，未变 {reused} 个"
+        ),
+        format!(
+            "units: {n} unit(s) ({taken_over} unchanged, not loaded), {records} record(s), {findings} finding(s), {rendered} file(s) rendered, {reused} unchanged"
+        ),
     ));
     if opts.strict && units.findings > 0 {
         writer.abort();
-        log.stage(format_args!(
-            "check: findings under --strict; nothing written"
-        ));
+        log.stage(crate::pipeline::strict_stop());
         return Ok(Streamed {
             units: units.summaries.len(),
             records: units.records,
@@ -604,8 +604,11 @@ impl Files {
             if old_len == Some(len) {
                 return Ok(len);
             }
-            return Err(Error::Usage(format!(
-                "`{path}` changed while it was being taken over from the previous site; build again"
+            return Err(Error::Usage(crate::lang::pick(
+                format!("`{path}` 在从上一次生成的网站沿用时被改动了；请重新生成"),
+                format!(
+                    "`{path}` changed while it was being taken over from the previous site; build again"
+                ),
             )));
         }
         if let Some(len) = old_len

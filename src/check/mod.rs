@@ -185,26 +185,48 @@ impl Report {
                     .count();
                 let _ = writeln!(
                     s,
-                    "\n{name} {} ({}): {n} finding(s)",
-                    f.year, f.location.path
+                    "{}",
+                    crate::lang::pick(
+                        format!("\n{name} {} 年（{}）：{n} 条发现", f.year, f.location.path),
+                        format!("\n{name} {} ({}): {n} finding(s)", f.year, f.location.path),
+                    )
                 );
             }
             let _ = writeln!(s, "  {}: [{}] {}", f.location, f.code, f.message);
             if f.stated.is_some() || f.computed.is_some() {
+                let stated = f.stated.as_deref().unwrap_or("—");
+                let computed = f.computed.as_deref().unwrap_or("—");
                 let _ = writeln!(
                     s,
-                    "      stated: {}  computed: {}",
-                    f.stated.as_deref().unwrap_or("—"),
-                    f.computed.as_deref().unwrap_or("—")
+                    "{}",
+                    crate::lang::pick(
+                        format!("      原文：{stated}  重算：{computed}"),
+                        format!("      stated: {stated}  computed: {computed}"),
+                    )
                 );
             }
-            let _ = writeln!(s, "      rule: {}", f.rule);
+            let _ = writeln!(
+                s,
+                "{}",
+                crate::lang::pick(
+                    format!("      规则：{}", f.rule),
+                    format!("      rule: {}", f.rule)
+                )
+            );
         }
         let n = self.findings.len();
+        let gap = if n == 0 { "" } else { "\n" };
         let _ = writeln!(
             s,
-            "{}{n} finding(s) in {records} record(s); findings are warnings (use --strict to fail on them)",
-            if n == 0 { "" } else { "\n" }
+            "{}",
+            crate::lang::pick(
+                format!(
+                    "{gap}共 {n} 条发现，涉及 {records} 份记录；发现只是提示，不会使命令失败（加 --strict 则会）"
+                ),
+                format!(
+                    "{gap}{n} finding(s) in {records} record(s); findings are warnings (use --strict to fail on them)"
+                ),
+            )
         );
         s
     }

@@ -11,6 +11,7 @@ use std::path::Path;
 use super::text::{clean, path_diagnostic};
 use crate::error::Diagnostic;
 use crate::fs::{EntryKind, WalkEntry};
+use crate::lang::pick;
 use crate::model::{UnitId, Year};
 
 /// A file to parse.
@@ -62,13 +63,39 @@ pub(crate) struct Plan {
 }
 
 /// The message for a symbolic link, whether the walk finds it or the read does (issue 15).
-pub(super) const LINK: &str =
-    "unexpected symbolic link: links are not followed; copy the file instead";
+pub(super) fn link() -> String {
+    pick(
+        "这是一个符号链接：gongkai 不跟随链接读取，请把文件复制过来",
+        "unexpected symbolic link: links are not followed; copy the file instead",
+    )
+}
 
-const AT_ROOT: &str = "the content folder holds `_site.yaml` and one folder per unit";
-const IN_UNIT: &str =
-    "a unit folder holds `_unit.yaml`, `<year>.yaml` records and `<year>/` narrative folders";
-const IN_YEAR: &str = "a year folder holds only `.md` narratives";
+/// Where a stray entry stands, and what belongs there.
+#[derive(Clone, Copy)]
+enum Rule {
+    AtRoot,
+    InUnit,
+    InYear,
+}
+
+impl Rule {
+    fn words(self) -> String {
+        match self {
+            Rule::AtRoot => pick(
+                "content 文件夹里只放 `_site.yaml` 和每个单位一个文件夹",
+                "the content folder holds `_site.yaml` and one folder per unit",
+            ),
+            Rule::InUnit => pick(
+                "单位文件夹里只放 `_unit.yaml`、`<年度>.yaml` 记录和 `<年度>/` 说明文件夹",
+                "a unit folder holds `_unit.yaml`, `<year>.yaml` records and `<year>/` narrative folders",
+            ),
+            Rule::InYear => pick(
+                "年度文件夹里只放 `.md` 说明文字",
+                "a year folder holds only `.md` narratives",
+            ),
+        }
+    }
+}
 
 /// Sorts the walk of `root` into a plan.
 pub(crate) fn plan(root: &Path, entries: &[WalkEntry]) -> Plan {
@@ -87,11 +114,14 @@ pub(crate) fn plan(root: &Path, entries: &[WalkEntry]) -> Plan {
                 bad_units.insert(e.names[0].clone());
             }
             let message = if e.utf8 {
-                LINK
+                link()
             } else {
-                "expected a file name in UTF-8, found other bytes"
+                pick(
+                    "文件名应为 UTF-8 编码，实际含其他编码的字节",
+                    "expected a file name in UTF-8, found other bytes",
+                )
             };
-            plan.diags.push(path_diagnostic(&shown, message.to_owned()));
+            plan.diags.push(path_diagnostic(&shown, message));
             continue;
         }
         match e.names.as_slice() {
@@ -109,11 +139,14 @@ pub(crate) fn plan(root: &Path, entries: &[WalkEntry]) -> Plan {
                         bad_units.insert(name.clone());
                         plan.diags.push(path_diagnostic(
                             &shown,
-                            format!("unit folder name: expected {msg}"),
+                            pick(
+                                format!("单位文件夹名：应为{msg}"),
+                                format!("unit folder name: expected {msg}"),
+                            ),
                         ));
                     }
                 },
-                _ => plan.diags.push(stray(&shown, name, AT_ROOT)),
+                _ => plan.diags.push(stray(&shown, name, Rule::AtRoot)),
             },
             [unit, name] => {
                 // The walk is depth first, so a unit's entries follow its folder.
@@ -125,13 +158,13 @@ pub(crate) fn plan(root: &Path, entries: &[WalkEntry]) -> Plan {
                     ("_unit.yaml", EntryKind::File) => u.file = Some(FileRef::new(e)),
                     (_, EntryKind::File) => match name.strip_suffix(".yaml").and_then(year_of) {
                         Some(y) => u.records.push((y, FileRef::new(e))),
-                        None => plan.diags.push(stray(&shown, name, IN_UNIT)),
+                        None => plan.diags.push(stray(&shown, name, Rule::InUnit)),
                     },
                     (_, EntryKind::Dir) => match year_of(name) {
                         Some(y) => year_dirs.push((plan.units.len() - 1, y, shown)),
-                        None => plan.diags.push(stray(&shown, name, IN_UNIT)),
+                        None => plan.diags.push(stray(&shown, name, Rule::InUnit)),
                     },
-                    _ => plan.diags.push(stray(&shown, name, IN_UNIT)),
+                    _ => plan.diags.push(stray(&shown, name, Rule::InUnit)),
                 }
             }
             [unit, year, name] => {
@@ -143,7 +176,7 @@ pub(crate) fn plan(root: &Path, entries: &[WalkEntry]) -> Plan {
                         u.narratives.push((y, FileRef::new(e)));
                     }
                     // Files under a folder that is not a year were reported with the folder.
-                    (Ok(_), _) => plan.diags.push(stray(&shown, name, IN_YEAR)),
+                    (Ok(_), _) => plan.diags.push(stray(&shown, name, Rule::InYear)),
                     (Err(_), _) => {}
                 }
             }
@@ -154,7 +187,16 @@ pub(crate) fn plan(root: &Path, entries: &[WalkEntry]) -> Plan {
         if u.file.is_none() {
             plan.diags.push(path_diagnostic(
                 &u.dir,
-                format!("expected a `_unit.yaml` file in this unit folder (with `id: {}` and the unit's name), found none", u.id),
+                pick(
+                    format!(
+                        "本单位文件夹里应有 `_unit.yaml` 文件（写明 `id: {}` 和单位名称），实际没有",
+                        u.id
+                    ),
+                    format!(
+                        "expected a `_unit.yaml` file in this unit folder (with `id: {}` and the unit's name), found none",
+                        u.id
+                    ),
+                ),
             ));
         }
     }
@@ -166,7 +208,10 @@ pub(crate) fn plan(root: &Path, entries: &[WalkEntry]) -> Plan {
         if !has_record {
             plan.diags.push(path_diagnostic(
                 &shown,
-                format!("expected a record `{year}.yaml` beside these narratives, found none"),
+                pick(
+                    format!("这些说明文字旁应有记录 `{year}.yaml`，实际没有"),
+                    format!("expected a record `{year}.yaml` beside these narratives, found none"),
+                ),
             ));
         }
     }
@@ -174,20 +219,40 @@ pub(crate) fn plan(root: &Path, entries: &[WalkEntry]) -> Plan {
         let path = root.join("_site.yaml").display().to_string();
         plan.diags.push(path_diagnostic(
             &path,
-            "expected the site file `_site.yaml` (with at least `title:`), found none".to_owned(),
+            pick(
+                "应有网站文件 `_site.yaml`（至少写明 `title:`），实际没有",
+                "expected the site file `_site.yaml` (with at least `title:`), found none",
+            ),
         ));
     }
     plan
 }
 
 /// An entry that does not belong where it is.
-fn stray(shown: &str, name: &str, rule: &str) -> Diagnostic {
-    let hint = if name.ends_with(".yml") {
-        " (YAML files here end in `.yaml`)"
-    } else {
-        ""
-    };
-    path_diagnostic(shown, format!("unexpected file or folder: {rule}{hint}"))
+fn stray(shown: &str, name: &str, rule: Rule) -> Diagnostic {
+    let yml = name.ends_with(".yml");
+    let rule = rule.words();
+    path_diagnostic(
+        shown,
+        pick(
+            format!(
+                "这里不应有这个文件或文件夹：{rule}{}",
+                if yml {
+                    "（这里的文件扩展名是 `.yaml`）"
+                } else {
+                    ""
+                }
+            ),
+            format!(
+                "unexpected file or folder: {rule}{}",
+                if yml {
+                    " (YAML files here end in `.yaml`)"
+                } else {
+                    ""
+                }
+            ),
+        ),
+    )
 }
 
 #[cfg(test)]
@@ -250,9 +315,9 @@ mod tests {
         assert_eq!(
             messages(&plan),
             [
-                "content/qingling/2021/img: unexpected file or folder: a year folder holds only `.md` narratives",
-                "content/qingling/2023.yaml: unexpected symbolic link: links are not followed; copy the file instead",
-                "content/qingling/2021: expected a record `2021.yaml` beside these narratives, found none",
+                "content/qingling/2021/img: 这里不应有这个文件或文件夹：年度文件夹里只放 `.md` 说明文字",
+                "content/qingling/2023.yaml: 这是一个符号链接：gongkai 不跟随链接读取，请把文件复制过来",
+                "content/qingling/2021: 这些说明文字旁应有记录 `2021.yaml`，实际没有",
             ]
         );
     }
@@ -262,9 +327,7 @@ mod tests {
         let plan = plan(Path::new("content"), &[]);
         assert_eq!(
             messages(&plan),
-            [
-                "content/_site.yaml: expected the site file `_site.yaml` (with at least `title:`), found none"
-            ]
+            ["content/_site.yaml: 应有网站文件 `_site.yaml`（至少写明 `title:`），实际没有"]
         );
     }
 }

@@ -77,7 +77,10 @@ const DROP: [&str; 24] = [
 pub(crate) fn draft(text: &str, year: u16, from: &str) -> Result<String, String> {
     let value: Value = serde_saphyr::from_str(text).map_err(|e| e.to_string())?;
     let Value::Object(root) = value else {
-        return Err("expected a mapping of fields at the top of the record".to_owned());
+        return Err(crate::lang::pick(
+            "记录的最外层应为若干“字段: 值”",
+            "expected a mapping of fields at the top of the record",
+        ));
     };
     let index = Index::build(text);
     let mut out = String::new();

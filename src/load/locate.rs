@@ -37,14 +37,15 @@ pub(crate) enum Found {
 impl Found {
     /// As words: `` `1e3` ``, `an empty value`, `a list`, `a mapping`, `an alias`.
     pub(crate) fn describe(&self) -> String {
+        use crate::lang::pick;
         match self {
             Found::Scalar(s) if s.is_empty() || s == "~" || s == "null" => {
-                "an empty value".to_owned()
+                pick("空值", "an empty value")
             }
             Found::Scalar(s) => format!("`{}`", shorten(s)),
-            Found::List => "a list".to_owned(),
-            Found::Mapping => "a mapping".to_owned(),
-            Found::Alias => "an alias".to_owned(),
+            Found::List => pick("列表", "a list"),
+            Found::Mapping => pick("若干“字段: 值”", "a mapping"),
+            Found::Alias => pick("别名（`*`）", "an alias"),
         }
     }
 }

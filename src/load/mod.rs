@@ -277,7 +277,10 @@ pub fn parse_record(path: &str, bytes: &[u8]) -> Result<Record, Diagnostics> {
         (Some(Ok(unit)), Some(Ok(year))) => record(path, bytes, &unit, year),
         _ => Err(vec![path_diagnostic(
             path,
-            "expected a record path such as `content/<unit>/<year>.yaml`".to_owned(),
+            crate::lang::pick(
+                "记录的路径应形如 `content/<单位>/<年度>.yaml`",
+                "expected a record path such as `content/<unit>/<year>.yaml`",
+            ),
         )]),
     }
     .map_err(Diagnostics::new)
@@ -295,14 +298,19 @@ fn read(root: &Root, file: &FileRef) -> Result<Vec<u8>, Vec<Diagnostic>> {
     let message = match root.read(&file.names, text::MAX_FILE_BYTES) {
         Ok(bytes) => return Ok(bytes),
         Err(Refused::TooLarge(len)) => return Err(vec![at(&file.shown, "", 1, 1, too_large(len))]),
-        Err(Refused::Link) => discover::LINK.to_owned(),
-        Err(Refused::NotFile) => {
-            "expected a regular file, found a folder, device or pipe (was it replaced while the site was built?)".to_owned()
-        }
-        Err(Refused::OtherDevice) => {
-            "expected a file on the same disk as the content folder, found one on another file system (a folder mounted inside it?); copy the files instead".to_owned()
-        }
-        Err(Refused::Io(source)) => format!("failed to read: {source}"),
+        Err(Refused::Link) => discover::link(),
+        Err(Refused::NotFile) => crate::lang::pick(
+            "应为普通文件，实际是文件夹、设备或管道（是否在生成网站时被替换了？）",
+            "expected a regular file, found a folder, device or pipe (was it replaced while the site was built?)",
+        ),
+        Err(Refused::OtherDevice) => crate::lang::pick(
+            "文件应与 content 文件夹在同一磁盘上，实际在另一个文件系统上（文件夹里挂载了别的磁盘？）；请把文件复制过来",
+            "expected a file on the same disk as the content folder, found one on another file system (a folder mounted inside it?); copy the files instead",
+        ),
+        Err(Refused::Io(source)) => crate::lang::pick(
+            format!("无法读取：{source}"),
+            format!("failed to read: {source}"),
+        ),
     };
     Err(vec![path_diagnostic(&file.shown, message)])
 }
@@ -334,17 +342,21 @@ fn site(path: &str, bytes: &[u8], content_dir: &Path) -> Result<Site, Vec<Diagno
             let dir = root.join("themes").join(&site.theme);
             let problem = match crate::fs::symlink_metadata(&dir) {
                 Ok(Some(meta)) if !meta.is_file() => None,
-                Ok(Some(_)) => Some("a file, not a folder"),
-                Ok(None) => Some("missing"),
-                Err(_) => Some("unreadable"),
+                Ok(Some(_)) => Some(("是文件而不是文件夹", "a file, not a folder")),
+                Ok(None) => Some(("不存在", "missing")),
+                Err(_) => Some(("无法读取", "unreadable")),
             };
-            if let Some(problem) = problem {
+            if let Some((zh, en)) = problem {
+                let (theme, dir) = (&site.theme, dir.display());
                 cx.error(
                     "theme",
-                    format!(
-                        "expected `default` or the name of a folder in `themes/`, found `{}` (the folder `{}` is {problem})",
-                        site.theme,
-                        dir.display()
+                    crate::lang::pick(
+                        format!(
+                            "应为 `default` 或 `themes/` 里某个文件夹的名字，实际为 `{theme}`（文件夹 `{dir}` {zh}）"
+                        ),
+                        format!(
+                            "expected `default` or the name of a folder in `themes/`, found `{theme}` (the folder `{dir}` is {en})"
+                        ),
                     ),
                 );
             }
@@ -482,7 +494,7 @@ mod tests {
         assert_eq!(
             shown,
             [format!(
-                "{}: unexpected symbolic link: links are not followed; copy the file instead",
+                "{}: 这是一个符号链接：gongkai 不跟随链接读取，请把文件复制过来",
                 narrative.display()
             )]
         );

@@ -148,8 +148,11 @@ pub(crate) fn check<T: Serialize>(raw: &T, index: &Index, locator: &Locator) -> 
                 snippet: locator.snippet(location.line, location.col),
                 location,
                 field: Some(n.path.clone()),
-                message: format!(
-                    "expected a plain number, found `{text}` in quotes (write it without quotes)"
+                message: crate::lang::pick(
+                    format!("应为不加引号的数字，实际为加了引号的 `{text}`（请去掉引号）"),
+                    format!(
+                        "expected a plain number, found `{text}` in quotes (write it without quotes)"
+                    ),
                 ),
             }
         })

@@ -56,8 +56,11 @@ pub(crate) fn at(path: &str, source: &str, line: u32, col: u32, message: String)
 
 /// The message for a file that is too large.
 pub(crate) fn too_large(len: u64) -> String {
-    format!(
-        "expected a file of at most 8 MiB, found {len} bytes (a record is far smaller; is this the right file?)"
+    crate::lang::pick(
+        format!("文件应不超过 8 MiB，实际有 {len} 字节（一份记录远比这小；是不是选错了文件？）"),
+        format!(
+            "expected a file of at most 8 MiB, found {len} bytes (a record is far smaller; is this the right file?)"
+        ),
     )
 }
 
@@ -81,14 +84,21 @@ pub(crate) fn decode(path: &str, bytes: &[u8]) -> Result<Arc<str>, Diagnostic> {
             let bad = bytes
                 .get(e.valid_up_to()..)
                 .and_then(|rest| rest.first())
-                .map_or_else(String::new, |b| format!(" (byte 0x{b:02X})"));
+                .map_or_else(String::new, |b| {
+                    crate::lang::pick(format!("（字节 0x{b:02X}）"), format!(" (byte 0x{b:02X})"))
+                });
             Err(at(
                 path,
                 &shown,
                 clamp(line),
                 clamp(col),
-                format!(
-                    "expected UTF-8 text, found an invalid byte sequence{bad}; save the file as UTF-8"
+                crate::lang::pick(
+                    format!(
+                        "应为 UTF-8 编码的文字，实际有无法识别的字节{bad}；请把文件另存为 UTF-8 编码"
+                    ),
+                    format!(
+                        "expected UTF-8 text, found an invalid byte sequence{bad}; save the file as UTF-8"
+                    ),
                 ),
             ))
         }
@@ -117,6 +127,6 @@ mod tests {
     fn refuses_a_huge_file_at_once() {
         let big = vec![b'a'; 9 * 1024 * 1024];
         let d = decode("x.yaml", &big).err();
-        assert!(d.is_some_and(|d| d.message.contains("at most 8 MiB")));
+        assert!(d.is_some_and(|d| d.message.contains("8 MiB")));
     }
 }

@@ -13,6 +13,7 @@ mod tests;
 mod unit;
 
 use crate::error::{Diagnostic, Locator};
+use crate::lang::pick;
 use crate::load::locate::shorten;
 use crate::load::raw::{
     RawFinalAccounts, RawFunctionLine, RawRecord, RawSite, RawTargets, RawThresholds,
@@ -72,12 +73,16 @@ impl<'a> Ctx<'a> {
         }
         let words: Vec<String> = choices.iter().map(|(w, _)| format!("`{w}`")).collect();
         let expected = match words.as_slice() {
-            [a, b] => format!("{a} or {b}"),
-            _ => format!("one of {}", words.join(", ")),
+            [a] => a.clone(),
+            [a, b] => pick(format!("{a} 或 {b}"), format!("{a} or {b}")),
+            _ => pick(
+                format!("{} 之一", words.join("、")),
+                format!("one of {}", words.join(", ")),
+            ),
         };
         self.error(
             field,
-            format!("expected {expected}, found `{}`", shorten(value)),
+            crate::lang::expected(expected, format!("`{}`", shorten(value))),
         );
         None
     }
@@ -98,7 +103,10 @@ pub(crate) fn site(raw: RawSite, locator: &Locator) -> Result<Site, Vec<Diagnost
     if raw.title.trim().is_empty() {
         cx.error(
             "title",
-            "expected the site's title, found an empty value".into(),
+            pick(
+                "应填写网站标题，实际为空",
+                "expected the site's title, found an empty value",
+            ),
         );
     }
     let base_url = raw.base_url.and_then(|url| match base_url(&url) {
@@ -122,9 +130,15 @@ pub(crate) fn site(raw: RawSite, locator: &Locator) -> Result<Site, Vec<Diagnost
     if !crate::render::is_valid_theme_name(&theme) {
         cx.error(
             "theme",
-            format!(
-                "expected a theme folder name of 1 to 64 lowercase letters, digits and `-`, found `{}`",
-                shorten(&theme)
+            pick(
+                format!(
+                    "主题文件夹名应由 1 到 64 个小写字母、数字和 `-` 组成，实际为 `{}`",
+                    shorten(&theme)
+                ),
+                format!(
+                    "expected a theme folder name of 1 to 64 lowercase letters, digits and `-`, found `{}`",
+                    shorten(&theme)
+                ),
             ),
         );
     }
@@ -152,11 +166,16 @@ pub(crate) fn site(raw: RawSite, locator: &Locator) -> Result<Site, Vec<Diagnost
 fn base_url(url: &str) -> Result<String, String> {
     let shown = || shorten(url);
     if let Some((i, c)) = url.chars().enumerate().find(|(_, c)| !url_char(*c)) {
-        return Err(format!(
-            "expected a URL without spaces, control characters or non-characters, found U+{:04X} at character {} of `{}`",
-            u32::from(c),
-            i + 1,
-            shown()
+        let (u, n) = (u32::from(c), i + 1);
+        return Err(pick(
+            format!(
+                "网址中不能有空格、控制字符或非字符，实际在 `{}` 的第 {n} 个字符处有 U+{u:04X}",
+                shown()
+            ),
+            format!(
+                "expected a URL without spaces, control characters or non-characters, found U+{u:04X} at character {n} of `{}`",
+                shown()
+            ),
         ));
     }
     let trimmed = url.trim_end_matches('/');
@@ -167,16 +186,28 @@ fn base_url(url: &str) -> Result<String, String> {
     match host {
         Some(h) if !h.is_empty() && !h.starts_with(':') && !h.contains('@') => {}
         _ => {
-            return Err(format!(
-                "expected an absolute URL starting with http:// or https://, found `{}`",
-                shown()
+            return Err(pick(
+                format!(
+                    "应为以 http:// 或 https:// 开头的完整网址，实际为 `{}`",
+                    shown()
+                ),
+                format!(
+                    "expected an absolute URL starting with http:// or https://, found `{}`",
+                    shown()
+                ),
             ));
         }
     }
     if url.contains(['?', '#']) {
-        return Err(format!(
-            "expected a URL without `?` or `#` (page paths are added after it), found `{}`",
-            shown()
+        return Err(pick(
+            format!(
+                "网址中不能有 `?` 或 `#`（页面路径接在它后面），实际为 `{}`",
+                shown()
+            ),
+            format!(
+                "expected a URL without `?` or `#` (page paths are added after it), found `{}`",
+                shown()
+            ),
         ));
     }
     Ok(trimmed.to_owned())
@@ -220,10 +251,19 @@ pub(crate) fn record(
     let mut cx = Ctx::new(&locator);
     cx.pending = pending;
     match Year::new(raw.year.get()) {
-        Err(e) => cx.error("year", format!("expected {e}")),
+        Err(e) => cx.error(
+            "year",
+            pick(
+                format!("应为{}", crate::lang::spaced(&e)),
+                format!("expected {e}"),
+            ),
+        ),
         Ok(y) if y != year => cx.error(
             "year",
-            format!("expected {year} (the year in the file name), found {y}"),
+            pick(
+                format!("应为 {year}（与文件名中的年度一致），实际为 {y}"),
+                format!("expected {year} (the year in the file name), found {y}"),
+            ),
         ),
         Ok(_) => {}
     }
@@ -291,7 +331,10 @@ fn check_code(cx: &mut Ctx<'_>, field: &str, code: Option<&str>) {
         if !ok {
             cx.error(
                 field,
-                format!("expected a code of 3, 5 or 7 digits (类, 款 or 项), found `{code}`"),
+                pick(
+                    format!("应为 3、5 或 7 位数字的科目编码（类、款或项），实际为 `{code}`"),
+                    format!("expected a code of 3, 5 or 7 digits (类, 款 or 项), found `{code}`"),
+                ),
             );
         }
     }
@@ -302,7 +345,10 @@ fn final_accounts(cx: &mut Ctx<'_>, raw: RawFinalAccounts) -> FinalAccounts {
         if i.at.trim().is_empty() {
             cx.error(
                 "final_accounts.incomplete.at",
-                "expected where the visible part stops, such as 原文在“其他收入”处中断, found an empty value".into(),
+                pick(
+                    "应写明原文在哪里中断，如 原文在“其他收入”处中断，实际为空",
+                    "expected where the visible part stops, such as 原文在“其他收入”处中断, found an empty value",
+                ),
             );
         }
         if let Some(b) = &i.block
@@ -311,9 +357,15 @@ fn final_accounts(cx: &mut Ctx<'_>, raw: RawFinalAccounts) -> FinalAccounts {
             // Eighteen blocks would not fit a message: the closest few, and where the list is.
             cx.error(
                 "final_accounts.incomplete.block",
-                format!(
-                    "expected the key of a block under final_accounts, such as `income`, `lines` or `income_table` (the list: docs/format.md §2.11), found `{}`",
-                    shorten(b)
+                pick(
+                    format!(
+                        "应为 final_accounts（部门决算）下某一部分的字段名，如 `income`、`lines` 或 `income_table`（完整列表见 docs/format.zh.md §2.11），实际为 `{}`",
+                        shorten(b)
+                    ),
+                    format!(
+                        "expected the key of a block under final_accounts, such as `income`, `lines` or `income_table` (the list: docs/format.md §2.11), found `{}`",
+                        shorten(b)
+                    ),
                 ),
             );
         }
@@ -457,7 +509,7 @@ fn function_line(cx: &mut Ctx<'_>, p: &str, raw: RawFunctionLine) -> Option<Func
 fn required<T>(cx: &mut Ctx<'_>, field: &str, value: Option<T>) -> Option<T> {
     if value.is_none() && !cx.is_pending(field) {
         let name = field.rsplit('.').next().unwrap_or(field);
-        cx.error(field, format!("missing required field `{name}`"));
+        cx.error(field, super::yaml::missing_field(name));
     }
     value
 }

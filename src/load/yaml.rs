@@ -15,6 +15,7 @@ use serde_saphyr::{Error as YamlError, MessageFormatter};
 use super::locate::{Found, Index, Pos};
 use super::text::clean;
 use crate::error::{Diagnostic, Locator};
+use crate::lang::pick;
 
 /// Parses `text` (read from `path`) into `T`. The locator is returned whatever happens, so a
 /// caller can locate further problems.
@@ -124,10 +125,16 @@ fn controls(index: &Index, locator: &Locator) -> Vec<Diagnostic> {
                 snippet: locator.snippet(location.line, location.col),
                 location,
                 field: Some(n.path.clone()).filter(|p| !p.is_empty()),
-                message: format!(
-                    "expected text without control characters, found U+{:04X} written as an \
-                     escape in quotes; remove it",
-                    u32::from(c)
+                message: pick(
+                    format!(
+                        "应为不含控制字符的文字，实际在引号中用转义写了 U+{:04X}；请删去",
+                        u32::from(c)
+                    ),
+                    format!(
+                        "expected text without control characters, found U+{:04X} written as an \
+                         escape in quotes; remove it",
+                        u32::from(c)
+                    ),
                 ),
             })
         })
@@ -172,8 +179,13 @@ fn separator_hint(key: &str) -> String {
         && key.chars().all(|c| c.is_ascii_digit() || c == '.')
         && key.starts_with(|c: char| c.is_ascii_digit());
     if digits {
-        format!(
-            "; inside `{{…}}` a comma separates entries, so a thousands separator split an amount ending in `,{key}` in two: write the amount without the separator, or quote it"
+        pick(
+            format!(
+                "；在 `{{…}}` 中逗号用来分隔各项，金额里的千位分隔符把一个以 `,{key}` 结尾的金额拆成了两项：金额请不写千位分隔符，或加引号"
+            ),
+            format!(
+                "; inside `{{…}}` a comma separates entries, so a thousands separator split an amount ending in `,{key}` in two: write the amount without the separator, or quote it"
+            ),
         )
     } else {
         String::new()
@@ -193,9 +205,10 @@ fn diagnostic(err: &YamlError, index: &Index, locator: &Locator) -> Diagnostic {
         .filter(|&(line, _)| line >= 1)
         .map_or((1, 1), |(line, col)| (line, col.max(1)));
     let found = || {
-        index
-            .value_at(at)
-            .map_or_else(|| "something else".to_owned(), |n| n.found.describe())
+        index.value_at(at).map_or_else(
+            || pick("其他内容", "something else"),
+            |n| n.found.describe(),
+        )
     };
     let value_field = || index.value_at(at).map(|n| n.path.clone());
     let key_field = || {
@@ -205,21 +218,24 @@ fn diagnostic(err: &YamlError, index: &Index, locator: &Locator) -> Diagnostic {
             .map(|n| n.path.clone())
     };
     let (field, message) = match inner {
-        YamlError::Message { msg, .. } => (value_field(), clean(msg)),
+        YamlError::Message { msg, .. } => (value_field(), serde_words(&clean(msg))),
         YamlError::SerdeUnknownField {
             field, expected, ..
         } => {
             let list: Vec<String> = expected.iter().map(|f| format!("`{f}`")).collect();
+            let field_name = clean(field);
             let message = if list.is_empty() {
-                format!(
-                    "unknown field `{}`: this mapping takes no fields",
-                    clean(field)
+                pick(
+                    format!("未知字段 `{field_name}`：这里不能填写字段"),
+                    format!("unknown field `{field_name}`: this mapping takes no fields"),
                 )
             } else {
-                format!(
-                    "unknown field `{}`, expected one of {}",
-                    clean(field),
-                    list.join(", ")
+                pick(
+                    format!("未知字段 `{field_name}`，应为以下之一：{}", list.join("、")),
+                    format!(
+                        "unknown field `{field_name}`, expected one of {}",
+                        list.join(", ")
+                    ),
                 )
             };
             (key_field(), message + &separator_hint(field))
@@ -238,26 +254,32 @@ fn diagnostic(err: &YamlError, index: &Index, locator: &Locator) -> Diagnostic {
                 at = (l.line, l.col);
                 format!("{parent}.{field}")
             };
-            (Some(path), format!("missing required field `{field}`"))
+            (Some(path), missing_field(field))
         }
         YamlError::DuplicateMappingKey { key, .. } => {
             let name = key.as_deref().map_or_else(|| "?".to_owned(), clean);
             (
                 key_field(),
-                format!("duplicate key `{name}`: a key may appear only once in a mapping"),
+                pick(
+                    format!("字段 `{name}` 重复：同一层里每个字段只能写一次"),
+                    format!("duplicate key `{name}`: a key may appear only once in a mapping"),
+                ),
             )
         }
         YamlError::Unexpected { expected, .. } => (
             value_field(),
-            format!("expected {}, found {}", expected_words(expected), found()),
+            crate::lang::expected(expected_words(expected), found()),
         ),
         YamlError::InvalidScalar { ty, .. } => (
             value_field(),
-            format!("expected {}, found {}", type_words(ty), found()),
+            crate::lang::expected(type_words(ty), found()),
         ),
         YamlError::NullIntoString { .. } => (
             value_field(),
-            "expected a text value, found an empty value".to_owned(),
+            pick(
+                "应为文字，实际为空值",
+                "expected a text value, found an empty value",
+            ),
         ),
         YamlError::SerdeInvalidType {
             unexpected,
@@ -270,15 +292,28 @@ fn diagnostic(err: &YamlError, index: &Index, locator: &Locator) -> Diagnostic {
             ..
         } => (
             value_field(),
-            format!("expected {}, found {}", clean(expected), clean(unexpected)),
+            crate::lang::expected(
+                serde_words(&clean(expected)),
+                serde_words(&clean(unexpected)),
+            ),
         ),
-        YamlError::Eof { .. } if index.is_empty() => {
-            (None, "expected a mapping, found an empty file".to_owned())
-        }
-        YamlError::Eof { .. } => (value_field(), "unexpected end of file".to_owned()),
+        YamlError::Eof { .. } if index.is_empty() => (
+            None,
+            pick(
+                "应为若干“字段: 值”，实际文件是空的",
+                "expected a mapping, found an empty file",
+            ),
+        ),
+        YamlError::Eof { .. } => (
+            value_field(),
+            pick("文件意外结束", "unexpected end of file"),
+        ),
         YamlError::MultipleDocuments { .. } => (
             None,
-            "expected one YAML document, found a second one (after `---`)".to_owned(),
+            pick(
+                "一个文件只能有一份记录，实际在 `---` 之后还有第二份",
+                "expected one YAML document, found a second one (after `---`)",
+            ),
         ),
         YamlError::Budget { .. }
         | YamlError::AliasReplayLimitExceeded { .. }
@@ -286,19 +321,33 @@ fn diagnostic(err: &YamlError, index: &Index, locator: &Locator) -> Diagnostic {
         | YamlError::AliasReplayStackDepthExceeded { .. }
         | YamlError::AliasReplayCounterOverflow { .. } => (
             None,
-            format!(
-                "the file is too large, too deeply nested or expands too many aliases for a record ({})",
-                library_words(inner)
+            pick(
+                format!(
+                    "文件太大、嵌套太深或别名展开太多，不像一份记录（{}）",
+                    library_words(inner)
+                ),
+                format!(
+                    "the file is too large, too deeply nested or expands too many aliases for a record ({})",
+                    library_words(inner)
+                ),
             ),
         ),
         YamlError::ExternalMessage { .. } => {
             let words = library_words(inner);
-            let hint = if words.contains("tab") {
-                "; indent with spaces"
-            } else {
-                ""
-            };
-            (value_field(), format!("invalid YAML: {words}{hint}"))
+            let tab = words.contains("tab");
+            (
+                value_field(),
+                pick(
+                    format!(
+                        "文件格式有误：{words}{}",
+                        if tab { "；请用空格缩进" } else { "" }
+                    ),
+                    format!(
+                        "invalid YAML: {words}{}",
+                        if tab { "; indent with spaces" } else { "" }
+                    ),
+                ),
+            )
         }
         other => (value_field(), library_words(other)),
     };
@@ -330,7 +379,10 @@ fn line_slip(line: &str, at: Pos) -> Option<(String, u32)> {
     if chars[..indent].contains(&'\t') {
         let tab = chars.iter().position(|c| *c == '\t').unwrap_or(0);
         return Some((
-            "a tab is used to indent this line: YAML indents with spaces only (two per level); replace the tab with spaces".to_owned(),
+            pick(
+                "本行用制表符（Tab）缩进：只能用空格缩进（每级两个空格），请把制表符换成空格",
+                "a tab is used to indent this line: YAML indents with spaces only (two per level); replace the tab with spaces",
+            ),
             col(tab),
         ));
     }
@@ -349,15 +401,25 @@ fn line_slip(line: &str, at: Pos) -> Option<(String, u32)> {
     let rest: String = chars[key_end..].iter().collect();
     let value = rest.get(1..).map(str::trim_start).unwrap_or("").to_owned();
     match chars.get(key_end) {
-        Some('：') => Some((
-            format!(
-                "the colon after `{key}` is a full-width `：`; YAML separates a key from its value with a half-width `:` and a space: `{key}: {}`",
-                rest.trim_start_matches('：').trim_start()
-            ),
-            col(key_end),
-        )),
+        Some('：') => {
+            let value = rest.trim_start_matches('：').trim_start();
+            Some((
+                pick(
+                    format!(
+                        "`{key}` 后的冒号是全角“：”，字段名和值之间应为半角冒号加一个空格：`{key}: {value}`"
+                    ),
+                    format!(
+                        "the colon after `{key}` is a full-width `：`; YAML separates a key from its value with a half-width `:` and a space: `{key}: {value}`"
+                    ),
+                ),
+                col(key_end),
+            ))
+        }
         Some(':') if chars.get(key_end + 1).is_some_and(|c| !c.is_whitespace()) => Some((
-            format!("a space is missing after the `:` of `{key}`: write `{key}: {value}`"),
+            pick(
+                format!("`{key}` 的冒号后缺一个空格：应写作 `{key}: {value}`"),
+                format!("a space is missing after the `:` of `{key}`: write `{key}: {value}`"),
+            ),
             col(key_end),
         )),
         Some(':') if value.starts_with(['"', '\'', '{', '[', '|', '>']) => None,
@@ -372,8 +434,13 @@ fn line_slip(line: &str, at: Pos) -> Option<(String, u32)> {
             let first_value = first_value.trim();
             (col(inner) == at.1 || at.1 > col(key_end)).then(|| {
                 (
-                    format!(
-                        "the text after `{key}:` holds a colon and a space (`: `), which YAML reads as the start of another key; put the text in quotes: `{key}: \"{first_value}\"`"
+                    pick(
+                        format!(
+                            "`{key}:` 后的文字里有“冒号加空格”（`: `），会被当成另一个字段的开始；请给这段文字加引号：`{key}: \"{first_value}\"`"
+                        ),
+                        format!(
+                            "the text after `{key}:` holds a colon and a space (`: `), which YAML reads as the start of another key; put the text in quotes: `{key}: \"{first_value}\"`"
+                        ),
                     ),
                     col(inner),
                 )
@@ -388,26 +455,87 @@ fn library_words(err: &YamlError) -> String {
     clean(&serde_saphyr::DefaultMessageFormatter.format_message(err))
 }
 
+/// "missing required field `name`", in the run's language.
+pub(crate) fn missing_field(name: &str) -> String {
+    pick(
+        format!("缺少必填字段 `{name}`"),
+        format!("missing required field `{name}`"),
+    )
+}
+
 /// What the library's `expected` token means, in words.
 fn expected_words(expected: &str) -> String {
     match expected {
-        "mapping start" | "empty mapping start" => "a mapping".to_owned(),
-        "sequence start" => "a list".to_owned(),
+        "mapping start" | "empty mapping start" => pick("若干“字段: 值”", "a mapping"),
+        "sequence start" => pick("列表（每项以 `- ` 开头）", "a list"),
         "string scalar" | "scalar" | "str expected" | "missing string" => {
-            "a single value (text or number)".to_owned()
+            pick("单个值（文字或数字）", "a single value (text or number)")
         }
-        other => clean(other),
+        other => serde_words(&clean(other)),
     }
 }
 
 /// A Rust type name in words.
 fn type_words(ty: &str) -> String {
     match ty {
-        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "a whole number".to_owned(),
+        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => pick("整数", "a whole number"),
         "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => {
-            "a whole number of at least 0".to_owned()
+            pick("不小于 0 的整数", "a whole number of at least 0")
         }
-        "bool" => "`true` or `false`".to_owned(),
-        other => format!("a value of type {other}"),
+        "bool" => pick("`true` 或 `false`", "`true` or `false`"),
+        other => pick(
+            format!("{other} 类型的值"),
+            format!("a value of type {other}"),
+        ),
     }
+}
+
+/// The words serde itself uses (derived `expecting` texts, what it found, its own messages),
+/// in Chinese when the run is (issue 18); other text is returned as it is.
+fn serde_words(words: &str) -> String {
+    if crate::lang::current() == crate::lang::Lang::En {
+        return words.to_owned();
+    }
+    if let Some(rest) = words.strip_prefix("unknown variant ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        let expected = expected
+            .strip_prefix("one of ")
+            .unwrap_or(expected)
+            .replace(", ", "、")
+            .replace(" or ", " 或 ");
+        return format!("应为 {expected} 之一，实际为 {found}");
+    }
+    if let Some(name) = words
+        .strip_prefix("missing field `")
+        .and_then(|r| r.strip_suffix('`'))
+    {
+        return missing_field(name);
+    }
+    if words.starts_with("struct ") || words == "a map" || words == "map" {
+        return "若干“字段: 值”".to_owned();
+    }
+    let simple = match words {
+        "a sequence" | "sequence" => "列表",
+        "a string" => "文字",
+        "a boolean" => "`true` 或 `false`",
+        "unit value" => "空值",
+        _ => "",
+    };
+    if !simple.is_empty() {
+        return simple.to_owned();
+    }
+    if let Some(v) = words.strip_prefix("string ") {
+        return format!("文字 {v}");
+    }
+    if let Some(v) = words.strip_prefix("integer ") {
+        return format!("整数 {v}");
+    }
+    if let Some(v) = words.strip_prefix("floating point ") {
+        return format!("小数 {v}");
+    }
+    if let Some(v) = words.strip_prefix("boolean ") {
+        return format!("布尔值 {v}");
+    }
+    words.to_owned()
 }

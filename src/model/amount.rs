@@ -21,7 +21,7 @@ use serde::Deserializer;
 
 use super::AmountUnit;
 use super::cell::Cell as CellOf;
-use super::money::{Dec, DecError};
+use super::money::Dec;
 
 /// The units an amount may be written in: how many places of ten each is above 元.
 const UNITS: [(&str, u32); 3] = [("亿元", 8), ("万元", 4), ("元", 0)];
@@ -128,43 +128,68 @@ fn read(text: &str) -> Result<Dec, String> {
         Ok(d) => return Ok(d),
         Err(e) => e,
     };
-    let expected = "an amount such as 11092.59 or, with the unit printed in the cell, 10000万元";
+    use crate::lang::{expected, pick};
+    let amount = || {
+        pick(
+            "金额，如 11092.59，或在单元格印有单位时写作 10000万元",
+            "an amount such as 11092.59 or, with the unit printed in the cell, 10000万元",
+        )
+    };
+    let found = format!("`{text}`");
     let Some((number, unit)) = split_unit(text) else {
         if text.trim_end().ends_with('万') {
-            return Err(format!(
-                "expected {expected}, found `{text}`: write the unit in full (万元), and type \
-                 the figure plainly when the document prints it without 元"
+            return Err(pick(
+                format!(
+                    "{}：单位请写全（万元）；原文未印“元”字时，只填数字",
+                    expected(amount(), &found)
+                ),
+                format!(
+                    "{}: write the unit in full (万元), and type the figure plainly when the \
+                     document prints it without 元",
+                    expected(amount(), &found)
+                ),
             ));
         }
-        return Err(format!("expected {plain}, found `{text}`"));
+        return Err(expected(plain, &found));
     };
     let readable = Dec::parse_field(number)
         .ok()
         .filter(|_| !unit.chars().any(|c| c.is_ascii_alphanumeric()));
     let Some(value) = readable else {
-        return Err(format!(
-            "expected {expected}, found `{text}`: the figure before the unit is not a plain \
-             decimal"
+        return Err(pick(
+            format!("{}：单位前的数字不是普通小数", expected(amount(), &found)),
+            format!(
+                "{}: the figure before the unit is not a plain decimal",
+                expected(amount(), &found)
+            ),
         ));
     };
     let Some(&(_, from)) = UNITS.iter().find(|(u, _)| *u == unit) else {
-        return Err(format!(
-            "expected {expected} (元, 万元 or 亿元), found `{text}`: `{unit}` is not a unit \
-             gongkai converts; type the figure in the record's amount_unit"
+        return Err(pick(
+            format!(
+                "应为{}（元、万元或亿元），实际为 {found}：gongkai 不换算单位“{unit}”，请按本记录的 amount_unit（金额单位）填写数字",
+                amount()
+            ),
+            format!(
+                "expected {} (元, 万元 or 亿元), found {found}: `{unit}` is not a unit gongkai \
+                 converts; type the figure in the record's amount_unit",
+                amount()
+            ),
         ));
     };
     let Some(to) = RECORD_UNIT.with(Cell::get) else {
-        return Err(format!(
-            "expected a plain amount, found `{text}`: an amount with its unit needs the record's \
-             `amount_unit` (万元 or 元) to be converted to"
+        return Err(pick(
+            format!(
+                "应为不带单位的金额，实际为 {found}：带单位的金额须有本记录的 `amount_unit`（金额单位：万元或元）才能换算"
+            ),
+            format!(
+                "expected a plain amount, found {found}: an amount with its unit needs the \
+                 record's `amount_unit` (万元 or 元) to be converted to"
+            ),
         ));
     };
-    let converted = shift(value, from, to.exponent()).ok_or_else(|| {
-        format!(
-            "expected {}, found `{text}`",
-            DecError("a decimal of at most 28 digits")
-        )
-    })?;
+    let converted = shift(value, from, to.exponent())
+        .ok_or_else(|| expected(super::money::TOO_MANY_DIGITS, &found))?;
     SAW_UNIT.with(|c| c.set(true));
     Ok(converted)
 }
@@ -174,7 +199,10 @@ struct Visitor;
 impl serde::de::Visitor<'_> for Visitor {
     type Value = Dec;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an amount such as 11092.59 or 10000万元")
+        f.write_str(&crate::lang::pick(
+            "金额，如 11092.59 或 10000万元",
+            "an amount such as 11092.59 or 10000万元",
+        ))
     }
     fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Dec, E> {
         read(v).map_err(E::custom)
@@ -200,7 +228,10 @@ pub(crate) fn opt_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Option<Dec
             impl<'de> serde::de::Visitor<'de> for V {
                 type Value = Item;
                 fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                    f.write_str("an amount such as 11092.59 or 10000万元, or ~")
+                    f.write_str(&crate::lang::pick(
+                        "金额，如 11092.59 或 10000万元，或 ~",
+                        "an amount such as 11092.59 or 10000万元, or ~",
+                    ))
                 }
                 fn visit_none<E: serde::de::Error>(self) -> Result<Item, E> {
                     Ok(Item(None))
@@ -227,7 +258,10 @@ pub(crate) fn opt_cell<'de, D: Deserializer<'de>>(d: D) -> Result<Option<CellOf<
     impl serde::de::Visitor<'_> for V {
         type Value = CellOf<Dec>;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("an amount such as 43.2 or 10000万元, or a printed mark")
+            f.write_str(&crate::lang::pick(
+                "金额，如 43.2 或 10000万元，或原文印的符号",
+                "an amount such as 43.2 or 10000万元, or a printed mark",
+            ))
         }
         fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<CellOf<Dec>, E> {
             if split_unit(v).is_some() || v.trim_end().ends_with('万') {
@@ -320,26 +354,23 @@ mod tests {
     #[test]
     fn other_units_and_unreadable_figures_are_refused() {
         let e = read_in(AmountUnit::WanYuan, "10000千元").expect_err("千元");
-        assert!(e.contains("`千元` is not a unit gongkai converts"), "{e}");
+        assert!(e.contains("gongkai 不换算单位“千元”"), "{e}");
         let e = read_in(AmountUnit::WanYuan, "1e3万元").expect_err("exponent");
-        assert!(
-            e.ends_with("the figure before the unit is not a plain decimal"),
-            "{e}"
-        );
+        assert!(e.ends_with("单位前的数字不是普通小数"), "{e}");
         let e = read_in(AmountUnit::WanYuan, "0.00 万").expect_err("万 alone");
-        assert!(e.contains("write the unit in full (万元)"), "{e}");
+        assert!(e.contains("单位请写全（万元）"), "{e}");
         let e = read_in(AmountUnit::WanYuan, "1e3").expect_err("plain");
-        assert!(e.starts_with("expected a plain decimal"), "{e}");
+        assert!(e.starts_with("应为普通小数"), "{e}");
         let e = with_record_unit(None, || read("1万元"))
             .0
             .expect_err("no unit");
-        assert!(e.contains("needs the record's"), "{e}");
+        assert!(e.contains("须有本记录的 `amount_unit`"), "{e}");
     }
 
     #[test]
     fn too_many_places_is_an_error_not_a_rounding() {
         let e = read_in(AmountUnit::WanYuan, "0.0000000000000000000000001元").expect_err("28");
-        assert!(e.contains("at most 28 digits"), "{e}");
+        assert!(e.contains("不超过 28 位数字"), "{e}");
     }
 
     #[test]

@@ -41,6 +41,9 @@ pub enum Mark {
 /// What a mark is typed as, for messages and docs.
 pub const MARKS: &str = "`—`, `/`, `\"\"` (an empty cell), `unreadable` or `merged`";
 
+/// [`MARKS`] in Chinese, for messages.
+pub const MARKS_ZH: &str = "`—`、`/`、`\"\"`（空单元格）、`unreadable` 或 `merged`";
+
 impl Mark {
     /// Reads a mark; `None` when `text` is not one.
     pub fn parse(text: &str) -> Option<Mark> {
@@ -122,9 +125,12 @@ impl<T: CellFigure> Cell<T> {
         if let Some(m) = Mark::parse(text) {
             return Ok(Cell::Mark(m));
         }
-        T::parse_field(text)
-            .map(Cell::Figure)
-            .map_err(|e| format!("expected {e} or a printed mark ({MARKS}), found `{text}`"))
+        T::parse_field(text).map(Cell::Figure).map_err(|e| {
+            crate::lang::pick(
+                format!("应为{e}，或原文印的符号（{MARKS_ZH}），实际为 `{text}`"),
+                format!("expected {e} or a printed mark ({MARKS}), found `{text}`"),
+            )
+        })
     }
 
     /// The figure; `None` for a mark.
@@ -174,7 +180,10 @@ impl<'de, T: CellFigure> Deserialize<'de> for Cell<T> {
         impl<T: CellFigure> serde::de::Visitor<'_> for V<T> {
             type Value = Cell<T>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "a figure such as {} or a printed mark", T::EXAMPLE)
+                f.write_str(&crate::lang::pick(
+                    format!("数字（如 {}）或原文印的符号", T::EXAMPLE),
+                    format!("a figure such as {} or a printed mark", T::EXAMPLE),
+                ))
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Cell<T>, E> {
                 Cell::parse(v).map_err(E::custom)
@@ -265,8 +274,8 @@ mod tests {
     #[test]
     fn anything_else_is_an_error_naming_the_marks() {
         let e = dec("n/a").expect_err("an error");
-        assert!(e.contains("or a printed mark"), "{e}");
-        assert!(e.ends_with("found `n/a`"), "{e}");
+        assert!(e.contains("或原文印的符号"), "{e}");
+        assert!(e.ends_with("实际为 `n/a`"), "{e}");
         assert!(dec("———").is_err());
         assert!(Cell::<Pct>::parse("86").is_err());
     }

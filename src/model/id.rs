@@ -25,8 +25,13 @@ impl UnitId {
         if ok_len && ok_chars && ok_start {
             Ok(UnitId(s.to_owned()))
         } else {
-            Err(format!(
-                "a unit id of 1 to 64 lowercase letters, digits and `-` (starting with a letter or digit), found `{s}`"
+            Err(crate::lang::pick(
+                format!(
+                    "由 1 到 64 个小写字母、数字和 `-` 组成（以字母或数字开头）的单位编号，实际为 `{s}`"
+                ),
+                format!(
+                    "a unit id of 1 to 64 lowercase letters, digits and `-` (starting with a letter or digit), found `{s}`"
+                ),
             ))
         }
     }
@@ -53,7 +58,10 @@ impl Year {
         if (1949..=2199).contains(&y) {
             Ok(Year(y as u16))
         } else {
-            Err(format!("a year between 1949 and 2199, found {y}"))
+            Err(crate::lang::pick(
+                format!("1949 至 2199 之间的年份，实际为 {y}"),
+                format!("a year between 1949 and 2199, found {y}"),
+            ))
         }
     }
 
@@ -62,7 +70,10 @@ impl Year {
         if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
             Year::new(i64::from(s.parse::<u16>().unwrap_or(0)))
         } else {
-            Err(format!("a four-digit year, found `{s}`"))
+            Err(crate::lang::pick(
+                format!("四位数的年份，实际为 `{s}`"),
+                format!("a four-digit year, found `{s}`"),
+            ))
         }
     }
 

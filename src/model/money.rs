@@ -20,15 +20,44 @@ pub struct Dec(Decimal);
 /// An amount of money, in the record's `amount_unit`.
 pub type Money = Dec;
 
-/// Why a scalar is not a plain decimal.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DecError(pub &'static str);
+/// Why a scalar is not a plain decimal: what was expected, in Chinese and in English, worded
+/// to follow "应为" / "expected" (issue 18: shown in the run's language).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DecError {
+    /// The Chinese words.
+    pub zh: &'static str,
+    /// The English words.
+    pub en: &'static str,
+}
+
+impl DecError {
+    /// What was expected, in both languages.
+    pub const fn new(zh: &'static str, en: &'static str) -> DecError {
+        DecError { zh, en }
+    }
+}
 
 impl fmt::Display for DecError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.0)
+        f.write_str(match crate::lang::current() {
+            crate::lang::Lang::Zh => self.zh,
+            crate::lang::Lang::En => self.en,
+        })
     }
 }
+
+/// A figure written with a leading zero (`012`).
+const LEADING_ZEROS: DecError = DecError::new(
+    "普通小数，如 11092.59（不要前导零：写 `12`、`0.5`）",
+    "a plain decimal such as 11092.59 (no leading zeros: `12`, `0.5`)",
+);
+
+/// A figure of more digits than a decimal holds.
+pub(crate) const TOO_MANY_DIGITS: DecError =
+    DecError::new("不超过 28 位数字的小数", "a decimal of at most 28 digits");
+
+/// A percentage that is not one.
+const PERCENTAGE: DecError = DecError::new("百分比，如 99.89%", "a percentage such as 99.89%");
 
 impl Dec {
     /// Zero.
@@ -43,7 +72,10 @@ impl Dec {
     pub fn parse(text: &str) -> Result<Dec, DecError> {
         let t = text.trim();
         if t.is_empty() {
-            return Err(DecError("a number, found an empty value"));
+            return Err(DecError::new(
+                "数字，实际为空值",
+                "a number, found an empty value",
+            ));
         }
         let (neg, body) = match t.strip_prefix('-') {
             Some(rest) => (true, rest),
@@ -58,7 +90,8 @@ impl Dec {
             let first_ok = (1..=3).contains(&groups[0].len());
             let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
             if !first_ok || !rest_ok {
-                return Err(DecError(
+                return Err(DecError::new(
+                    "普通小数，如 11092.59（千位分隔符须每三位一组）",
                     "a plain decimal such as 11092.59 (thousands separators must group by three)",
                 ));
             }
@@ -68,14 +101,15 @@ impl Dec {
         };
         let digits_ok = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
         if !digits_ok(&int_digits) || frac.is_some_and(|f| !digits_ok(f)) {
-            return Err(DecError(
+            return Err(DecError::new(
+                "普通小数，如 11092.59（不用科学计数法、十六进制、下划线 `_` 或特殊值）",
                 "a plain decimal such as 11092.59 (no exponent, hex, `_` or special values)",
             ));
         }
 
         let total_digits = int_digits.trim_start_matches('0').len() + frac.map_or(0, str::len);
         if total_digits > MAX_DIGITS || frac.map_or(0, str::len) > MAX_DIGITS {
-            return Err(DecError("a decimal of at most 28 digits"));
+            return Err(TOO_MANY_DIGITS);
         }
         let mut plain = String::with_capacity(t.len());
         if neg {
@@ -88,7 +122,7 @@ impl Dec {
         }
         Decimal::from_str_exact(&plain)
             .map(Dec)
-            .map_err(|_| DecError("a decimal of at most 28 digits"))
+            .map_err(|_| TOO_MANY_DIGITS)
     }
 
     /// Parses a figure written in a content file: [`Dec::parse`], and also refuses leading
@@ -101,12 +135,11 @@ impl Dec {
         let unsigned = t.strip_prefix('-').unwrap_or(t);
         let int = unsigned.split('.').next().unwrap_or_default();
         if int.len() > 1 && int.starts_with('0') {
-            return Err(DecError(
-                "a plain decimal such as 11092.59 (no leading zeros: `12`, `0.5`)",
-            ));
+            return Err(LEADING_ZEROS);
         }
         if t.starts_with('-') && value.0.is_zero() {
-            return Err(DecError(
+            return Err(DecError::new(
+                "普通小数，如 11092.59（零不带正负号：写 `0`）",
                 "a plain decimal such as 11092.59 (a zero takes no sign: write `0`)",
             ));
         }
@@ -250,10 +283,14 @@ impl<'de> Deserialize<'de> for Dec {
         impl serde::de::Visitor<'_> for V {
             type Value = Dec;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a plain decimal such as 11092.59")
+                f.write_str(&crate::lang::pick(
+                    "普通小数，如 11092.59",
+                    "a plain decimal such as 11092.59",
+                ))
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Dec, E> {
-                Dec::parse_field(v).map_err(|e| E::custom(format!("expected {e}, found `{v}`")))
+                Dec::parse_field(v)
+                    .map_err(|e| E::custom(crate::lang::expected(e, format!("`{v}`"))))
             }
         }
         d.deserialize_str(V)
@@ -291,10 +328,8 @@ impl Pct {
         let body = t
             .strip_suffix('%')
             .or_else(|| t.strip_suffix('％'))
-            .ok_or(DecError("a percentage such as 99.89%"))?;
-        Dec::parse(body.trim_end())
-            .map(Pct)
-            .map_err(|_| DecError("a percentage such as 99.89%"))
+            .ok_or(PERCENTAGE)?;
+        Dec::parse(body.trim_end()).map(Pct).map_err(|_| PERCENTAGE)
     }
 
     /// Parses a percentage written in a content file: as [`Pct::parse`], its number read with
@@ -307,11 +342,17 @@ impl Pct {
             .or_else(|| t.strip_suffix('％'))
             .unwrap_or(t);
         Dec::parse_field(body.trim_end()).map(|_| pct).map_err(|e| {
-            DecError(if e.0.contains("leading zeros") {
-                "a percentage such as 99.89% (no leading zeros: `5%`, `0.5%`)"
+            if e == LEADING_ZEROS {
+                DecError::new(
+                    "百分比，如 99.89%（不要前导零：写 `5%`、`0.5%`）",
+                    "a percentage such as 99.89% (no leading zeros: `5%`, `0.5%`)",
+                )
             } else {
-                "a percentage such as 99.89% (a zero takes no sign: write `0%`)"
-            })
+                DecError::new(
+                    "百分比，如 99.89%（零不带正负号：写 `0%`）",
+                    "a percentage such as 99.89% (a zero takes no sign: write `0%`)",
+                )
+            }
         })
     }
 
@@ -355,10 +396,14 @@ impl<'de> Deserialize<'de> for Pct {
         impl serde::de::Visitor<'_> for V {
             type Value = Pct;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a percentage such as 99.89%")
+                f.write_str(&crate::lang::pick(
+                    "百分比，如 99.89%",
+                    "a percentage such as 99.89%",
+                ))
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Pct, E> {
-                Pct::parse_field(v).map_err(|e| E::custom(format!("expected {e}, found `{v}`")))
+                Pct::parse_field(v)
+                    .map_err(|e| E::custom(crate::lang::expected(e, format!("`{v}`"))))
             }
         }
         d.deserialize_str(V)

@@ -9,7 +9,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::money::NUMBER;
+use super::money::{DecError, NUMBER};
 
 /// A whole number as written in the record.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -17,9 +17,11 @@ pub struct Whole(i64);
 
 impl Whole {
     /// Parses `2023`, `-1`, `0`; rejects `+5`, `0x7e4`, `1_000`, `007`, `-0`, `2023.0`.
-    pub fn parse(text: &str) -> Result<Whole, &'static str> {
-        const WORDS: &str =
-            "a whole number in digits (no `+`, hex, `_`, decimal point or leading zeros)";
+    pub fn parse(text: &str) -> Result<Whole, DecError> {
+        const WORDS: DecError = DecError::new(
+            "用数字写的整数（不带 `+`、十六进制、下划线 `_`、小数点或前导零）",
+            "a whole number in digits (no `+`, hex, `_`, decimal point or leading zeros)",
+        );
         let digits = text.strip_prefix('-').unwrap_or(text);
         let plain = !digits.is_empty()
             && digits.bytes().all(|b| b.is_ascii_digit())
@@ -30,7 +32,7 @@ impl Whole {
         }
         text.parse()
             .map(Whole)
-            .map_err(|_| "a whole number of at most 18 digits")
+            .map_err(|_| DecError::new("不超过 18 位的整数", "a whole number of at most 18 digits"))
     }
 
     /// The value.
@@ -63,19 +65,25 @@ impl<'de> Deserialize<'de> for Whole {
         impl serde::de::Visitor<'_> for V {
             type Value = Whole;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a whole number in digits")
+                f.write_str(&crate::lang::pick(
+                    "用数字写的整数",
+                    "a whole number in digits",
+                ))
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Whole, E> {
-                Whole::parse(v).map_err(|e| E::custom(format!("expected {e}, found `{v}`")))
+                Whole::parse(v).map_err(|e| E::custom(crate::lang::expected(e, format!("`{v}`"))))
             }
             // A snapshot's record JSON holds whole numbers as JSON numbers.
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Whole, E> {
                 Ok(Whole(v))
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Whole, E> {
-                i64::try_from(v)
-                    .map(Whole)
-                    .map_err(|_| E::custom("expected a whole number of at most 18 digits"))
+                i64::try_from(v).map(Whole).map_err(|_| {
+                    E::custom(crate::lang::pick(
+                        "应为不超过 18 位的整数",
+                        "expected a whole number of at most 18 digits",
+                    ))
+                })
             }
         }
         d.deserialize_str(V)

@@ -125,10 +125,13 @@ pub(super) fn recover(
 
 /// The warning for a folder of an earlier build that could not be removed.
 pub(super) fn left_behind(path: &Path, e: &Error) -> String {
-    format!(
-        "`{}`, left by an earlier build, could not be removed ({e}); the site is not affected: \
-         remove it by hand",
-        path.display()
+    let path = path.display();
+    crate::lang::pick(
+        format!("`{path}` 是以前的生成留下的，无法删除（{e}）；网站不受影响，请手动删除"),
+        format!(
+            "`{path}`, left by an earlier build, could not be removed ({e}); the site is not \
+             affected: remove it by hand"
+        ),
     )
 }
 

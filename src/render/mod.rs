@@ -232,7 +232,7 @@ mod tests {
             let err = renderer(&[("evil.html", &format!("{{{{ {f} }}}}"))])
                 .expect_err("unknown functions are refused when the theme loads");
             let text = err.to_string();
-            assert!(text.starts_with("template `evil.html`:"), "{text}");
+            assert!(text.starts_with("模板 `evil.html`："), "{text}");
         }
     }
 
@@ -242,10 +242,7 @@ mod tests {
         let err = r
             .render("page.html", &ctx(&[]))
             .expect_err("undefined variable");
-        assert!(
-            err.to_string().starts_with("template `page.html`:"),
-            "{err}"
-        );
+        assert!(err.to_string().starts_with("模板 `page.html`："), "{err}");
         let err = r
             .render("nope.html", &ctx(&[]))
             .expect_err("no such template");
@@ -255,7 +252,7 @@ mod tests {
     #[test]
     fn a_syntax_error_is_reported_with_its_template() {
         let err = renderer(&[("bad.html", "{% if %}")]).expect_err("syntax error");
-        assert!(err.to_string().starts_with("template `bad.html`:"), "{err}");
+        assert!(err.to_string().starts_with("模板 `bad.html`："), "{err}");
     }
 
     #[test]

@@ -9,6 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::lang::pick;
 
 /// Writes `record.schema.json`, `unit.schema.json` and `site.schema.json` into `dir`
 /// (created when missing); returns their paths.
@@ -47,32 +48,44 @@ pub struct Created {
 /// fields; with `name`, a new unit's folder and `_unit.yaml` too. Never overwrites a file.
 pub fn new_record(content: &Path, unit: &str, year: i64, name: Option<&str>) -> Result<Created> {
     let usage = |m: String| Error::Usage(format!("new: {m}"));
-    let id = crate::model::UnitId::parse(unit).map_err(|e| usage(format!("expected {e}")))?;
-    let year = crate::model::Year::new(year).map_err(|e| usage(format!("expected {e}")))?;
+    let expected = |e: String| {
+        pick(
+            format!("应为{}", crate::lang::spaced(&e)),
+            format!("expected {e}"),
+        )
+    };
+    let id = crate::model::UnitId::parse(unit).map_err(|e| usage(expected(e)))?;
+    let year = crate::model::Year::new(year).map_err(|e| usage(expected(e)))?;
     let dir = content.join(id.as_str());
     let unit_file = dir.join("_unit.yaml");
     let record = dir.join(format!("{year}.yaml"));
     let mut created_unit = None;
     match (unit_file.exists(), name) {
         (true, Some(_)) => {
-            return Err(usage(format!(
-                "`{}` already exists: leave out --name to add a year to this unit",
-                unit_file.display()
+            let file = unit_file.display();
+            return Err(usage(pick(
+                format!("`{file}` 已经存在：为这个单位添加年度时，不用写 --name"),
+                format!("`{file}` already exists: leave out --name to add a year to this unit"),
             )));
         }
         (false, None) => {
-            return Err(usage(format!(
-                "there is no unit `{id}` (`{}` is missing): give its name with --name 单位名称 to create it",
-                unit_file.display()
+            let file = unit_file.display();
+            return Err(usage(pick(
+                format!(
+                    "还没有单位 `{id}`（没有 `{file}`）：要新建这个单位，请用 --name 单位名称 写明它的名称"
+                ),
+                format!(
+                    "there is no unit `{id}` (`{file}` is missing): give its name with --name 单位名称 to create it"
+                ),
             )));
         }
         (false, Some(name)) => {
             let name = name.trim();
             if name.is_empty() || name.chars().any(char::is_control) {
-                return Err(usage(
-                    "expected the unit's name as printed, found an empty or control text"
-                        .to_owned(),
-                ));
+                return Err(usage(pick(
+                    "应照原文写单位名称，实际为空或含控制字符",
+                    "expected the unit's name as printed, found an empty or control text",
+                )));
             }
             std::fs::create_dir_all(&dir).map_err(io("create", &dir))?;
             let text = format!(
@@ -85,9 +98,10 @@ pub fn new_record(content: &Path, unit: &str, year: i64, name: Option<&str>) -> 
         (true, None) => {}
     }
     if record.exists() {
-        return Err(usage(format!(
-            "`{}` already exists: gongkai new never overwrites a record",
-            record.display()
+        let file = record.display();
+        return Err(usage(pick(
+            format!("`{file}` 已经存在：gongkai new 不会覆盖已有的记录"),
+            format!("`{file}` already exists: gongkai new never overwrites a record"),
         )));
     }
     let latest = latest_record(&dir)?;
@@ -99,9 +113,10 @@ pub fn new_record(content: &Path, unit: &str, year: i64, name: Option<&str>) -> 
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
             crate::load::draft::draft(&source, year.get(), &shown).map_err(|e| {
-                usage(format!(
-                    "`{}` could not be read as YAML: {e}",
-                    from.display()
+                let file = from.display();
+                usage(pick(
+                    format!("无法读取 `{file}` 的内容：{e}"),
+                    format!("`{file}` could not be read as YAML: {e}"),
                 ))
             })?
         }

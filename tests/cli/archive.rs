@@ -28,7 +28,7 @@ impl Project {
 
     /// `gongkai <args>` in the project, with `SOURCE_DATE_EPOCH` set and `HOME` inside it.
     fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("gongkai").expect("binary builds");
+        let mut cmd = crate::support::gongkai().expect("binary builds");
         cmd.current_dir(&self.path)
             .env("SOURCE_DATE_EPOCH", EPOCH)
             .env("HOME", self.path.join("home"))

@@ -5,8 +5,6 @@
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
-use assert_cmd::Command;
-
 use crate::support::root;
 
 /// The Chromium binary, if installed.
@@ -79,7 +77,7 @@ fn the_site_opens_from_disk_in_chromium_without_console_errors() {
     let browser = chromium().expect("chromium is on PATH (build.rs found it; .ci/run installs it)");
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("site");
-    Command::cargo_bin("gongkai")
+    crate::support::gongkai()
         .expect("binary")
         .current_dir(root())
         .args(["build", "--output"])

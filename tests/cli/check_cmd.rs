@@ -3,7 +3,7 @@
 use assert_cmd::Command;
 
 fn gongkai() -> Command {
-    let mut cmd = Command::cargo_bin("gongkai").expect("binary builds");
+    let mut cmd = crate::support::gongkai().expect("binary builds");
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
     cmd
 }
@@ -13,9 +13,15 @@ fn check_reports_findings_as_warnings_grouped_by_record() {
     let out = gongkai().arg("check").assert().success();
     let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
     assert!(
-        text.contains("花山街道 2020 (content/huashan/2020.yaml)"),
+        text.contains("花山街道 2020 年（content/huashan/2020.yaml）"),
         "{text}"
     );
+    assert!(text.contains("原文：4.5  重算：4.99"), "{text}");
+    assert!(text.contains("      规则："), "{text}");
+    assert!(text.contains("条发现，涉及 5 份记录；"), "{text}");
+    // In English when asked.
+    let out = gongkai().args(["--lang", "en", "check"]).assert().success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
     assert!(text.contains("stated: 4.5  computed: 4.99"), "{text}");
     assert!(text.contains("finding(s) in 5 record(s)"), "{text}");
 }
@@ -58,7 +64,7 @@ fn json_output_carries_stable_codes_with_stated_and_computed_values() {
 fn check_writes_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
     let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-    Command::cargo_bin("gongkai")
+    crate::support::gongkai()
         .expect("binary")
         .current_dir(dir.path())
         .args(["check", "--content"])
@@ -124,7 +130,7 @@ fn minimal_with(edits: &[(&str, &str)]) -> tempfile::TempDir {
 
 /// `gongkai check --format <format>` in `dir`: (exit code, stdout, stderr).
 fn check_in(dir: &std::path::Path, format: &str) -> (Option<i32>, String, String) {
-    let out = Command::cargo_bin("gongkai")
+    let out = crate::support::gongkai()
         .expect("binary")
         .current_dir(dir)
         .args(["check", "--content", "content", "--format", format])
@@ -151,7 +157,7 @@ fn issue15_check_output_carries_no_raw_bidi_control_from_the_data() {
     assert!(!human.chars().any(is_unsafe), "{human:?}");
     assert!(
         human
-            .contains("青菱\\u{2066}街道\\u{2069} 2023 (content/qingling/2023.yaml): 2 finding(s)"),
+            .contains("青菱\\u{2066}街道\\u{2069} 2023 年（content/qingling/2023.yaml）：2 条发现"),
         "{human}"
     );
     assert!(human.contains("“群众满意度\\u{202e}度意满”"), "{human}");
@@ -191,11 +197,11 @@ fn issue15_control_characters_in_the_data_are_refused_and_never_printed_raw() {
         let shown = if format == "json" { &out } else { &err };
         assert!(!shown.chars().any(is_unsafe), "{format}: {shown:?}");
         let needle = if format == "json" {
-            "expected text without control characters, found U+001B"
+            "应为不含控制字符的文字，实际在引号中用转义写了 U+001B"
         } else {
-            "short_name: expected text without control characters, found U+001B"
+            "short_name: 应为不含控制字符的文字，实际在引号中用转义写了 U+001B"
         };
         assert!(shown.contains(needle), "{format}: {shown}");
-        assert!(shown.contains("found U+009B"), "{format}: {shown}");
+        assert!(shown.contains("用转义写了 U+009B"), "{format}: {shown}");
     }
 }

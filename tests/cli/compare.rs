@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use assert_cmd::Command;
 use tempfile::TempDir;
 
 use crate::browser::{assert_pages_open, chromium};
@@ -14,7 +13,7 @@ use crate::support::{files, fixture, root};
 fn built(profile: &str) -> (TempDir, BTreeMap<String, Vec<u8>>) {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("site");
-    Command::cargo_bin("gongkai")
+    crate::support::gongkai()
         .expect("binary builds")
         .current_dir(root())
         .arg("build")
@@ -224,7 +223,7 @@ fn the_comparison_pages_open_from_disk_in_chromium_without_console_errors() {
     let browser = chromium().expect("chromium is on PATH (build.rs found it; .ci/run installs it)");
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("site");
-    Command::cargo_bin("gongkai")
+    crate::support::gongkai()
         .expect("binary")
         .current_dir(root())
         .arg("build")

@@ -10,8 +10,6 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
-
 use crate::support::{example_project, files, project_with};
 
 /// One build environment: `RAYON_NUM_THREADS`, `TZ`, `LANG` and `LC_ALL`, and whether the
@@ -68,7 +66,7 @@ fn build(
     epoch: Option<&str>,
 ) -> BTreeMap<String, Vec<u8>> {
     let out = project.join(name);
-    let mut cmd = Command::cargo_bin("gongkai").expect("binary builds");
+    let mut cmd = crate::support::gongkai().expect("binary builds");
     cmd.current_dir(project)
         .env("HOME", project.join("home"))
         .env("RAYON_NUM_THREADS", env.threads)

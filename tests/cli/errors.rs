@@ -9,18 +9,17 @@ mod amounts;
 mod decimals;
 mod funds;
 mod hardening;
+mod lang;
 mod layouts;
 mod partial;
 mod robustness;
 mod tables;
 
-use assert_cmd::Command;
-
 use crate::support::{assert_text, fixture, load_invalid, load_site};
 
 /// The message of a run with exactly one error.
 fn one(diagnostic: &str) -> String {
-    format!("error: {diagnostic}\n1 error in the content")
+    format!("错误：{diagnostic}\n内容中共有 1 处错误")
 }
 
 #[test]
@@ -89,7 +88,7 @@ fn the_minimal_site_loads_with_defaults_and_inferences_filled_in() {
 fn an_exponent_is_not_a_plain_decimal() {
     assert_text(
         &load_invalid("exponent"),
-        &one("content/qingling/2023.yaml:10:19: self_evaluation.goals[0].indicators[0].weight (分值): expected a plain decimal such as 11092.59 (no exponent, hex, `_` or special values), found `1e3`
+        &one("content/qingling/2023.yaml:10:19: self_evaluation.goals[0].indicators[0].weight (分值): 应为普通小数，如 11092.59（不用科学计数法、十六进制、下划线 `_` 或特殊值），实际为 `1e3`
    |
 10 |           weight: 1e3
    |                   ^"),
@@ -100,21 +99,21 @@ fn an_exponent_is_not_a_plain_decimal() {
 fn hex_nan_and_underscores_are_not_plain_decimals() {
     assert_text(
         &load_invalid("hex"),
-        &one("content/qingling/2023.yaml:6:21: final_accounts.income.general_budget (一般公共预算财政拨款): expected a plain decimal such as 11092.59 (no exponent, hex, `_` or special values), found `0x1F`
+        &one("content/qingling/2023.yaml:6:21: final_accounts.income.general_budget (一般公共预算财政拨款): 应为普通小数，如 11092.59（不用科学计数法、十六进制、下划线 `_` 或特殊值），实际为 `0x1F`
   |
 6 |     general_budget: 0x1F
   |                     ^"),
     );
     assert_text(
         &load_invalid("nan"),
-        &one("content/qingling/2023.yaml:7:13: self_evaluation.execution.actual (执行数/实际完成值): expected a plain decimal such as 11092.59 (no exponent, hex, `_` or special values) or a printed mark (`—`, `/`, `\"\"` (an empty cell), `unreadable` or `merged`), found `.nan`
+        &one("content/qingling/2023.yaml:7:13: self_evaluation.execution.actual (执行数/实际完成值): 应为普通小数，如 11092.59（不用科学计数法、十六进制、下划线 `_` 或特殊值），或原文印的符号（`—`、`/`、`\"\"`（空单元格）、`unreadable` 或 `merged`），实际为 `.nan`
   |
 7 |     actual: .nan
   |             ^"),
     );
     assert_text(
         &load_invalid("underscore"),
-        &one("content/qingling/2023.yaml:6:12: final_accounts.expenditure.total (合计): expected a plain decimal such as 11092.59 (no exponent, hex, `_` or special values), found `1_000`
+        &one("content/qingling/2023.yaml:6:12: final_accounts.expenditure.total (合计): 应为普通小数，如 11092.59（不用科学计数法、十六进制、下划线 `_` 或特殊值），实际为 `1_000`
   |
 6 |     total: 1_000
   |            ^"),
@@ -125,7 +124,7 @@ fn hex_nan_and_underscores_are_not_plain_decimals() {
 fn an_unknown_field_is_named_with_the_fields_expected() {
     assert_text(
         &load_invalid("unknown_field"),
-        &one("content/qingling/2023.yaml:10:11: self_evaluation.goals[0].indicators[0].weigth: unknown field `weigth`, expected one of `id`, `level1`, `level2`, `name`, `weight`, `target`, `actual`, `score`, `deviation`, `note`, `measure`, `direction`, `kind`, `status`, `nature`, `value`, `unit`, `definition`, `criteria`
+        &one("content/qingling/2023.yaml:10:11: self_evaluation.goals[0].indicators[0].weigth: 未知字段 `weigth`，应为以下之一：`id`、`level1`、`level2`、`name`、`weight`、`target`、`actual`、`score`、`deviation`、`note`、`measure`、`direction`、`kind`、`status`、`nature`、`value`、`unit`、`definition`、`criteria`
    |
 10 |           weigth: 4
    |           ^"),
@@ -136,7 +135,7 @@ fn an_unknown_field_is_named_with_the_fields_expected() {
 fn a_duplicate_key_points_at_the_second_one() {
     assert_text(
         &load_invalid("duplicate_key"),
-        &one("content/qingling/2023.yaml:11:11: self_evaluation.goals[0].indicators[0].weight (分值): duplicate key `weight`: a key may appear only once in a mapping
+        &one("content/qingling/2023.yaml:11:11: self_evaluation.goals[0].indicators[0].weight (分值): 字段 `weight` 重复：同一层里每个字段只能写一次
    |
 11 |           weight: 5
    |           ^"),
@@ -147,7 +146,7 @@ fn a_duplicate_key_points_at_the_second_one() {
 fn a_string_where_a_mapping_belongs_says_what_was_found() {
     assert_text(
         &load_invalid("wrong_type"),
-        &one("content/qingling/2023.yaml:4:18: self_evaluation (部门整体支出绩效自评表): expected a mapping, found `部门整体支出绩效自评表`
+        &one("content/qingling/2023.yaml:4:18: self_evaluation (部门整体支出绩效自评表): 应为若干“字段: 值”，实际为 `部门整体支出绩效自评表`
   |
 4 | self_evaluation: 部门整体支出绩效自评表
   |                  ^"),
@@ -158,7 +157,7 @@ fn a_string_where_a_mapping_belongs_says_what_was_found() {
 fn a_missing_required_field_points_at_its_mapping() {
     assert_text(
         &load_invalid("missing_field"),
-        &one("content/qingling/2023.yaml:9:11: self_evaluation.goals[0].indicators[0].name (名称): missing required field `name`
+        &one("content/qingling/2023.yaml:9:11: self_evaluation.goals[0].indicators[0].name (名称): 缺少必填字段 `name`
   |
 9 |         - target: ≥95%
   |           ^"),
@@ -169,7 +168,7 @@ fn a_missing_required_field_points_at_its_mapping() {
 fn the_year_field_must_match_the_file_name() {
     assert_text(
         &load_invalid("year_mismatch"),
-        &one("content/qingling/2023.yaml:1:7: year (年度): expected 2023 (the year in the file name), found 2022
+        &one("content/qingling/2023.yaml:1:7: year (年度): 应为 2023（与文件名中的年度一致），实际为 2022
   |
 1 | year: 2022
   |       ^"),
@@ -181,7 +180,7 @@ fn a_unit_folder_needs_a_unit_file() {
     assert_text(
         &load_invalid("unit_without_unit_file"),
         &one(
-            "content/qingling: expected a `_unit.yaml` file in this unit folder (with `id: qingling` and the unit's name), found none",
+            "content/qingling: 本单位文件夹里应有 `_unit.yaml` 文件（写明 `id: qingling` 和单位名称），实际没有",
         ),
     );
 }
@@ -190,7 +189,7 @@ fn a_unit_folder_needs_a_unit_file() {
 fn the_unit_id_must_match_the_folder_name() {
     assert_text(
         &load_invalid("unit_id_mismatch"),
-        &one("content/qingling/_unit.yaml:1:5: id (编号): expected `qingling` (the unit folder's name), found `qingling-jie`
+        &one("content/qingling/_unit.yaml:1:5: id (编号): 应为 `qingling`（与单位文件夹名一致），实际为 `qingling-jie`
   |
 1 | id: qingling-jie
   |     ^"),
@@ -202,7 +201,7 @@ fn a_unit_folder_must_be_named_by_a_valid_id() {
     assert_text(
         &load_invalid("bad_unit_folder_name"),
         &one(
-            "content/Qing Ling: unit folder name: expected a unit id of 1 to 64 lowercase letters, digits and `-` (starting with a letter or digit), found `Qing Ling`",
+            "content/Qing Ling: 单位文件夹名：应为由 1 到 64 个小写字母、数字和 `-` 组成（以字母或数字开头）的单位编号，实际为 `Qing Ling`",
         ),
     );
 }
@@ -211,9 +210,9 @@ fn a_unit_folder_must_be_named_by_a_valid_id() {
 fn stray_files_are_reported_not_ignored() {
     assert_text(
         &load_invalid("stray_file"),
-        "error: content/notes.txt: unexpected file or folder: the content folder holds `_site.yaml` and one folder per unit
-error: content/qingling/2023.yml: unexpected file or folder: a unit folder holds `_unit.yaml`, `<year>.yaml` records and `<year>/` narrative folders (YAML files here end in `.yaml`)
-2 errors in the content",
+        "错误：content/notes.txt: 这里不应有这个文件或文件夹：content 文件夹里只放 `_site.yaml` 和每个单位一个文件夹
+错误：content/qingling/2023.yml: 这里不应有这个文件或文件夹：单位文件夹里只放 `_unit.yaml`、`<年度>.yaml` 记录和 `<年度>/` 说明文件夹（这里的文件扩展名是 `.yaml`）
+内容中共有 2 处错误",
     );
 }
 
@@ -221,7 +220,7 @@ error: content/qingling/2023.yml: unexpected file or folder: a unit folder holds
 fn tab_indentation_is_a_located_yaml_error() {
     assert_text(
         &load_invalid("tab_indentation"),
-        &one("content/qingling/2023.yaml:5:1: a tab is used to indent this line: YAML indents with spaces only (two per level); replace the tab with spaces
+        &one("content/qingling/2023.yaml:5:1: 本行用制表符（Tab）缩进：只能用空格缩进（每级两个空格），请把制表符换成空格
   |
 5 |  goals: []
   | ^"),
@@ -240,7 +239,7 @@ fn a_byte_order_mark_is_skipped() {
 fn invalid_utf8_is_located_at_the_first_bad_byte() {
     assert_text(
         &load_invalid("invalid_utf8"),
-        &one("content/qingling/2023.yaml:5:12: expected UTF-8 text, found an invalid byte sequence (byte 0xB2); save the file as UTF-8
+        &one("content/qingling/2023.yaml:5:12: 应为 UTF-8 编码的文字，实际有无法识别的字节（字节 0xB2）；请把文件另存为 UTF-8 编码
   |
 5 |   title: 青菱\u{FFFD}\u{FFFD}
   |              ^"),
@@ -251,7 +250,7 @@ fn invalid_utf8_is_located_at_the_first_bad_byte() {
 fn an_empty_file_is_not_a_record() {
     assert_text(
         &load_invalid("empty_file"),
-        &one("content/qingling/2023.yaml:1:1: expected a mapping, found an empty file"),
+        &one("content/qingling/2023.yaml:1:1: 应为若干“字段: 值”，实际文件是空的"),
     );
 }
 
@@ -259,7 +258,7 @@ fn an_empty_file_is_not_a_record() {
 fn a_weight_suffix_that_disagrees_with_the_weight_is_an_error() {
     assert_text(
         &load_invalid("weight_suffix_conflict"),
-        &one("content/qingling/2023.yaml:10:19: self_evaluation.goals[0].indicators[0].weight (分值): expected 4 as the name's suffix `（4分）` says, found 5
+        &one("content/qingling/2023.yaml:10:19: self_evaluation.goals[0].indicators[0].weight (分值): 应为 4（与名称后的 `（4分）` 一致），实际为 5
    |
 10 |           weight: 5
    |                   ^"),
@@ -270,39 +269,39 @@ fn a_weight_suffix_that_disagrees_with_the_weight_is_an_error() {
 fn enum_values_list_the_choices() {
     assert_text(
         &load_invalid("bad_enum"),
-        "error: content/qingling/2023.yaml:3:11: template (评分模板): expected one of `hubei`, `national`, `sichuan`, found `provincial`
+        "错误：content/qingling/2023.yaml:3:11: template (评分模板): 应为 `hubei`、`national`、`sichuan` 之一，实际为 `provincial`
   |
 3 | template: provincial
   |           ^
-error: content/qingling/2023.yaml:7:13: final_accounts.lines[0].fund: expected one of `general_budget`, `gov_fund`, `state_capital`, found `special`
+错误：content/qingling/2023.yaml:7:13: final_accounts.lines[0].fund: 应为 `general_budget`、`gov_fund`、`state_capital` 之一，实际为 `special`
   |
 7 |       fund: special
   |             ^
-2 errors in the content",
+内容中共有 2 处错误",
     );
 }
 
-const MULTIPLE: &str = "error: content/huashan/2020.yaml:5:5: projects[0].name (名称): expected the project's name, found none
+const MULTIPLE: &str = "错误：content/huashan/2020.yaml:5:5: projects[0].name (名称): 应填写项目名称，实际没有
   |
 5 |   - goals: []
   |     ^
-error: content/qingling/2022.yaml:6:12: final_accounts.income.total (合计): expected a plain decimal such as 11092.59 (no exponent, hex, `_` or special values), found `1e3`
+错误：content/qingling/2022.yaml:6:12: final_accounts.income.total (合计): 应为普通小数，如 11092.59（不用科学计数法、十六进制、下划线 `_` 或特殊值），实际为 `1e3`
   |
 6 |     total: 1e3
   |            ^
-error: content/qingling/2023.yaml:10:19: self_evaluation.goals[0].indicators[0].weight (分值): expected 4 as the name's suffix `(4分)` says, found 5
+错误：content/qingling/2023.yaml:10:19: self_evaluation.goals[0].indicators[0].weight (分值): 应为 4（与名称后的 `(4分)` 一致），实际为 5
    |
 10 |           weight: 5
    |                   ^
-error: content/qingling/2023.yaml:11:22: self_evaluation.goals[0].indicators[0].direction (指标方向): expected `positive` or `negative`, found `up`
+错误：content/qingling/2023.yaml:11:22: self_evaluation.goals[0].indicators[0].direction (指标方向): 应为 `positive` 或 `negative`，实际为 `up`
    |
 11 |           direction: up
    |                      ^
-error: content/qingling/_unit.yaml:3:7: sort: expected a whole number in digits (no `+`, hex, `_`, decimal point or leading zeros), found `first`
+错误：content/qingling/_unit.yaml:3:7: sort: 应为用数字写的整数（不带 `+`、十六进制、下划线 `_`、小数点或前导零），实际为 `first`
   |
 3 | sort: first
   |       ^
-5 errors in the content";
+内容中共有 5 处错误";
 
 #[test]
 fn every_error_of_every_file_is_reported_sorted_by_path() {
@@ -311,7 +310,7 @@ fn every_error_of_every_file_is_reported_sorted_by_path() {
 
 #[test]
 fn gongkai_check_prints_every_error_and_exits_with_2() {
-    let out = Command::cargo_bin("gongkai")
+    let out = crate::support::gongkai()
         .expect("binary built")
         .current_dir(fixture("invalid/multiple_errors"))
         .args(["check", "--content", "content"])
@@ -326,7 +325,7 @@ fn gongkai_check_prints_every_error_and_exits_with_2() {
 
 #[test]
 fn issue18_check_format_json_reports_invalid_content_as_json_with_exit_2() {
-    let out = Command::cargo_bin("gongkai")
+    let out = crate::support::gongkai()
         .expect("binary built")
         .current_dir(fixture("invalid/multiple_errors"))
         .args(["check", "--content", "content", "--format", "json"])
@@ -351,7 +350,7 @@ fn issue18_check_format_json_reports_invalid_content_as_json_with_exit_2() {
     assert!(
         e["message"]
             .as_str()
-            .is_some_and(|m| m.ends_with("found `1e3`")),
+            .is_some_and(|m| m.ends_with("实际为 `1e3`")),
         "{e}"
     );
     assert_eq!(
@@ -365,19 +364,19 @@ fn issue18_check_format_json_reports_invalid_content_as_json_with_exit_2() {
 fn issue16_an_override_that_cannot_apply_is_an_error_at_its_line() {
     assert_text(
         &load_invalid("override_cannot_apply"),
-        "error: content/qingling/2023.yaml:13:17: self_evaluation.goals[0].indicators[0].kind (指标类型): kind: quantitative needs a target with one number, such as ≥95%; found `明显提升`
+        "错误：content/qingling/2023.yaml:13:17: self_evaluation.goals[0].indicators[0].kind (指标类型): kind: quantitative（定量指标）的年初目标值须含一个数字，如 ≥95%；实际为 `明显提升`
    |
 13 |           kind: quantitative
    |                 ^
-error: content/qingling/2023.yaml:18:17: self_evaluation.goals[0].indicators[1].kind (指标类型): kind: quantitative needs an actual with one number, such as 98%; found `基本办结`
+错误：content/qingling/2023.yaml:18:17: self_evaluation.goals[0].indicators[1].kind (指标类型): kind: quantitative（定量指标）的实际完成值须含一个数字，如 98%；实际为 `基本办结`
    |
 18 |           kind: quantitative
    |                 ^
-error: content/qingling/2023.yaml:23:22: self_evaluation.goals[0].indicators[2].direction (指标方向): direction: negative needs a target with one number, such as ≤5% (a qualitative indicator is scored by band, not by direction); found `不发生`
+错误：content/qingling/2023.yaml:23:22: self_evaluation.goals[0].indicators[2].direction (指标方向): direction: negative（指标方向）要求年初目标值含一个数字，如 ≤5%（定性指标按档次评分，不看方向）；实际为 `不发生`
    |
 23 |           direction: negative
    |                      ^
-3 errors in the content",
+内容中共有 3 处错误",
     );
 }
 
@@ -386,23 +385,23 @@ fn issue18_keyboard_slips_are_named_in_plain_words_with_the_caret_on_the_slip() 
     // A full-width colon, a colon without its space, a tab, an unquoted `: ` inside a text.
     assert_text(
         &load_invalid("yaml_slips"),
-        r#"error: content/qingling/2020.yaml:5:17: self_evaluation (部门整体支出绩效自评表): the colon after `reported_total` is a full-width `：`; YAML separates a key from its value with a half-width `:` and a space: `reported_total: 98`
+        r#"错误：content/qingling/2020.yaml:5:17: self_evaluation (部门整体支出绩效自评表): `reported_total` 后的冒号是全角“：”，字段名和值之间应为半角冒号加一个空格：`reported_total: 98`
   |
 5 |   reported_total：98
   |                 ^
-error: content/qingling/2021.yaml:5:17: self_evaluation (部门整体支出绩效自评表): a space is missing after the `:` of `reported_total`: write `reported_total: 98`
+错误：content/qingling/2021.yaml:5:17: self_evaluation (部门整体支出绩效自评表): `reported_total` 的冒号后缺一个空格：应写作 `reported_total: 98`
   |
 5 |   reported_total:98
   |                 ^
-error: content/qingling/2022.yaml:5:1: a tab is used to indent this line: YAML indents with spaces only (two per level); replace the tab with spaces
+错误：content/qingling/2022.yaml:5:1: 本行用制表符（Tab）缩进：只能用空格缩进（每级两个空格），请把制表符换成空格
   |
 5 |  reported_total: 98
   | ^
-error: content/qingling/2023.yaml:6:18: the text after `name:` holds a colon and a space (`: `), which YAML reads as the start of another key; put the text in quotes: `name: "年度目标1: 提升服务"`
+错误：content/qingling/2023.yaml:6:18: `name:` 后的文字里有“冒号加空格”（`: `），会被当成另一个字段的开始；请给这段文字加引号：`name: "年度目标1: 提升服务"`
   |
 6 |     - name: 年度目标1: 提升服务
   |                      ^
-4 errors in the content"#,
+内容中共有 4 处错误"#,
     );
 }
 
@@ -413,26 +412,26 @@ fn issue18_every_independent_mistake_of_a_file_is_reported_after_a_syntax_error(
     // its line, the indicator after the left-out one still named `indicators[1]`.
     assert_text(
         &load_invalid("independent_mistakes"),
-        r#"error: content/qingling/2023.yaml:11:17: the colon after `weight` is a full-width `：`; YAML separates a key from its value with a half-width `:` and a space: `weight: 5`
+        r#"错误：content/qingling/2023.yaml:11:17: `weight` 后的冒号是全角“：”，字段名和值之间应为半角冒号加一个空格：`weight: 5`
    |
 11 |           weight：5
    |                 ^
-error: content/qingling/2023.yaml:14:22: self_evaluation.goals[0].indicators[1].direction (指标方向): expected `positive` or `negative`, found `up`
+错误：content/qingling/2023.yaml:14:22: self_evaluation.goals[0].indicators[1].direction (指标方向): 应为 `positive` 或 `negative`，实际为 `up`
    |
 14 |           direction: up
    |                      ^
-error: content/qingling/2023.yaml:16:15: self_evaluation.goals[1].weight (分值): expected a plain decimal such as 11092.59 (no exponent, hex, `_` or special values), found `1e3`
+错误：content/qingling/2023.yaml:16:15: self_evaluation.goals[1].weight (分值): 应为普通小数，如 11092.59（不用科学计数法、十六进制、下划线 `_` 或特殊值），实际为 `1e3`
    |
 16 |       weight: 1e3
    |               ^
-error: content/qingling/2023.yaml:22:12: final_accounts.income.total (合计): expected a plain decimal such as 11092.59 (no exponent, hex, `_` or special values), found `很多`
+错误：content/qingling/2023.yaml:22:12: final_accounts.income.total (合计): 应为普通小数，如 11092.59（不用科学计数法、十六进制、下划线 `_` 或特殊值），实际为 `很多`
    |
 22 |     total: 很多
    |            ^
-error: content/qingling/2023.yaml:24:1: a tab is used to indent this line: YAML indents with spaces only (two per level); replace the tab with spaces
+错误：content/qingling/2023.yaml:24:1: 本行用制表符（Tab）缩进：只能用空格缩进（每级两个空格），请把制表符换成空格
    |
 24 |  title: 绩效目标
    | ^
-5 errors in the content"#,
+内容中共有 5 处错误"#,
     );
 }

@@ -9,7 +9,6 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use gongkai::model::tables::LineTableKind;
 
 use crate::support::{build_into_temp, fixture, root};
@@ -30,7 +29,7 @@ fn empty_site(unit: &str) -> (tempfile::TempDir, PathBuf) {
 }
 
 fn import(content: &Path, unit: &str, files: &[&Path], extra: &[&str]) -> std::process::Output {
-    let mut cmd = Command::cargo_bin("gongkai").expect("binary");
+    let mut cmd = crate::support::gongkai().expect("binary");
     cmd.current_dir(root()).args(["--lang", "zh", "import"]);
     for f in files {
         cmd.arg(f);
@@ -642,7 +641,7 @@ fn national_sheets() -> Vec<(&'static str, Vec<Vec<&'static str>>)> {
 /// `gongkai --lang <lang> import <book> --unit putuo-caizhengju --year 2024 --content <content>
 /// <extra…>`, with the site's edition (no `--edition`).
 fn import_plain(content: &Path, book: &Path, lang: &str, extra: &[&str]) -> std::process::Output {
-    Command::cargo_bin("gongkai")
+    crate::support::gongkai()
         .expect("binary")
         .current_dir(root())
         .args(["--lang", lang, "import"])

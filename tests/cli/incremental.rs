@@ -4,7 +4,6 @@
 
 use std::path::PathBuf;
 
-use assert_cmd::Command;
 use tempfile::TempDir;
 
 use crate::support::{age, example_project, files, root};
@@ -37,12 +36,12 @@ impl Project {
 
     /// `gongkai build --verbose --output <output>`; returns stderr.
     fn build(&self, output: &str) -> String {
-        let out = Command::cargo_bin("gongkai")
+        let out = crate::support::gongkai()
             .expect("binary builds")
             .current_dir(&self.path)
             .env("HOME", self.path.join("home"))
             .env_remove("SOURCE_DATE_EPOCH")
-            .args(["build", "--verbose", "--output", output])
+            .args(["--lang", "en", "build", "--verbose", "--output", output])
             .assert()
             .success()
             .get_output()

@@ -419,7 +419,7 @@ fn issue17_a_record_naming_an_edition_the_theme_lacks_fails_the_build_at_its_fie
         }
         std::fs::write(dest, bytes).expect("write");
     }
-    let out = assert_cmd::Command::cargo_bin("gongkai")
+    let out = crate::support::gongkai()
         .expect("binary")
         .current_dir(dir.path())
         .args(["build", "--quiet"])

@@ -12,7 +12,7 @@ use serde_json::Value;
 use crate::support::{files, project_with, root};
 
 fn gongkai(project: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("gongkai").expect("binary");
+    let mut cmd = crate::support::gongkai().expect("binary");
     cmd.current_dir(project).env("HOME", project.join("home"));
     cmd
 }
@@ -164,7 +164,7 @@ fn issue18_new_writes_the_same_bytes_and_never_overwrites() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("already exists"),
+        String::from_utf8_lossy(&out.stderr).contains("已经存在"),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );

@@ -23,8 +23,8 @@ const RACE_FOR: Duration = Duration::from_secs(3);
 /// At most this many builds per test, whatever the time.
 const MAX_BUILDS: usize = 400;
 /// The one message a build may fail with: the link was seen, at the walk or at the read.
-const LINK_MESSAGE: &str =
-    "unexpected symbolic link: links are not followed; copy the file instead";
+/// The library's messages are Chinese (issue 18).
+const LINK_MESSAGE: &str = "这是一个符号链接：gongkai 不跟随链接读取，请把文件复制过来";
 
 /// The minimal fixture site copied into `<tmp>/content`, and `<tmp>/outside` for the secrets.
 fn project() -> (tempfile::TempDir, PathBuf) {

@@ -175,7 +175,7 @@ fn issue18_an_editor_accepts_the_drafts_gongkai_new_writes() {
             continue;
         }
         let unit = entry.file_name().to_string_lossy().into_owned();
-        assert_cmd::Command::cargo_bin("gongkai")
+        crate::support::gongkai()
             .expect("binary")
             .current_dir(&project)
             .args(["new", &unit, "2030"])

@@ -4,14 +4,12 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
-
 use crate::browser::{chromium, open_with, page_errors};
 use crate::support::root;
 
 /// Builds the example site into `out`.
 fn build(out: &Path, profile: &str) {
-    Command::cargo_bin("gongkai")
+    crate::support::gongkai()
         .expect("binary")
         .current_dir(root())
         .args(["build", "--profile", profile, "--output"])

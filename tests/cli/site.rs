@@ -3,14 +3,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use assert_cmd::Command;
 use tempfile::TempDir;
 
 use crate::support::{files, fixture, root};
 
 /// Runs `gongkai build` on the example content into `out`, with extra arguments.
 fn build(out: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("gongkai")
+    crate::support::gongkai()
         .expect("binary builds")
         .current_dir(root())
         .arg("build")
@@ -257,7 +256,7 @@ fn building_twice_gives_identical_bytes_whatever_threads_tz_or_lang() {
     let dir = tempfile::tempdir().expect("temp dir");
     let run = |name: &str, threads: &str, tz: &str, lang: &str| {
         let out = dir.path().join(name);
-        Command::cargo_bin("gongkai")
+        crate::support::gongkai()
             .expect("binary builds")
             .current_dir(root())
             .env("RAYON_NUM_THREADS", threads)
@@ -298,7 +297,7 @@ fn invalid_content_exits_2_with_located_errors_and_leaves_the_output_untouched()
     build(&out, &[]).success();
     let before = files(&out);
     let case = fixture("invalid/missing_field");
-    let assert = Command::cargo_bin("gongkai")
+    let assert = crate::support::gongkai()
         .expect("binary builds")
         .current_dir(&case)
         .args(["build", "--content", "content", "--output"])
@@ -366,7 +365,7 @@ fn the_sitemap_is_written_only_when_base_url_is_set() {
     yaml.push_str("base_url: https://czj.example.gov.cn/gongkai/\n");
     std::fs::write(&site, yaml).expect("write");
     let out = dir.path().join("site");
-    Command::cargo_bin("gongkai")
+    crate::support::gongkai()
         .expect("binary builds")
         .current_dir(dir.path())
         .args(["build", "--output", "site"])

@@ -87,12 +87,24 @@ pub(crate) fn project_with<K: AsRef<Path>, B: AsRef<[u8]>>(
     (dir, path)
 }
 
+/// The `gongkai` binary with the language of its messages pinned to the default (Chinese):
+/// CI machines often run with `LANG=en_US.UTF-8` or `C.UTF-8`, which would choose English
+/// (issue 18). A test of English adds `--lang en` or sets `LANG` itself.
+pub(crate) fn gongkai() -> Result<assert_cmd::Command, assert_cmd::cargo::CargoError> {
+    assert_cmd::Command::cargo_bin("gongkai").map(|mut cmd| {
+        cmd.env_remove("LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES");
+        cmd
+    })
+}
+
 /// `gongkai build --content <content>` into a fresh temporary folder (from the repository
 /// root); returns the folder guard and the site's path.
 pub(crate) fn build_into_temp(content: &Path) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("site");
-    assert_cmd::Command::cargo_bin("gongkai")
+    gongkai()
         .expect("binary")
         .current_dir(root())
         .arg("build")

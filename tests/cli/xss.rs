@@ -9,7 +9,6 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -69,7 +68,7 @@ impl Hostile {
     /// Builds the site in `profile` into `out-<profile>` with the real binary.
     fn build(&self, profile: &str) -> PathBuf {
         let out = self.path.join(format!("out-{profile}"));
-        Command::cargo_bin("gongkai")
+        crate::support::gongkai()
             .expect("binary builds")
             .current_dir(&self.path)
             .env("HOME", &self.path)

@@ -7,6 +7,7 @@
 
 use super::Ctx;
 use super::scorecard::unsigned_weight;
+use crate::lang::pick;
 use crate::load::raw::{RawExecution, RawExecutionPart, RawFundsPart};
 use crate::model::cell::figure;
 use crate::model::{Execution, ExecutionPart, FundsRow};
@@ -52,8 +53,10 @@ fn part(cx: &mut Ctx<'_>, path: &str, raw: RawFundsPart) -> FundsRow {
     if raw.name.trim().is_empty() {
         cx.error(
             &format!("{path}.name"),
-            "expected the row's name as printed, such as 其中：当年财政拨款, found an empty name"
-                .to_owned(),
+            pick(
+                "应照原文填写本行名称，如 其中：当年财政拨款，实际为空",
+                "expected the row's name as printed, such as 其中：当年财政拨款, found an empty name",
+            ),
         );
     }
     unsigned_weight(cx, &format!("{path}.weight"), figure(raw.weight.as_ref()));

@@ -5,6 +5,7 @@
 //! as [`Measure`]s, and its kind and direction resolved. Never changes a reported figure.
 
 use super::Ctx;
+use crate::lang::pick;
 use crate::load::locate::shorten;
 use crate::load::raw::{RawGoal, RawIndicator, RawScorecard};
 use crate::model::measure::Comparator;
@@ -39,7 +40,10 @@ pub(crate) fn scorecard(
     if project && raw.name.as_deref().is_none_or(|n| n.trim().is_empty()) {
         cx.error(
             &format!("{path}.name"),
-            "expected the project's name, found none".to_owned(),
+            pick(
+                "应填写项目名称，实际没有",
+                "expected the project's name, found none",
+            ),
         );
     }
     let goals = raw
@@ -146,7 +150,10 @@ pub(super) fn unsigned_weight(cx: &mut Ctx<'_>, field: &str, weight: Option<Dec>
     if let Some(w) = weight.filter(|w| *w < Dec::ZERO) {
         cx.error(
             field,
-            format!("expected a weight of 0 or more, written without a sign, found {w}"),
+            pick(
+                format!("分值应不小于 0，且不带正负号，实际为 {w}"),
+                format!("expected a weight of 0 or more, written without a sign, found {w}"),
+            ),
         );
     }
 }
@@ -159,13 +166,23 @@ fn indicator(cx: &mut Ctx<'_>, path: &str, raw: RawIndicator) -> Indicator {
             if base.is_empty() {
                 cx.error(
                     &format!("{path}.name"),
-                    format!("expected an indicator name before the weight `{suffix}`, found only the weight"),
+                    pick(
+                        format!("分值 `{suffix}` 前应有指标名称，实际只有分值"),
+                        format!(
+                            "expected an indicator name before the weight `{suffix}`, found only the weight"
+                        ),
+                    ),
                 );
             }
             if let Some(w) = raw.weight.filter(|w| *w != in_name) {
                 cx.error(
                     &format!("{path}.weight"),
-                    format!("expected {in_name} as the name's suffix `{suffix}` says, found {w}"),
+                    pick(
+                        format!("应为 {in_name}（与名称后的 `{suffix}` 一致），实际为 {w}"),
+                        format!(
+                            "expected {in_name} as the name's suffix `{suffix}` says, found {w}"
+                        ),
+                    ),
                 );
             }
             (base.to_owned(), Some(in_name))
@@ -263,10 +280,17 @@ fn target_columns(cx: &mut Ctx<'_>, path: &str, raw: &RawIndicator) -> Option<Ta
     if let Some(t) = &raw.target {
         cx.error(
             &format!("{path}.target"),
-            format!(
-                "expected either `target` or the columns `nature`/`value`/`unit` (指标性质/指标值/度量单位), not both; found target `{}` beside `{}`",
-                shorten(t),
-                shorten(&columns.joined())
+            pick(
+                format!(
+                    "`target`（年初目标值）与 `nature`/`value`/`unit`（指标性质/指标值/度量单位）三列只能填一种；实际 target 填了 `{}`，三列又填了 `{}`",
+                    shorten(t),
+                    shorten(&columns.joined())
+                ),
+                format!(
+                    "expected either `target` or the columns `nature`/`value`/`unit` (指标性质/指标值/度量单位), not both; found target `{}` beside `{}`",
+                    shorten(t),
+                    shorten(&columns.joined())
+                ),
             ),
         );
     }
@@ -283,26 +307,38 @@ fn overrides_apply(
     target: Option<&Measure>,
     actual: Option<&Measure>,
 ) {
-    let found = |m: Option<&Measure>, none: &str| match m {
+    let found = |m: Option<&Measure>| match m {
         Some(m) => format!("`{}`", shorten(m.text.trim())),
-        None => none.to_owned(),
+        None => pick("未填年初目标值", "no target"),
     };
     let target_ok = target.is_some_and(|t| t.number.is_some());
     if raw.kind.as_deref() == Some("quantitative") {
         if !target_ok {
             cx.error(
                 &format!("{path}.kind"),
-                format!(
-                    "kind: quantitative needs a target with one number, such as ≥95%; found {}",
-                    found(target, "no target")
+                pick(
+                    format!(
+                        "kind: quantitative（定量指标）的年初目标值须含一个数字，如 ≥95%；实际为 {}",
+                        found(target)
+                    ),
+                    format!(
+                        "kind: quantitative needs a target with one number, such as ≥95%; found {}",
+                        found(target)
+                    ),
                 ),
             );
         } else if let Some(a) = actual.filter(|a| a.number.is_none()) {
             cx.error(
                 &format!("{path}.kind"),
-                format!(
-                    "kind: quantitative needs an actual with one number, such as 98%; found {}",
-                    found(Some(a), "")
+                pick(
+                    format!(
+                        "kind: quantitative（定量指标）的实际完成值须含一个数字，如 98%；实际为 {}",
+                        found(Some(a))
+                    ),
+                    format!(
+                        "kind: quantitative needs an actual with one number, such as 98%; found {}",
+                        found(Some(a))
+                    ),
                 ),
             );
         }
@@ -317,9 +353,15 @@ fn overrides_apply(
     {
         cx.error(
             &format!("{path}.direction"),
-            format!(
-                "direction: {d} needs a target with one number, such as ≤5% (a qualitative indicator is scored by band, not by direction); found {}",
-                found(target, "no target")
+            pick(
+                format!(
+                    "direction: {d}（指标方向）要求年初目标值含一个数字，如 ≤5%（定性指标按档次评分，不看方向）；实际为 {}",
+                    found(target)
+                ),
+                format!(
+                    "direction: {d} needs a target with one number, such as ≤5% (a qualitative indicator is scored by band, not by direction); found {}",
+                    found(target)
+                ),
             ),
         );
     }
@@ -363,13 +405,19 @@ pub(crate) fn incomplete(cx: &mut Ctx<'_>, path: &str, raw: &crate::load::raw::R
     if raw.at.trim().is_empty() {
         cx.error(
             &format!("{path}.at"),
-            "expected where the visible part stops, such as 原文在“成本指标”处中断, found an empty value".to_owned(),
+            pick(
+                "应写明原文在哪里中断，如 原文在“成本指标”处中断，实际为空",
+                "expected where the visible part stops, such as 原文在“成本指标”处中断, found an empty value",
+            ),
         );
     }
     if raw.level2.is_some() && raw.level1.is_none() {
         cx.error(
             &format!("{path}.level2"),
-            "expected `level1` with `level2` (the 一级指标 of the group the cut falls in), found `level2` alone".to_owned(),
+            pick(
+                "填了 `level2`（二级指标）就要同时填 `level1`（中断处所在的一级指标），实际只有 `level2`",
+                "expected `level1` with `level2` (the 一级指标 of the group the cut falls in), found `level2` alone",
+            ),
         );
     }
 }

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::{Ctx, check_code};
+use crate::lang::pick;
 use crate::load::locate::shorten;
 use crate::load::raw::{RawLineRow, RawLineTable};
 use crate::model::tables::{LineCells, LineCol, LineRow, LineTable, LineTableKind};
@@ -20,9 +21,15 @@ pub(super) fn edition_name(cx: &mut Ctx<'_>, field: &str, name: &str) {
     if !ok {
         cx.error(
             field,
-            format!(
-                "expected an edition name of lowercase letters, digits and `-` (such as `national` or `shanghai`), found `{}`",
-                shorten(name)
+            pick(
+                format!(
+                    "公开格式名应由小写字母、数字和 `-` 组成（如 `national` 或 `shanghai`），实际为 `{}`",
+                    shorten(name)
+                ),
+                format!(
+                    "expected an edition name of lowercase letters, digits and `-` (such as `national` or `shanghai`), found `{}`",
+                    shorten(name)
+                ),
             ),
         );
     }
@@ -47,7 +54,10 @@ fn line_table(cx: &mut Ctx<'_>, kind: LineTableKind, raw: RawLineTable) -> LineT
         if row.code.is_some() || row.name.is_some() {
             cx.error(
                 &f,
-                "expected only the figures of the 合计 row (its 科目编码 and name are not typed), found a code or a name".into(),
+                pick(
+                    "合计行只填数字（不填科目编码和名称），实际填了编码或名称",
+                    "expected only the figures of the 合计 row (its 科目编码 and name are not typed), found a code or a name",
+                ),
             );
         }
         cells(cx, kind, &f, &row)
@@ -63,8 +73,13 @@ fn line_table(cx: &mut Ctx<'_>, kind: LineTableKind, raw: RawLineTable) -> LineT
             if row.code.is_none() {
                 cx.error(
                     &f,
-                    format!(
-                        "expected the row's 科目编码 (`code`, 3, 5 or 7 digits), found a row without one ({row})"
+                    pick(
+                        format!(
+                            "本行应填科目编码（`code`，3、5 或 7 位数字），实际没有（{row}）"
+                        ),
+                        format!(
+                            "expected the row's 科目编码 (`code`, 3, 5 or 7 digits), found a row without one ({row})"
+                        ),
                     ),
                 );
             }
@@ -72,7 +87,10 @@ fn line_table(cx: &mut Ctx<'_>, kind: LineTableKind, raw: RawLineTable) -> LineT
             if name.trim().is_empty() {
                 cx.error(
                     &f,
-                    format!("expected the row's 科目名称 (`name`), found none ({row})"),
+                    pick(
+                        format!("本行应填科目名称（`name`），实际没有（{row}）"),
+                        format!("expected the row's 科目名称 (`name`), found none ({row})"),
+                    ),
                 );
             }
             LineRow {
@@ -87,7 +105,10 @@ fn line_table(cx: &mut Ctx<'_>, kind: LineTableKind, raw: RawLineTable) -> LineT
     {
         cx.error(
             &format!("{p}.statement"),
-            "expected the sentence the table prints, such as 本单位无政府性基金预算财政拨款支出，故本表无数据。, found an empty value".into(),
+            pick(
+                "应照原文填写表中印的说明，如 本单位无政府性基金预算财政拨款支出，故本表无数据。实际为空",
+                "expected the sentence the table prints, such as 本单位无政府性基金预算财政拨款支出，故本表无数据。, found an empty value",
+            ),
         );
     }
     LineTable {
@@ -129,11 +150,19 @@ fn cells(cx: &mut Ctx<'_>, kind: LineTableKind, field: &str, row: &RawLineRow) -
                 .collect();
             cx.error(
                 &format!("{field}.{}", col.key()),
-                format!(
-                    "expected a column of {} ({}), found `{}`, which that table does not have",
-                    kind.title(),
-                    allowed.join(", "),
-                    col.key()
+                pick(
+                    format!(
+                        "应为{}的某一列（{}），实际为 `{}`，该表没有这一列",
+                        kind.title(),
+                        allowed.join("、"),
+                        col.key()
+                    ),
+                    format!(
+                        "expected a column of {} ({}), found `{}`, which that table does not have",
+                        kind.title(),
+                        allowed.join(", "),
+                        col.key()
+                    ),
                 ),
             );
         }
@@ -152,7 +181,10 @@ pub(super) fn class_names<'a>(
         if name.trim().is_empty() {
             cx.error(
                 field,
-                "expected a 类 name such as 一般公共服务支出, found an empty name".into(),
+                pick(
+                    "应填写类名称，如 一般公共服务支出，实际为空",
+                    "expected a 类 name such as 一般公共服务支出, found an empty name",
+                ),
             );
         } else if let Some((ordinal, rest)) = name.split_once('、')
             && !ordinal.is_empty()
@@ -160,10 +192,17 @@ pub(super) fn class_names<'a>(
         {
             cx.error(
                 &f,
-                format!(
-                    "expected the 类 name without its number (`{}`), found `{}`",
-                    shorten(rest),
-                    shorten(name)
+                pick(
+                    format!(
+                        "类名称不带序号（应为 `{}`），实际为 `{}`",
+                        shorten(rest),
+                        shorten(name)
+                    ),
+                    format!(
+                        "expected the 类 name without its number (`{}`), found `{}`",
+                        shorten(rest),
+                        shorten(name)
+                    ),
                 ),
             );
         }

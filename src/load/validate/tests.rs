@@ -37,10 +37,10 @@ fn site_settings_are_checked_one_by_one() {
     assert_eq!(
         found,
         [
-            "2:11 base_url: expected an absolute URL starting with http:// or https://, found `example.org`",
-            "3:10 profile: expected `public` or `internal`, found `secret`",
-            "4:8 theme: expected a theme folder name of 1 to 64 lowercase letters, digits and `-`, found `../x`",
-            "5:9 locale: expected one of `zh-CN`, found `en`",
+            "2:11 base_url: 应为以 http:// 或 https:// 开头的完整网址，实际为 `example.org`",
+            "3:10 profile: 应为 `public` 或 `internal`，实际为 `secret`",
+            "4:8 theme: 主题文件夹名应由 1 到 64 个小写字母、数字和 `-` 组成，实际为 `../x`",
+            "5:9 locale: 应为 `zh-CN`，实际为 `en`",
         ]
     );
 }
@@ -68,8 +68,8 @@ fn codes_have_three_five_or_seven_digits() {
     assert_eq!(
         found,
         [
-            "8:14 final_accounts.lines[2].code: expected a code of 3, 5 or 7 digits (类, 款 or 项), found `2010`",
-            "10:14 final_accounts.classes[0].code: expected a code of 3, 5 or 7 digits (类, 款 or 项), found `2O1`",
+            "8:14 final_accounts.lines[2].code: 应为 3、5 或 7 位数字的科目编码（类、款或项），实际为 `2010`",
+            "10:14 final_accounts.classes[0].code: 应为 3、5 或 7 位数字的科目编码（类、款或项），实际为 `2O1`",
         ]
     );
 }
@@ -85,19 +85,19 @@ fn issue15_a_base_url_holds_no_character_a_url_or_xml_forbids() {
     // A control character is refused by the loader before validation, as in any text.
     let control = check(r"https://example.org/\u0001a");
     assert!(
-        control.len() == 1 && control[0].contains("found U+0001 written as an escape"),
+        control.len() == 1 && control[0].contains("实际在引号中用转义写了 U+0001"),
         "{control:?}"
     );
     assert_eq!(
         check("https://example.org/ a"),
         [
-            "2:11 base_url: expected a URL without spaces, control characters or non-characters, found U+0020 at character 21 of `https://example.org/ a`"
+            "2:11 base_url: 网址中不能有空格、控制字符或非字符，实际在 `https://example.org/ a` 的第 21 个字符处有 U+0020"
         ]
     );
     assert_eq!(
         check(r"https://example.org/\uFFFE"),
         [
-            "2:11 base_url: expected a URL without spaces, control characters or non-characters, found U+FFFE at character 21 of `https://example.org/\u{FFFE}`"
+            "2:11 base_url: 网址中不能有空格、控制字符或非字符，实际在 `https://example.org/\u{FFFE}` 的第 21 个字符处有 U+FFFE"
         ]
     );
     for bad in [
@@ -111,21 +111,21 @@ fn issue15_a_base_url_holds_no_character_a_url_or_xml_forbids() {
     ] {
         let found = check(bad);
         assert!(
-            found.len() == 1 && found[0].contains("found U+"),
+            found.len() == 1 && found[0].contains("U+"),
             "{bad}: {found:?}"
         );
     }
     for bad in ["https://", "https:///a", "ftp://x.org", "https://:80/"] {
         let found = check(bad);
         assert!(
-            found.len() == 1 && found[0].contains("expected an absolute URL"),
+            found.len() == 1 && found[0].contains("应为以 http:// 或 https:// 开头的完整网址"),
             "{bad}: {found:?}"
         );
     }
     for bad in ["https://x.org/?a=1", "https://x.org/#top"] {
         let found = check(bad);
         assert!(
-            found.len() == 1 && found[0].contains("without `?` or `#`"),
+            found.len() == 1 && found[0].contains("不能有 `?` 或 `#`"),
             "{bad}: {found:?}"
         );
     }

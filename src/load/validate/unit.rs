@@ -4,6 +4,7 @@
 
 use super::Ctx;
 use crate::error::{Diagnostic, Locator};
+use crate::lang::pick;
 use crate::load::raw::RawUnit;
 use crate::model::{Unit, UnitId, Whole};
 
@@ -15,10 +16,19 @@ pub(crate) fn unit(
 ) -> Result<Unit, Vec<Diagnostic>> {
     let mut cx = Ctx::new(locator);
     match UnitId::parse(&raw.id) {
-        Err(e) => cx.error("id", format!("expected {e}")),
+        Err(e) => cx.error(
+            "id",
+            pick(
+                format!("应为{}", crate::lang::spaced(&e)),
+                format!("expected {e}"),
+            ),
+        ),
         Ok(id) if id != *folder => cx.error(
             "id",
-            format!("expected `{folder}` (the unit folder's name), found `{id}`"),
+            pick(
+                format!("应为 `{folder}`（与单位文件夹名一致），实际为 `{id}`"),
+                format!("expected `{folder}` (the unit folder's name), found `{id}`"),
+            ),
         ),
         Ok(_) => {}
     }
@@ -29,7 +39,10 @@ pub(crate) fn unit(
             if name.trim().is_empty() {
                 cx.error(
                     "name",
-                    "expected the unit's name, found an empty value".into(),
+                    pick(
+                        "应填写单位名称，实际为空",
+                        "expected the unit's name, found an empty value",
+                    ),
                 );
             }
             let short = raw.short_name.unwrap_or_else(|| name.clone());
@@ -39,7 +52,10 @@ pub(crate) fn unit(
             if label.trim().is_empty() {
                 cx.error(
                     "label",
-                    "expected what to call the unit, found an empty value".into(),
+                    pick(
+                        "应填写单位的称呼，实际为空",
+                        "expected what to call the unit, found an empty value",
+                    ),
                 );
             }
             let short = raw.short_name.unwrap_or_else(|| label.clone());
@@ -52,14 +68,20 @@ pub(crate) fn unit(
         (Some(_), Some(_)) => {
             cx.error(
                 "label",
-                "expected `label` only when the documents print no name (leave out `name`), found both `name` and `label`".into(),
+                pick(
+                    "只有原文未印出单位名称时才填 `label`（称呼），此时不填 `name`；实际两者都填了",
+                    "expected `label` only when the documents print no name (leave out `name`), found both `name` and `label`",
+                ),
             );
             (String::new(), String::new(), true)
         }
         (None, None) => {
             cx.error(
                 "name",
-                "expected `name` (单位名称, as printed), or `label` (称呼) when the documents print no name, found neither".into(),
+                pick(
+                    "应填写 `name`（单位名称，照原文），原文未印出名称时填 `label`（称呼）；实际两者都没有",
+                    "expected `name` (单位名称, as printed), or `label` (称呼) when the documents print no name, found neither",
+                ),
             );
             (String::new(), String::new(), true)
         }
@@ -95,11 +117,17 @@ pub(super) fn source(cx: &mut Ctx<'_>, raw: &crate::load::raw::RawSource) {
     match (&raw.title, untitled) {
         (None, false) => cx.error(
             "source.title",
-            "expected the document's title as printed, or `title` in `not_printed` when the document prints none, found neither".into(),
+            pick(
+                "应照原文填写文件标题；原文未印标题时，在 `not_printed`（原文未印出）里写 `title`；实际两者都没有",
+                "expected the document's title as printed, or `title` in `not_printed` when the document prints none, found neither",
+            ),
         ),
         (Some(_), true) => cx.error(
             "source.not_printed",
-            "expected `title` in `not_printed` only when the record has no `source.title`, found both".into(),
+            pick(
+                "只有记录没有 `source.title`（文件标题）时，才在 `not_printed` 里写 `title`；实际两者都有",
+                "expected `title` in `not_printed` only when the record has no `source.title`, found both",
+            ),
         ),
         _ => {}
     }

@@ -23,7 +23,7 @@ proptest! {
         let d = dec(mantissa, scale);
         let text = d.to_string();
         let back = Dec::parse(&text);
-        prop_assert_eq!(back.clone().map(|b| b.to_string()), Ok(text.clone()));
+        prop_assert_eq!(back.map(|b| b.to_string()), Ok(text.clone()));
         prop_assert_eq!(back, Ok(d));
     }
 

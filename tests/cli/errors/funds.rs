@@ -7,11 +7,11 @@ use crate::support::{assert_text, load_invalid};
 fn issue16_a_funds_cell_is_a_figure_or_a_printed_mark() {
     assert_text(
         &load_invalid("funds_cell"),
-        "error: content/qingling/2023.yaml:11:19: projects[0].execution.parts[0].budget (预算数): expected a plain decimal such as 11092.59 (no exponent, hex, `_` or special values) or a printed mark (`—`, `/`, `\"\"` (an empty cell), `unreadable` or `merged`), found `n/a`
+        "错误：content/qingling/2023.yaml:11:19: projects[0].execution.parts[0].budget (预算数): 应为普通小数，如 11092.59（不用科学计数法、十六进制、下划线 `_` 或特殊值），或原文印的符号（`—`、`/`、`\"\"`（空单元格）、`unreadable` 或 `merged`），实际为 `n/a`
    |
 11 |           budget: n/a
    |                   ^
-1 error in the content",
+内容中共有 1 处错误",
     );
 }
 
@@ -19,14 +19,14 @@ fn issue16_a_funds_cell_is_a_figure_or_a_printed_mark() {
 fn issue16_a_funds_weight_has_no_sign_and_a_part_has_its_name() {
     assert_text(
         &load_invalid("funds_rows"),
-        "error: content/qingling/2023.yaml:9:15: projects[0].execution.weight (分值): expected a weight of 0 or more, written without a sign, found -10
+        "错误：content/qingling/2023.yaml:9:15: projects[0].execution.weight (分值): 分值应不小于 0，且不带正负号，实际为 -10
   |
 9 |       weight: -10
   |               ^
-error: content/qingling/2023.yaml:11:17: projects[0].execution.parts[0].name (名称): expected the row's name as printed, such as 其中：当年财政拨款, found an empty name
+错误：content/qingling/2023.yaml:11:17: projects[0].execution.parts[0].name (名称): 应照原文填写本行名称，如 其中：当年财政拨款，实际为空
    |
 11 |         - name: \"\"
    |                 ^
-2 errors in the content",
+内容中共有 2 处错误",
     );
 }

@@ -2,18 +2,16 @@
 //! `base_url`), strict years and numbers, terminal-safe output. Each case asserts the whole
 //! message, as `gongkai check --content content` prints it inside the case folder.
 
-use assert_cmd::Command;
-
 use crate::support::{assert_text, fixture, load_invalid};
 
 /// The message of a run with exactly one error.
 fn one(diagnostic: &str) -> String {
-    format!("error: {diagnostic}\n1 error in the content")
+    format!("错误：{diagnostic}\n内容中共有 1 处错误")
 }
 
 /// Runs `gongkai <args>` inside `tests/fixtures/invalid/<case>`: (exit code, stdout, stderr).
 fn run_in(case: &str, args: &[&str]) -> (Option<i32>, String, String) {
-    let out = Command::cargo_bin("gongkai")
+    let out = crate::support::gongkai()
         .expect("binary built")
         .current_dir(fixture(&format!("invalid/{case}")))
         .args(args)
@@ -26,7 +24,7 @@ fn run_in(case: &str, args: &[&str]) -> (Option<i32>, String, String) {
     )
 }
 
-const UNKNOWN_THEME: &str = "content/_site.yaml:2:8: theme: expected `default` or the name of a folder in `themes/`, found `nosuch` (the folder `themes/nosuch` is missing)
+const UNKNOWN_THEME: &str = "content/_site.yaml:2:8: theme: 应为 `default` 或 `themes/` 里某个文件夹的名字，实际为 `nosuch`（文件夹 `themes/nosuch` 不存在）
   |
 2 | theme: nosuch
   |        ^";
@@ -60,7 +58,7 @@ fn issue15_a_base_url_with_a_control_character_is_a_located_error() {
     assert_text(
         &load_invalid("base_url_control"),
         &one(
-            r#"content/_site.yaml:2:11: base_url: expected text without control characters, found U+0001 written as an escape in quotes; remove it
+            r#"content/_site.yaml:2:11: base_url: 应为不含控制字符的文字，实际在引号中用转义写了 U+0001；请删去
   |
 2 | base_url: "https://example.org/\u0001gongkai"
   |           ^"#,
@@ -71,7 +69,7 @@ fn issue15_a_base_url_with_a_control_character_is_a_located_error() {
 #[test]
 fn issue15_a_base_url_with_a_non_character_stops_the_build_before_the_sitemap() {
     let expected = one(
-        "content/_site.yaml:2:11: base_url: expected a URL without spaces, control characters or non-characters, found U+FFFE at character 28 of `https://example.org/gongkai\u{FFFE}`
+        "content/_site.yaml:2:11: base_url: 网址中不能有空格、控制字符或非字符，实际在 `https://example.org/gongkai\u{FFFE}` 的第 28 个字符处有 U+FFFE
   |
 2 | base_url: \"https://example.org/gongkai\\uFFFE\"
   |           ^",
@@ -111,24 +109,23 @@ fn year_error(year: &str, message: &str) -> String {
     ))
 }
 
-const WHOLE: &str =
-    "expected a whole number in digits (no `+`, hex, `_`, decimal point or leading zeros)";
+const WHOLE: &str = "应为用数字写的整数（不带 `+`、十六进制、下划线 `_`、小数点或前导零）";
 
 #[test]
 fn issue15_a_year_in_hex_or_with_a_plus_is_refused() {
     assert_text(
         &load_invalid("year_hex"),
-        &year_error("0x7e4", &format!("{WHOLE}, found `0x7e4`")),
+        &year_error("0x7e4", &format!("{WHOLE}，实际为 `0x7e4`")),
     );
     assert_text(
         &load_invalid("year_plus"),
-        &year_error("+2023", &format!("{WHOLE}, found `+2023`")),
+        &year_error("+2023", &format!("{WHOLE}，实际为 `+2023`")),
     );
     assert_text(
         &load_invalid("year_quoted"),
         &year_error(
             "'2023'",
-            "expected a plain number, found `2023` in quotes (write it without quotes)",
+            "应为不加引号的数字，实际为加了引号的 `2023`（请去掉引号）",
         ),
     );
 }
@@ -139,29 +136,26 @@ fn issue15_a_weight_written_minus_zero_quoted_or_with_leading_zeros_is_refused()
         &load_invalid("weight_negative_zero"),
         &weight_error(
             "-0",
-            "expected a plain decimal such as 11092.59 (a zero takes no sign: write `0`), found `-0`",
+            "应为普通小数，如 11092.59（零不带正负号：写 `0`），实际为 `-0`",
         ),
     );
     assert_text(
         &load_invalid("weight_quoted"),
         &weight_error(
             "\"12\"",
-            "expected a plain number, found `12` in quotes (write it without quotes)",
+            "应为不加引号的数字，实际为加了引号的 `12`（请去掉引号）",
         ),
     );
     assert_text(
         &load_invalid("weight_leading_zeros"),
         &weight_error(
             "00012",
-            "expected a plain decimal such as 11092.59 (no leading zeros: `12`, `0.5`), found `00012`",
+            "应为普通小数，如 11092.59（不要前导零：写 `12`、`0.5`），实际为 `00012`",
         ),
     );
     assert_text(
         &load_invalid("weight_negative"),
-        &weight_error(
-            "-5",
-            "expected a weight of 0 or more, written without a sign, found -5",
-        ),
+        &weight_error("-5", "分值应不小于 0，且不带正负号，实际为 -5"),
     );
 }
 
@@ -172,14 +166,14 @@ fn issue15_a_weight_written_minus_zero_quoted_or_with_leading_zeros_is_refused()
 fn issue15_a_control_character_written_as_an_escape_is_refused_where_it_is_written() {
     assert_text(
         &load_invalid("control_escape"),
-        "error: content/qingling/2023.yaml:9:17: self_evaluation.goals[0].indicators[0].name (名称): expected text without control characters, found U+0007 written as an escape in quotes; remove it
+        "错误：content/qingling/2023.yaml:9:17: self_evaluation.goals[0].indicators[0].name (名称): 应为不含控制字符的文字，实际在引号中用转义写了 U+0007；请删去
   |
 9 |         - name: \"环境整治次数\\u0007\"
   |                 ^
-error: content/qingling/_unit.yaml:2:7: name (名称): expected text without control characters, found U+001B written as an escape in quotes; remove it
+错误：content/qingling/_unit.yaml:2:7: name (名称): 应为不含控制字符的文字，实际在引号中用转义写了 U+001B；请删去
   |
 2 | name: \"青菱街道\\e]0;pwned\\a\"
   |       ^
-2 errors in the content",
+内容中共有 2 处错误",
     );
 }

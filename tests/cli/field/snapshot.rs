@@ -10,8 +10,6 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
-
 /// The marker a finding without a review carries in `check.reviewed.new`.
 const UNREVIEWED: &str = "UNREVIEWED";
 
@@ -57,7 +55,7 @@ fn parse(text: &str) -> Result<Vec<Reviewed>, String> {
 
 /// The findings `check --format json` prints for the field site, as compact JSON lines.
 fn current_findings(root: &Path) -> Vec<String> {
-    let out = Command::cargo_bin("gongkai")
+    let out = crate::support::gongkai()
         .expect("binary builds")
         .current_dir(root)
         .args([

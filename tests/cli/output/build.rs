@@ -24,7 +24,7 @@ impl Project {
 
     /// `gongkai build --output <output> <args>` in the project, in a neutral environment.
     pub(super) fn build(&self, output: &str, epoch: Option<&str>) -> Command {
-        let mut cmd = Command::cargo_bin("gongkai").expect("binary builds");
+        let mut cmd = crate::support::gongkai().expect("binary builds");
         cmd.current_dir(&self.path)
             .env("HOME", self.path.join("home"))
             .env_remove("SOURCE_DATE_EPOCH")
@@ -132,7 +132,7 @@ fn a_malformed_source_date_epoch_is_an_error_naming_it_and_nothing_is_written() 
         let out = p.build("site", Some(bad)).assert().code(2);
         let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
         assert!(
-            stderr.starts_with(&format!("SOURCE_DATE_EPOCH=`{bad}` is not valid: ")),
+            stderr.starts_with(&format!("SOURCE_DATE_EPOCH=`{bad}` 无效：")),
             "{stderr}"
         );
         assert!(!p.path.join("site").exists());
@@ -194,7 +194,7 @@ fn the_guard_refuses_the_current_content_home_and_foreign_folders_and_deletes_no
 fn serve_refuses_an_output_inside_the_content_folder() {
     let p = Project::new(false);
     let before = files(&p.path);
-    let out = Command::cargo_bin("gongkai")
+    let out = crate::support::gongkai()
         .expect("binary builds")
         .current_dir(&p.path)
         .env("HOME", p.path.join("home"))
@@ -219,7 +219,7 @@ fn no_file_of_a_public_output_tells_a_finding_its_count_or_a_flag() {
     p.build("public", None).assert().success();
     let mut internal = p.build("internal", None);
     internal.args(["--profile", "internal"]).assert().success();
-    let check = Command::cargo_bin("gongkai")
+    let check = crate::support::gongkai()
         .expect("binary builds")
         .current_dir(&p.path)
         .args(["check", "--format", "json"])

@@ -37,6 +37,8 @@ impl Project {
                 "--clear-groups",
                 "--",
                 env!("CARGO_BIN_EXE_gongkai"),
+                "--lang",
+                "zh",
                 "build",
                 "--output",
                 output,
@@ -137,7 +139,7 @@ fn another_users_files_in_the_output_are_left_with_a_warning_and_never_stop_a_bu
     std::fs::write(foreign.join("notes.txt"), "not gongkai's").expect("write");
     let said = rebuilds_succeed(&p, "another user's files");
     assert!(
-        said.contains("warning: `") && said.contains("could not be removed"),
+        said.contains("警告：`") && said.contains("无法删除"),
         "what is left is named: {said}"
     );
     // Only the folder holding the other user's files is left beside the output.

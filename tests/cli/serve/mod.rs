@@ -54,6 +54,10 @@ impl Server {
             .args(extra)
             .current_dir(site.path())
             .env_remove("SOURCE_DATE_EPOCH")
+            // The error page's words are asserted: Chinese, whatever the machine's locale.
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(stderr)
@@ -240,7 +244,7 @@ fn serve_answers_pages_and_rebuilds_on_a_changed_record() {
     let (status, error) = server.get("/__gongkai/error");
     assert_eq!(status, 200);
     assert!(error.contains("qingling/2023.yaml:29:12: "), "{error}");
-    assert!(error.contains("found `五千`"), "{error}");
+    assert!(error.contains("实际为 `五千`"), "{error}");
 }
 
 #[cfg(unix)]
