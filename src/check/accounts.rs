@@ -204,17 +204,28 @@ fn percent_dp(stated: Pct) -> u32 {
 
 /// Do `a` and `b` differ by exactly one unit in the `dp`-th place (0.01 at 2 places)?
 fn is_last_place_gap(a: Dec, b: Dec, dp: u32) -> bool {
-    let ulp = Dec::from_decimal(rust_decimal::Decimal::new(1, dp));
+    let Some(ulp) = place(1, dp) else {
+        return false;
+    };
     a.checked_sub(b).is_some_and(|d| d.abs() == ulp)
+}
+
+/// `n` units of the `dp`-th place; none beyond the 28 places a decimal holds (a figure typed
+/// with more places has no rounding tolerance).
+fn place(n: i64, dp: u32) -> Option<Dec> {
+    rust_decimal::Decimal::try_new(n, dp)
+        .ok()
+        .map(Dec::from_decimal)
 }
 
 /// Is `a − b` at most `parts` half-units of the `dp`-th place (the rounding of `parts` printed
 /// figures)?
 fn within_rounding(a: Dec, b: Dec, dp: u32, parts: usize) -> bool {
-    let half = Dec::from_decimal(rust_decimal::Decimal::new(5, dp + 1));
-    let bound = i64::try_from(parts)
-        .ok()
-        .and_then(|n| half.checked_mul(Dec::from_int(n)));
+    let bound = place(5, dp + 1).and_then(|half| {
+        i64::try_from(parts)
+            .ok()
+            .and_then(|n| half.checked_mul(Dec::from_int(n)))
+    });
     a.checked_sub(b)
         .zip(bound)
         .is_some_and(|(d, bound)| parts > 0 && d.abs() <= bound)
@@ -262,4 +273,25 @@ pub(super) fn compare<'c>(
 /// `final_accounts.<rest>`.
 pub(super) fn field(rest: &str) -> String {
     format!("final_accounts.{rest}")
+}
+
+#[cfg(test)]
+mod place_tests {
+    use super::*;
+
+    #[test]
+    fn a_figure_with_the_most_places_a_decimal_holds_has_no_rounding_tolerance() {
+        let a = Dec::parse("0.1234567890123456789012345678").expect("28 places");
+        let b = Dec::parse("0.1234567890123456789012345677").expect("28 places");
+        // Found by the mutation test: 28 + 1 places used to panic in rust_decimal.
+        assert!(!within_rounding(a, b, 28, 1));
+        assert!(is_last_place_gap(a, b, 28));
+        assert!(!is_last_place_gap(a, b, 29));
+        assert!(within_rounding(
+            Dec::parse("1.01").expect("d"),
+            Dec::parse("1.00").expect("d"),
+            2,
+            2
+        ));
+    }
 }
