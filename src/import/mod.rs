@@ -20,6 +20,7 @@ mod basic;
 mod sheet;
 mod totals;
 mod write;
+mod zipingbiao;
 
 use std::path::{Path, PathBuf};
 
@@ -66,11 +67,14 @@ pub(crate) enum Table {
     Fiscal(totals::FiscalTotals),
     Basic(basic::BasicTable),
     ThreePublic(basic::ThreeTable),
+    /// A 自评表 (issue 18).
+    Form(zipingbiao::Scorecard),
 }
 
 /// One table read from a sheet.
 pub(crate) struct Found {
-    pub(crate) id: TableId,
+    /// `None` for a 自评表.
+    pub(crate) id: Option<TableId>,
     pub(crate) table: Table,
     /// `book.xlsx!Sheet`.
     pub(crate) source: String,
@@ -94,7 +98,7 @@ pub fn import(opts: &ImportOptions) -> Result<Imported> {
     for id in ALL {
         let sources: Vec<&str> = found
             .iter()
-            .filter(|f| f.id == id)
+            .filter(|f| f.id == Some(id))
             .map(|f| f.source.as_str())
             .collect();
         if sources.len() > 1 {
@@ -116,6 +120,7 @@ pub fn import(opts: &ImportOptions) -> Result<Imported> {
             ));
         }
     }
+    problems.extend(zipingbiao::duplicates(&found));
     if problems.is_empty() && found.is_empty() {
         let files = opts
             .files
@@ -322,6 +327,18 @@ fn read_file(file: &Path, names: &SheetNames, found: &mut Vec<Found>, problems: 
             }
         };
         let grid = sheet::Grid::of(&range);
+        if let Some(form) = zipingbiao::form_of(&name, &grid) {
+            match zipingbiao::read(form, &grid, &format!("{shown}!{name}")) {
+                Ok(s) => found.push(Found {
+                    id: None,
+                    unit: s.unit.clone(),
+                    table: Table::Form(s),
+                    source: format!("{shown}!{name}"),
+                }),
+                Err(mut p) => problems.append(&mut p),
+            }
+            continue;
+        }
         let Some(id) = names.kind_of(&name, &grid) else {
             continue;
         };
@@ -338,7 +355,7 @@ fn read_file(file: &Path, names: &SheetNames, found: &mut Vec<Found>, problems: 
         };
         match table {
             Ok(table) => found.push(Found {
-                id,
+                id: Some(id),
                 unit: sheet::unit_of(&grid),
                 table,
                 source: at,

@@ -1,0 +1,714 @@
+//! The 自评表 workbooks (issue 18): the 部门整体支出绩效自评表 (Hubei layout) into
+//! `self_evaluation`, and each 项目支出绩效自评表 (national layout, 财预〔2020〕10号 附件1) into
+//! one entry of `projects`.
+//!
+//! A sheet holds one when its name or first cells end with the table's title (after a year and
+//! a unit's name: `2020年度花山街道办事处部门整体绩效自评表`). Its rows are read top to bottom by
+//! the label in their first cell: the header block (项目名称, 主管部门, 实施单位; 基本支出总额,
+//! 项目支出总额, 填报日期), the funds block (预算执行情况 / 项目资金: its columns by their header
+//! words, the first row the total, the rows below it `parts`), 年度总体目标 (预期目标 / 实际完成情况),
+//! each 年度绩效目标 (its weight from `(8分)`), the indicator header (一级指标 … 得分, 偏差原因) and
+//! the indicator rows below it (一级 and 二级 carried down over merged cells), 总分, and the two
+//! texts 偏差大或目标未完成原因分析 and 改进措施及结果应用方案. Only what the sheet prints is read:
+//! a blank or `—` cell is left out, a template row without figures is not an indicator.
+
+mod write;
+
+pub(crate) use write::write;
+
+use super::sheet::{Grid, V, amount, bad_amount, bare_title, first_texts, norm};
+use super::{Found, Table};
+use crate::lang::pick;
+use crate::model::Dec;
+use crate::model::money::Pct;
+
+/// Which 自评表.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// 部门整体支出绩效自评表 → `self_evaluation`.
+    Department,
+    /// 项目支出绩效自评表 → one of `projects`.
+    Project,
+}
+
+impl Form {
+    fn title(self) -> &'static str {
+        match self {
+            Form::Department => "部门整体支出绩效自评表",
+            Form::Project => "项目支出绩效自评表",
+        }
+    }
+}
+
+/// One row of the funds block as printed (`name` is `None` for the total row).
+#[derive(Debug, Default)]
+pub(crate) struct Funds {
+    pub(crate) name: Option<String>,
+    pub(crate) initial_budget: Option<Dec>,
+    pub(crate) budget: Option<Dec>,
+    pub(crate) actual: Option<Dec>,
+    pub(crate) weight: Option<Dec>,
+    /// As printed (`86%`).
+    pub(crate) rate: Option<String>,
+    pub(crate) score: Option<Dec>,
+}
+
+/// One 三级指标 row.
+#[derive(Debug, Default)]
+pub(crate) struct Indicator {
+    pub(crate) level1: Option<String>,
+    pub(crate) level2: Option<String>,
+    pub(crate) name: String,
+    pub(crate) weight: Option<Dec>,
+    pub(crate) target: Option<String>,
+    pub(crate) actual: Option<String>,
+    pub(crate) score: Option<Dec>,
+    pub(crate) deviation: Option<String>,
+    /// The whole 实际完成值 cell, when it carries an explanation in brackets.
+    pub(crate) note: Option<String>,
+}
+
+/// One 年度绩效目标 (or the block of a project's indicators).
+#[derive(Debug, Default)]
+pub(crate) struct Goal {
+    pub(crate) name: String,
+    pub(crate) title: Option<String>,
+    pub(crate) weight: Option<Dec>,
+    /// `(level1, level2, weight)` of a 一级 or 二级 cell printed with its weight.
+    pub(crate) subtotals: Vec<(String, Option<String>, Dec)>,
+    pub(crate) indicators: Vec<Indicator>,
+}
+
+/// A 自评表 as read.
+#[derive(Debug)]
+pub(crate) struct Scorecard {
+    pub(crate) form: Form,
+    pub(crate) name: Option<String>,
+    pub(crate) title: Option<String>,
+    pub(crate) department: Option<String>,
+    pub(crate) implementer: Option<String>,
+    pub(crate) filled_on: Option<String>,
+    pub(crate) basic_expenditure: Option<Dec>,
+    pub(crate) project_expenditure: Option<Dec>,
+    /// The total row, then the 其中 rows.
+    pub(crate) execution: Option<(Funds, Vec<Funds>)>,
+    /// 预期目标 and 实际完成情况.
+    pub(crate) overall_goal: Option<(String, Option<String>)>,
+    pub(crate) goals: Vec<Goal>,
+    pub(crate) reported_total: Option<Dec>,
+    pub(crate) total_weight: Option<Dec>,
+    pub(crate) deviation_analysis: Option<String>,
+    pub(crate) improvement: Option<String>,
+    /// `万元` or `元`, from `项目资金（万元）`.
+    pub(crate) unit: Option<String>,
+}
+
+/// The 自评表 a sheet holds, from its name or its first cells.
+pub(crate) fn form_of(name: &str, grid: &Grid) -> Option<Form> {
+    std::iter::once(name.to_owned())
+        .chain(first_texts(grid))
+        .find_map(|t| title_form(&t))
+}
+
+fn title_form(text: &str) -> Option<Form> {
+    let bare = bare_title(text);
+    if bare.ends_with("部门整体支出绩效自评表") || bare.ends_with("部门整体绩效自评表")
+    {
+        Some(Form::Department)
+    } else if bare.ends_with("项目支出绩效自评表") {
+        Some(Form::Project)
+    } else {
+        None
+    }
+}
+
+/// A second 部门整体支出绩效自评表 in the files read: a record has one.
+pub(crate) fn duplicates(found: &[Found]) -> Option<String> {
+    let sources: Vec<&str> = found
+        .iter()
+        .filter(|f| matches!(&f.table, Table::Form(s) if s.form == Form::Department))
+        .map(|f| f.source.as_str())
+        .collect();
+    (sources.len() > 1).then(|| {
+        pick(
+            format!(
+                "{}：所有文件中应只有一张部门整体支出绩效自评表，实际有 {} 张（{}）",
+                sources[1],
+                sources.len(),
+                sources.join("、")
+            ),
+            format!(
+                "{}: expected one 部门整体支出绩效自评表 in all the files, found {} ({})",
+                sources[1],
+                sources.len(),
+                sources.join(", ")
+            ),
+        )
+    })
+}
+
+/// The columns of the indicator header.
+#[derive(Default)]
+struct Cols {
+    level1: Option<usize>,
+    level2: Option<usize>,
+    name: usize,
+    weight: Option<usize>,
+    target: Option<usize>,
+    actual: Option<usize>,
+    score: Option<usize>,
+    deviation: Option<usize>,
+}
+
+/// Where the rows below a block label belong.
+const BLOCKS: [&str; 9] = [
+    "年度总体目标",
+    "总体目标",
+    "年度绩效目标",
+    "年度目标",
+    "绩效指标",
+    "年度绩效指标",
+    "一级指标",
+    "总分",
+    "合计",
+];
+
+/// Reads the 自评表 of `form`; `at` is `book.xlsx!Sheet`.
+pub(crate) fn read(form: Form, grid: &Grid, at: &str) -> Result<Scorecard, Vec<String>> {
+    let mut problems = Vec::new();
+    let mut s = Scorecard {
+        form,
+        name: None,
+        title: None,
+        department: None,
+        implementer: None,
+        filled_on: None,
+        basic_expenditure: None,
+        project_expenditure: None,
+        execution: None,
+        overall_goal: None,
+        goals: Vec::new(),
+        reported_total: None,
+        total_weight: None,
+        deviation_analysis: None,
+        improvement: None,
+        unit: None,
+    };
+    let cells = |r: usize| -> Vec<(usize, String)> {
+        (0..grid.width())
+            .map(|c| (c, grid.get(r, c).text()))
+            .filter(|(_, t)| !t.is_empty())
+            .collect()
+    };
+    let mut cols: Option<Cols> = None;
+    let mut goal: Option<Goal> = None;
+    let mut carry: (Option<String>, Option<String>) = (None, None);
+    let mut r = 0;
+    while r < grid.rows.len() {
+        let row = cells(r);
+        r += 1;
+        let Some((c0, first)) = row.first().cloned() else {
+            continue;
+        };
+        let f = norm(&first);
+        let next = |i: usize| row.get(i).map(|(_, t)| t.clone());
+        if s.title.is_none() && title_form(&first).is_some() {
+            s.title = Some(first);
+            continue;
+        }
+        if let Some(h) = indicator_header(grid, r - 1) {
+            let label = row
+                .iter()
+                .find(|(c, _)| Some(*c) < h.level1.or(Some(h.name)));
+            if goal.is_none() {
+                goal = Some(Goal {
+                    name: label.map_or_else(|| "绩效指标".to_owned(), |(_, t)| t.clone()),
+                    ..Goal::default()
+                });
+            }
+            cols = Some(h);
+            carry = (None, None);
+            continue;
+        }
+        if f.starts_with("年度总体目标") || f.starts_with("总体目标") {
+            let sub = |t: &str| {
+                let t = norm(t);
+                t.contains("预期目标") || t.contains("设定目标") || t.contains("实际完成")
+            };
+            let heads: Vec<usize> = row
+                .iter()
+                .skip(1)
+                .filter(|(_, t)| sub(t))
+                .map(|(c, _)| *c)
+                .collect();
+            let (target, actual) = if heads.is_empty() {
+                (next(1), next(2))
+            } else {
+                let below = r;
+                let text = |c: usize| Some(grid.get(below, c).text()).filter(|t| !t.is_empty());
+                r += 1;
+                (
+                    heads.first().and_then(|&c| text(c)),
+                    heads.get(1).and_then(|&c| text(c)),
+                )
+            };
+            if let Some(t) = target {
+                s.overall_goal = Some((t, actual));
+            }
+            continue;
+        }
+        if f.starts_with("年度绩效目标") || f.starts_with("年度目标") {
+            s.goals.extend(goal.take());
+            let (name, weight) = weight_suffix(&first);
+            goal = Some(Goal {
+                name,
+                weight,
+                title: next(1),
+                ..Goal::default()
+            });
+            cols = None;
+            continue;
+        }
+        if f.starts_with("预算执行情况") || f.starts_with("项目资金") || f.starts_with("预算资金")
+        {
+            s.unit = ["万元", "元"]
+                .into_iter()
+                .find(|u| f.contains(&format!("({u})")))
+                .map(str::to_owned);
+            r = funds(grid, r - 1, c0, at, &mut s, &mut problems);
+            continue;
+        }
+        if header_field(grid, r - 1, &row, at, &mut s, &mut problems) {
+            continue;
+        }
+        if f.starts_with("总分") || f == "合计" {
+            let at_col =
+                |c: Option<usize>| c.filter(|&c| c > c0 && grid.get(r - 1, c) != &V::Empty);
+            let h = cols.as_ref();
+            let (w, sc) = (
+                at_col(h.and_then(|h| h.weight)),
+                at_col(h.and_then(|h| h.score)),
+            );
+            let total = sc.or_else(|| row.get(1).map(|(c, _)| *c));
+            if let Some(c) = total {
+                s.reported_total = decimal_at(grid, r - 1, c, "总分 得分", at, &mut problems);
+            }
+            if let Some(c) = w.filter(|_| sc.is_some()) {
+                s.total_weight = decimal_at(grid, r - 1, c, "总分 分值", at, &mut problems);
+            }
+            continue;
+        }
+        if f.starts_with("偏差大") || f.starts_with("偏差原因") {
+            s.deviation_analysis = next(1);
+            continue;
+        }
+        if f.starts_with("改进措施") {
+            s.improvement = next(1);
+            continue;
+        }
+        if let (Some(h), Some(g)) = (&cols, goal.as_mut()) {
+            indicator(grid, r - 1, h, g, &mut carry, at, &mut problems);
+        }
+    }
+    s.goals.extend(goal);
+    if s.goals.is_empty() && s.execution.is_none() {
+        problems.push(pick(
+            format!(
+                "{at}：{}应有预算执行情况（项目资金）或含“一级指标”“二级指标”“三级指标”的表头，均未找到",
+                form.title()
+            ),
+            format!(
+                "{at}: expected the funds block (预算执行情况 or 项目资金) or a header naming 一级指标, 二级指标 and 三级指标 in the {}, found neither",
+                form.title()
+            ),
+        ));
+    }
+    if form == Form::Project && s.name.is_none() {
+        problems.push(pick(
+            format!("{at}：项目支出绩效自评表应有“项目名称”一栏及其内容，未找到"),
+            format!("{at}: expected a 项目名称 cell and the project's name beside it in the 项目支出绩效自评表, found none"),
+        ));
+    }
+    if problems.is_empty() {
+        Ok(s)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The header block's labelled cells in row `r` (`项目名称 | …`, `填报日期：…`); whether any was.
+fn header_field(
+    grid: &Grid,
+    r: usize,
+    row: &[(usize, String)],
+    at: &str,
+    s: &mut Scorecard,
+    problems: &mut Vec<String>,
+) -> bool {
+    let mut any = false;
+    for (i, (c, t)) in row.iter().enumerate() {
+        let n = norm(t);
+        let (label, inline) = match n.split_once([':', '：']) {
+            Some((l, v)) => (l.to_owned(), !v.is_empty()),
+            None => (n.clone(), false),
+        };
+        let text = if inline {
+            t.split_once([':', '：']).map(|(_, v)| v.trim().to_owned())
+        } else {
+            row.get(i + 1).map(|(_, v)| v.clone())
+        };
+        // The cell holding the value: this one when inline, else the next printed one.
+        let cell = if inline {
+            Some(*c)
+        } else {
+            row.get(i + 1).map(|(c, _)| *c)
+        };
+        match label.as_str() {
+            "项目名称" => s.name = text,
+            "主管部门" => s.department = text,
+            "实施单位" | "项目实施单位" => s.implementer = text,
+            "填报日期" => s.filled_on = text,
+            "单位名称" => {}
+            "基本支出总额" | "项目支出总额" => {
+                let v = match (text, cell) {
+                    (Some(text), Some(cell)) => match amount(&V::Text(text)) {
+                        Ok(v) => v,
+                        Err(found) => {
+                            problems.push(bad_amount(at, &grid.address(r, cell), &label, &found));
+                            None
+                        }
+                    },
+                    _ => None,
+                };
+                if label == "基本支出总额" {
+                    s.basic_expenditure = v;
+                } else {
+                    s.project_expenditure = v;
+                }
+            }
+            _ => continue,
+        }
+        any = true;
+    }
+    any
+}
+
+/// The indicator header in row `r`: a 一级指标 and a 三级指标 (or 指标名称) column.
+fn indicator_header(grid: &Grid, r: usize) -> Option<Cols> {
+    let mut h = Cols::default();
+    let mut name = None;
+    for c in 0..grid.width() {
+        let t = norm(&grid.get(r, c).text());
+        let slot = if t.starts_with("一级指标") {
+            &mut h.level1
+        } else if t.starts_with("二级指标") {
+            &mut h.level2
+        } else if t.starts_with("三级指标") || t == "指标名称" {
+            &mut name
+        } else if t.starts_with("分值") || t.starts_with("权重") {
+            &mut h.weight
+        } else if t.starts_with("年初目标值")
+            || t.starts_with("年度指标值")
+            || t.starts_with("年度目标值")
+            || t.starts_with("目标值")
+            || t.starts_with("指标值")
+        {
+            &mut h.target
+        } else if t.starts_with("实际完成值")
+            || t.starts_with("全年实际值")
+            || t.starts_with("实际值")
+        {
+            &mut h.actual
+        } else if t.starts_with("得分") {
+            &mut h.score
+        } else if t.starts_with("偏差原因") {
+            &mut h.deviation
+        } else {
+            continue;
+        };
+        slot.get_or_insert(c);
+    }
+    h.name = name?;
+    h.level1?;
+    Some(h)
+}
+
+/// The funds block from its header in row `header` (the label in column `label`): the first
+/// row below it is the total, each further row one of its `parts`, up to the next block. The
+/// row after the block.
+fn funds(
+    grid: &Grid,
+    header: usize,
+    label: usize,
+    at: &str,
+    s: &mut Scorecard,
+    problems: &mut Vec<String>,
+) -> usize {
+    #[derive(Clone, Copy, PartialEq)]
+    enum F {
+        Initial,
+        Budget,
+        Actual,
+        Weight,
+        Rate,
+        Score,
+    }
+    let mut columns: Vec<(usize, F, String)> = Vec::new();
+    for c in label + 1..grid.width() {
+        let t = norm(&grid.get(header, c).text());
+        let f = if t.starts_with("年初预算") {
+            F::Initial
+        } else if t.contains("执行率") {
+            F::Rate
+        } else if t.starts_with("得分") {
+            F::Score
+        } else if t.starts_with("分值") || t.starts_with("权重") {
+            F::Weight
+        } else if t.contains("执行数") {
+            F::Actual
+        } else if t.contains("预算数") || t.starts_with("调整后预算") {
+            F::Budget
+        } else {
+            continue;
+        };
+        if !columns.iter().any(|(_, g, _)| *g == f) {
+            columns.push((c, f, t));
+        }
+    }
+    let first = columns
+        .iter()
+        .map(|(c, _, _)| *c)
+        .min()
+        .unwrap_or(grid.width());
+    let mut rows: Vec<Funds> = Vec::new();
+    let mut r = header + 1;
+    while r < grid.rows.len() {
+        let name = (0..first)
+            .map(|c| grid.get(r, c).text())
+            .find(|t| !t.is_empty());
+        let n = name.as_deref().map(norm).unwrap_or_default();
+        let empty = name.is_none() && columns.iter().all(|(c, _, _)| grid.get(r, *c) == &V::Empty);
+        if (!n.is_empty() && BLOCKS.iter().any(|b| n.starts_with(b)))
+            || n.starts_with("预算执行情况")
+            || empty && !rows.is_empty()
+        {
+            break;
+        }
+        if empty {
+            r += 1;
+            continue;
+        }
+        let what = name.clone().unwrap_or_default();
+        let mut row = Funds {
+            name: name.filter(|_| !rows.is_empty()),
+            ..Funds::default()
+        };
+        for (c, f, head) in &columns {
+            let what = format!("{what} {head}");
+            match f {
+                F::Initial => row.initial_budget = amount_at(grid, r, *c, &what, at, problems),
+                F::Budget => row.budget = amount_at(grid, r, *c, &what, at, problems),
+                F::Actual => row.actual = amount_at(grid, r, *c, &what, at, problems),
+                F::Weight => row.weight = decimal_at(grid, r, *c, &what, at, problems),
+                F::Score => row.score = decimal_at(grid, r, *c, &what, at, problems),
+                F::Rate => row.rate = rate_at(grid, r, *c, &what, at, problems),
+            }
+        }
+        rows.push(row);
+        r += 1;
+    }
+    let mut rows = rows.into_iter();
+    if let Some(total) = rows.next() {
+        s.execution = Some((total, rows.collect()));
+    }
+    r
+}
+
+/// One indicator row, added to `goal` unless it prints neither a figure nor a target (a row the
+/// form leaves for another indicator).
+fn indicator(
+    grid: &Grid,
+    r: usize,
+    h: &Cols,
+    goal: &mut Goal,
+    carry: &mut (Option<String>, Option<String>),
+    at: &str,
+    problems: &mut Vec<String>,
+) {
+    let text = |c: Option<usize>| c.map(|c| grid.get(r, c).text()).filter(|t| !t.is_empty());
+    for (level, col) in [(1, h.level1), (2, h.level2)] {
+        if let Some(t) = text(col) {
+            let (name, weight) = weight_suffix(&t);
+            if let Some(w) = weight {
+                let level2 = (level == 2).then(|| name.clone());
+                let level1 = if level == 1 {
+                    name.clone()
+                } else {
+                    carry.0.clone().unwrap_or_default()
+                };
+                goal.subtotals.push((level1, level2, w));
+            }
+            if level == 1 {
+                carry.0 = Some(name);
+            } else {
+                carry.1 = Some(name);
+            }
+        }
+    }
+    let Some(printed) =
+        text(Some(h.name)).filter(|t| !t.chars().all(|c| matches!(c, '…' | '.' | '—')))
+    else {
+        return;
+    };
+    let (name, suffix) = weight_suffix(&printed);
+    let what = |head: &str| format!("{name} {head}");
+    let weight = match h.weight {
+        Some(c) => decimal_at(grid, r, c, &what("分值"), at, problems).or(suffix),
+        None => suffix,
+    };
+    let score = h
+        .score
+        .and_then(|c| decimal_at(grid, r, c, &what("得分"), at, problems));
+    let target = text(h.target);
+    let printed_actual = text(h.actual);
+    if weight.is_none() && score.is_none() && target.is_none() && printed_actual.is_none() {
+        return;
+    }
+    let (actual, note) = match printed_actual.as_deref().and_then(explained) {
+        Some(figure) => (Some(figure), printed_actual),
+        None => (printed_actual, None),
+    };
+    goal.indicators.push(Indicator {
+        level1: carry.0.clone(),
+        level2: carry.1.clone(),
+        name,
+        weight,
+        target,
+        actual,
+        score,
+        deviation: text(h.deviation),
+        note,
+    });
+}
+
+/// The figure of a 完成值 printed with its explanation in brackets (`99.89%(受理…)` → `99.89%`).
+fn explained(text: &str) -> Option<String> {
+    let open = text.find(['(', '（'])?;
+    let head = text[..open].trim();
+    if !text.ends_with([')', '）']) || head.is_empty() {
+        return None;
+    }
+    crate::model::measure::Measure::parse(head)
+        .number
+        .map(|_| head.to_owned())
+}
+
+/// A name printed with its weight (`信访件办结率(5分)`, `年度绩效目标1 (8分)`): the name without it
+/// and the weight.
+fn weight_suffix(text: &str) -> (String, Option<Dec>) {
+    let t = text.trim_end();
+    let Some(inner) = t.strip_suffix(')').or_else(|| t.strip_suffix('）')) else {
+        return (t.to_owned(), None);
+    };
+    let Some(open) = inner.rfind(['(', '（']) else {
+        return (t.to_owned(), None);
+    };
+    let w = norm(&inner[open..]);
+    let w = w.trim_start_matches('(');
+    match w.strip_suffix('分').map(Dec::parse) {
+        Some(Ok(d)) => (inner[..open].trim_end().to_owned(), Some(d)),
+        _ => (t.to_owned(), None),
+    }
+}
+
+fn amount_at(
+    grid: &Grid,
+    r: usize,
+    c: usize,
+    what: &str,
+    at: &str,
+    problems: &mut Vec<String>,
+) -> Option<Dec> {
+    amount(grid.get(r, c)).unwrap_or_else(|found| {
+        problems.push(bad_amount(at, &grid.address(r, c), what, &found));
+        None
+    })
+}
+
+/// A weight or score as printed (`4.5`, `20分`); blank or `—`: not printed.
+fn decimal_at(
+    grid: &Grid,
+    r: usize,
+    c: usize,
+    what: &str,
+    at: &str,
+    problems: &mut Vec<String>,
+) -> Option<Dec> {
+    let text = match grid.get(r, c) {
+        V::Empty => return None,
+        v => v.text(),
+    };
+    if is_dash(&text) {
+        return None;
+    }
+    let figure = text.strip_suffix('分').unwrap_or(&text).trim_end();
+    match Dec::parse(figure) {
+        Ok(d) => Some(d),
+        Err(_) => {
+            problems.push(pick(
+                format!(
+                    "{at}!{}：{what}：应为分值或得分（如 4.5）、空白或 —，实际为 `{text}`",
+                    grid.address(r, c)
+                ),
+                format!(
+                    "{at}!{}: {what}: expected a weight or score such as 4.5, a blank or —, found `{text}`",
+                    grid.address(r, c)
+                ),
+            ));
+            None
+        }
+    }
+}
+
+/// A percentage as printed (`86%`), or a number a spreadsheet formats as one (0.86 → `86%`).
+fn rate_at(
+    grid: &Grid,
+    r: usize,
+    c: usize,
+    what: &str,
+    at: &str,
+    problems: &mut Vec<String>,
+) -> Option<String> {
+    let text = match grid.get(r, c) {
+        V::Empty => return None,
+        V::Num(n) => {
+            return Dec::parse(&format!("{n}"))
+                .ok()
+                .and_then(|d| Pct::from_ratio(d))
+                .map(|p| format!("{}%", p.percent().normalize()));
+        }
+        v => v.text(),
+    };
+    if is_dash(&text) {
+        return None;
+    }
+    if Pct::parse(&text).is_ok() {
+        return Some(text);
+    }
+    problems.push(pick(
+        format!(
+            "{at}!{}：{what}：应为百分数（如 98.5%）、空白或 —，实际为 `{text}`",
+            grid.address(r, c)
+        ),
+        format!(
+            "{at}!{}: {what}: expected a percentage such as 98.5%, a blank or —, found `{text}`",
+            grid.address(r, c)
+        ),
+    ));
+    None
+}
+
+fn is_dash(text: &str) -> bool {
+    text.chars()
+        .all(|c| matches!(c, '—' | '－' | '-' | '–' | '―'))
+}
