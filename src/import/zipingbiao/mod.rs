@@ -456,12 +456,13 @@ fn funds(
     let mut columns: Vec<(usize, F, String)> = Vec::new();
     for c in label + 1..grid.width() {
         let t = norm(&grid.get(header, c).text());
-        let f = if t.starts_with("年初预算") {
+        // `得分(20分*执行率)` is the score, `执行率(B/A)` the rate.
+        let f = if t.starts_with("得分") {
+            F::Score
+        } else if t.starts_with("年初预算") {
             F::Initial
         } else if t.contains("执行率") {
             F::Rate
-        } else if t.starts_with("得分") {
-            F::Score
         } else if t.starts_with("分值") || t.starts_with("权重") {
             F::Weight
         } else if t.contains("执行数") {

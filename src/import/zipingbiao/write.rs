@@ -100,7 +100,8 @@ fn cells(f: &Funds) -> Vec<(&'static str, String)> {
         ("budget", amount(f.budget)),
         ("actual", amount(f.actual)),
         ("weight", f.weight.map(|d| d.to_string())),
-        ("rate", f.rate.as_deref().map(quote)),
+        // A percentage, checked when read: plain, as the format types it.
+        ("rate", f.rate.clone()),
         ("score", f.score.map(|d| d.to_string())),
     ]
     .into_iter()
