@@ -1293,3 +1293,116 @@ fn issue18_a_national_project_workbook_imports_to_the_figures_of_langfang_shipin
     #[cfg(not(gongkai_no_soffice))]
     check(&resaved(&book, dir.path(), "xls"));
 }
+
+#[test]
+fn issue18_each_problem_of_a_self_evaluation_workbook_is_located_and_nothing_is_written() {
+    let department = |rate: &'static str, score: &'static str| {
+        vec![
+            vec!["2021年度某单位部门整体支出绩效自评表"],
+            vec![
+                "预算执行情况（万元）",
+                "",
+                "预算数(A)",
+                "执行数(B)",
+                "执行率(B/A)",
+                "得分",
+            ],
+            vec!["", "部门整体支出总额", "100", "90", rate, "18"],
+            vec!["年度绩效目标1 (80分)", "", "做好培训"],
+            vec![
+                "年度绩效指标",
+                "一级指标",
+                "二级指标",
+                "三级指标(权重)",
+                "年初目标值(A)",
+                "实际完成值(B)",
+                "得分",
+            ],
+            vec![
+                "",
+                "产出指标",
+                "数量指标",
+                "培训次数(80分)",
+                "4次",
+                "4次",
+                score,
+            ],
+        ]
+    };
+    let unit = "langfang-shipin";
+    let run = |content: &Path, dir: &Path, files: &[&Path]| {
+        let done = import_form(content, unit, "2021", "hubei", files);
+        assert_eq!(done.status.code(), Some(2));
+        assert!(!content.join(unit).join("2021.yaml").exists());
+        String::from_utf8_lossy(&done.stderr).replace(&format!("{}/", dir.display()), "")
+    };
+    let (dir, content) = empty_site(unit);
+    let book = dir.path().join("本表.xlsx");
+    grid_book(
+        &book,
+        &[
+            ("自评1", department("九成", "满分")),
+            (
+                "项目支出绩效自评表",
+                vec![
+                    vec!["项目支出绩效自评表"],
+                    vec![
+                        "绩效指标",
+                        "一级指标",
+                        "二级指标",
+                        "三级指标",
+                        "年度指标值",
+                        "实际完成值",
+                        "分值",
+                        "得分",
+                    ],
+                    vec![
+                        "",
+                        "产出指标",
+                        "数量指标",
+                        "完工率",
+                        "100%",
+                        "100%",
+                        "10",
+                        "10",
+                    ],
+                ],
+            ),
+            (
+                "空表",
+                vec![vec!["2021年度某单位部门整体支出绩效自评表"], vec!["说明"]],
+            ),
+        ],
+    );
+    assert_eq!(
+        run(&content, dir.path(), &[&book]),
+        "import: 未写入任何文件；共 4 个问题：\n\
+         本表.xlsx!自评1!E3：部门整体支出总额 执行率(B/A)：应为百分数（如 98.5%）、空白或 —，实际为 `九成`\n\
+         本表.xlsx!自评1!G6：培训次数 得分：应为分值或得分（如 4.5）、空白或 —，实际为 `满分`\n\
+         本表.xlsx!项目支出绩效自评表：项目支出绩效自评表应有“项目名称”一栏及其内容，未找到\n\
+         本表.xlsx!空表：部门整体支出绩效自评表应有预算执行情况（项目资金）或含“一级指标”“二级指标”“三级指标”的表头，均未找到\n"
+    );
+    // One 部门整体 table a record: a second one in another file is a problem.
+    let (a, b) = (dir.path().join("甲.xlsx"), dir.path().join("乙.xlsx"));
+    grid_book(&a, &[("自评", department("90%", "80"))]);
+    grid_book(&b, &[("自评", department("90%", "80"))]);
+    assert_eq!(
+        run(&content, dir.path(), &[&a, &b]),
+        "import: 未写入任何文件；共 1 个问题：\n\
+         乙.xlsx!自评：所有文件中应只有一张部门整体支出绩效自评表，实际有 2 张（甲.xlsx!自评、乙.xlsx!自评）\n"
+    );
+    // Each alone imports.
+    let done = import_form(&content, unit, "2021", "hubei", &[&a]);
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let text = std::fs::read_to_string(content.join(unit).join("2021.yaml")).expect("written");
+    assert!(
+        text.contains(
+            "  execution:\n    budget: 100.00\n    actual: 90.00\n    rate: 90%\n    score: 18\n"
+        ),
+        "{text}"
+    );
+}
