@@ -14,7 +14,8 @@
 //! and `fiscal`; the five 科目 tables into their `*_table` blocks; the 基本支出决算表 into
 //! `basic`; the "三公" table into `three_public`. A sheet's table is known by its title, in the
 //! sheet's name or in its first cells, as any edition of the theme prints it, or by the number
-//! the record's edition prints (`公开07表`, `GK07`). The 自评表 workbooks are not read yet.
+//! the record's edition prints (`公开07表`, `GK07`). The 自评表 (部门整体 and 项目) are read by
+//! `zipingbiao`.
 
 mod basic;
 mod sheet;
@@ -68,7 +69,7 @@ pub(crate) enum Table {
     Basic(basic::BasicTable),
     ThreePublic(basic::ThreeTable),
     /// A 自评表 (issue 18).
-    Form(zipingbiao::Scorecard),
+    Form(Box<zipingbiao::Scorecard>),
 }
 
 /// One table read from a sheet.
@@ -332,7 +333,7 @@ fn read_file(file: &Path, names: &SheetNames, found: &mut Vec<Found>, problems: 
                 Ok(s) => found.push(Found {
                     id: None,
                     unit: s.unit.clone(),
-                    table: Table::Form(s),
+                    table: Table::Form(Box::new(s)),
                     source: format!("{shown}!{name}"),
                 }),
                 Err(mut p) => problems.append(&mut p),

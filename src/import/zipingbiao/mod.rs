@@ -685,7 +685,7 @@ fn rate_at(
         V::Num(n) => {
             return Dec::parse(&format!("{n}"))
                 .ok()
-                .and_then(|d| Pct::from_ratio(d))
+                .and_then(Pct::from_ratio)
                 .map(|p| format!("{}%", p.percent().normalize()));
         }
         v => v.text(),
