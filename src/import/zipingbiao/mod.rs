@@ -713,3 +713,49 @@ fn is_dash(text: &str) -> bool {
     text.chars()
         .all(|c| matches!(c, '—' | '－' | '-' | '–' | '―'))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_weight_printed_after_a_name_is_read_off_it() {
+        let d = |s: &str| Dec::parse(s).ok();
+        assert_eq!(
+            weight_suffix("信访件办结率(5分)"),
+            ("信访件办结率".to_owned(), d("5"))
+        );
+        assert_eq!(
+            weight_suffix("年度绩效目标1 （8.5分）"),
+            ("年度绩效目标1".to_owned(), d("8.5"))
+        );
+        assert_eq!(
+            weight_suffix("文明城市(区)建设"),
+            ("文明城市(区)建设".to_owned(), None)
+        );
+    }
+
+    #[test]
+    fn an_actual_with_its_explanation_keeps_the_figure() {
+        assert_eq!(
+            explained("99.89%(受理阳光信访件272件,已回267件)").as_deref(),
+            Some("99.89%")
+        );
+        assert_eq!(explained("有所提高（见报告）"), None);
+        assert_eq!(explained("100%"), None);
+    }
+
+    #[test]
+    fn the_form_is_known_by_its_title_after_a_year_and_a_unit() {
+        assert_eq!(
+            title_form("2020年度花山街道办事处部门整体绩效自评表"),
+            Some(Form::Department)
+        );
+        assert_eq!(title_form("部门整体支出绩效自评表"), Some(Form::Department));
+        assert_eq!(
+            title_form("2022年度 项目支出绩效自评表"),
+            Some(Form::Project)
+        );
+        assert_eq!(title_form("支出决算表"), None);
+    }
+}
