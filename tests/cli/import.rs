@@ -1406,3 +1406,158 @@ fn issue18_each_problem_of_a_self_evaluation_workbook_is_located_and_nothing_is_
         "{text}"
     );
 }
+
+#[test]
+fn issue18_a_yunnan_project_workbook_with_its_target_in_three_columns_imports_to_yongde_minglang_2022()
+ {
+    let field = loaded(&fixture("sites/field/content"));
+    let want = &record_of(&field, "yongde-minglang").projects[0];
+    let s = |t: &str| t.to_owned();
+    let funds = |name: &str, cells: [&str; 6]| {
+        let mut row = vec![s(""), s(name)];
+        row.extend(cells.map(s));
+        row
+    };
+    let goal = "确保每一个学生都能享受到国家政策福利,改善学生体质";
+    let blank = || vec![s(""); 11];
+    let mut rows: Vec<Vec<String>> = vec![
+        vec![s("2022年度项目支出绩效自评表")],
+        vec![s("项目名称"), s(""), s("义务教育营养改善计划专项资金")],
+        vec![
+            s("主管部门"),
+            s(""),
+            s("永德县教育体育局"),
+            s(""),
+            s(""),
+            s(""),
+            s("实施单位"),
+            s(""),
+            s("永德县明朗中学"),
+        ],
+        funds(
+            "",
+            [
+                "年初预算数",
+                "全年预算数",
+                "全年执行数",
+                "分值",
+                "执行率",
+                "得分",
+            ],
+        ),
+        funds(
+            "年度资金总额",
+            ["", "387664.62", "387664.62", "10", "100%", "10"],
+        ),
+        funds(
+            "其中:当年财政拨款",
+            ["", "387664.62", "387664.62", "—", "", "—"],
+        ),
+        funds("上年结转资金", ["", "", "", "—", "", "—"]),
+        funds("其他资金", ["—", "—", "—", "—", "", "—"]),
+        vec![
+            s("年度 总体 目标"),
+            s("预期目标"),
+            s(""),
+            s(""),
+            s(""),
+            s(""),
+            s("实际完成情况"),
+        ],
+        vec![s(""), s(goal), s(""), s(""), s(""), s(""), s(goal)],
+    ];
+    rows[3][0] = s("项目资金 (元)");
+    let mut header_a = blank();
+    for (c, t) in [
+        (0, "绩效指标"),
+        (4, "年度指标值"),
+        (7, "实际完成值"),
+        (8, "分值"),
+        (9, "得分"),
+        (10, "偏差原因分析及改进措施"),
+    ] {
+        header_a[c] = s(t);
+    }
+    rows.push(header_a);
+    let header_b = [
+        "",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标性质",
+        "指标值",
+        "度量单位",
+    ];
+    let mut merges = vec![
+        (0, 0, 0, 10),
+        (1, 0, 1, 1),
+        (1, 2, 1, 10),
+        (2, 0, 2, 1),
+        (2, 2, 2, 5),
+        (2, 6, 2, 7),
+        (2, 8, 2, 10),
+        (3, 0, 7, 0),
+        (8, 0, 9, 0),
+        (8, 1, 8, 5),
+        (8, 6, 8, 10),
+        (9, 1, 9, 5),
+        (9, 6, 9, 10),
+        (10, 4, 10, 6),
+        (10, 7, 11, 7),
+        (10, 8, 11, 8),
+        (10, 9, 11, 9),
+        (10, 10, 11, 10),
+    ];
+    let d = |v: Option<gongkai::model::Dec>| v.map(|d| d.to_string()).unwrap_or_default();
+    merges.extend(indicator_rows(
+        &mut rows,
+        &want.goals[0],
+        header_b.map(s).to_vec(),
+        |n| {
+            let col = |f: fn(&gongkai::model::TargetColumns) -> &Option<String>| {
+                n.columns
+                    .as_ref()
+                    .and_then(|c| f(c).clone())
+                    .unwrap_or_default()
+            };
+            vec![
+                n.name.clone(),
+                col(|c| &c.nature),
+                col(|c| &c.value),
+                col(|c| &c.unit),
+                n.actual
+                    .as_ref()
+                    .map(|m| m.text.clone())
+                    .unwrap_or_default(),
+                d(n.weight),
+                d(n.score),
+                n.deviation.clone().unwrap_or_default(),
+            ]
+        },
+    ));
+    let mut total = blank();
+    total[0] = s("总分");
+    total[8] = s("100");
+    total[9] = s("96");
+    let r = u32::try_from(rows.len()).expect("row");
+    rows.push(total);
+    merges.push((r, 0, r, 7));
+    let (dir, content) = empty_site("yongde-minglang");
+    let book = dir.path().join("营养改善.xlsx");
+    form_book(&book, "公开14表", &rows, &merges);
+    let done = import_form(&content, "yongde-minglang", "2022", "national", &[&book]);
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let text = std::fs::read_to_string(content.join("yongde-minglang/2022.yaml")).expect("written");
+    assert!(text.contains("amount_unit: 元\n"), "{text}");
+    let corpus = loaded(&content);
+    let mut got = card_json(&record_of(&corpus, "yongde-minglang").projects[0]);
+    let mut want = card_json(want);
+    // 评价等级 is not read from the sheet.
+    want["reported_grade"] = serde_json::Value::Null;
+    got["reported_grade"] = serde_json::Value::Null;
+    assert_eq!(got, want, "{text}");
+}

@@ -64,6 +64,10 @@ pub(crate) struct Indicator {
     pub(crate) actual: Option<String>,
     pub(crate) score: Option<Dec>,
     pub(crate) deviation: Option<String>,
+    /// 指标性质, 指标值 and 度量单位, where the form prints the target in three columns.
+    pub(crate) nature: Option<String>,
+    pub(crate) value: Option<String>,
+    pub(crate) unit: Option<String>,
     /// The whole 实际完成值 cell, when it carries an explanation in brackets.
     pub(crate) note: Option<String>,
 }
@@ -158,6 +162,9 @@ struct Cols {
     actual: Option<usize>,
     score: Option<usize>,
     deviation: Option<usize>,
+    nature: Option<usize>,
+    value: Option<usize>,
+    unit: Option<usize>,
 }
 
 /// Where the rows below a block label belong.
@@ -393,13 +400,33 @@ fn header_field(
     any
 }
 
-/// The indicator header in row `r`: a 一级指标 and a 三级指标 (or 指标名称) column.
+/// The indicator header in row `r`: a 一级指标 and a 三级指标 (or 指标名称) column, with the
+/// columns the row above names when the header stands on two rows (年度指标值 over 指标性质 |
+/// 指标值 | 度量单位, as Yunnan's 公开14表 prints it).
 fn indicator_header(grid: &Grid, r: usize) -> Option<Cols> {
     let mut h = Cols::default();
     let mut name = None;
-    for c in 0..grid.width() {
-        let t = norm(&grid.get(r, c).text());
-        let slot = if t.starts_with("一级指标") {
+    let above = |c: usize| r.checked_sub(1).map(|a| norm(&grid.get(a, c).text()));
+    let words = |t: &str| {
+        ["实际完成值", "分值", "得分", "偏差原因", "年度指标值"]
+            .iter()
+            .any(|w| t.starts_with(w))
+    };
+    let two_rows = (0..grid.width())
+        .filter(|&c| above(c).is_some_and(|t| words(&t)))
+        .count()
+        >= 2;
+    let rows = if two_rows { vec![r, r - 1] } else { vec![r] };
+    for (row, c) in rows
+        .into_iter()
+        .flat_map(|row| (0..grid.width()).map(move |c| (row, c)))
+    {
+        let t = norm(&grid.get(row, c).text());
+        let slot = if t.starts_with("指标性质") {
+            &mut h.nature
+        } else if t.starts_with("度量单位") || t.starts_with("计量单位") {
+            &mut h.unit
+        } else if t.starts_with("一级指标") {
             &mut h.level1
         } else if t.starts_with("二级指标") {
             &mut h.level2
@@ -430,6 +457,9 @@ fn indicator_header(grid: &Grid, r: usize) -> Option<Cols> {
     }
     h.name = name?;
     h.level1?;
+    if h.nature.is_some() || h.unit.is_some() {
+        h.value = h.target.take();
+    }
     Some(h)
 }
 
@@ -571,8 +601,14 @@ fn indicator(
         .score
         .and_then(|c| decimal_at(grid, r, c, &what("得分"), at, problems));
     let target = text(h.target);
+    let value = text(h.value);
     let printed_actual = text(h.actual);
-    if weight.is_none() && score.is_none() && target.is_none() && printed_actual.is_none() {
+    if weight.is_none()
+        && score.is_none()
+        && target.is_none()
+        && value.is_none()
+        && printed_actual.is_none()
+    {
         return;
     }
     let (actual, note) = match printed_actual.as_deref().and_then(explained) {
@@ -588,6 +624,9 @@ fn indicator(
         actual,
         score,
         deviation: text(h.deviation),
+        nature: text(h.nature),
+        value,
+        unit: text(h.unit),
         note,
     });
 }

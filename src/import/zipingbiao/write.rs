@@ -155,6 +155,15 @@ fn goal(out: &mut String, i: &str, g: &Goal) {
         if let Some(t) = &n.target {
             field("target", quote(t));
         }
+        for (key, v) in [
+            ("nature", &n.nature),
+            ("value", &n.value),
+            ("unit", &n.unit),
+        ] {
+            if let Some(v) = v {
+                field(key, quote(v));
+            }
+        }
         if let Some(a) = &n.actual {
             field("actual", quote(a));
         }
