@@ -419,6 +419,13 @@ fn indicator_header(grid: &Grid, r: usize) -> Option<Cols> {
         .filter(|&c| above(c).is_some_and(|t| words(&t)))
         .count()
         >= 2;
+    // Row `r` itself names 一级指标 and 三级指标; the row above only adds columns.
+    let own = |c: usize| norm(&grid.get(r, c).text());
+    if !(0..grid.width()).any(|c| own(c).starts_with("一级指标"))
+        || !(0..grid.width()).any(|c| own(c).starts_with("三级指标") || own(c) == "指标名称")
+    {
+        return None;
+    }
     let rows = if two_rows { vec![r, r - 1] } else { vec![r] };
     for (row, c) in rows
         .into_iter()
