@@ -119,8 +119,8 @@ pub(crate) fn form_of(name: &str, grid: &Grid) -> Option<Form> {
 
 fn title_form(text: &str) -> Option<Form> {
     let bare = bare_title(text);
-    if bare.ends_with("部门整体支出绩效自评表") || bare.ends_with("部门整体绩效自评表")
-    {
+    // Also `整体绩效自评表`, as some units head it (qingling 2023).
+    if bare.ends_with("整体支出绩效自评表") || bare.ends_with("整体绩效自评表") {
         Some(Form::Department)
     } else if bare.ends_with("项目支出绩效自评表") {
         Some(Form::Project)
@@ -488,6 +488,7 @@ mod tests {
             title_form("2022年度 项目支出绩效自评表"),
             Some(Form::Project)
         );
+        assert_eq!(title_form("整体绩效自评表"), Some(Form::Department));
         assert_eq!(title_form("支出决算表"), None);
     }
 }
