@@ -14,12 +14,14 @@
 //! and `fiscal`; the five 科目 tables into their `*_table` blocks; the 基本支出决算表 into
 //! `basic`; the "三公" table into `three_public`. A sheet's table is known by its title, in the
 //! sheet's name or in its first cells, as any edition of the theme prints it, or by the number
-//! the record's edition prints (`公开07表`, `GK07`). The 自评表 workbooks are not read yet.
+//! the record's edition prints (`公开07表`, `GK07`). The 自评表 (部门整体 and 项目) are read by
+//! `zipingbiao`.
 
 mod basic;
 mod sheet;
 mod totals;
 mod write;
+mod zipingbiao;
 
 use std::path::{Path, PathBuf};
 
@@ -70,11 +72,14 @@ pub(crate) enum Table {
     Fiscal(totals::FiscalTotals),
     Basic(basic::BasicTable),
     ThreePublic(basic::ThreeTable),
+    /// A 自评表 (issue 18).
+    Form(Box<zipingbiao::Scorecard>),
 }
 
 /// One table read from a sheet.
 pub(crate) struct Found {
-    pub(crate) id: TableId,
+    /// `None` for a 自评表.
+    pub(crate) id: Option<TableId>,
     pub(crate) table: Table,
     /// `book.xlsx!Sheet`.
     pub(crate) source: String,
@@ -182,7 +187,7 @@ pub fn import(opts: &ImportOptions) -> Result<Imported> {
     for id in ALL {
         let sources: Vec<&str> = found
             .iter()
-            .filter(|f| f.id == id)
+            .filter(|f| f.id == Some(id))
             .map(|f| f.source.as_str())
             .collect();
         if sources.len() > 1 {
@@ -204,6 +209,7 @@ pub fn import(opts: &ImportOptions) -> Result<Imported> {
             ));
         }
     }
+    problems.extend(zipingbiao::duplicates(&found));
     if problems.is_empty() && found.is_empty() {
         let files = opts
             .files
@@ -211,7 +217,12 @@ pub fn import(opts: &ImportOptions) -> Result<Imported> {
             .map(|f| f.display().to_string())
             .collect::<Vec<_>>()
             .join(", ");
-        let titles = ALL.map(|id| names.title(id)).join("、");
+        let titles = ALL
+            .map(|id| names.title(id))
+            .into_iter()
+            .chain(["部门整体支出绩效自评表".to_owned(), "项目支出绩效自评表".to_owned()])
+            .collect::<Vec<_>>()
+            .join("、");
         problems.push(pick(
             format!("{files}：未找到 gongkai 能读入的表（{titles}）"),
             format!(
@@ -444,6 +455,19 @@ fn read_file(file: &Path, names: &SheetNames, found: &mut Vec<Found>, problems: 
             }
         };
         let grid = sheet::Grid::of(&range);
+        if let Some(form) = zipingbiao::form_of(&name, &grid) {
+            match zipingbiao::read(form, &grid, &format!("{shown}!{name}")) {
+                Ok(s) => found.push(Found {
+                    id: None,
+                    unit: s.unit.clone(),
+                    table: Table::Form(Box::new(s)),
+                    source: format!("{shown}!{name}"),
+                    continued: false,
+                }),
+                Err(mut p) => problems.append(&mut p),
+            }
+            continue;
+        }
         let Some(id) = names.kind_of(&name, &grid) else {
             continue;
         };
@@ -460,7 +484,7 @@ fn read_file(file: &Path, names: &SheetNames, found: &mut Vec<Found>, problems: 
         };
         match table {
             Ok(table) => found.push(Found {
-                id,
+                id: Some(id),
                 unit: sheet::unit_of(&grid),
                 continued: sheet::is_continued(&name)
                     || sheet::first_texts(&grid)

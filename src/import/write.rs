@@ -24,8 +24,12 @@ pub(crate) fn record(year: u16, template: &str, edition: Option<&str>, found: &[
     if let Some(e) = edition {
         out.push_str(&format!("edition: {e}\n"));
     }
+    super::zipingbiao::write(&mut out, found);
+    if found.iter().all(|f| f.id.is_none()) {
+        return out;
+    }
     out.push_str("final_accounts:\n");
-    let get = |id: TableId| found.iter().find(|f| f.id == id);
+    let get = |id: TableId| found.iter().find(|f| f.id == Some(id));
     let summary = get(TableId::Summary).and_then(|f| match &f.table {
         Table::Summary(s) => Some((f, s)),
         _ => None,
@@ -236,7 +240,7 @@ fn cells(cells: &LineCells, row: Option<(&str, &str)>) -> String {
 }
 
 /// A text as a YAML scalar: plain when nothing in it means anything to YAML, else quoted.
-fn quote(s: &str) -> String {
+pub(super) fn quote(s: &str) -> String {
     let plain = !s.is_empty()
         && !s.starts_with(|c: char| c.is_ascii_punctuation() || c.is_ascii_digit() || c == ' ')
         && !s.ends_with(' ')

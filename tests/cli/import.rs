@@ -731,7 +731,7 @@ fn issue18_each_import_problem_has_its_message() {
         (
             "no table",
             vec![("备注", vec![vec!["说明"]])],
-            "本表.xlsx：未找到 gongkai 能读入的表（收入支出决算总表、收入决算表、支出决算表、财政拨款收入支出决算总表、一般公共预算财政拨款支出决算表、一般公共预算财政拨款基本支出决算表、政府性基金预算财政拨款收入支出决算表、国有资本经营预算财政拨款收入支出决算表、财政拨款“三公”经费支出决算表）",
+            "本表.xlsx：未找到 gongkai 能读入的表（收入支出决算总表、收入决算表、支出决算表、财政拨款收入支出决算总表、一般公共预算财政拨款支出决算表、一般公共预算财政拨款基本支出决算表、政府性基金预算财政拨款收入支出决算表、国有资本经营预算财政拨款收入支出决算表、财政拨款“三公”经费支出决算表、部门整体支出绩效自评表、项目支出绩效自评表）",
         ),
         (
             "科目 table without a header",
@@ -1030,4 +1030,682 @@ fn issue18_an_older_summary_prints_its_spending_by_kind() {
         ),
         "{text}"
     );
+}
+
+// ---- 自评表 (issue 18): the 部门整体支出绩效自评表 (Hubei) and the 项目支出绩效自评表 (national).
+
+/// One sheet of `rows`; each of `merges` (first row, first column, last row, last column) is a
+/// merged cell printing its top-left text once, as the forms merge their labels.
+fn form_book(path: &Path, name: &str, rows: &[Vec<String>], merges: &[(u32, u16, u32, u16)]) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name(name).expect("name");
+    let plain = rust_xlsxwriter::Format::new();
+    for &(r1, c1, r2, c2) in merges {
+        let text = rows
+            .get(r1 as usize)
+            .and_then(|row| row.get(usize::from(c1)))
+            .cloned()
+            .unwrap_or_default();
+        sheet
+            .merge_range(r1, c1, r2, c2, &text, &plain)
+            .expect("merge");
+    }
+    for (r, row) in rows.iter().enumerate() {
+        let r = u32::try_from(r).expect("row");
+        for (c, cell) in row.iter().enumerate() {
+            let c = u16::try_from(c).expect("col");
+            let merged = merges
+                .iter()
+                .any(|&(r1, c1, r2, c2)| (r1..=r2).contains(&r) && (c1..=c2).contains(&c));
+            if merged || cell.is_empty() {
+                continue;
+            }
+            match cell.parse::<f64>() {
+                Ok(v) => sheet.write_number(r, c, v).expect("w"),
+                Err(_) => sheet.write_string(r, c, cell).expect("w"),
+            };
+        }
+    }
+    book.save(path).expect("save");
+}
+
+/// A content folder holding `site`'s `_site.yaml` and the unit's `_unit.yaml`.
+fn site_of(site: &Path, unit: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp");
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(content.join(unit)).expect("mkdir");
+    std::fs::copy(site.join("_site.yaml"), content.join("_site.yaml")).expect("site");
+    std::fs::copy(
+        site.join(unit).join("_unit.yaml"),
+        content.join(unit).join("_unit.yaml"),
+    )
+    .expect("unit");
+    (dir, content)
+}
+
+fn import_form(
+    content: &Path,
+    unit: &str,
+    year: &str,
+    template: &str,
+    files: &[&Path],
+) -> std::process::Output {
+    let mut cmd = crate::support::gongkai().expect("binary");
+    cmd.current_dir(root()).args(["--lang", "zh", "import"]);
+    for f in files {
+        cmd.arg(f);
+    }
+    cmd.args(["--unit", unit, "--year", year, "--template", template])
+        .arg("--content")
+        .arg(content);
+    cmd.output().expect("runs")
+}
+
+fn loaded(content: &Path) -> gongkai::model::Corpus {
+    gongkai::load(content).unwrap_or_else(|e| panic!("the import loads:\n{e}"))
+}
+
+/// The rows of each goal's indicators as the forms print them: the goal's label over the
+/// block, 一级 and 二级 merged over the rows they share. `cols` places 一级, 二级, 三级 and
+/// the other cells of `cells` (from the third column on); returns the merges.
+fn indicator_rows(
+    rows: &mut Vec<Vec<String>>,
+    goal: &gongkai::model::Goal,
+    header: Vec<String>,
+    cells: impl Fn(&gongkai::model::Indicator) -> Vec<String>,
+) -> Vec<(u32, u16, u32, u16)> {
+    let top = u32::try_from(rows.len()).expect("row");
+    rows.push(header);
+    for n in &goal.indicators {
+        let mut row = vec![
+            String::new(),
+            n.level1.clone().unwrap_or_default(),
+            n.level2.clone().unwrap_or_default(),
+        ];
+        row.extend(cells(n));
+        rows.push(row);
+    }
+    let last = u32::try_from(rows.len() - 1).expect("row");
+    let mut merges = vec![(top, 0, last, 0)];
+    for (col, key) in [(1u16, 1usize), (2, 2)] {
+        let mut start = top + 1;
+        for r in top + 1..=last + 1 {
+            let same = |a: u32, b: u32| {
+                (1..=key).all(|k| {
+                    rows.get(a as usize).map(|x| &x[k]) == rows.get(b as usize).map(|x| &x[k])
+                })
+            };
+            if r > last || !same(r, start) {
+                if r - 1 > start {
+                    merges.push((start, col, r - 1, col));
+                }
+                start = r;
+            }
+        }
+    }
+    merges
+}
+
+/// A scorecard as JSON, each amount by its value, the narrative texts without the line
+/// break a YAML block ends with, and each funds cell by its figure (a mark typed for a blank
+/// cell is a cell the sheet does not print).
+fn card_json(card: &gongkai::model::Scorecard) -> serde_json::Value {
+    let mut v: serde_json::Value = serde_json::from_str(&json(card)).expect("json");
+    for key in ["deviation_analysis", "improvement"] {
+        if let Some(serde_json::Value::String(s)) = v.get_mut(key) {
+            *s = s.trim().to_owned();
+        }
+    }
+    if let Some(e) = v.get_mut("execution") {
+        let figures = |row: &mut serde_json::Value| {
+            if let Some(map) = row.as_object_mut() {
+                map.retain(|_, cell| {
+                    !matches!(cell, serde_json::Value::Null)
+                        && cell
+                            .as_str()
+                            .is_none_or(|s| gongkai::model::cell::Mark::parse(s).is_none())
+                });
+            }
+        };
+        if let Some(t) = e.get_mut("total") {
+            figures(t);
+        }
+        if let Some(serde_json::Value::Array(parts)) = e.get_mut("parts") {
+            parts.iter_mut().for_each(figures);
+        }
+    }
+    v
+}
+
+#[test]
+fn issue18_a_hubei_self_evaluation_workbook_imports_to_the_figures_of_huashan_2020() {
+    let example = root().join("content");
+    let corpus = loaded(&example);
+    let want = record_of(&corpus, "huashan")
+        .self_evaluation
+        .as_ref()
+        .expect("huashan's table");
+    let s = |t: &str| t.to_owned();
+    let mut rows: Vec<Vec<String>> = vec![
+        vec![s("2020年度花山街道办事处部门整体绩效自评表")],
+        vec![s("填报日期: 2021年6月30日")],
+        vec![
+            s("单位名称"),
+            s(""),
+            s("武汉东湖新技术开发区花山街道办事处"),
+        ],
+        vec![
+            s("基本支出总额"),
+            s(""),
+            s("3,050.99"),
+            s(""),
+            s("项目支出总额"),
+            s("8,553.55"),
+        ],
+        vec![
+            s("预算执行情况(万元) (20分)"),
+            s(""),
+            s("预算数(A)"),
+            s("执行数(B)"),
+            s("执行率(B/A)"),
+            s("得分 (20分*执行率)"),
+        ],
+        vec![
+            s(""),
+            s("部门整体支出总额"),
+            s("11,604.54"),
+            s("11,604.54"),
+            s("100%"),
+            s("20"),
+        ],
+    ];
+    let mut merges = vec![
+        (0, 0, 0, 6),
+        (1, 0, 1, 6),
+        (2, 0, 2, 1),
+        (2, 2, 2, 6),
+        (3, 0, 3, 1),
+        (3, 2, 3, 3),
+        (3, 5, 3, 6),
+        (4, 0, 5, 0),
+    ];
+    for goal in &want.goals {
+        let r = u32::try_from(rows.len()).expect("row");
+        rows.push(vec![
+            format!("{} ({}分)", goal.name, goal.weight.expect("weight")),
+            s(""),
+            goal.title.clone().expect("title"),
+        ]);
+        merges.extend([(r, 0, r, 1), (r, 2, r, 6)]);
+        let header = [
+            "年度绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标(权重)",
+            "年初目标值(A)",
+            "实际完成值(B)",
+            "得分",
+        ];
+        merges.extend(indicator_rows(
+            &mut rows,
+            goal,
+            header.map(s).to_vec(),
+            |n| {
+                let text = |m: &Option<gongkai::model::measure::Measure>| {
+                    m.as_ref().map(|m| m.text.clone()).unwrap_or_default()
+                };
+                vec![
+                    format!("{}({}分)", n.name, n.weight.expect("weight")),
+                    text(&n.target),
+                    n.note.clone().unwrap_or_else(|| text(&n.actual)),
+                    n.score.map(|d| d.to_string()).unwrap_or_default(),
+                ]
+            },
+        ));
+    }
+    for (label, text) in [
+        ("总分", s("94")),
+        (
+            "偏差大或目标未完成原因分析",
+            want.deviation_analysis.clone().expect("analysis"),
+        ),
+        (
+            "改进措施及结果应用方案",
+            want.improvement.clone().expect("improvement"),
+        ),
+    ] {
+        let r = u32::try_from(rows.len()).expect("row");
+        rows.push(vec![s(label), s(""), text]);
+        merges.extend([(r, 0, r, 1), (r, 2, r, 6)]);
+    }
+    let (dir, content) = site_of(&example, "huashan");
+    let book = dir.path().join("花山2020自评.xlsx");
+    form_book(&book, "部门整体绩效自评表", &rows, &merges);
+    let done = import_form(&content, "huashan", "2020", "hubei", &[&book]);
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let text = std::fs::read_to_string(content.join("huashan/2020.yaml")).expect("written");
+    assert!(
+        text.contains("self_evaluation: # 花山2020自评.xlsx!部门整体绩效自评表\n"),
+        "{text}"
+    );
+    let corpus = loaded(&content);
+    let got = record_of(&corpus, "huashan")
+        .self_evaluation
+        .as_ref()
+        .expect("a self_evaluation");
+    assert_eq!(card_json(got), card_json(want), "{text}");
+    assert!(record_of(&corpus, "huashan").final_accounts.is_none());
+}
+
+/// The 项目支出绩效自评表 of langfang-shipin 2019 as the national form prints it (10 columns),
+/// with the form's empty template rows (`指标2`, 生态效益指标) left in.
+fn langfang_book(path: &Path, want: &gongkai::model::Scorecard) {
+    let s = |t: &str| t.to_owned();
+    let funds = |name: &str, cells: [&str; 6]| {
+        let mut row = vec![s(""), s(name)];
+        row.extend(cells.map(s));
+        row
+    };
+    let mut rows: Vec<Vec<String>> = vec![
+        vec![s("项目支出绩效自评表")],
+        vec![s("2019年度)")],
+        vec![
+            s("项目名称"),
+            s(""),
+            s("办公宿舍楼、食堂及餐厅暖通改造经费"),
+        ],
+        vec![
+            s("主管部门"),
+            s(""),
+            s("廊坊市发改委"),
+            s(""),
+            s(""),
+            s(""),
+            s("实施单位"),
+            s(""),
+            s("廊坊市食品工程学校"),
+        ],
+        vec![
+            s("项目资金（万元）"),
+            s(""),
+            s("年初预算数"),
+            s("全年预算数"),
+            s("全年执行数"),
+            s("分值"),
+            s("执行率"),
+            s("得分"),
+        ],
+        funds("年度资金总额", ["43.2", "43.2", "37.24", "10", "86%", "9"]),
+        funds("其中:当年财政拨款", ["43.2", "43.2", "37.24", "", "", ""]),
+        funds("上年结转资金", ["", "", "", "", "", ""]),
+        funds("其他资金", ["", "", "", "", "", ""]),
+        vec![
+            s("年度总体目标"),
+            s("预期目标"),
+            s(""),
+            s(""),
+            s(""),
+            s(""),
+            s("实际完成情况"),
+        ],
+        vec![s(""), s("43.2"), s(""), s(""), s(""), s(""), s("37.24")],
+    ];
+    let mut merges = vec![
+        (0, 0, 0, 9),
+        (1, 0, 1, 9),
+        (2, 0, 2, 1),
+        (2, 2, 2, 9),
+        (3, 0, 3, 1),
+        (3, 2, 3, 5),
+        (3, 6, 3, 7),
+        (3, 8, 3, 9),
+        (4, 0, 8, 0),
+        (9, 0, 10, 0),
+        (9, 1, 9, 5),
+        (9, 6, 9, 9),
+        (10, 1, 10, 5),
+        (10, 6, 10, 9),
+    ];
+    let header = [
+        "绩效指标",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+        "偏差原因分析及改进措施",
+    ];
+    let goal = &want.goals[0];
+    let top = rows.len();
+    merges.extend(indicator_rows(
+        &mut rows,
+        goal,
+        header.map(s).to_vec(),
+        |n| {
+            let text = |m: &Option<gongkai::model::measure::Measure>| {
+                m.as_ref().map(|m| m.text.clone()).unwrap_or_default()
+            };
+            let d = |v: Option<gongkai::model::Dec>| v.map(|d| d.to_string()).unwrap_or_default();
+            vec![
+                n.name.clone(),
+                text(&n.target),
+                text(&n.actual),
+                d(n.weight),
+                d(n.score),
+                n.deviation.clone().unwrap_or_default(),
+            ]
+        },
+    ));
+    // The form's template rows the unit left empty: not indicators.
+    rows.insert(top + 2, vec![s(""), s(""), s(""), s("指标2")]);
+    rows.push(vec![s(""), s(""), s("生态效益指标")]);
+    merges.retain(|m| m.1 == 0 && m.0 < u32::try_from(top).expect("row"));
+    let last = u32::try_from(rows.len() - 1).expect("row");
+    merges.push((u32::try_from(top).expect("row"), 0, last, 0));
+    form_book(path, "项目支出绩效自评表", &rows, &merges);
+}
+
+#[test]
+fn issue18_a_national_project_workbook_imports_to_the_figures_of_langfang_shipin_2019() {
+    let field = loaded(&fixture("sites/field/content"));
+    let want = &record_of(&field, "langfang-shipin").projects[0];
+    let (dir, content) = empty_site("langfang-shipin");
+    let book = dir.path().join("暖通改造.xlsx");
+    langfang_book(&book, want);
+    let check = |book: &Path| {
+        let done = import_form(&content, "langfang-shipin", "2019", "national", &[book]);
+        assert!(
+            done.status.success(),
+            "{}",
+            String::from_utf8_lossy(&done.stderr)
+        );
+        let corpus = loaded(&content);
+        let record = record_of(&corpus, "langfang-shipin");
+        assert_eq!(record.projects.len(), 1);
+        let mut got = card_json(&record.projects[0]);
+        let mut want = card_json(want);
+        // What the excerpt's truncation adds to the record: not on the sheet.
+        want["incomplete"] = serde_json::Value::Null;
+        got["incomplete"] = serde_json::Value::Null;
+        assert_eq!(got, want);
+        std::fs::remove_file(content.join("langfang-shipin/2019.yaml")).expect("rm");
+    };
+    check(&book);
+    #[cfg(not(gongkai_no_soffice))]
+    check(&resaved(&book, dir.path(), "xls"));
+}
+
+#[test]
+fn issue18_each_problem_of_a_self_evaluation_workbook_is_located_and_nothing_is_written() {
+    let department = |rate: &'static str, score: &'static str| {
+        vec![
+            vec!["2021年度某单位部门整体支出绩效自评表"],
+            vec![
+                "预算执行情况（万元）",
+                "",
+                "预算数(A)",
+                "执行数(B)",
+                "执行率(B/A)",
+                "得分",
+            ],
+            vec!["", "部门整体支出总额", "100", "90", rate, "18"],
+            vec!["年度绩效目标1 (80分)", "", "做好培训"],
+            vec![
+                "年度绩效指标",
+                "一级指标",
+                "二级指标",
+                "三级指标(权重)",
+                "年初目标值(A)",
+                "实际完成值(B)",
+                "得分",
+            ],
+            vec![
+                "",
+                "产出指标",
+                "数量指标",
+                "培训次数(80分)",
+                "4次",
+                "4次",
+                score,
+            ],
+        ]
+    };
+    let unit = "langfang-shipin";
+    let run = |content: &Path, dir: &Path, files: &[&Path]| {
+        let done = import_form(content, unit, "2021", "hubei", files);
+        assert_eq!(done.status.code(), Some(2));
+        assert!(!content.join(unit).join("2021.yaml").exists());
+        String::from_utf8_lossy(&done.stderr).replace(&format!("{}/", dir.display()), "")
+    };
+    let (dir, content) = empty_site(unit);
+    let book = dir.path().join("本表.xlsx");
+    grid_book(
+        &book,
+        &[
+            ("自评1", department("九成", "满分")),
+            (
+                "项目支出绩效自评表",
+                vec![
+                    vec!["项目支出绩效自评表"],
+                    vec![
+                        "绩效指标",
+                        "一级指标",
+                        "二级指标",
+                        "三级指标",
+                        "年度指标值",
+                        "实际完成值",
+                        "分值",
+                        "得分",
+                    ],
+                    vec![
+                        "",
+                        "产出指标",
+                        "数量指标",
+                        "完工率",
+                        "100%",
+                        "100%",
+                        "10",
+                        "10",
+                    ],
+                ],
+            ),
+            (
+                "空表",
+                vec![vec!["2021年度某单位部门整体支出绩效自评表"], vec!["说明"]],
+            ),
+        ],
+    );
+    assert_eq!(
+        run(&content, dir.path(), &[&book]),
+        "import: 未写入任何文件；共 4 个问题：\n\
+         本表.xlsx!自评1!E3：部门整体支出总额 执行率(B/A)：应为百分数（如 98.5%）、空白或 —，实际为 `九成`\n\
+         本表.xlsx!自评1!G6：培训次数 得分：应为分值或得分（如 4.5）、空白或 —，实际为 `满分`\n\
+         本表.xlsx!项目支出绩效自评表：项目支出绩效自评表应有“项目名称”一栏及其内容，未找到\n\
+         本表.xlsx!空表：部门整体支出绩效自评表应有预算执行情况（项目资金）或含“一级指标”“二级指标”“三级指标”的表头，均未找到\n"
+    );
+    // One 部门整体 table a record: a second one in another file is a problem.
+    let (a, b) = (dir.path().join("甲.xlsx"), dir.path().join("乙.xlsx"));
+    grid_book(&a, &[("自评", department("90%", "80"))]);
+    grid_book(&b, &[("自评", department("90%", "80"))]);
+    assert_eq!(
+        run(&content, dir.path(), &[&a, &b]),
+        "import: 未写入任何文件；共 1 个问题：\n\
+         乙.xlsx!自评：所有文件中应只有一张部门整体支出绩效自评表，实际有 2 张（甲.xlsx!自评、乙.xlsx!自评）\n"
+    );
+    // Each alone imports.
+    let done = import_form(&content, unit, "2021", "hubei", &[&a]);
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let text = std::fs::read_to_string(content.join(unit).join("2021.yaml")).expect("written");
+    assert!(
+        text.contains(
+            "  execution:\n    budget: 100.00\n    actual: 90.00\n    rate: 90%\n    score: 18\n"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn issue18_a_yunnan_project_workbook_with_its_target_in_three_columns_imports_to_yongde_minglang_2022()
+ {
+    let field = loaded(&fixture("sites/field/content"));
+    let want = &record_of(&field, "yongde-minglang").projects[0];
+    let s = |t: &str| t.to_owned();
+    let funds = |name: &str, cells: [&str; 6]| {
+        let mut row = vec![s(""), s(name)];
+        row.extend(cells.map(s));
+        row
+    };
+    let goal = "确保每一个学生都能享受到国家政策福利,改善学生体质";
+    let blank = || vec![s(""); 11];
+    let mut rows: Vec<Vec<String>> = vec![
+        vec![s("2022年度项目支出绩效自评表")],
+        vec![s("项目名称"), s(""), s("义务教育营养改善计划专项资金")],
+        vec![
+            s("主管部门"),
+            s(""),
+            s("永德县教育体育局"),
+            s(""),
+            s(""),
+            s(""),
+            s("实施单位"),
+            s(""),
+            s("永德县明朗中学"),
+        ],
+        funds(
+            "",
+            [
+                "年初预算数",
+                "全年预算数",
+                "全年执行数",
+                "分值",
+                "执行率",
+                "得分",
+            ],
+        ),
+        funds(
+            "年度资金总额",
+            ["", "387664.62", "387664.62", "10", "100%", "10"],
+        ),
+        funds(
+            "其中:当年财政拨款",
+            ["", "387664.62", "387664.62", "—", "", "—"],
+        ),
+        funds("上年结转资金", ["", "", "", "—", "", "—"]),
+        funds("其他资金", ["—", "—", "—", "—", "", "—"]),
+        vec![
+            s("年度 总体 目标"),
+            s("预期目标"),
+            s(""),
+            s(""),
+            s(""),
+            s(""),
+            s("实际完成情况"),
+        ],
+        vec![s(""), s(goal), s(""), s(""), s(""), s(""), s(goal)],
+    ];
+    rows[3][0] = s("项目资金 (元)");
+    let mut header_a = blank();
+    for (c, t) in [
+        (0, "绩效指标"),
+        (4, "年度指标值"),
+        (7, "实际完成值"),
+        (8, "分值"),
+        (9, "得分"),
+        (10, "偏差原因分析及改进措施"),
+    ] {
+        header_a[c] = s(t);
+    }
+    rows.push(header_a);
+    let header_b = [
+        "",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标性质",
+        "指标值",
+        "度量单位",
+    ];
+    let mut merges = vec![
+        (0, 0, 0, 10),
+        (1, 0, 1, 1),
+        (1, 2, 1, 10),
+        (2, 0, 2, 1),
+        (2, 2, 2, 5),
+        (2, 6, 2, 7),
+        (2, 8, 2, 10),
+        (3, 0, 7, 0),
+        (8, 0, 9, 0),
+        (8, 1, 8, 5),
+        (8, 6, 8, 10),
+        (9, 1, 9, 5),
+        (9, 6, 9, 10),
+        (10, 4, 10, 6),
+        (10, 7, 11, 7),
+        (10, 8, 11, 8),
+        (10, 9, 11, 9),
+        (10, 10, 11, 10),
+    ];
+    let d = |v: Option<gongkai::model::Dec>| v.map(|d| d.to_string()).unwrap_or_default();
+    merges.extend(indicator_rows(
+        &mut rows,
+        &want.goals[0],
+        header_b.map(s).to_vec(),
+        |n| {
+            let col = |f: fn(&gongkai::model::TargetColumns) -> &Option<String>| {
+                n.columns
+                    .as_ref()
+                    .and_then(|c| f(c).clone())
+                    .unwrap_or_default()
+            };
+            vec![
+                n.name.clone(),
+                col(|c| &c.nature),
+                col(|c| &c.value),
+                col(|c| &c.unit),
+                n.actual
+                    .as_ref()
+                    .map(|m| m.text.clone())
+                    .unwrap_or_default(),
+                d(n.weight),
+                d(n.score),
+                n.deviation.clone().unwrap_or_default(),
+            ]
+        },
+    ));
+    let mut total = blank();
+    total[0] = s("总分");
+    total[8] = s("100");
+    total[9] = s("96");
+    let r = u32::try_from(rows.len()).expect("row");
+    rows.push(total);
+    merges.push((r, 0, r, 7));
+    let (dir, content) = empty_site("yongde-minglang");
+    let book = dir.path().join("营养改善.xlsx");
+    form_book(&book, "公开14表", &rows, &merges);
+    let done = import_form(&content, "yongde-minglang", "2022", "national", &[&book]);
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let text = std::fs::read_to_string(content.join("yongde-minglang/2022.yaml")).expect("written");
+    assert!(text.contains("amount_unit: 元\n"), "{text}");
+    let corpus = loaded(&content);
+    let mut got = card_json(&record_of(&corpus, "yongde-minglang").projects[0]);
+    let mut want = card_json(want);
+    // 评价等级 is not read from the sheet.
+    want["reported_grade"] = serde_json::Value::Null;
+    got["reported_grade"] = serde_json::Value::Null;
+    assert_eq!(got, want, "{text}");
 }
