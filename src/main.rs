@@ -141,11 +141,16 @@ fn run(cli: Cli) -> gongkai::Result<ExitCode> {
             let report = match gongkai::archive::diff::diff(&old, &new) {
                 Ok(report) => report,
                 Err(why) => {
-                    // Issue 18: `diff`'s own words (`why`) are English still, so this line is too.
-                    print_err(&format!(
-                        "diff: nothing compared: {why}: the snapshot was altered together with \
-                         its checksums (verify finds nothing); compare it with a copy or a \
-                         digest kept elsewhere"
+                    print_err(&pick(
+                        format!(
+                            "diff：没有比较：{why}：存档连同它的校验值一起被改动过（verify 查不出来）；\
+                             请与另存的副本或另外记下的校验值比对"
+                        ),
+                        format!(
+                            "diff: nothing compared: {why}: the snapshot was altered together with \
+                             its checksums (verify finds nothing); compare it with a copy or a \
+                             digest kept elsewhere"
+                        ),
                     ));
                     return Ok(ExitCode::from(1));
                 }

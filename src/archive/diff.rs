@@ -16,6 +16,7 @@ use super::manifest::{MANIFEST, Manifest, SITE};
 use crate::epoch::Epoch;
 use crate::error::{Error, Result};
 use crate::fs;
+use crate::lang::pick;
 use crate::model::Profile;
 use crate::pipeline::{BuildOptions, render_site};
 
@@ -66,10 +67,18 @@ impl DiffReport {
     pub fn to_human(&self) -> String {
         let mut out = String::new();
         for r in &self.records_added {
-            out.push_str(&format!("+ record {}\n", r.replace('/', " ")));
+            out.push_str(&format!(
+                "+ {} {}\n",
+                pick("记录", "record"),
+                r.replace('/', " ")
+            ));
         }
         for r in &self.records_removed {
-            out.push_str(&format!("- record {}\n", r.replace('/', " ")));
+            out.push_str(&format!(
+                "- {} {}\n",
+                pick("记录", "record"),
+                r.replace('/', " ")
+            ));
         }
         for f in &self.figures {
             out.push_str(&format!(
@@ -83,18 +92,28 @@ impl DiffReport {
             ("~", &self.pages_changed),
         ] {
             for p in list {
-                out.push_str(&format!("{sign} page {p}\n"));
+                out.push_str(&format!("{sign} {} {p}\n", pick("页面", "page")));
             }
         }
-        out.push_str(&format!(
-            "{} figure(s) changed, {} record(s) added, {} removed; {} page(s) changed, {} added, \
-             {} removed\n",
+        let (figures, added, removed) = (
             self.figures.len(),
             self.records_added.len(),
             self.records_removed.len(),
+        );
+        let (changed, pages_added, pages_removed) = (
             self.pages_changed.len(),
             self.pages_added.len(),
-            self.pages_removed.len()
+            self.pages_removed.len(),
+        );
+        out.push_str(&pick(
+            format!(
+                "{figures} 个数字有变化，新增 {added} 条记录，删除 {removed} 条；\
+                 {changed} 个页面有变化，新增 {pages_added} 个，删除 {pages_removed} 个\n"
+            ),
+            format!(
+                "{figures} figure(s) changed, {added} record(s) added, {removed} removed; \
+                 {changed} page(s) changed, {pages_added} added, {pages_removed} removed\n"
+            ),
         ));
         out
     }
@@ -138,8 +157,13 @@ pub fn verify_sides(old: &Path, new: &Path) -> Result<Option<String>> {
     if altered == 0 {
         return Ok(None);
     }
-    text.push_str(&format!(
-        "diff: nothing compared: {altered} snapshot(s) not intact (a figure read from an altered snapshot cannot be trusted)\n"
+    text.push_str(&pick(
+        format!(
+            "diff：没有比较：{altered} 个存档不完好（从被改动过的存档读出的数字不可信）\n"
+        ),
+        format!(
+            "diff: nothing compared: {altered} snapshot(s) not intact (a figure read from an altered snapshot cannot be trusted)\n"
+        ),
     ));
     Ok(Some(text))
 }
@@ -168,9 +192,14 @@ pub fn load_side(path: &Path, epoch: Option<Epoch>) -> Result<SiteFiles> {
         return Ok(files);
     }
     if fs::symlink_metadata(&path.join("_site.yaml"))?.is_none() {
-        return Err(Error::Usage(format!(
-            "`{}` is neither a snapshot (no `{MANIFEST}`) nor a content folder (no `_site.yaml`)",
-            path.display()
+        let shown = path.display();
+        return Err(Error::Usage(pick(
+            format!(
+                "`{shown}` 既不是存档（没有 `{MANIFEST}`），也不是内容文件夹（没有 `_site.yaml`）"
+            ),
+            format!(
+                "`{shown}` is neither a snapshot (no `{MANIFEST}`) nor a content folder (no `_site.yaml`)"
+            ),
         )));
     }
     let opts = BuildOptions {
@@ -214,8 +243,12 @@ pub fn diff(old: &SiteFiles, new: &SiteFiles) -> std::result::Result<DiffReport,
             let Some(key) = record_key(path) else {
                 continue;
             };
-            let value = serde_json::from_slice(bytes)
-                .map_err(|e| format!("the record file {path} is not valid JSON ({e})"))?;
+            let value = serde_json::from_slice(bytes).map_err(|e| {
+                pick(
+                    format!("记录文件 {path} 不是有效的 JSON（{e}）"),
+                    format!("the record file {path} is not valid JSON ({e})"),
+                )
+            })?;
             records.insert(key, value);
         }
         Ok(records)

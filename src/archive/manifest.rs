@@ -66,17 +66,27 @@ impl Manifest {
     pub(crate) fn to_json(&self) -> Result<String> {
         serde_json::to_string_pretty(self)
             .map(|s| s + "\n")
-            .map_err(|e| Error::Usage(format!("cannot serialize {MANIFEST}: {e}")))
+            .map_err(|e| {
+                Error::Usage(crate::lang::pick(
+                    format!("无法写出 {MANIFEST}：{e}"),
+                    format!("cannot serialize {MANIFEST}: {e}"),
+                ))
+            })
     }
 
     /// Reads a manifest; `what` names the file in the message.
     pub(crate) fn parse(bytes: &[u8], what: &str) -> Result<Manifest> {
-        let manifest: Manifest = serde_json::from_slice(bytes)
-            .map_err(|e| Error::Usage(format!("`{what}` is not a gongkai manifest: {e}")))?;
+        let manifest: Manifest = serde_json::from_slice(bytes).map_err(|e| {
+            Error::Usage(crate::lang::pick(
+                format!("`{what}` 不是 gongkai 的存档清单：{e}"),
+                format!("`{what}` is not a gongkai manifest: {e}"),
+            ))
+        })?;
         if manifest.format != FORMAT {
-            return Err(Error::Usage(format!(
-                "`{what}` has format `{}`; this gongkai reads `{FORMAT}`",
-                manifest.format
+            let format = &manifest.format;
+            return Err(Error::Usage(crate::lang::pick(
+                format!("`{what}` 的格式是 `{format}`；这个版本的 gongkai 只能读 `{FORMAT}`"),
+                format!("`{what}` has format `{format}`; this gongkai reads `{FORMAT}`"),
             )));
         }
         Ok(manifest)
@@ -114,9 +124,10 @@ pub(crate) fn parse_sums(text: &str) -> Result<Vec<(String, String)>> {
         match parsed {
             Some(pair) => out.push(pair),
             None => {
-                return Err(Error::Usage(format!(
-                    "`{SUMS}` line {}: expected `<sha256>  <path>`",
-                    n + 1
+                let n = n + 1;
+                return Err(Error::Usage(crate::lang::pick(
+                    format!("`{SUMS}` 第 {n} 行：应为 `<sha256>  <路径>`"),
+                    format!("`{SUMS}` line {n}: expected `<sha256>  <path>`"),
                 )));
             }
         }
@@ -178,6 +189,6 @@ mod tests {
     #[test]
     fn a_malformed_sums_line_is_named() {
         let err = parse_sums("abc  x\n").expect_err("malformed").to_string();
-        assert_eq!(err, "`SHA256SUMS` line 1: expected `<sha256>  <path>`");
+        assert_eq!(err, "`SHA256SUMS` 第 1 行：应为 `<sha256>  <路径>`");
     }
 }

@@ -82,8 +82,12 @@ pub fn archive(opts: &ArchiveOptions) -> Result<ArchiveSummary> {
         strict: false,
         epoch: opts.epoch,
     };
-    let site = render_site(&build)?
-        .ok_or_else(|| Error::Usage("the build stopped; nothing archived".to_owned()))?;
+    let site = render_site(&build)?.ok_or_else(|| {
+        Error::Usage(crate::lang::pick(
+            "生成中止，什么也没有存档",
+            "the build stopped; nothing archived",
+        ))
+    })?;
     let manifest = Manifest {
         format: manifest::FORMAT.to_owned(),
         snapshot: name.clone(),
@@ -135,10 +139,16 @@ fn snapshot_name(opts: &ArchiveOptions) -> Result<String> {
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
     if label.is_empty() || label.len() > 64 || !plain || label.starts_with(['.', '-']) {
-        return Err(Error::Usage(format!(
-            "--label `{}` is not usable: use 1 to 64 of the characters A-Z a-z 0-9 . _ -, \
-             starting with a letter or digit",
-            label.escape_debug()
+        let shown = label.escape_debug();
+        return Err(Error::Usage(crate::lang::pick(
+            format!(
+                "--label `{shown}` 不能用：请用 1 到 64 个字符，只含 A-Z a-z 0-9 . _ -，\
+                 以字母或数字开头"
+            ),
+            format!(
+                "--label `{shown}` is not usable: use 1 to 64 of the characters A-Z a-z 0-9 . _ -, \
+                 starting with a letter or digit"
+            ),
         )));
     }
     Ok(format!("{date}-{label}"))
@@ -156,12 +166,21 @@ fn guard_archive(dir: &Path, content: &Path) -> Result<PathBuf> {
             if !marked && !fs::is_empty_dir(&root)? {
                 return Err(refuse(
                     dir,
-                    "it is a folder with files that gongkai did not put \
-                    there (no `.gongkai-archive` marker); choose another --archive folder",
+                    &crate::lang::pick(
+                        "这个文件夹里有不是 gongkai 放进去的文件（没有 `.gongkai-archive` 标记）；\
+                         请另选一个 --archive 文件夹",
+                        "it is a folder with files that gongkai did not put \
+                         there (no `.gongkai-archive` marker); choose another --archive folder",
+                    ),
                 ));
             }
         }
-        Some(_) => return Err(refuse(dir, "it is not a folder")),
+        Some(_) => {
+            return Err(refuse(
+                dir,
+                &crate::lang::pick("它不是文件夹", "it is not a folder"),
+            ));
+        }
     }
     // What a killed `archive` left: temporary snapshots, index pages and tarballs. One writer
     // at a time works on an archive, as with the output folder.
@@ -181,19 +200,26 @@ fn guard_archive(dir: &Path, content: &Path) -> Result<PathBuf> {
 }
 
 fn refuse(dir: &Path, why: &str) -> Error {
-    Error::Usage(format!(
-        "refusing to archive into `{}`: {why}; nothing was changed",
-        dir.display()
+    let shown = dir.display();
+    Error::Usage(crate::lang::pick(
+        format!("不能存档到 `{shown}`：{why}；什么也没有改动"),
+        format!("refusing to archive into `{shown}`: {why}; nothing was changed"),
     ))
 }
 
 /// An existing snapshot is never overwritten.
 fn refuse_existing(target: &Path) -> Result<()> {
     if fs::symlink_metadata(target)?.is_some() {
-        return Err(Error::Usage(format!(
-            "snapshot `{}` already exists and is never overwritten; archive with another \
-             --label (for example `--label corrected`)",
-            target.display()
+        let shown = target.display();
+        return Err(Error::Usage(crate::lang::pick(
+            format!(
+                "存档 `{shown}` 已经存在，存档从不覆盖；请换一个 --label 再存档\
+                 （例如 `--label corrected`）"
+            ),
+            format!(
+                "snapshot `{shown}` already exists and is never overwritten; archive with another \
+                 --label (for example `--label corrected`)"
+            ),
         )));
     }
     Ok(())
@@ -211,8 +237,13 @@ fn write_snapshot(root: &Path, target: &Path, files: &[(String, &[u8])]) -> Resu
             break;
         }
     }
-    let tmp = tmp
-        .ok_or_else(|| Error::Usage(format!("no free temporary folder in `{}`", root.display())))?;
+    let tmp = tmp.ok_or_else(|| {
+        let shown = root.display();
+        Error::Usage(crate::lang::pick(
+            format!("`{shown}` 里找不到可用的临时文件夹"),
+            format!("no free temporary folder in `{shown}`"),
+        ))
+    })?;
     let filled = fill(&tmp, files).and_then(|()| {
         // Checked again just before the rename: `rename` would replace an empty folder.
         refuse_existing(target)?;

@@ -53,8 +53,9 @@ fn tar(name: &str, files: &[(String, &[u8])]) -> Result<Vec<u8>> {
 fn header(path: &str, size: Option<usize>) -> Result<[u8; BLOCK]> {
     let mut h = [0u8; BLOCK];
     let (prefix, name) = split_name(path).ok_or_else(|| {
-        Error::Usage(format!(
-            "path `{path}` is too long for a tar archive (ustar)"
+        Error::Usage(crate::lang::pick(
+            format!("路径 `{path}` 太长，放不进 tar 归档包（ustar）"),
+            format!("path `{path}` is too long for a tar archive (ustar)"),
         ))
     })?;
     h[..name.len()].copy_from_slice(name.as_bytes());

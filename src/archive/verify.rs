@@ -14,6 +14,7 @@ use serde::Serialize;
 use super::manifest::{self, MANIFEST, Manifest, SUMS};
 use crate::error::{Error, Result};
 use crate::fs;
+use crate::lang::pick;
 
 /// One file that differs from the record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -49,29 +50,47 @@ impl VerifyReport {
     pub fn to_human(&self, snapshot: &Path) -> String {
         let mut out = String::new();
         for (kind, list) in [
-            ("modified", &self.modified),
-            ("removed", &self.removed),
-            ("added", &self.added),
+            (pick("已改动", "modified"), &self.modified),
+            (pick("已删除", "removed"), &self.removed),
+            (pick("多出", "added"), &self.added),
         ] {
             for c in list {
-                out.push_str(&format!("{kind}: {} ({})\n", c.path, c.detail));
+                out.push_str(&pick(
+                    format!("{kind}：{}（{}）\n", c.path, c.detail),
+                    format!("{kind}: {} ({})\n", c.path, c.detail),
+                ));
             }
         }
         let shown = snapshot.display();
+        let (matched, modified, removed, added) = (
+            self.matched,
+            self.modified.len(),
+            self.removed.len(),
+            self.added.len(),
+        );
         if self.intact() {
-            out.push_str(&format!(
-                "snapshot `{shown}` is intact: {} file(s) match manifest.json and SHA256SUMS\n",
-                self.matched
+            out.push_str(&pick(
+                format!(
+                    "存档 `{shown}` 完好：{matched} 个文件与 manifest.json 和 SHA256SUMS 一致\n"
+                ),
+                format!(
+                    "snapshot `{shown}` is intact: {matched} file(s) match manifest.json and SHA256SUMS\n"
+                ),
             ));
         } else {
-            out.push_str(&format!(
-                "snapshot `{shown}` is NOT intact: {} modified, {} removed, {} added\n",
-                self.modified.len(),
-                self.removed.len(),
-                self.added.len()
+            out.push_str(&pick(
+                format!(
+                    "存档 `{shown}` 不完好：{modified} 个文件被改动，{removed} 个被删除，{added} 个多出\n"
+                ),
+                format!(
+                    "snapshot `{shown}` is NOT intact: {modified} modified, {removed} removed, {added} added\n"
+                ),
             ));
         }
-        out.push_str(&format!("SHA256SUMS sha256: {}\n", self.digest));
+        out.push_str(&pick(
+            format!("SHA256SUMS 的 sha256：{}\n", self.digest),
+            format!("SHA256SUMS sha256: {}\n", self.digest),
+        ));
         out
     }
 
@@ -95,9 +114,10 @@ impl VerifyReport {
 /// missing or unreadable `manifest.json` or `SHA256SUMS` is reported as a change.
 pub fn verify(snapshot: &Path) -> Result<VerifyReport> {
     if !fs::symlink_metadata(snapshot)?.is_some_and(|m| m.is_dir()) {
-        return Err(Error::Usage(format!(
-            "`{}` is not a snapshot folder",
-            snapshot.display()
+        let shown = snapshot.display();
+        return Err(Error::Usage(pick(
+            format!("`{shown}` 不是存档文件夹"),
+            format!("`{shown}` is not a snapshot folder"),
         )));
     }
     let mut report = VerifyReport::default();
@@ -140,9 +160,10 @@ pub fn verify(snapshot: &Path) -> Result<VerifyReport> {
             }
         }
         Some(Err(e)) => report.modified.push(change(MANIFEST, &e.to_string())),
-        None => report
-            .removed
-            .push(change(MANIFEST, "the record of the snapshot")),
+        None => report.removed.push(change(
+            MANIFEST,
+            &pick("存档的清单", "the record of the snapshot"),
+        )),
     }
     match &sums {
         Some(Ok(lines)) => {
@@ -160,20 +181,26 @@ pub fn verify(snapshot: &Path) -> Result<VerifyReport> {
                         .iter()
                         .all(|(p, (h, _))| listed.get(p.as_str()) == Some(&h.as_str()));
                 if !agrees {
-                    report
-                        .modified
-                        .push(change(SUMS, "disagrees with manifest.json"));
+                    report.modified.push(change(
+                        SUMS,
+                        &pick("与 manifest.json 不一致", "disagrees with manifest.json"),
+                    ));
                 }
             }
             match (listed.get(MANIFEST), found.get(MANIFEST)) {
                 (Some(hex), Some(Some(bytes))) if manifest::sha256_hex(bytes) != *hex => {
-                    report
-                        .modified
-                        .push(change(MANIFEST, &format!("sha256 {hex} expected")));
+                    report.modified.push(change(
+                        MANIFEST,
+                        &pick(
+                            format!("应为 sha256 {hex}"),
+                            format!("sha256 {hex} expected"),
+                        ),
+                    ));
                 }
-                (None, _) => report
-                    .modified
-                    .push(change(SUMS, "does not list manifest.json")),
+                (None, _) => report.modified.push(change(
+                    SUMS,
+                    &pick("没有列出 manifest.json", "does not list manifest.json"),
+                )),
                 _ => {}
             }
             // Without a usable manifest, SHA256SUMS alone is the record.
@@ -186,24 +213,35 @@ pub fn verify(snapshot: &Path) -> Result<VerifyReport> {
             }
         }
         Some(Err(e)) => report.modified.push(change(SUMS, &e.to_string())),
-        None => report.removed.push(change(SUMS, "the checksum list")),
+        None => report
+            .removed
+            .push(change(SUMS, &pick("校验值清单", "the checksum list"))),
     }
 
     for (path, (hex, size)) in &expected {
         match found.get(path) {
             None => report.removed.push(change(path, &format!("sha256 {hex}"))),
-            Some(None) => report.modified.push(change(path, "not a plain file")),
+            Some(None) => report
+                .modified
+                .push(change(path, &pick("不是普通文件", "not a plain file"))),
             Some(Some(bytes)) => {
                 let actual = manifest::sha256_hex(bytes);
                 if actual != *hex {
                     report.modified.push(change(
                         path,
-                        &format!("sha256 {hex} expected, {actual} found"),
+                        &pick(
+                            format!("应为 sha256 {hex}，实际为 {actual}"),
+                            format!("sha256 {hex} expected, {actual} found"),
+                        ),
                     ));
                 } else if size.is_some_and(|s| s != bytes.len() as u64) {
-                    report
-                        .modified
-                        .push(change(path, "size differs from manifest.json"));
+                    report.modified.push(change(
+                        path,
+                        &pick(
+                            "大小与 manifest.json 不符",
+                            "size differs from manifest.json",
+                        ),
+                    ));
                 } else {
                     report.matched += 1;
                 }
@@ -213,8 +251,14 @@ pub fn verify(snapshot: &Path) -> Result<VerifyReport> {
     for (path, bytes) in &found {
         if !expected.contains_key(path) && path != MANIFEST && path != SUMS {
             let detail = match bytes {
-                Some(b) => format!("{} bytes, not in manifest.json", b.len()),
-                None => "not a plain file, not in manifest.json".to_owned(),
+                Some(b) => pick(
+                    format!("{} 字节，manifest.json 里没有", b.len()),
+                    format!("{} bytes, not in manifest.json", b.len()),
+                ),
+                None => pick(
+                    "不是普通文件，manifest.json 里没有",
+                    "not a plain file, not in manifest.json",
+                ),
             };
             report.added.push(change(path, &detail));
         }

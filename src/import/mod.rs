@@ -165,10 +165,18 @@ fn join_continued(found: Vec<Found>, problems: &mut Vec<String>) -> Vec<Found> {
 /// Reads every file, then writes the record; nothing is written when any problem was found.
 pub fn import(opts: &ImportOptions) -> Result<Imported> {
     let usage = |m: String| Error::Usage(format!("import: {m}"));
-    let id = crate::model::UnitId::parse(&opts.unit)
-        .map_err(|e| usage(format!("--unit: expected {e}")))?;
-    let year =
-        crate::model::Year::new(opts.year).map_err(|e| usage(format!("--year: expected {e}")))?;
+    let id = crate::model::UnitId::parse(&opts.unit).map_err(|e| {
+        usage(pick(
+            format!("--unit：应为{}", crate::lang::spaced(&e)),
+            format!("--unit: expected {e}"),
+        ))
+    })?;
+    let year = crate::model::Year::new(opts.year).map_err(|e| {
+        usage(pick(
+            format!("--year：应为{}", crate::lang::spaced(&e)),
+            format!("--year: expected {e}"),
+        ))
+    })?;
     let site = site_settings(&opts.content);
     let edition = opts
         .edition

@@ -9,6 +9,7 @@ use std::path::{Component, Path, PathBuf};
 use super::{MARKER, OutputEnv};
 use crate::error::{Error, Result};
 use crate::fs;
+use crate::lang::pick;
 
 /// The output folder, resolved.
 #[derive(Debug)]
@@ -35,7 +36,10 @@ pub(super) fn locate(output_dir: &Path, env: &OutputEnv) -> Result<Target> {
     let path = resolve(&env.cwd, output_dir)?;
     let refuse = |why: &str| Error::Usage(refusal(output_dir, &path, why));
     let Some(parent) = path.parent().map(Path::to_path_buf) else {
-        return Err(refuse("it is the root of the file system"));
+        return Err(refuse(&pick(
+            "它是文件系统的根目录",
+            "it is the root of the file system",
+        )));
     };
     let cwd = resolve(&env.cwd, Path::new(""))?;
     let content = resolve(&env.cwd, &env.content_dir)?;
@@ -44,23 +48,29 @@ pub(super) fn locate(output_dir: &Path, env: &OutputEnv) -> Result<Target> {
         None => None,
     };
     let protected = [
-        (Some(cwd), "the current folder"),
-        (home, "your home folder"),
-        (Some(content.clone()), "the content folder"),
+        (Some(cwd), "当前文件夹", "the current folder"),
+        (home, "你的主文件夹", "your home folder"),
+        (Some(content.clone()), "内容文件夹", "the content folder"),
     ];
-    for (place, name) in protected {
+    for (place, zh, en) in protected {
         let Some(place) = place else { continue };
         if place == path {
-            return Err(refuse(&format!("it is {name}")));
+            return Err(refuse(&pick(format!("它就是{zh}"), format!("it is {en}"))));
         }
         if place.starts_with(&path) {
-            return Err(refuse(&format!("it contains {name}")));
+            return Err(refuse(&pick(
+                format!("它包含了{zh}"),
+                format!("it contains {en}"),
+            )));
         }
     }
     // A site inside the content folder makes the content invalid (a stray folder) until it is
     // removed by hand (issue 15).
     if path.starts_with(&content) {
-        return Err(refuse("it is inside the content folder"));
+        return Err(refuse(&pick(
+            "它在内容文件夹里面",
+            "it is inside the content folder",
+        )));
     }
     Ok(Target { path, parent })
 }
@@ -74,18 +84,30 @@ pub(super) fn inspect(output_dir: &Path, target: &Target) -> Result<Existing> {
     };
     if meta.is_symlink() {
         // `resolve` follows every link that leads somewhere, so this one leads nowhere.
-        return Err(refuse("it is a symbolic link to nothing"));
+        return Err(refuse(&pick(
+            "它是一个指向不存在位置的符号链接",
+            "it is a symbolic link to nothing",
+        )));
     }
     if !meta.is_dir() {
-        return Err(refuse("it is a file, not a folder"));
+        return Err(refuse(&pick(
+            "它是文件，不是文件夹",
+            "it is a file, not a folder",
+        )));
     }
     let marker = fs::symlink_metadata(&target.path.join(MARKER))?;
     if marker.is_some_and(|m| m.is_file()) || fs::is_empty_dir(&target.path)? {
         return Ok(Existing::Replaceable);
     }
-    Err(refuse(&format!(
-        "it is a folder with files that gongkai did not put there (no `{MARKER}` marker); \
-         empty it or choose another output folder"
+    Err(refuse(&pick(
+        format!(
+            "这个文件夹里有不是 gongkai 放进去的文件（没有 `{MARKER}` 标记）；\
+             请清空它，或另选一个输出文件夹"
+        ),
+        format!(
+            "it is a folder with files that gongkai did not put there (no `{MARKER}` marker); \
+             empty it or choose another output folder"
+        ),
     )))
 }
 
@@ -94,9 +116,15 @@ pub(super) fn refusal(output_dir: &Path, resolved: &Path, why: &str) -> String {
     let shown = if output_dir == resolved {
         format!("`{}`", output_dir.display())
     } else {
-        format!("`{}` (`{}`)", output_dir.display(), resolved.display())
+        pick(
+            format!("`{}`（`{}`）", output_dir.display(), resolved.display()),
+            format!("`{}` (`{}`)", output_dir.display(), resolved.display()),
+        )
     };
-    format!("refusing to write the site to {shown}: {why}; nothing was changed")
+    pick(
+        format!("不能把网站写到 {shown}：{why}；什么也没有改动"),
+        format!("refusing to write the site to {shown}: {why}; nothing was changed"),
+    )
 }
 
 /// `path` made absolute against `base`, with links and `..` resolved as far as it exists; the

@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 
 use super::{MARKER, RenderedFile};
 use crate::error::{Error, Result};
+use crate::lang::pick;
 
 /// At most this many problems are listed; the rest are counted.
 const MAX_LISTED: usize = 20;
@@ -60,20 +61,49 @@ pub(super) fn validate_paths<'a>(paths: impl Iterator<Item = &'a str> + Clone) -
     problems.dedup();
     let more = problems.len().saturating_sub(MAX_LISTED);
     problems.truncate(MAX_LISTED);
-    let mut message = String::from("invalid output paths; nothing was written:");
+    let mut message = pick(
+        "输出路径不能用，什么也没有写入：",
+        "invalid output paths; nothing was written:",
+    );
     for p in &problems {
         message.push_str("\n  ");
         message.push_str(p);
     }
     if more > 0 {
-        message.push_str(&format!("\n  … and {more} more"));
+        message.push_str(&pick(
+            format!("\n  ……另有 {more} 条"),
+            format!("\n  … and {more} more"),
+        ));
     }
     Err(Error::Usage(message))
 }
 
 /// One line of the error: the path, escaped so that control characters show.
 fn problem(path: &str, why: &str) -> String {
-    format!("`{}` {why}", path.escape_debug())
+    let path = path.escape_debug();
+    pick(
+        format!("`{path}` {}", why_zh(why)),
+        format!("`{path}` {why}"),
+    )
+}
+
+/// The Chinese words for one of the reasons above.
+fn why_zh(why: &str) -> &str {
+    match why {
+        "is given more than once" => "出现了不止一次",
+        "is out of order (internal error)" => "顺序不对（内部错误）",
+        "is a file but other paths need it as a folder" => "是文件，但别的路径要把它当文件夹用",
+        "is reserved for gongkai's marker file" => "是留给 gongkai 标记文件的名字",
+        "is empty" => "是空的",
+        "contains a control character" => "含有控制字符",
+        "is absolute" => "是绝对路径",
+        "contains a backslash (use `/`)" => "含有反斜杠（请用 `/`）",
+        "has an empty segment (`//` or a trailing `/`)" => "有空的一段（`//` 或结尾的 `/`）",
+        "has a `.` segment" => "有一段是 `.`",
+        "has a `..` segment" => "有一段是 `..`",
+        "has a Windows drive prefix" => "带有 Windows 盘符",
+        other => other,
+    }
 }
 
 /// Why `path` is not a safe relative path, if it is not.

@@ -102,10 +102,16 @@ pub(super) fn recover(
     if existing == Existing::Nothing && !olds.is_empty() {
         if olds.len() > 1 {
             let list: Vec<String> = olds.iter().map(|p| format!("`{}`", p.display())).collect();
-            let why = format!(
-                "it is missing and several earlier sites wait beside it ({}); keep the right \
-                 one as the output folder and remove the others",
-                list.join(", ")
+            let list = list.join(", ");
+            let why = crate::lang::pick(
+                format!(
+                    "它不存在，而旁边有几个以前生成的网站（{list}）；请把正确的那个留作输出文件夹，\
+                     删掉其余的"
+                ),
+                format!(
+                    "it is missing and several earlier sites wait beside it ({list}); keep the right \
+                     one as the output folder and remove the others"
+                ),
             );
             return Err(Error::Usage(refusal(output_dir, &target.path, &why)));
         }
@@ -244,9 +250,10 @@ impl Staging {
                 return Ok(staging);
             }
         }
-        Err(Error::Usage(format!(
-            "no free temporary folder name beside `{}`",
-            target.path.display()
+        let shown = target.path.display();
+        Err(Error::Usage(crate::lang::pick(
+            format!("`{shown}` 旁边找不到可用的临时文件夹名"),
+            format!("no free temporary folder name beside `{shown}`"),
         )))
     }
 
@@ -483,7 +490,10 @@ impl Staging {
         let Some(seal) = self.new_seal() else {
             return Err(err("inspect")(io::Error::new(
                 io::ErrorKind::NotFound,
-                format!("the new site has no `{MARKER}` marker"),
+                crate::lang::pick(
+                    format!("新生成的网站没有 `{MARKER}` 标记"),
+                    format!("the new site has no `{MARKER}` marker"),
+                ),
             )));
         };
         let file = std::fs::File::create_new(&path).map_err(err("create"))?;
@@ -528,9 +538,10 @@ impl Staging {
         if plain && parts.count() == relative.split('/').count() {
             return Ok(self.tmp.join(relative));
         }
-        Err(Error::Usage(format!(
-            "internal error: output path `{}` escapes the output folder",
-            relative.escape_debug()
+        let shown = relative.escape_debug();
+        Err(Error::Usage(crate::lang::pick(
+            format!("内部错误：输出路径 `{shown}` 跑到了输出文件夹外面"),
+            format!("internal error: output path `{shown}` escapes the output folder"),
         )))
     }
 
@@ -629,8 +640,11 @@ impl Staging {
         }
         if let Err(e) = fs::rename(&tmp, cache) {
             let _ = std::fs::remove_file(&tmp);
-            warnings.push(format!(
-                "the build cache could not be kept ({e}); the next build renders every file"
+            warnings.push(crate::lang::pick(
+                format!("无法保留生成缓存（{e}）；下次生成会重新生成每个文件"),
+                format!(
+                    "the build cache could not be kept ({e}); the next build renders every file"
+                ),
             ));
         }
     }

@@ -14,9 +14,10 @@ use crate::render::fmt_score;
 /// The comparison as JSON (compact: a data file, not a page).
 pub(super) fn compare_json(c: &Comparison<'_>) -> Result<String> {
     serde_json::to_string(c).map(|s| s + "\n").map_err(|e| {
-        Error::Usage(format!(
-            "cannot serialize the comparison of {}: {e}",
-            c.unit
+        let unit = &c.unit;
+        Error::Usage(crate::lang::pick(
+            format!("无法写出 {unit} 的比较数据：{e}"),
+            format!("cannot serialize the comparison of {unit}: {e}"),
         ))
     })
 }

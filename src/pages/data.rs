@@ -29,7 +29,7 @@ struct RecordData<'a> {
 /// record's `path` is made relative to the content folder, so no local path is published and
 /// the file does not depend on where the site was built.
 pub(super) fn record_json(ctx: &Ctx<'_>, record: &Record) -> Result<String> {
-    let err = |e: serde_json::Error| Error::Usage(format!("cannot serialize {}: {e}", record.path));
+    let err = |e: serde_json::Error| serialize_error(&record.path, &e);
     let mut value = serde_json::to_value(record).map_err(err)?;
     let relative = Path::new(&record.path)
         .strip_prefix(ctx.content_dir)
@@ -49,7 +49,15 @@ pub(super) fn record_json(ctx: &Ctx<'_>, record: &Record) -> Result<String> {
     };
     serde_json::to_string(&data)
         .map(|s| s + "\n")
-        .map_err(|e| Error::Usage(format!("cannot serialize {}: {e}", record.path)))
+        .map_err(|e| serialize_error(&record.path, &e))
+}
+
+/// A record that could not be written as JSON.
+fn serialize_error(path: &impl std::fmt::Display, e: &serde_json::Error) -> Error {
+    Error::Usage(crate::lang::pick(
+        format!("无法把 {path} 写成 JSON：{e}"),
+        format!("cannot serialize {path}: {e}"),
+    ))
 }
 
 fn score(d: Option<Dec>) -> String {

@@ -237,9 +237,13 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, m: usize) -> (Shell, MeasurePage) 
 /// `data/compare/<measure>.json`.
 pub(super) fn measure_json(ctx: &Ctx<'_>, m: usize) -> Result<String> {
     let data = measure_data(ctx, m);
-    serde_json::to_string(&data)
-        .map(|s| s + "\n")
-        .map_err(|e| Error::Usage(format!("cannot serialize the {} comparison: {e}", data.key)))
+    serde_json::to_string(&data).map(|s| s + "\n").map_err(|e| {
+        let key = &data.key;
+        Error::Usage(crate::lang::pick(
+            format!("无法写出 {key} 的比较数据：{e}"),
+            format!("cannot serialize the {key} comparison: {e}"),
+        ))
+    })
 }
 
 /// `data/compare/<measure>.csv`: one row per unit, one column per year.

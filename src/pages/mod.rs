@@ -127,9 +127,10 @@ impl Ctx<'_> {
                     .render("juesuan.html", &View { shell, page: &page })
             }
             Page::JuesuanCsv(u, r, n) => juesuan::csv(self, &self.corpus.units[u].records[r], n),
-            Page::JuesuanXlsx(..) => Err(crate::error::Error::Usage(
-                "a workbook is rendered as bytes (render_bytes), not as text".to_owned(),
-            )),
+            Page::JuesuanXlsx(..) => Err(crate::error::Error::Usage(crate::lang::pick(
+                "内部错误：Excel 表按字节生成（render_bytes），不按文本生成",
+                "a workbook is rendered as bytes (render_bytes), not as text",
+            ))),
             Page::NotFound => self.renderer.render(
                 "404.html",
                 &View {

@@ -12,6 +12,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::lang::pick;
 use crate::model::tables::{LineCol, LineTableKind};
 
 /// Which of the nine tables.
@@ -257,10 +258,17 @@ pub(crate) fn parse_all(files: &BTreeMap<String, String>) -> Result<BTreeMap<Str
                 Ok(()) => {
                     out.insert(name.clone(), e);
                 }
-                Err(m) => problems.push(format!("theme edition `{path}`: {m}")),
+                Err(m) => problems.push(pick(
+                    format!("主题版式 `{path}`：{m}"),
+                    format!("theme edition `{path}`: {m}"),
+                )),
             },
             Err(diags) => {
-                problems.extend(diags.iter().map(|d| format!("theme edition {d}")));
+                problems.extend(
+                    diags
+                        .iter()
+                        .map(|d| pick(format!("主题版式 {d}"), format!("theme edition {d}"))),
+                );
             }
         }
     }
@@ -277,52 +285,69 @@ fn check(e: &Edition) -> std::result::Result<(), String> {
     let mut keys: Vec<&str> = Vec::new();
     for s in &e.sections {
         if !SECTION_KEYS.contains(&s.key.as_str()) || keys.contains(&s.key.as_str()) {
-            return Err(format!(
-                "sections: expected each section once, one of {}, found `{}`",
-                SECTION_KEYS.join(", "),
-                s.key
+            let (keys, found) = (SECTION_KEYS.join(", "), &s.key);
+            return Err(pick(
+                format!("sections：每个部分只能列一次，应为 {keys} 之一，实际为 `{found}`"),
+                format!("sections: expected each section once, one of {keys}, found `{found}`"),
             ));
         }
         keys.push(&s.key);
     }
     for g in &e.glossary {
         if g.subjects == g.text.is_some() {
-            return Err(format!(
-                "glossary: entry `{}` needs either its `text` or `subjects: true`, not both",
-                g.term
+            let term = &g.term;
+            return Err(pick(
+                format!(
+                    "glossary：词条 `{term}` 要么写 `text`，要么写 `subjects: true`，二者只能有一个"
+                ),
+                format!(
+                    "glossary: entry `{term}` needs either its `text` or `subjects: true`, not both"
+                ),
             ));
         }
     }
     let mut seen = Vec::new();
     for t in &e.tables {
         if seen.contains(&t.id) {
-            return Err(format!("table `{:?}` is listed twice", t.id));
+            let id = t.id;
+            return Err(pick(
+                format!("表 `{id:?}` 列了两次"),
+                format!("table `{id:?}` is listed twice"),
+            ));
         }
         seen.push(t.id);
         match t.id.line_kind() {
             Some(kind) => {
                 if t.columns.is_empty() {
-                    return Err(format!("table `{}` needs its `columns`", t.title));
+                    let title = &t.title;
+                    return Err(pick(
+                        format!("表 `{title}` 需要写出它的 `columns`"),
+                        format!("table `{title}` needs its `columns`"),
+                    ));
                 }
                 let mut keys = Vec::new();
                 for c in &t.columns {
                     let ok = LineCol::from_key(&c.key).is_some_and(|k| kind.columns().contains(&k));
                     if !ok || keys.contains(&c.key) {
                         let allowed: Vec<&str> = kind.columns().iter().map(|c| c.key()).collect();
-                        return Err(format!(
-                            "table `{}`: expected each column once, one of {}, found `{}`",
-                            t.title,
-                            allowed.join(", "),
-                            c.key
+                        let (title, allowed, found) = (&t.title, allowed.join(", "), &c.key);
+                        return Err(pick(
+                            format!(
+                                "表 `{title}`：每一列只能列一次，应为 {allowed} 之一，实际为 `{found}`"
+                            ),
+                            format!(
+                                "table `{title}`: expected each column once, one of {allowed}, found `{found}`"
+                            ),
                         ));
                     }
                     keys.push(c.key.clone());
                 }
             }
             None if !t.columns.is_empty() => {
-                return Err(format!(
-                    "table `{}` has a fixed layout and takes no `columns`",
-                    t.title
+                let title = &t.title;
+                return Err(pick(
+                    format!("表 `{title}` 的格式是固定的，不能写 `columns`"),
+                    format!("table `{title}` has a fixed layout and takes no `columns`"),
                 ));
             }
             None => {}
@@ -368,22 +393,22 @@ mod tests {
     fn an_edition_refuses_an_unknown_section_a_foreign_column_and_a_table_twice() {
         let bad_section = "title: t\nglossary_part: 第五部分\nglossary: []\nunit_label: 单位\nsections: [{key: nosuch, title: 一、}]\ntables: []\n";
         let e = parsed(bad_section).expect_err("unknown section");
-        assert!(e.to_string().contains("found `nosuch`"), "{e}");
+        assert!(e.to_string().contains("实际为 `nosuch`"), "{e}");
         let foreign = format!(
             "{HEAD}tables:\n  - {{id: income, title: 收入决算表, columns: [{{key: basic, title: 基本支出}}]}}\n"
         );
         let e = parsed(&foreign).expect_err("basic is not an income column");
-        assert!(e.to_string().contains("found `basic`"), "{e}");
+        assert!(e.to_string().contains("实际为 `basic`"), "{e}");
         let twice = format!(
             "{HEAD}tables:\n  - {{id: summary, title: a}}\n  - {{id: summary, title: b}}\n"
         );
         let e = parsed(&twice).expect_err("twice");
-        assert!(e.to_string().contains("listed twice"), "{e}");
+        assert!(e.to_string().contains("列了两次"), "{e}");
         let fixed = format!(
             "{HEAD}tables:\n  - {{id: summary, title: a, columns: [{{key: total, title: 合计}}]}}\n"
         );
         let e = parsed(&fixed).expect_err("a fixed table takes no columns");
-        assert!(e.to_string().contains("takes no `columns`"), "{e}");
+        assert!(e.to_string().contains("不能写 `columns`"), "{e}");
     }
 
     #[test]
@@ -401,7 +426,7 @@ mod tests {
             "{term: 科目, text: 指…, subjects: true}",
         ] {
             let e = parsed(&entry(bad)).expect_err(bad);
-            assert!(e.to_string().contains("needs either its `text`"), "{e}");
+            assert!(e.to_string().contains("要么写 `text`"), "{e}");
         }
     }
 

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::fs::{Refused, Root};
+use crate::lang::pick;
 
 /// The default theme's name; a site without `themes/default/` uses the embedded files only.
 pub(crate) const DEFAULT_THEME: &str = "default";
@@ -91,9 +92,10 @@ impl Theme {
             if name == DEFAULT_THEME {
                 return Ok(theme);
             }
-            return Err(Error::Usage(format!(
-                "theme `{name}` not found: expected the folder `{}`",
-                dir.display()
+            let shown = dir.display();
+            return Err(Error::Usage(pick(
+                format!("找不到主题 `{name}`：应有文件夹 `{shown}`"),
+                format!("theme `{name}` not found: expected the folder `{shown}`"),
             )));
         };
         let root = Root::open(&dir)?;
@@ -116,9 +118,10 @@ impl Theme {
     fn put(&mut self, rel: &str, bytes: Vec<u8>, path: PathBuf) -> Result<()> {
         if let Some(name) = rel.strip_prefix("templates/") {
             let source = String::from_utf8(bytes).map_err(|_| {
-                Error::Usage(format!(
-                    "theme template `{}` is not valid UTF-8",
-                    path.display()
+                let shown = path.display();
+                Error::Usage(pick(
+                    format!("主题模板 `{shown}` 不是有效的 UTF-8 文本"),
+                    format!("theme template `{shown}` is not valid UTF-8"),
                 ))
             })?;
             self.templates.insert(name.to_owned(), source);
@@ -130,9 +133,10 @@ impl Theme {
             .filter(|n| !n.contains('/'))
         {
             let source = String::from_utf8(bytes).map_err(|_| {
-                Error::Usage(format!(
-                    "theme edition `{}` is not valid UTF-8",
-                    path.display()
+                let shown = path.display();
+                Error::Usage(pick(
+                    format!("主题的表格版式 `{shown}` 不是有效的 UTF-8 文本"),
+                    format!("theme edition `{shown}` is not valid UTF-8"),
                 ))
             })?;
             self.editions.insert(name.to_owned(), source);
@@ -146,17 +150,21 @@ impl Theme {
 /// limit (a font may be large); they are the site's own.
 fn read(root: &Root, rel: &str, path: &Path) -> Result<Vec<u8>> {
     let names: Vec<&str> = rel.split('/').collect();
-    let refused = |what: &str| {
-        Error::Usage(format!(
-            "theme file `{}` is not a regular file ({what})",
-            path.display()
+    let refused = |what: String| {
+        let shown = path.display();
+        Error::Usage(pick(
+            format!("主题文件 `{shown}` 不是普通文件（{what}）"),
+            format!("theme file `{shown}` is not a regular file ({what})"),
         ))
     };
     root.read(&names, u64::MAX).map_err(|e| match e {
-        Refused::Link => refused("symbolic links are not followed"),
-        Refused::NotFile => refused("a folder, device or pipe"),
-        Refused::OtherDevice => refused("it is on another file system than the theme folder"),
-        Refused::TooLarge(len) => refused(&format!("{len} bytes")),
+        Refused::Link => refused(pick("不跟随符号链接", "symbolic links are not followed")),
+        Refused::NotFile => refused(pick("是文件夹、设备或管道", "a folder, device or pipe")),
+        Refused::OtherDevice => refused(pick(
+            "它与主题文件夹不在同一个文件系统上",
+            "it is on another file system than the theme folder",
+        )),
+        Refused::TooLarge(len) => refused(pick(format!("{len} 字节"), format!("{len} bytes"))),
         Refused::Io(source) => Error::Io {
             action: "read",
             path: path.to_owned(),
@@ -181,8 +189,9 @@ pub(crate) fn validate_name(name: &str) -> Result<()> {
     if is_valid_name(name) {
         Ok(())
     } else {
-        Err(Error::Usage(format!(
-            "invalid theme name `{name}`: use lowercase letters, digits and `-` only"
+        Err(Error::Usage(pick(
+            format!("主题名 `{name}` 不能用：只能用小写字母、数字和 `-`"),
+            format!("invalid theme name `{name}`: use lowercase letters, digits and `-` only"),
         )))
     }
 }
@@ -214,18 +223,22 @@ fn theme_files(dir: &Path) -> Result<Option<Vec<(String, PathBuf)>>> {
         let kind = entry.file_type();
         let path = entry.path().to_owned();
         if entry.depth() == 0 && !kind.is_dir() {
-            return Err(Error::Usage(format!(
-                "theme `{}` is not a folder",
-                path.display()
+            let shown = path.display();
+            return Err(Error::Usage(pick(
+                format!("主题 `{shown}` 不是文件夹"),
+                format!("theme `{shown}` is not a folder"),
             )));
         }
         if kind.is_dir() {
             continue;
         }
         if !kind.is_file() {
-            return Err(Error::Usage(format!(
-                "theme file `{}` is not a regular file (symbolic links are not followed)",
-                path.display()
+            let shown = path.display();
+            return Err(Error::Usage(pick(
+                format!("主题文件 `{shown}` 不是普通文件（不跟随符号链接）"),
+                format!(
+                    "theme file `{shown}` is not a regular file (symbolic links are not followed)"
+                ),
             )));
         }
         let rel = path
@@ -233,9 +246,10 @@ fn theme_files(dir: &Path) -> Result<Option<Vec<(String, PathBuf)>>> {
             .ok()
             .and_then(relative_name)
             .ok_or_else(|| {
-                Error::Usage(format!(
-                    "theme file `{}` has a name that is not plain UTF-8 text",
-                    path.display()
+                let shown = path.display();
+                Error::Usage(pick(
+                    format!("主题文件 `{shown}` 的名字不是普通的 UTF-8 文本"),
+                    format!("theme file `{shown}` has a name that is not plain UTF-8 text"),
                 ))
             })?;
         files.push((rel, path));

@@ -36,6 +36,7 @@ pub use limits::Limits;
 use watch::Snapshot;
 
 use crate::error::{Error, Result};
+use crate::lang::pick;
 use crate::pipeline::BuildOptions;
 use crate::term::print_err;
 
@@ -88,16 +89,31 @@ impl Shared {
 /// usage reason (an output folder the guard will not replace); every other build error is shown
 /// in the pages instead.
 pub fn serve(opts: &ServeOptions) -> Result<()> {
-    let listener = TcpListener::bind((opts.bind, opts.port))
-        .map_err(|e| Error::Usage(format!("cannot listen on {}:{}: {e}", opts.bind, opts.port)))?;
-    let addr = listener
-        .local_addr()
-        .map_err(|e| Error::Usage(format!("cannot read the listening address: {e}")))?;
-    let listener = server::Listener::new(listener)
-        .map_err(|e| Error::Usage(format!("cannot serve on {addr}: {e}")))?;
+    let listener = TcpListener::bind((opts.bind, opts.port)).map_err(|e| {
+        let (bind, port) = (opts.bind, opts.port);
+        Error::Usage(pick(
+            format!("无法在 {bind}:{port} 上监听：{e}"),
+            format!("cannot listen on {bind}:{port}: {e}"),
+        ))
+    })?;
+    let addr = listener.local_addr().map_err(|e| {
+        Error::Usage(pick(
+            format!("无法读取监听的地址：{e}"),
+            format!("cannot read the listening address: {e}"),
+        ))
+    })?;
+    let listener = server::Listener::new(listener).map_err(|e| {
+        Error::Usage(pick(
+            format!("无法在 {addr} 上提供网站：{e}"),
+            format!("cannot serve on {addr}: {e}"),
+        ))
+    })?;
     if !opts.bind.is_loopback() {
-        print_err(&format!(
-            "serve: listening on {addr}, which is not loopback: other machines can read it\n"
+        print_err(&pick(
+            format!("serve：正在 {addr} 上监听，这不是本机回环地址：其他电脑也能访问\n"),
+            format!(
+                "serve: listening on {addr}, which is not loopback: other machines can read it\n"
+            ),
         ));
     }
     let build = BuildOptions {
@@ -110,16 +126,24 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     });
     let roots = watched(&build);
     let mut last = Snapshot::take(&roots);
-    print_err(&format!(
-        "serve: watching {} path(s) for changes\n",
-        last.len()
+    let watching = last.len();
+    print_err(&pick(
+        format!("serve：正在留意 {watching} 个文件的改动\n"),
+        format!("serve: watching {watching} path(s) for changes\n"),
     ));
     if let Err(Error::Usage(message)) = rebuild(&build, &shared) {
         return Err(Error::Usage(message));
     }
     let mut out = std::io::stdout().lock();
     // The address line is what scripts and tests wait for; a closed stdout is no reason to stop.
-    let _ = writeln!(out, "serve: http://{addr}/ (Ctrl-C to stop)");
+    let _ = writeln!(
+        out,
+        "{}",
+        pick(
+            format!("serve: http://{addr}/（按 Ctrl-C 停止）"),
+            format!("serve: http://{addr}/ (Ctrl-C to stop)"),
+        )
+    );
     let _ = out.flush();
     drop(out);
     let hosts = limits::Hosts::new(opts.bind, addr.port(), &opts.allow_hosts);
@@ -132,7 +156,10 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         }
         std::thread::sleep(SETTLE);
         last = Snapshot::take(&roots);
-        print_err("serve: change seen; building\n");
+        print_err(&pick(
+            "serve：发现改动，正在重新生成\n",
+            "serve: change seen; building\n",
+        ));
         // Errors are recorded in the status and shown in the pages.
         let _ = rebuild(&build, &shared);
     }
@@ -152,8 +179,9 @@ fn rebuild(build: &BuildOptions, shared: &Shared) -> Result<()> {
     status.error = match &result {
         Ok(()) => None,
         Err(e) => {
-            print_err(&format!(
-                "serve: the build failed; the last good site is still served\n{e}\n"
+            print_err(&pick(
+                format!("serve：生成失败，仍提供上一次成功生成的网站\n{e}\n"),
+                format!("serve: the build failed; the last good site is still served\n{e}\n"),
             ));
             Some(e.to_string())
         }

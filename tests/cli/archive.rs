@@ -109,7 +109,7 @@ fn archiving_twice_is_refused_unless_another_label_is_given() {
     let before = files(&p.path.join("archive"));
     let refused = p.run(&["archive"]).code(2);
     assert!(
-        stderr(&refused).contains("already exists and is never overwritten"),
+        stderr(&refused).contains("已经存在，存档从不覆盖"),
         "{}",
         stderr(&refused)
     );
@@ -129,7 +129,7 @@ fn a_folder_that_is_not_an_archive_is_refused_and_left_alone() {
     std::fs::create_dir_all(p.path.join("docs")).expect("mkdir");
     std::fs::write(p.path.join("docs/notes.md"), "mine").expect("write");
     let refused = p.run(&["archive", "--archive", "docs"]).code(2);
-    assert!(stderr(&refused).contains("refusing to archive into `docs`"));
+    assert!(stderr(&refused).contains("不能存档到 `docs`"));
     assert_eq!(files(&p.path.join("docs")).len(), 1);
     p.run(&["archive", "--archive", "."]).code(2);
     p.run(&["archive", "--archive", "content"]).code(2);
@@ -159,7 +159,7 @@ fn tampered(tamper: impl FnOnce(&Path)) -> (Option<i32>, String) {
     p.run(&["archive"]).success();
     let snap = p.snapshot("2024-06-30");
     let intact = p.run(&["verify", "archive/2024-06-30"]).success();
-    assert!(stdout(&intact).contains("is intact"), "{}", stdout(&intact));
+    assert!(stdout(&intact).contains("完好："), "{}", stdout(&intact));
     tamper(&snap);
     let out = p.run(&["verify", "archive/2024-06-30"]);
     (out.get_output().status.code(), stdout(&out))
@@ -176,13 +176,40 @@ fn verify_reports_one_changed_byte_of_a_page() {
     });
     assert_eq!(code, Some(1));
     assert!(
+        out.contains("已改动：site/units/qingling/2023/index.html（应为 sha256 "),
+        "{out}"
+    );
+    assert!(
+        out.contains("不完好：1 个文件被改动，0 个被删除，0 个多出"),
+        "{out}"
+    );
+}
+
+#[test]
+fn verify_speaks_english_with_lang_en() {
+    let p = Project::new();
+    p.run(&["archive"]).success();
+    let path = p
+        .snapshot("2024-06-30")
+        .join("site/units/qingling/2023/index.html");
+    let mut bytes = std::fs::read(&path).expect("read");
+    let i = bytes.len() / 2;
+    bytes[i] ^= 1;
+    std::fs::write(&path, bytes).expect("write");
+    let out = p
+        .run(&["--lang", "en", "verify", "archive/2024-06-30"])
+        .code(1);
+    let out = stdout(&out);
+    assert!(
         out.contains("modified: site/units/qingling/2023/index.html (sha256 "),
         "{out}"
     );
     assert!(
-        out.contains("NOT intact: 1 modified, 0 removed, 0 added"),
+        out.contains("snapshot `archive/2024-06-30` is NOT intact: 1 modified, 0 removed, 0 added"),
         "{out}"
     );
+    assert!(out.contains("SHA256SUMS sha256: "), "{out}");
+    assert!(!out.contains("完好"), "no Chinese: {out}");
 }
 
 #[test]
@@ -191,9 +218,9 @@ fn verify_reports_a_deleted_page() {
         std::fs::remove_file(snap.join("site/404.html")).expect("remove");
     });
     assert_eq!(code, Some(1));
-    assert!(out.contains("removed: site/404.html (sha256 "), "{out}");
+    assert!(out.contains("已删除：site/404.html（sha256 "), "{out}");
     assert!(
-        out.contains("NOT intact: 0 modified, 1 removed, 0 added"),
+        out.contains("不完好：0 个文件被改动，1 个被删除，0 个多出"),
         "{out}"
     );
 }
@@ -206,10 +233,10 @@ fn verify_reports_an_added_page_even_a_hidden_one() {
     });
     assert_eq!(code, Some(1));
     assert!(
-        out.contains("added: site/notice.html (12 bytes, not in manifest.json)"),
+        out.contains("多出：site/notice.html（12 字节，manifest.json 里没有）"),
         "{out}"
     );
-    assert!(out.contains("added: site/units/.hidden"), "{out}");
+    assert!(out.contains("多出：site/units/.hidden"), "{out}");
 }
 
 #[test]
@@ -220,7 +247,7 @@ fn verify_reports_a_manifest_rewritten_to_hide_a_change() {
         std::fs::write(&path, text.replace("\"public\"", "\"public\" ")).expect("write");
     });
     assert_eq!(code, Some(1));
-    assert!(out.contains("modified: manifest.json"), "{out}");
+    assert!(out.contains("已改动：manifest.json"), "{out}");
 }
 
 #[test]
@@ -258,7 +285,7 @@ fn diff_of_two_snapshots_names_the_one_changed_figure() {
         "{text}"
     );
     assert!(
-        text.contains("~ page units/qingling/2023/index.html"),
+        text.contains("~ 页面 units/qingling/2023/index.html"),
         "{text}"
     );
     assert!(
@@ -297,7 +324,7 @@ fn diff_of_a_snapshot_and_the_current_content_shows_unpublished_changes() {
     p.run(&["archive"]).success();
     let same = p.run(&["diff", "archive/2024-06-30", "content"]).success();
     assert!(
-        stdout(&same).starts_with("0 figure(s) changed"),
+        stdout(&same).starts_with("0 个数字有变化"),
         "{}",
         stdout(&same)
     );
@@ -326,7 +353,7 @@ fn without_source_date_epoch_the_content_is_built_with_the_snapshots_date_so_dat
             .success();
         assert_eq!(
             stdout(&same),
-            "0 figure(s) changed, 0 record(s) added, 0 removed; 0 page(s) changed, 0 added, 0 removed\n",
+            "0 个数字有变化，新增 0 条记录，删除 0 条；0 个页面有变化，新增 0 个，删除 0 个\n",
             "{old} against {new}"
         );
     }
@@ -337,7 +364,7 @@ fn without_source_date_epoch_the_content_is_built_with_the_snapshots_date_so_dat
         .assert()
         .success();
     assert!(
-        stdout(&other).contains("~ page index.html"),
+        stdout(&other).contains("~ 页面 index.html"),
         "{}",
         stdout(&other)
     );

@@ -429,7 +429,7 @@ fn issue17_a_record_naming_an_edition_the_theme_lacks_fails_the_build_at_its_fie
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains(
-            "content/qingling/2023.yaml:7:10: edition (公开格式): expected one of `national`, `shanghai` (the theme's editions/<name>.yaml), found `hunan`"
+            "content/qingling/2023.yaml:7:10: edition (公开格式)：应为 `national`, `shanghai` 之一（主题的 editions/<name>.yaml），实际为 `hunan`"
         ),
         "{err}"
     );

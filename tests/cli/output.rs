@@ -288,9 +288,8 @@ fn several_old_folders_and_no_output_are_refused_and_both_kept() {
     assert_eq!(
         message,
         format!(
-            "refusing to write the site to `output` (`{out}`): it is missing and several \
-             earlier sites wait beside it (`{one}`, `{two}`); keep the right one as the \
-             output folder and remove the others; nothing was changed",
+            "不能把网站写到 `output`（`{out}`）：它不存在，而旁边有几个以前生成的网站\
+             （`{one}`, `{two}`）；请把正确的那个留作输出文件夹，删掉其余的；什么也没有改动",
             out = p.join("output").display(),
             one = p.join(".gongkai-old-output-1-0").display(),
             two = p.join(".gongkai-old-output-2-0").display(),

@@ -139,10 +139,7 @@ fn theme_names_cannot_leave_the_themes_folder() {
     let dir = site_with(&[("x/templates/base.html", "x")]);
     for bad in ["../themes/x", "x/..", "/etc", "X", ""] {
         let err = Renderer::new(Some(bad), dir.path()).expect_err("refused");
-        assert!(
-            err.to_string().starts_with("invalid theme name"),
-            "{bad}: {err}"
-        );
+        assert!(err.to_string().starts_with("主题名 `"), "{bad}: {err}");
     }
 }
 
@@ -151,7 +148,7 @@ fn a_missing_theme_names_the_expected_folder() {
     let dir = site_with(&[]);
     let err = Renderer::new(Some("wuhan"), dir.path()).expect_err("missing");
     let text = err.to_string();
-    assert!(text.starts_with("theme `wuhan` not found"), "{text}");
+    assert!(text.starts_with("找不到主题 `wuhan`"), "{text}");
     assert!(
         text.contains(&format!("{}", Path::new("themes").join("wuhan").display())),
         "{text}"
@@ -165,7 +162,7 @@ fn symbolic_links_in_a_theme_are_refused() {
     std::os::unix::fs::symlink("/etc/hostname", dir.path().join("themes/t/static.txt"))
         .expect("symlink");
     let err = Renderer::new(Some("t"), dir.path()).expect_err("refused");
-    assert!(err.to_string().contains("not a regular file"), "{err}");
+    assert!(err.to_string().contains("不是普通文件"), "{err}");
 }
 
 #[test]

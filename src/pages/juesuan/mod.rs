@@ -232,9 +232,12 @@ pub(super) fn edition<'a>(ctx: &'a Ctx<'_>, record: &Record) -> Result<&'a Editi
         } else {
             "_site.yaml: edition (公开格式)".to_owned()
         };
-        Error::Usage(format!(
-            "{at}: expected one of {} (the theme's editions/<name>.yaml), found `{name}`",
-            known.join(", ")
+        let known = known.join(", ");
+        Error::Usage(crate::lang::pick(
+            format!("{at}：应为 {known} 之一（主题的 editions/<name>.yaml），实际为 `{name}`"),
+            format!(
+                "{at}: expected one of {known} (the theme's editions/<name>.yaml), found `{name}`"
+            ),
         ))
     })
 }

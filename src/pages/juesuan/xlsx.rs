@@ -27,8 +27,12 @@ pub(crate) struct Heading<'a> {
 
 /// The workbook of `tables`.
 pub(crate) fn workbook(tables: &[Table], heading: &Heading<'_>) -> Result<Vec<u8>> {
-    build(tables, heading)
-        .map_err(|e| Error::Usage(format!("the 决算 workbook could not be written: {e}")))
+    build(tables, heading).map_err(|e| {
+        Error::Usage(crate::lang::pick(
+            format!("无法写出决算 Excel 表：{e}"),
+            format!("the 决算 workbook could not be written: {e}"),
+        ))
+    })
 }
 
 fn build(tables: &[Table], heading: &Heading<'_>) -> std::result::Result<Vec<u8>, XlsxError> {

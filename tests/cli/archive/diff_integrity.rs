@@ -22,17 +22,14 @@ fn issue15_diff_refuses_a_snapshot_with_a_corrupt_record_json() {
     assert_eq!(code, Some(1), "{out}{err}");
     assert_eq!(out, "", "nothing is compared");
     assert!(
-        err.contains("modified: site/data/qingling/2023.json (sha256 "),
+        err.contains("已改动：site/data/qingling/2023.json（应为 sha256 "),
         "{err}"
     );
     assert!(
-        err.contains("snapshot `archive/2024-06-30` is NOT intact: 1 modified, 0 removed, 0 added"),
+        err.contains("存档 `archive/2024-06-30` 不完好：1 个文件被改动，0 个被删除，0 个多出"),
         "{err}"
     );
-    assert!(
-        err.contains("diff: nothing compared: 1 snapshot(s) not intact"),
-        "{err}"
-    );
+    assert!(err.contains("diff：没有比较：1 个存档不完好"), "{err}");
     assert!(!err.contains("record(s) added"), "{err}");
 }
 
@@ -45,7 +42,10 @@ fn issue15_diff_refuses_a_tampered_snapshot_on_either_side_in_json_too() {
     );
     assert_eq!(code, Some(1), "{out}{err}");
     assert_eq!(out, "");
-    assert!(err.contains("modified: site/index.html (sha256 "), "{err}");
+    assert!(
+        err.contains("已改动：site/index.html（应为 sha256 "),
+        "{err}"
+    );
 }
 
 /// A record JSON corrupted together with the snapshot's checksums (so that `verify` passes)
@@ -91,7 +91,7 @@ fn issue15_diff_refuses_a_corrupt_record_json_whose_checksums_were_rewritten() {
     assert_eq!(code, Some(1), "{err}");
     assert_eq!(stdout(&out), "", "nothing is compared");
     assert!(
-        err.contains("the record file data/qingling/2023.json is not valid JSON"),
+        err.contains("记录文件 data/qingling/2023.json 不是有效的 JSON"),
         "{err}"
     );
 }

@@ -176,10 +176,7 @@ fn the_guard_refuses_the_current_content_home_and_foreign_folders_and_deletes_no
     for output in [".", "content", "content/site", "home", "docs", ".."] {
         let out = p.build(output, None).assert().code(2);
         let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
-        assert!(
-            stderr.contains("refusing to write the site to"),
-            "{output}: {stderr}"
-        );
+        assert!(stderr.contains("不能把网站写到"), "{output}: {stderr}");
         assert_eq!(
             files(&p.path),
             before,
@@ -203,10 +200,7 @@ fn serve_refuses_an_output_inside_the_content_folder() {
         .assert()
         .code(2);
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
-    assert!(
-        stderr.contains("it is inside the content folder"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("它在内容文件夹里面"), "{stderr}");
     assert_eq!(files(&p.path), before, "serve changed something");
 }
 

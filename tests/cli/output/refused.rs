@@ -15,7 +15,7 @@ fn assert_refused(s: &Sandbox, output: &str, message: &str) {
 
 fn refusal(output: &str, resolved: &Path, why: &str) -> String {
     format!(
-        "refusing to write the site to `{output}` (`{}`): {why}; nothing was changed",
+        "不能把网站写到 `{output}`（`{}`）：{why}；什么也没有改动",
         resolved.display()
     )
 }
@@ -23,22 +23,21 @@ fn refusal(output: &str, resolved: &Path, why: &str) -> String {
 #[test]
 fn the_current_folder_is_refused() {
     let s = Sandbox::new();
-    let why = "it is the current folder";
+    let why = "它就是当前文件夹";
     assert_refused(&s, ".", &refusal(".", &s.path("project"), why));
 }
 
 #[test]
 fn a_parent_of_the_current_folder_is_refused() {
     let s = Sandbox::new();
-    let why = "it contains the current folder";
+    let why = "它包含了当前文件夹";
     assert_refused(&s, "..", &refusal("..", &s.root, why));
 }
 
 #[test]
 fn the_file_system_root_is_refused() {
     let s = Sandbox::new();
-    let message = "refusing to write the site to `/`: it is the root of the file system; \
-                   nothing was changed";
+    let message = "不能把网站写到 `/`：它是文件系统的根目录；什么也没有改动";
     assert_refused(&s, "/", message);
 }
 
@@ -49,11 +48,11 @@ fn the_home_folder_and_its_parents_are_refused() {
     assert_refused(
         &s,
         "../home",
-        &refusal("../home", &home, "it is your home folder"),
+        &refusal("../home", &home, "它就是你的主文件夹"),
     );
     s.env.home = Some(s.path("users/me"));
     s.file("users/me/.profile", "");
-    let why = "it contains your home folder";
+    let why = "它包含了你的主文件夹";
     assert_refused(&s, "../users", &refusal("../users", &s.path("users"), why));
 }
 
@@ -64,11 +63,11 @@ fn the_content_folder_and_its_parents_are_refused() {
     assert_refused(
         &s,
         "content",
-        &refusal("content", &content, "it is the content folder"),
+        &refusal("content", &content, "它就是内容文件夹"),
     );
     s.env.content_dir = s.path("data/content");
     s.file("data/content/a.yaml", "");
-    let why = "it contains the content folder";
+    let why = "它包含了内容文件夹";
     assert_refused(&s, "../data", &refusal("../data", &s.path("data"), why));
 }
 
@@ -77,7 +76,7 @@ fn the_content_folder_and_its_parents_are_refused() {
 #[test]
 fn a_folder_inside_the_content_folder_is_refused() {
     let s = Sandbox::new();
-    let why = "it is inside the content folder";
+    let why = "它在内容文件夹里面";
     for output in ["content/site", "content/qingling/2023"] {
         let resolved = s.path("project").join(output);
         assert_refused(&s, output, &refusal(output, &resolved, why));
@@ -88,8 +87,8 @@ fn a_folder_inside_the_content_folder_is_refused() {
 fn a_non_empty_folder_gongkai_did_not_build_is_refused() {
     let s = Sandbox::new();
     s.file("project/docs/notes.md", "mine");
-    let why = "it is a folder with files that gongkai did not put there (no `.gongkai-output` \
-               marker); empty it or choose another output folder";
+    let why = "这个文件夹里有不是 gongkai 放进去的文件（没有 `.gongkai-output` 标记）；\
+               请清空它，或另选一个输出文件夹";
     assert_refused(&s, "docs", &refusal("docs", &s.path("project/docs"), why));
 }
 
@@ -97,7 +96,7 @@ fn a_non_empty_folder_gongkai_did_not_build_is_refused() {
 fn a_file_at_the_output_path_is_refused() {
     let s = Sandbox::new();
     s.file("project/output", "not a folder");
-    let why = "it is a file, not a folder";
+    let why = "它是文件，不是文件夹";
     assert_refused(
         &s,
         "output",
@@ -110,7 +109,7 @@ fn a_file_at_the_output_path_is_refused() {
 fn a_symbolic_link_to_nothing_is_refused() {
     let s = Sandbox::new();
     std::os::unix::fs::symlink("nowhere", s.path("project/output")).expect("a link");
-    let why = "it is a symbolic link to nothing";
+    let why = "它是一个指向不存在位置的符号链接";
     assert_refused(
         &s,
         "output",
@@ -124,7 +123,7 @@ fn assert_rejected(files: &[(&str, &str)], lines: &[&str]) {
     s.write("output", V1);
     let before = s.tree("");
     let message = usage(s.try_write("output", files, Fault::None));
-    let mut want = String::from("invalid output paths; nothing was written:");
+    let mut want = String::from("输出路径不能用，什么也没有写入：");
     for line in lines {
         want.push_str("\n  ");
         want.push_str(line);
@@ -136,19 +135,16 @@ fn assert_rejected(files: &[(&str, &str)], lines: &[&str]) {
 #[test]
 fn each_unsafe_path_is_rejected_by_name_and_nothing_is_written() {
     let cases = [
-        ("../x", "`../x` has a `..` segment"),
-        ("/abs", "`/abs` is absolute"),
-        ("a\\b", "`a\\\\b` contains a backslash (use `/`)"),
-        (
-            "a//b",
-            "`a//b` has an empty segment (`//` or a trailing `/`)",
-        ),
-        ("./a", "`./a` has a `.` segment"),
-        ("a/./b", "`a/./b` has a `.` segment"),
-        ("a\u{7}b", "`a\\u{7}b` contains a control character"),
-        ("a\u{0}b", "`a\\0b` contains a control character"),
-        ("C:/x", "`C:/x` has a Windows drive prefix"),
-        ("", "`` is empty"),
+        ("../x", "`../x` 有一段是 `..`"),
+        ("/abs", "`/abs` 是绝对路径"),
+        ("a\\b", "`a\\\\b` 含有反斜杠（请用 `/`）"),
+        ("a//b", "`a//b` 有空的一段（`//` 或结尾的 `/`）"),
+        ("./a", "`./a` 有一段是 `.`"),
+        ("a/./b", "`a/./b` 有一段是 `.`"),
+        ("a\u{7}b", "`a\\u{7}b` 含有控制字符"),
+        ("a\u{0}b", "`a\\0b` 含有控制字符"),
+        ("C:/x", "`C:/x` 带有 Windows 盘符"),
+        ("", "`` 是空的"),
     ];
     for (path, line) in cases {
         assert_rejected(&[("ok.html", "ok"), (path, "x")], &[line]);
@@ -158,34 +154,28 @@ fn each_unsafe_path_is_rejected_by_name_and_nothing_is_written() {
 #[test]
 fn a_duplicate_path_is_rejected() {
     let files = [("a.html", "1"), ("b.html", "2"), ("a.html", "3")];
-    assert_rejected(&files, &["`a.html` is given more than once"]);
+    assert_rejected(&files, &["`a.html` 出现了不止一次"]);
 }
 
 #[test]
 fn a_path_that_is_both_a_file_and_a_folder_is_rejected() {
     let files = [("units", "1"), ("units.html", "2"), ("units/a.html", "3")];
-    assert_rejected(
-        &files,
-        &["`units` is a file but other paths need it as a folder"],
-    );
+    assert_rejected(&files, &["`units` 是文件，但别的路径要把它当文件夹用"]);
 }
 
 #[test]
 fn the_marker_name_is_reserved() {
     let files = [(MARKER, "mine")];
-    assert_rejected(
-        &files,
-        &["`.gongkai-output` is reserved for gongkai's marker file"],
-    );
+    assert_rejected(&files, &["`.gongkai-output` 是留给 gongkai 标记文件的名字"]);
 }
 
 #[test]
 fn every_bad_path_is_listed_at_once_in_sorted_order() {
     let files = [("z/../a", "1"), ("/b", "2"), ("ok", "3"), ("ok", "4")];
     let lines = [
-        "`/b` is absolute",
-        "`ok` is given more than once",
-        "`z/../a` has a `..` segment",
+        "`/b` 是绝对路径",
+        "`ok` 出现了不止一次",
+        "`z/../a` 有一段是 `..`",
     ];
     assert_rejected(&files, &lines);
 }
