@@ -228,7 +228,10 @@ pub fn import(opts: &ImportOptions) -> Result<Imported> {
         let titles = ALL
             .map(|id| names.title(id))
             .into_iter()
-            .chain(["部门整体支出绩效自评表".to_owned(), "项目支出绩效自评表".to_owned()])
+            .chain([
+                "部门整体支出绩效自评表".to_owned(),
+                "项目支出绩效自评表".to_owned(),
+            ])
             .collect::<Vec<_>>()
             .join("、");
         problems.push(pick(
