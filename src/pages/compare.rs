@@ -129,6 +129,12 @@ pub(super) fn value(kind: FigureKind, v: Option<Dec>) -> String {
     })
 }
 
+/// [`value`] as a CSV holds it: an amount without thousands separators (`11092.59`), the unit
+/// in its own column (README, Data files).
+pub(super) fn csv_value(kind: FigureKind, v: Option<Dec>) -> String {
+    value(kind, v).replace(',', "")
+}
+
 /// The unit a figure's change is printed in.
 pub(super) fn unit_of(kind: FigureKind, amount_unit: &str) -> String {
     match kind {

@@ -3,7 +3,7 @@
 //! `compare.csv`, one row per figure, and `compare-indicators.csv`, one row per indicator of
 //! a matched table and one per new or discontinued table, each led by its table (表).
 
-use super::compare::{Comparison, delta, indicator_notes, rate, unit_of, value, words};
+use super::compare::{Comparison, csv_value, delta, indicator_notes, rate, unit_of, words};
 use super::csv::line;
 use crate::compare::indicators::Side;
 use crate::compare::{FigureKind, TableStatus};
@@ -54,9 +54,9 @@ pub(super) fn compare_csv(c: &Comparison<'_>, table: CompareTable) -> String {
                     &[
                         &r.label,
                         &unit,
-                        &value(r.kind, r.prior),
-                        &value(r.kind, r.current),
-                        &delta(r),
+                        &csv_value(r.kind, r.prior),
+                        &csv_value(r.kind, r.current),
+                        &delta(r).replace(',', ""),
                         &rate(r),
                         &words(r, c.amount_unit),
                         if r.highlight { "是" } else { "否" },

@@ -64,6 +64,17 @@ pub(super) fn measure_data(ctx: &Ctx<'_>, m: usize) -> MeasureData {
     }
 }
 
+/// A CSV cell: an amount exact, without separators or unit (`1238.58`).
+fn csv_cell(v: &Option<MeasureValue>) -> String {
+    match v {
+        Some(v) if v.kind == FigureKind::Money => {
+            crate::render::fmt_money_exact(v.value).replace(',', "")
+        }
+        Some(v) => value(v.kind, Some(v.value)),
+        None => "—".to_owned(),
+    }
+}
+
 fn shown(v: &Option<MeasureValue>) -> String {
     match v {
         Some(v) if v.kind == FigureKind::Money => {
@@ -250,12 +261,29 @@ pub(super) fn measure_json(ctx: &Ctx<'_>, m: usize) -> Result<String> {
 pub(super) fn measure_csv(ctx: &Ctx<'_>, m: usize) -> String {
     let data = measure_data(ctx, m);
     let mut out = String::from("\u{feff}");
-    let years: Vec<String> = data.years.iter().map(|y| format!("{y}年")).collect();
+    // Every amount is in 万元 (converted exactly, so one converted from 元 may keep more than
+    // two places): the unit stands in the header, never inside a number cell.
+    let money = data
+        .units
+        .iter()
+        .flat_map(|u| u.values.iter().flatten())
+        .any(|v| v.kind == FigureKind::Money);
+    let years: Vec<String> = data
+        .years
+        .iter()
+        .map(|y| {
+            if money {
+                format!("{y}年（万元）")
+            } else {
+                format!("{y}年")
+            }
+        })
+        .collect();
     let mut header = vec!["单位"];
     header.extend(years.iter().map(String::as_str));
     line(&mut out, &header);
     for u in &data.units {
-        let cells: Vec<String> = u.values.iter().map(shown).collect();
+        let cells: Vec<String> = u.values.iter().map(csv_cell).collect();
         let mut fields = vec![u.name.as_str()];
         fields.extend(cells.iter().map(String::as_str));
         line(&mut out, &fields);

@@ -92,7 +92,9 @@ pub(super) fn trend_csv(ctx: &Ctx<'_>, unit: &Unit) -> String {
     line(&mut out, &header);
     for r in &t.rows {
         let mut fields = vec![r.label.as_str(), r.unit.as_str()];
-        fields.extend(r.cells.iter().map(String::as_str));
+        // An amount without thousands separators: the unit stands in its own column.
+        let cells: Vec<String> = r.cells.iter().map(|c| c.replace(',', "")).collect();
+        fields.extend(cells.iter().map(String::as_str));
         line(&mut out, &fields);
     }
     out

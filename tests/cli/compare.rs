@@ -319,8 +319,11 @@ fn a_measure_is_compared_across_units_and_years_with_its_downloads() {
             .contains("compare/execution_rate.html\">预算执行率</a>")
     );
     let csv = text(&files, "data/compare/three_public.csv");
-    assert!(csv.starts_with("\u{feff}\"单位\",\"2020年\",\"2021年\",\"2022年\",\"2023年\"\r\n"));
-    assert!(csv.contains("\"丙街道\",\"0.00 万元\",\"—\",\"1.50 万元\",\"1.20 万元\"\r\n"));
+    // The unit in the header, the cells plain numbers (issue 19).
+    assert!(csv.starts_with(
+        "\u{feff}\"单位\",\"2020年（万元）\",\"2021年（万元）\",\"2022年（万元）\",\"2023年（万元）\"\r\n"
+    ));
+    assert!(csv.contains("\"丙街道\",\"0.00\",\"—\",\"1.50\",\"1.20\"\r\n"));
     let data = json(&files, "data/compare/execution_rate.json");
     assert_eq!(data["years"], serde_json::json!([2020, 2021, 2022, 2023]));
     let alpha = &data["units"][0];

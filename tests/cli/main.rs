@@ -11,6 +11,7 @@ mod check_cmd;
 mod compare;
 mod determinism;
 mod docs;
+mod downloads;
 mod errors;
 mod facts;
 mod field;

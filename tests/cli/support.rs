@@ -130,3 +130,22 @@ pub(crate) fn age(dir: &Path) {
         file.set_modified(hour_ago).expect("set mtime");
     }
 }
+
+/// A CSV of the site: its rows, each field unquoted (every field is quoted, CRLF, a BOM).
+pub(crate) fn csv_rows(path: &Path) -> Vec<Vec<String>> {
+    let text = std::fs::read_to_string(path).expect("csv");
+    let text = text.trim_start_matches('\u{feff}');
+    text.split("\r\n")
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let inner = l
+                .strip_prefix('"')
+                .and_then(|l| l.strip_suffix('"'))
+                .unwrap_or(l);
+            inner
+                .split("\",\"")
+                .map(|f| f.replace("\"\"", "\""))
+                .collect()
+        })
+        .collect()
+}

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use crate::support::{build_into_temp, fixture};
+use crate::support::{build_into_temp, csv_rows, fixture};
 
 /// The workbook as openpyxl reads it: per sheet, its name, every row's values (numbers as
 /// numbers), the merged ranges, the frozen cell and the number format of each number.
@@ -34,25 +34,6 @@ json.dump(out, sys.stdout, ensure_ascii=False)
         String::from_utf8_lossy(&out.stderr)
     );
     serde_json::from_slice(&out.stdout).expect("json")
-}
-
-/// A CSV of the site: its rows, each field unquoted (every field is quoted, CRLF, a BOM).
-fn csv_rows(path: &Path) -> Vec<Vec<String>> {
-    let text = std::fs::read_to_string(path).expect("csv");
-    let text = text.trim_start_matches('\u{feff}');
-    text.split("\r\n")
-        .filter(|l| !l.is_empty())
-        .map(|l| {
-            let inner = l
-                .strip_prefix('"')
-                .and_then(|l| l.strip_suffix('"'))
-                .unwrap_or(l);
-            inner
-                .split("\",\"")
-                .map(|f| f.replace("\"\"", "\""))
-                .collect()
-        })
-        .collect()
 }
 
 /// A workbook cell as the CSV writes it: a number with two places, a text as it is, an empty
