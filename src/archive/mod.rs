@@ -211,18 +211,44 @@ fn refuse(dir: &Path, why: &str) -> Error {
 fn refuse_existing(target: &Path) -> Result<()> {
     if fs::symlink_metadata(target)?.is_some() {
         let shown = target.display();
+        let label = free_label(target);
         return Err(Error::Usage(crate::lang::pick(
             format!(
                 "存档 `{shown}` 已经存在，存档从不覆盖；请换一个 --label 再存档\
-                 （例如 `--label corrected`）"
+                 （例如 `--label {label}`）"
             ),
             format!(
                 "snapshot `{shown}` already exists and is never overwritten; archive with another \
-                 --label (for example `--label corrected`)"
+                 --label (for example `--label {label}`)"
             ),
         )));
     }
     Ok(())
+}
+
+/// A label no snapshot (or tarball) of the same day in the archive has yet: `corrected`, else
+/// `corrected-2`, `corrected-3` …, so that the hint never names the label just refused.
+fn free_label(target: &Path) -> String {
+    let (Some(root), Some(name)) = (target.parent(), target.file_name().and_then(|n| n.to_str()))
+    else {
+        return "corrected".to_owned();
+    };
+    // The snapshot's name starts with its date, `2024-06-30`.
+    let date: String = name.chars().take(10).collect();
+    let taken = |p: PathBuf| fs::symlink_metadata(&p).ok().flatten().is_some();
+    (1..1000)
+        .map(|k| {
+            if k == 1 {
+                "corrected".to_owned()
+            } else {
+                format!("corrected-{k}")
+            }
+        })
+        .find(|l| {
+            let n = format!("{date}-{l}");
+            !taken(root.join(&n)) && !taken(root.join(format!("{n}.tar.gz")))
+        })
+        .unwrap_or_else(|| "corrected".to_owned())
 }
 
 /// Writes the files into a fresh temporary folder in the archive, then renames it to the

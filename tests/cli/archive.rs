@@ -109,7 +109,8 @@ fn archiving_twice_is_refused_unless_another_label_is_given() {
     let before = files(&p.path.join("archive"));
     let refused = p.run(&["archive"]).code(2);
     assert!(
-        stderr(&refused).contains("已经存在，存档从不覆盖"),
+        stderr(&refused).contains("已经存在，存档从不覆盖")
+            && stderr(&refused).contains("（例如 `--label corrected`）"),
         "{}",
         stderr(&refused)
     );
@@ -119,7 +120,13 @@ fn archiving_twice_is_refused_unless_another_label_is_given() {
     assert!(p.snapshot("2024-06-30-corrected/site/index.html").is_file());
     let index = std::fs::read_to_string(p.path.join("archive/index.html")).expect("index");
     assert!(index.contains(">2024-06-30<") && index.contains(">2024-06-30-corrected<"));
-    p.run(&["archive", "--label", "corrected"]).code(2);
+    // The hint names a label that is still free (issue 19), never the one just refused.
+    let again = p.run(&["archive", "--label", "corrected"]).code(2);
+    assert!(
+        stderr(&again).contains("（例如 `--label corrected-2`）"),
+        "{}",
+        stderr(&again)
+    );
     p.run(&["archive", "--label", "../x"]).code(2);
 }
 
