@@ -411,11 +411,28 @@ pub(super) fn header_words(grid: &Grid, header: usize, body: usize) -> Vec<Vec<S
 
 /// An amount cell that is not one: `what` names the row and column.
 pub(super) fn bad_amount(at: &str, cell: &str, what: &str, found: &str) -> String {
+    bad_cell(
+        at,
+        cell,
+        what,
+        ("金额（如 2940.05）", "an amount such as 2940.05"),
+        found,
+    )
+}
+
+/// A cell holding neither what its column takes nor a blank or `—`: `expected` is what the
+/// column takes, in Chinese and in English (`金额（如 2940.05）`, `an amount such as 2940.05`).
+pub(crate) fn bad_cell(
+    at: &str,
+    cell: &str,
+    what: &str,
+    expected: (&str, &str),
+    found: &str,
+) -> String {
+    let (zh, en) = expected;
     pick(
-        format!("{at}!{cell}：{what}：应为金额（如 2940.05）、空白或 —，实际为 `{found}`"),
-        format!(
-            "{at}!{cell}: {what}: expected an amount such as 2940.05, a blank or —, found `{found}`"
-        ),
+        format!("{at}!{cell}：{what}：应为{zh}、空白或 —，实际为 `{found}`"),
+        format!("{at}!{cell}: {what}: expected {en}, a blank or —, found `{found}`"),
     )
 }
 

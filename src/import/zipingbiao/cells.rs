@@ -1,8 +1,7 @@
 //! A 自评表's cells: weights and scores as printed decimals, percentages as printed, amounts
 //! per [`amount`], a weight printed after a name, an actual printed with its explanation.
 
-use crate::import::sheet::{Grid, V, amount, bad_amount, norm};
-use crate::lang::pick;
+use crate::import::sheet::{Grid, V, amount, bad_amount, bad_cell, norm};
 use crate::model::Dec;
 use crate::model::money::Pct;
 
@@ -70,15 +69,12 @@ pub(super) fn decimal_at(
     match Dec::parse(figure) {
         Ok(d) => Some(d),
         Err(_) => {
-            problems.push(pick(
-                format!(
-                    "{at}!{}：{what}：应为分值或得分（如 4.5）、空白或 —，实际为 `{text}`",
-                    grid.address(r, c)
-                ),
-                format!(
-                    "{at}!{}: {what}: expected a weight or score such as 4.5, a blank or —, found `{text}`",
-                    grid.address(r, c)
-                ),
+            problems.push(bad_cell(
+                at,
+                &grid.address(r, c),
+                what,
+                ("分值或得分（如 4.5）", "a weight or score such as 4.5"),
+                &text,
             ));
             None
         }
@@ -110,15 +106,12 @@ pub(super) fn rate_at(
     if Pct::parse(&text).is_ok() {
         return Some(text);
     }
-    problems.push(pick(
-        format!(
-            "{at}!{}：{what}：应为百分数（如 98.5%）、空白或 —，实际为 `{text}`",
-            grid.address(r, c)
-        ),
-        format!(
-            "{at}!{}: {what}: expected a percentage such as 98.5%, a blank or —, found `{text}`",
-            grid.address(r, c)
-        ),
+    problems.push(bad_cell(
+        at,
+        &grid.address(r, c),
+        what,
+        ("百分数（如 98.5%）", "a percentage such as 98.5%"),
+        &text,
     ));
     None
 }
