@@ -42,7 +42,7 @@ use crate::check::Finding;
 use crate::compare::FigureKind;
 use crate::fs::Stamp;
 use crate::model::{Dec, Pct, Profile, Unit, UnitId, Year};
-use crate::pages::{MainFigures, MeasureValue, RecordSummary, UnitSummary};
+use crate::pages::{FindingRow, MainFigures, MeasureValue, RecordSummary, UnitSummary};
 use crate::render::Renderer;
 use crate::score::NotRecomputed;
 
@@ -210,6 +210,12 @@ struct CachedRecord {
     flags: Vec<String>,
     /// (value, unit, kind) per measure.
     measures: Vec<Option<(Dec, String, FigureKind)>>,
+    /// Its findings for the review desk (internal profile).
+    #[serde(default)]
+    findings: Vec<FindingRow>,
+    /// Its 填报人 and phone (internal profile; the cache is never published).
+    #[serde(default)]
+    contact: String,
 }
 
 impl CachedSummary {
@@ -248,6 +254,8 @@ impl CachedSummary {
                         .iter()
                         .map(|m| m.map(|m| (m.value, m.unit.to_owned(), m.kind)))
                         .collect(),
+                    findings: r.findings.clone(),
+                    contact: r.contact.clone(),
                 })
                 .collect(),
         }
@@ -287,6 +295,8 @@ impl CachedSummary {
                     },
                     flags: r.flags.clone(),
                     measures,
+                    findings: r.findings.clone(),
+                    contact: r.contact.clone(),
                 })
             })
             .collect::<Option<Vec<_>>>()?;

@@ -205,9 +205,13 @@ fn prepare(opts: &BuildOptions, log: &mut Log) -> Result<Option<Prepared>> {
     let summaries = corpus
         .units
         .iter()
-        .map(|u| crate::pages::summarize(u, &scores, &corpus.site.thresholds))
+        .map(|u| {
+            let internal = opts.profile.unwrap_or(corpus.site.profile) == Profile::Internal;
+            let reviewed = internal.then_some(report.findings.as_slice());
+            crate::pages::summarize(u, &scores, &corpus.site.thresholds, reviewed)
+        })
         .collect();
-    let plan = crate::plan::plan(&corpus);
+    let plan = crate::plan::plan(&corpus, opts.profile.unwrap_or(corpus.site.profile));
     let site_root = opts.content.parent().unwrap_or(Path::new("."));
     let theme = opts.theme.as_deref().unwrap_or(corpus.site.theme.as_str());
     let renderer = Renderer::new(Some(theme), site_root)?;

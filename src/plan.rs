@@ -4,7 +4,7 @@
 //! that rendering (possibly in parallel) and writing happen in one fixed order. Pure: no IO,
 //! no rendering, no scores.
 
-use crate::model::{Corpus, Record, Unit, Year};
+use crate::model::{Corpus, Profile, Record, Unit, Year};
 
 /// Which page to render.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +58,11 @@ pub(crate) enum Page {
     CompareCsv(usize, usize, CompareTable),
     /// `data/<id>/trend.csv`: a unit's key figures across its years.
     TrendCsv(usize),
+    /// `review.html` (internal profile only): every finding of the site.
+    Review,
+    /// `data/findings.csv` and `data/findings.json` (internal profile only): the same list.
+    FindingsCsv,
+    FindingsJson,
     /// `compare/<measure>.html` and its downloads: one figure across units and years (index
     /// into `compare::MEASURES`).
     Measure(usize, MeasureOut),
@@ -216,14 +221,15 @@ fn record_csvs(id: &str, u: usize, r: usize, record: &Record) -> Vec<Planned> {
     pages
 }
 
-/// Plans every page of the site, sorted by path.
-pub(crate) fn plan(corpus: &Corpus) -> Vec<Planned> {
+/// Plans every page of the site for `profile`, sorted by path.
+pub(crate) fn plan(corpus: &Corpus, profile: Profile) -> Vec<Planned> {
     let docs = crate::search::doc_count(corpus);
     let mut pages = site_pages(
         &years(corpus),
         docs,
         !corpus.units.is_empty(),
         corpus.site.base_url.is_some(),
+        profile,
     );
     for (u, unit) in corpus.units.iter().enumerate() {
         pages.extend(unit_pages(u, unit));
@@ -296,13 +302,14 @@ pub(crate) fn unit_pages(u: usize, unit: &Unit) -> Vec<Planned> {
 }
 
 /// The pages over the whole site, for `docs` search documents over `years`; the cross-unit
-/// comparisons only when the site has units, the sitemap only with a base URL; unsorted.
-/// Search documents are not among them.
+/// comparisons only when the site has units, the sitemap only with a base URL, the review desk
+/// only under the internal profile; unsorted. Search documents are not among them.
 pub(crate) fn site_pages(
     years: &[Year],
     docs: usize,
     has_units: bool,
     sitemap: bool,
+    profile: Profile,
 ) -> Vec<Planned> {
     let mut pages = vec![
         Planned {
@@ -350,6 +357,18 @@ pub(crate) fn site_pages(
             page: Page::Sitemap,
         });
     }
+    if profile == Profile::Internal {
+        for (path, page) in [
+            (crate::pages::REVIEW_PATH, Page::Review),
+            (crate::pages::FINDINGS_CSV, Page::FindingsCsv),
+            (crate::pages::FINDINGS_JSON, Page::FindingsJson),
+        ] {
+            pages.push(Planned {
+                path: path.to_owned(),
+                page,
+            });
+        }
+    }
     pages
 }
 
@@ -384,7 +403,7 @@ mod tests {
 
     #[test]
     fn the_plan_is_sorted_by_path_without_duplicates() {
-        let plan = plan(&example());
+        let plan = plan(&example(), Profile::Public);
         let paths: Vec<&str> = plan.iter().map(|p| p.path.as_str()).collect();
         let mut sorted = paths.clone();
         sorted.sort_unstable();
@@ -394,7 +413,7 @@ mod tests {
 
     #[test]
     fn every_record_gets_a_page_a_json_file_and_one_csv_per_table() {
-        let plan = plan(&example());
+        let plan = plan(&example(), Profile::Public);
         let has = |p: &str| plan.iter().any(|x| x.path == p);
         assert!(has("index.html") && has("404.html") && has("years/2023/index.html"));
         assert!(has("units/qingling/index.html") && has("units/qingling/2023/index.html"));
@@ -418,7 +437,7 @@ mod tests {
 
     #[test]
     fn only_records_with_a_final_accounts_block_get_a_juesuan_page_and_nine_csvs() {
-        let plan = plan(&example());
+        let plan = plan(&example(), Profile::Public);
         let has = |p: &str| plan.iter().any(|x| x.path == p);
         assert!(has("units/qingling/2023/juesuan.html"));
         assert!(has("data/qingling/2023/juesuan-1.csv") && has("data/qingling/2023/juesuan-9.csv"));
@@ -433,7 +452,11 @@ mod tests {
     fn a_base_url_adds_the_sitemap() {
         let mut corpus = example();
         corpus.site.base_url = Some("https://example.gov.cn/".to_owned());
-        assert!(plan(&corpus).iter().any(|p| p.page == Page::Sitemap));
+        assert!(
+            plan(&corpus, Profile::Public)
+                .iter()
+                .any(|p| p.page == Page::Sitemap)
+        );
     }
 
     #[test]

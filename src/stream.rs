@@ -138,6 +138,7 @@ pub(crate) fn build(opts: &BuildOptions, log: &mut Log, fault: Fault) -> Result<
         total_docs,
         !outline.units.is_empty(),
         settings.base_url.is_some(),
+        profile,
     );
     let mut fixed: Vec<&str> = site_pages.iter().map(|p| p.path.as_str()).collect();
     fixed.extend(renderer.static_assets().iter().map(|(p, _)| p.as_str()));
@@ -447,7 +448,8 @@ fn unit(shared: &Shared<'_>, u: usize, first_doc: usize, pending: PendingUnit) -
     let Some(unit) = corpus.units.first() else {
         return Ok(UnitOut::Skipped);
     };
-    let summary = crate::pages::summarize(unit, &scores, &corpus.site.thresholds);
+    let reviewed = (shared.profile == Profile::Internal).then_some(report.findings.as_slice());
+    let summary = crate::pages::summarize(unit, &scores, &corpus.site.thresholds, reviewed);
     let key = cache::unit_key(&shared.global, &content, unit, &report.findings);
     let docs = crate::search::unit_docs(u, unit, &scores);
     let mut plan = crate::plan::unit_pages(0, unit);

@@ -8,8 +8,7 @@
 
 use serde::Serialize;
 
-use super::findings::{FindingView, take};
-use crate::check::Finding;
+use super::findings::{FindingView, Numbered, take};
 use crate::model::cell::CellFigure;
 use crate::model::{Cell, Dec, FundsRow, Pct, Scorecard};
 use crate::render::{fmt_money_printed, fmt_pct, fmt_pct_printed, fmt_score};
@@ -152,7 +151,7 @@ pub(super) fn funds(
     es: &ExecutionScore,
     (labels, unit): (FundsLabels, &str),
     printed_cells: &std::collections::BTreeMap<String, String>,
-    findings: &mut Vec<&Finding>,
+    findings: &mut Vec<Numbered<'_>>,
 ) -> Option<FundsView> {
     let ex = card.execution.as_ref()?;
     let at = |base: String| Printed {

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Ctx, Headline, headline_of, year_label};
+use super::{Ctx, Headline, year_label};
 use crate::chart::{Datum, Point, Sparkline, sparkline};
 use crate::plan::{unit_path, unit_year_path};
 use crate::render::{Shell, fmt_score};
@@ -12,6 +12,12 @@ pub(super) struct IndexPage {
     /// `subtitle` of `_site.yaml`, shown under the site title (issue 15); `None` when absent
     /// or blank.
     subtitle: Option<String>,
+    /// The internal profile: the rows show findings and contact, the page links the review
+    /// desk (issue 19).
+    internal: bool,
+    /// How many findings the whole site has (internal profile).
+    findings: usize,
+    review_href: String,
     rows: Vec<Row>,
 }
 
@@ -28,6 +34,10 @@ struct Row {
     #[serde(flatten)]
     figures: Headline,
     spark: String,
+    /// The findings of the year shown (internal profile), linked to the record page's list.
+    findings: usize,
+    findings_href: String,
+    contact: String,
 }
 
 pub(super) fn view(ctx: &Ctx<'_>, path: &str) -> (Shell, IndexPage) {
@@ -54,7 +64,13 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str) -> (Shell, IndexPage) {
                 year_sort: latest.year.to_string(),
                 contents: latest.contents.clone(),
                 juesuan_href: juesuan_href(&root, unit.id.as_str(), latest),
-                figures: headline_of(&latest.main),
+                figures: ctx.headline_for(&latest.main),
+                findings: latest.findings.len(),
+                findings_href: format!(
+                    "{root}{}#finding-1",
+                    unit_year_path(unit.id.as_str(), latest.year)
+                ),
+                contact: latest.contact.clone(),
                 spark: sparkline(&Sparkline {
                     title: format!("{}历年自评得分", unit.short_name),
                     points,
@@ -64,7 +80,22 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str) -> (Shell, IndexPage) {
         .collect();
     let subtitle = ctx.corpus.site.subtitle.as_deref().map(str::trim);
     let subtitle = subtitle.filter(|s| !s.is_empty()).map(str::to_owned);
-    (shell, IndexPage { subtitle, rows })
+    let internal = ctx.profile == crate::model::Profile::Internal;
+    let findings = ctx
+        .summaries
+        .iter()
+        .flat_map(|u| &u.records)
+        .map(|r| r.findings.len())
+        .sum();
+    let review_href = format!("{root}{}", super::REVIEW_PATH);
+    let page = IndexPage {
+        subtitle,
+        internal,
+        findings,
+        review_href,
+        rows,
+    };
+    (shell, page)
 }
 
 /// The 部门决算 page of a unit-year from `root`, when it has one (issue 17: the page is linked

@@ -17,6 +17,7 @@ mod juesuan;
 mod measure;
 mod narrative;
 mod report;
+mod review;
 mod summary;
 mod targets;
 mod trend;
@@ -28,14 +29,17 @@ mod year_compare;
 /// How many tables a 决算 page has (one CSV each).
 pub(crate) const JUESUAN_TABLES: usize = juesuan::TABLES;
 pub(crate) use card_head::card_title;
-pub(crate) use summary::{MainFigures, MeasureValue, RecordSummary, UnitSummary, summarize};
+pub(crate) use review::{FINDINGS_CSV, FINDINGS_JSON, REVIEW_PATH};
+pub(crate) use summary::{
+    FindingRow, MainFigures, MeasureValue, RecordSummary, UnitSummary, summarize,
+};
 pub(crate) use unit_year::page_title;
 
 use serde::Serialize;
 
-use crate::check::{Finding, Report};
+use crate::check::Report;
 use crate::error::Result;
-use crate::model::{Corpus, Dec, Pct, Profile, Record, Scorecard, Unit, Year};
+use crate::model::{Corpus, Dec, Pct, Profile, Record, Scorecard, Thresholds, Unit, Year};
 use crate::plan::{MeasureOut, Page, Planned};
 use crate::render::{Renderer, Shell, Site, fmt_pct, fmt_score};
 use crate::score::{CardScore, CorpusScores, NotRecomputed, RecordScore};
@@ -191,6 +195,13 @@ impl Ctx<'_> {
                 self.renderer
                     .render("measure.html", &View { shell, page: &page })
             }
+            Page::Review => {
+                let (shell, page) = review::view(self, path);
+                self.renderer
+                    .render("review.html", &View { shell, page: &page })
+            }
+            Page::FindingsCsv => Ok(review::findings_csv(self)),
+            Page::FindingsJson => review::findings_json(self),
             Page::Measure(m, MeasureOut::Json) => measure::measure_json(self, m),
             Page::Measure(m, MeasureOut::Csv) => Ok(measure::measure_csv(self, m)),
         }
@@ -215,16 +226,35 @@ impl Ctx<'_> {
         self.scores.get(&record.unit, record.year)
     }
 
+    /// The headline of a record's main figures, marked where past the thresholds on the
+    /// internal profile.
+    pub(crate) fn headline_for(&self, m: &summary::MainFigures) -> Headline {
+        let mut h = headline_of(m);
+        if self.profile == Profile::Internal {
+            mark_breaches(&mut h, m, &self.corpus.site.thresholds);
+        }
+        h
+    }
+
+    /// A record's 填报人 and phone on the internal profile; empty on the public one.
+    fn contact(&self, record: &Record) -> String {
+        match (&record.contact, self.profile) {
+            (Some(c), Profile::Internal) => summary::contact_line(c),
+            _ => String::new(),
+        }
+    }
+
     /// The findings of a record, or none under the public profile.
-    fn findings(&self, record: &Record) -> Vec<&Finding> {
+    fn findings(&self, record: &Record) -> Vec<findings::Numbered<'_>> {
         if self.profile == Profile::Public {
             return Vec::new();
         }
-        self.report
-            .findings
-            .iter()
-            .filter(|f| f.unit == record.unit && f.year == record.year)
-            .collect()
+        findings::numbered(
+            self.report
+                .findings
+                .iter()
+                .filter(|f| f.unit == record.unit && f.year == record.year),
+        )
     }
 }
 
@@ -241,6 +271,11 @@ pub(crate) struct Headline {
     pub(crate) execution_sort: String,
     pub(crate) completion: String,
     pub(crate) completion_sort: String,
+    /// A 执行率 past the site's thresholds, in words ("低于 90%", "超过 100%"); internal
+    /// profile only, empty otherwise (issue 19).
+    pub(crate) execution_mark: String,
+    /// "高于规则得分" when the reported score is above the rule's; internal profile only.
+    pub(crate) reported_mark: String,
 }
 
 /// The table that speaks for a record.
@@ -306,6 +341,25 @@ pub(crate) fn headline_of(m: &summary::MainFigures) -> Headline {
             _ => opt(completion, fmt_pct),
         },
         completion_sort: raw(completion.map(Pct::percent)),
+        execution_mark: String::new(),
+        reported_mark: String::new(),
+    }
+}
+
+/// Marks the figures of `h` past the thresholds `t` (the review desk's marks in the tables,
+/// issue 19): a 执行率 below `execution_low` or above 100 %, a reported score above the rule's.
+pub(crate) fn mark_breaches(h: &mut Headline, m: &summary::MainFigures, t: &Thresholds) {
+    if let Some(e) = m.execution.map(Pct::percent) {
+        if e < t.execution_low {
+            h.execution_mark = format!("低于 {}%", t.execution_low.normalize());
+        } else if e > Dec::from_int(100) {
+            h.execution_mark = "超过 100%".to_owned();
+        }
+    }
+    if let (Some(reported), Some(rule)) = (m.reported, m.rule)
+        && reported > rule
+    {
+        h.reported_mark = "高于规则得分".to_owned();
     }
 }
 

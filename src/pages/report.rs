@@ -8,8 +8,7 @@
 
 use serde::Serialize;
 
-use super::findings::{FindingView, take};
-use crate::check::Finding;
+use super::findings::{FindingView, Numbered, take};
 use crate::model::amount::split_unit;
 use crate::model::{Dec, Record};
 use crate::render::{fmt_money, fmt_money_exact, fmt_pct_printed};
@@ -76,7 +75,7 @@ struct CountView {
 }
 
 /// The section; takes the record's findings under `report` out of `findings`.
-pub(super) fn report_view(record: &Record, findings: &mut Vec<&Finding>) -> Option<ReportView> {
+pub(super) fn report_view(record: &Record, findings: &mut Vec<Numbered<'_>>) -> Option<ReportView> {
     let r = record.report.as_ref()?;
     let statements = r
         .statements

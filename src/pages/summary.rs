@@ -7,6 +7,7 @@
 //! summaries from the whole corpus, so both render the same bytes.
 
 use super::{execution_rate, main_card, rule_total};
+use crate::check::Finding;
 use crate::compare::{FigureKind, MEASURES, key_figures, record_flags};
 use crate::model::{Dec, Pct, Thresholds, Unit, UnitId, Year};
 use crate::score::{CardScore, CorpusScores, NotRecomputed, RecordScore};
@@ -35,6 +36,31 @@ pub(crate) struct RecordSummary {
     pub(crate) flags: Vec<String>,
     /// One value per entry of [`MEASURES`].
     pub(crate) measures: Vec<Option<MeasureValue>>,
+    /// Its findings, for the review desk (internal profile only; empty on the public one).
+    pub(crate) findings: Vec<FindingRow>,
+    /// 填报人 and 联系电话 as the record gives them (internal profile only; empty otherwise).
+    pub(crate) contact: String,
+}
+
+/// One finding as the review desk (`review.html`, `data/findings.*`) lists it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FindingRow {
+    /// Its number on the record's pages (the anchor `finding-<n>`).
+    pub(crate) n: usize,
+    pub(crate) code: String,
+    /// The field path in the record.
+    pub(crate) field: String,
+    /// The table or part of the document the figure stands in, in the form's words.
+    pub(crate) table: String,
+    /// The line of the record file the field stands on.
+    pub(crate) line: usize,
+    pub(crate) stated: String,
+    pub(crate) computed: String,
+    pub(crate) rule: String,
+    pub(crate) message: String,
+    /// Also shown on the 部门决算 page.
+    pub(crate) juesuan: bool,
 }
 
 /// The headline figures of a record's main table ([`main_card`]).
@@ -96,8 +122,14 @@ fn unit_label(kind: FigureKind) -> &'static str {
     }
 }
 
-/// The summary of one unit.
-pub(crate) fn summarize(unit: &Unit, scores: &CorpusScores, t: &Thresholds) -> UnitSummary {
+/// The summary of one unit; `internal`: the unit's findings, for the internal profile (then the
+/// summary also keeps each record's findings and contact), `None` for the public one.
+pub(crate) fn summarize(
+    unit: &Unit,
+    scores: &CorpusScores,
+    t: &Thresholds,
+    internal: Option<&[Finding]>,
+) -> UnitSummary {
     let records = unit
         .records
         .iter()
@@ -128,6 +160,18 @@ pub(crate) fn summarize(unit: &Unit, scores: &CorpusScores, t: &Thresholds) -> U
                 main: MainFigures::of(score),
                 flags: record_flags(score, t).into_iter().map(|f| f.text).collect(),
                 measures,
+                findings: internal
+                    .map(|findings| {
+                        let of_record = findings
+                            .iter()
+                            .filter(|f| f.unit == r.unit && f.year == r.year);
+                        super::review::rows(r, of_record)
+                    })
+                    .unwrap_or_default(),
+                contact: internal
+                    .and(r.contact.as_ref())
+                    .map(contact_line)
+                    .unwrap_or_default(),
             }
         })
         .collect();
@@ -137,6 +181,18 @@ pub(crate) fn summarize(unit: &Unit, scores: &CorpusScores, t: &Thresholds) -> U
         short_name: unit.short_name.clone(),
         records,
     }
+}
+
+/// "填报人：…　联系电话：…", only what the record gives.
+pub(crate) fn contact_line(c: &crate::model::Contact) -> String {
+    let parts: Vec<String> = [("填报人", &c.name), ("联系电话", &c.phone)]
+        .into_iter()
+        .filter_map(|(label, v)| {
+            let v = v.as_deref().map(str::trim).filter(|v| !v.is_empty())?;
+            Some(format!("{label}：{v}"))
+        })
+        .collect();
+    parts.join("　")
 }
 
 impl UnitSummary {

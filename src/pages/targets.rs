@@ -9,9 +9,8 @@
 use serde::Serialize;
 
 use super::csv::{self, Csv};
-use super::findings::{FindingView, take};
+use super::findings::{FindingView, Numbered, take};
 use super::opt;
-use crate::check::Finding;
 use crate::load::raw::RawFundRow;
 use crate::model::{Dec, Funds, Goal, Targets};
 use crate::render::{fmt_money, fmt_pct};
@@ -187,7 +186,7 @@ pub(super) fn targets_view(
     money: impl Fn(&str, Dec) -> String,
     t: &Targets,
     (funds_csv, goals_csv): (String, String),
-    findings: &mut Vec<&Finding>,
+    findings: &mut Vec<Numbered<'_>>,
 ) -> TargetsView {
     let longest = t.long_term_goals.len().max(t.annual_goals.len());
     let overall = (0..longest)

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Ctx, Headline, contents, execution_rate, headline, main_card, rule_total, year_label};
+use super::{Ctx, Headline, contents, execution_rate, main_card, rule_total, year_label};
 use crate::chart::{Axis, Datum, Point, Reference, Series, Trend, trend};
 use crate::model::{Dec, Record, Unit};
 use crate::plan::unit_year_path;
@@ -14,6 +14,8 @@ pub(super) struct UnitPage {
     name: String,
     /// 上级主管部门, 地区, 单位性质 from `_unit.yaml`, those given only (issue 15).
     facts: Vec<Fact>,
+    /// The internal profile: each year's 填报人 is shown (issue 19).
+    internal: bool,
     rows: Vec<Row>,
     charts: Vec<String>,
     /// Every key figure across the years (issue 6), and its CSV.
@@ -57,6 +59,8 @@ struct Row {
     juesuan_href: String,
     #[serde(flatten)]
     figures: Headline,
+    /// 填报人 and phone (internal profile only); empty otherwise.
+    contact: String,
 }
 
 fn series(
@@ -153,7 +157,8 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, unit: &Unit) -> (Shell, UnitPage) 
             } else {
                 String::new()
             },
-            figures: headline(ctx.score(r)),
+            figures: ctx.headline_for(&super::MainFigures::of(ctx.score(r))),
+            contact: ctx.contact(r),
         })
         .collect();
     (
@@ -161,6 +166,7 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, unit: &Unit) -> (Shell, UnitPage) 
         UnitPage {
             name: unit.name.clone(),
             facts: facts(unit),
+            internal: ctx.profile == crate::model::Profile::Internal,
             rows,
             charts,
             trend: super::trend::trend_table(ctx, unit),

@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 use super::summary::{RecordSummary, UnitSummary};
-use super::{Ctx, Headline, headline_of, year_label};
+use super::{Ctx, Headline, year_label};
 use crate::chart::{Axis, Datum, RankItem, Ranking, ranking};
 use crate::model::{Dec, Year};
 use crate::plan::unit_year_path;
@@ -120,7 +120,7 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str, year: Year) -> (Shell, YearPage) {
         .iter()
         .zip(ranks(&values))
         .map(|((_, u, r), rank)| {
-            let mut figures = headline_of(&r.main);
+            let mut figures = ctx.headline_for(&r.main);
             if rank.is_none() && figures.rule_note.is_empty() {
                 "未公开自评表，无规则得分".clone_into(&mut figures.rule_note);
             }

@@ -261,7 +261,12 @@ mod tests {
         let names: Vec<&str> = r.static_assets().iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(
             names,
-            ["static/search.js", "static/sort.js", "static/style.css"]
+            [
+                "static/review.js",
+                "static/search.js",
+                "static/sort.js",
+                "static/style.css"
+            ]
         );
     }
 }

@@ -41,6 +41,7 @@ macro_rules! embed {
 pub(super) const EMBEDDED: &[(&str, &[u8])] = &[
     embed!("editions/national.yaml"),
     embed!("editions/shanghai.yaml"),
+    embed!("static/review.js"),
     embed!("static/search.js"),
     embed!("static/sort.js"),
     embed!("static/style.css"),
@@ -50,8 +51,10 @@ pub(super) const EMBEDDED: &[(&str, &[u8])] = &[
     embed!("templates/index.html"),
     embed!("templates/juesuan.html"),
     embed!("templates/measure.html"),
+    embed!("templates/partials/findings.html"),
     embed!("templates/partials/juesuan_text.html"),
     embed!("templates/partials/report.html"),
+    embed!("templates/review.html"),
     embed!("templates/search.html"),
     embed!("templates/unit.html"),
     embed!("templates/unit_year.html"),

@@ -30,6 +30,7 @@ mod partial;
 mod race;
 mod rank;
 mod render;
+mod review;
 mod schema;
 mod scoring;
 mod search;

@@ -54,6 +54,7 @@ use serde::Serialize;
 
 use self::charts::ChartView;
 use self::model::Table;
+use super::findings::{FindingView, finding_view, take, under};
 use super::narrative::{Shuoming, shuoming};
 use super::{Ctx, record_shell, year_label};
 use crate::error::{Error, Result};
@@ -80,9 +81,12 @@ pub(super) struct JuesuanPage {
     incomplete: String,
     /// The internal profile: what the record leaves out is marked "未填报" (issue 16).
     internal: bool,
-    tables: Vec<Table>,
+    tables: Vec<TableView>,
     /// 第三部分 情况说明, generated from the same figures as the tables.
     shuoming: Option<Shuoming>,
+    /// Findings on the 情况说明 and the other 决算 figures no table prints (internal profile),
+    /// shown at the head of the 情况说明.
+    shuoming_findings: Vec<FindingView>,
     charts: Vec<ChartView>,
     /// The 情况说明's sections in the edition's order and numbering (issue 17).
     sections: Vec<SectionView>,
@@ -98,6 +102,31 @@ pub(super) struct JuesuanPage {
     xlsx_href: String,
     /// `金额单位` or `单位`, as the edition prints it.
     unit_label: String,
+}
+
+/// A table as the page shows it: with the findings on its figures (internal profile).
+#[derive(Serialize)]
+struct TableView {
+    #[serde(flatten)]
+    table: Table,
+    findings: Vec<FindingView>,
+}
+
+/// The blocks of `final_accounts` whose figures table `n` prints: a finding on a field under
+/// one of them is shown under that table.
+fn table_blocks(n: usize) -> &'static [&'static str] {
+    match n {
+        1 => &["income", "expenditure", "classes"],
+        2 => &["income_table"],
+        3 => &["expenditure_table"],
+        4 => &["fiscal"],
+        5 => &["general_budget_table", "general_budget", "lines"],
+        6 => &["basic"],
+        7 => &["gov_fund_table"],
+        8 => &["state_capital_table"],
+        9 => &["three_public"],
+        _ => &[],
+    }
 }
 
 /// One 名词解释 entry as printed.
@@ -262,6 +291,11 @@ pub(super) fn view(
     let id = unit.id.as_str();
     let shell = record_shell(ctx, path, &title, unit, record.year, "部门决算");
     let root = shell.root.clone();
+    let mut findings: Vec<_> = ctx
+        .findings(record)
+        .into_iter()
+        .filter(|f| under(&f.finding.field, "final_accounts"))
+        .collect();
     let (tables, shuoming, charts) = match &record.final_accounts {
         Some(fa) => {
             let prior = prior(unit, record);
@@ -288,6 +322,19 @@ pub(super) fn view(
         }
         None => (Vec::new(), None, Vec::new()),
     };
+    let tables = tables
+        .into_iter()
+        .map(|table| {
+            let mut mine = Vec::new();
+            for block in table_blocks(table.n) {
+                mine.extend(take(&mut findings, &format!("final_accounts.{block}")));
+            }
+            TableView {
+                table,
+                findings: mine,
+            }
+        })
+        .collect();
     let shuoming_has_subjects = shuoming.as_ref().is_some_and(|s| !s.subjects.is_empty());
     let page = JuesuanPage {
         title,
@@ -308,6 +355,7 @@ pub(super) fn view(
         internal: ctx.profile == Profile::Internal,
         tables,
         shuoming,
+        shuoming_findings: findings.into_iter().map(finding_view).collect(),
         charts,
         sections: sections(edition),
         glossary_part: edition.glossary_part.clone(),

@@ -4,13 +4,12 @@
 use serde::Serialize;
 
 use super::super::card_head::{self, FundsView, HeadField, card_title};
-use super::super::findings::{FindingView, take};
+use super::super::findings::{FindingView, Numbered, take};
 use super::super::{opt, rule_total};
 use super::{Prose, anchor};
 use crate::chart::{
     Axis, BarGroup, Completion, Datum, GoalCompletion, GroupedBars, completion, grouped_bars,
 };
-use crate::check::Finding;
 use crate::model::{Dec, Scorecard, Template};
 use crate::render::{fmt_pct, fmt_score, markdown_to_html};
 use crate::score::CardScore;
@@ -152,7 +151,7 @@ pub(super) fn card_view(
     head: &HeadCtx<'_>,
     card: &Scorecard,
     s: Option<&CardScore>,
-    findings: &mut Vec<&Finding>,
+    findings: &mut Vec<Numbered<'_>>,
 ) -> CardView {
     let partial = s.and_then(|s| s.partial.as_deref());
     let goals = card

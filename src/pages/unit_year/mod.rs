@@ -24,6 +24,8 @@ pub(super) struct UnitYearPage {
     title: String,
     amount_unit: &'static str,
     source: Option<String>,
+    /// 填报人 and phone (internal profile only, issue 19); empty otherwise.
+    contact: String,
     cards: Vec<CardView>,
     narratives: Vec<Prose>,
     targets: Option<TargetsView>,
@@ -132,6 +134,7 @@ pub(super) fn view(
             title,
             amount_unit: record.amount_unit.label(),
             source: crate::pages::source_line(record),
+            contact: ctx.contact(record),
             cards,
             narratives,
             targets,
