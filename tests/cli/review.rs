@@ -166,6 +166,13 @@ fn each_review_row_links_to_its_finding_beside_the_figure() {
         t1.contains("<li id=\"finding-1\">") && t1.contains("审核发现"),
         "{t1}"
     );
+    let record = text(&files, "units/qingling/2023/index.html");
+    let accounts = record
+        .split("<section id=\"accounts\">")
+        .nth(1)
+        .and_then(|s| s.split("</section>").next())
+        .expect("the 决算 summary");
+    assert!(accounts.contains("<li id=\"finding-1\">"), "{accounts}");
     let huashan = text(&files, "units/huashan/2020/index.html");
     let row = huashan
         .split("<tr")

@@ -9,7 +9,7 @@ mod card;
 use card::{CardView, HeadCtx, card_view};
 
 use super::accounts::accounts_summary;
-use super::findings::{FindingView, finding_view};
+use super::findings::{FindingView, finding_view, take};
 use super::targets::{TargetsView, targets_view};
 use super::{Ctx, year_label};
 use crate::model::{Record, Scorecard, Unit};
@@ -32,6 +32,9 @@ pub(super) struct UnitYearPage {
     report: Option<super::report::ReportView>,
     accounts: Vec<(String, String, String)>,
     accounts_csv: String,
+    /// The findings on the 决算's figures (internal profile), under its summary table; the
+    /// 决算 page shows each under the table that prints its figure.
+    accounts_findings: Vec<FindingView>,
     findings: Vec<FindingView>,
     json_href: String,
     /// The 决算 page (nine tables and charts), when the record has a 决算.
@@ -128,6 +131,11 @@ pub(super) fn view(
     });
     let report = super::report::report_view(record, &mut findings);
     let accounts = accounts_summary(record);
+    let accounts_findings = if accounts.is_empty() {
+        Vec::new()
+    } else {
+        take(&mut findings, "final_accounts")
+    };
     (
         shell,
         UnitYearPage {
@@ -141,6 +149,7 @@ pub(super) fn view(
             report,
             accounts,
             accounts_csv: record_csv("accounts-summary"),
+            accounts_findings,
             findings: findings.into_iter().map(finding_view).collect(),
             json_href: format!("{root}{}", record_json_path(unit.id.as_str(), record.year)),
             juesuan_href: record
