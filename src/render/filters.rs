@@ -111,8 +111,30 @@ fn group_thousands(int: &str) -> String {
     out
 }
 
+/// The text of a CSS string (`content: "…"` of a print header): letters, digits and spaces as
+/// they are, every other character as a CSS hex escape (`\ff08 `), so nothing in the text can
+/// close the string, the rule or the `<style>` element (and HTML escaping leaves it unchanged).
+pub(crate) fn css_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_alphanumeric() || c == ' ' {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\{:x} ", u32::from(c)));
+        }
+    }
+    out
+}
+
 /// Registers the formatting filters on a Tera instance.
 pub(super) fn register(tera: &mut Tera) {
+    tera.register_filter("css_string", |v: &Value, _: Kwargs, _: &State| {
+        v.as_str().map(css_string).ok_or_else(|| {
+            tera::Error::message(format!(
+                "filter `css_string`: expected a string, found `{v}`"
+            ))
+        })
+    });
     tera.register_filter("money", |v: &Value, _: Kwargs, _: &State| {
         dec_arg(v, "money").map(fmt_money)
     });
@@ -157,6 +179,16 @@ fn pct_arg(v: &Value, filter: &str) -> TeraResult<Pct> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_css_string_cannot_close_its_string_rule_or_style_element() {
+        let escaped = super::css_string("青菱街道\"; } </style><script>（2023）");
+        assert!(escaped.starts_with("青菱街道\\22 "), "{escaped}");
+        for c in ['"', '\'', ';', '}', '<', '>', '&', '\n'] {
+            assert!(!escaped.contains(c), "{c} in {escaped}");
+        }
+        assert!(escaped.contains("\\ff08 2023\\ff09 "), "{escaped}");
+    }
+
     use super::*;
 
     fn d(s: &str) -> Dec {

@@ -200,6 +200,36 @@ fn the_juesuan_page_prints_to_a4_with_the_long_tables_header_on_every_page() {
         "the 05 table's header repeats on its continuation pages ({with_header} of {} pages)",
         pages.len()
     );
+    // Issue 19: each page numbered "第 N 页 共 M 页" at its foot and headed by the page's unit
+    // and title; no table title left alone at the foot of a page.
+    let printed: Vec<&str> = pages
+        .iter()
+        .copied()
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    let total = printed.len();
+    for (i, p) in printed.iter().enumerate() {
+        let lines: Vec<&str> = p.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        assert_eq!(
+            lines.first().copied(),
+            Some("武汉市洪山区人民政府青菱街道办事处2023年部门决算"),
+            "page {} is headed by the unit and title",
+            i + 1
+        );
+        let foot = format!("第 {} 页 共 {total} 页", i + 1);
+        assert_eq!(lines.last().copied(), Some(foot.as_str()), "page {}", i + 1);
+        let before_foot = lines.len().checked_sub(2).and_then(|k| lines.get(k));
+        assert!(
+            !before_foot.is_some_and(|l| l.starts_with("公开0") && l.contains("表 ")),
+            "page {} ends with a table's title: {before_foot:?}",
+            i + 1
+        );
+    }
+    assert!(
+        text.contains("编制单位：武汉市洪山区人民政府青菱街道办事处")
+            && text.contains("金额单位：万元"),
+        "the official 编制单位 and 金额单位 lines are printed"
+    );
     assert!(
         !text.contains("跳到正文")
             && !text.contains("本页目录")
