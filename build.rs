@@ -12,7 +12,9 @@
 //!   that validates every record against `docs/schema/`); `gongkai_no_openpyxl` when it cannot
 //!   import `openpyxl` (the test that reads the 决算 workbooks with a second, independent
 //!   reader); `gongkai_no_soffice` when LibreOffice's `soffice` is not on `PATH` (the import
-//!   tests of workbooks re-saved by a second, real spreadsheet program).
+//!   tests of workbooks re-saved by a second, real spreadsheet program); `gongkai_no_axe` when
+//!   axe-core's browser bundle is neither at `GONGKAI_AXE` nor where `.ci/run` downloads it,
+//!   `target/tools/axe-core-4.14.1/axe.min.js` (the phone and accessibility audit).
 //!
 //! A tool installed later is seen once this script runs again (`cargo clean -p gongkai`, or any
 //! change to `build.rs`).
@@ -26,6 +28,7 @@ use std::path::{Path, PathBuf};
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-env-changed=CI");
+    println!("cargo::rerun-if-env-changed=GONGKAI_AXE");
     let ci = std::env::var("CI").is_ok_and(|v| v == "true");
     let chromium = ["chromium", "chromium-browser", "google-chrome"]
         .iter()
@@ -38,6 +41,7 @@ fn main() {
         ("gongkai_no_jsonschema", python_has("jsonschema")),
         ("gongkai_no_openpyxl", python_has("openpyxl")),
         ("gongkai_no_soffice", on_path("soffice")),
+        ("gongkai_no_axe", axe_present()),
     ];
     for (cfg, present) in tools {
         println!("cargo::rustc-check-cfg=cfg({cfg})");
@@ -67,6 +71,14 @@ fn main() {
         eat(&bytes);
     }
     println!("cargo::rustc-env=GONGKAI_BUILD_ID={hash:016x}");
+}
+
+/// Whether axe-core's browser bundle is where the accessibility test looks for it.
+fn axe_present() -> bool {
+    std::env::var_os("GONGKAI_AXE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("target/tools/axe-core-4.14.1/axe.min.js"))
+        .is_file()
 }
 
 /// Whether `python3` imports `module`.

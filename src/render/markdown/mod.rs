@@ -37,7 +37,19 @@ pub fn markdown_to_html(text: &str, id_prefix: &str, top_level: u8) -> String {
     );
     let mut html = String::with_capacity(text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, cap_depth(events).into_iter());
-    SANITIZER.clean(&html).to_string()
+    wrap_tables(&SANITIZER.clean(&html).to_string())
+}
+
+/// Puts each table of sanitized HTML in the theme's scroll box (`<div class="table-wrap">`,
+/// focusable so a keyboard can scroll it), so a wide table scrolls on a phone instead of
+/// widening the page. Every `<table>` / `</table>` left after sanitizing is a real tag (text
+/// holding them is escaped), and the sanitizer strips attributes from tables.
+fn wrap_tables(html: &str) -> String {
+    html.replace(
+        "<table>",
+        "<div class=\"table-wrap\" tabindex=\"0\"><table>",
+    )
+    .replace("</table>", "</table></div>")
 }
 
 /// Turns raw HTML into text, images into their alt text, and gives headings ids and levels.
