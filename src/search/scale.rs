@@ -49,7 +49,7 @@ const BOUND: usize = 1_500_000;
 #[test]
 fn a_first_search_of_ten_thousand_unit_years_loads_under_a_megabyte_and_a_half() {
     let index = synthetic();
-    assert_eq!(index.docs.len(), 10_000);
+    assert_eq!(index.docs.len(), PAGES_PER_RECORD * 10_000);
     assert_eq!(index.shards.len(), 1024);
     let (meta, shards, docs) = first_search_bytes(&index, "信访件办结率", 10);
     eprintln!("first search: meta.js {meta} B, shards {shards} B, 10 result files {docs} B");
