@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-use gongkai::search::{Index, docs, synthetic_copies, units};
+use gongkai::search::{Index, PAGES_PER_RECORD, docs, synthetic_copies, units};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
@@ -22,7 +22,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let unit_year_html = bytes(site, &|p| is_unit_year_page(site, p));
     let example_index = bytes(&site.join("search"), &|_| true);
     let (all_units, all) = synthetic_copies(&base, &example, 200);
-    let pages = all.len();
+    let all_len = all.len();
+    // Unit-years (records): each has PAGES_PER_RECORD page slots.
+    let pages = all.len() / PAGES_PER_RECORD;
     let index = Index::build(all_units, all);
     let dir = site.join("search");
     std::fs::remove_dir_all(&dir)?;
@@ -39,7 +41,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             largest_shard = largest_shard.max(text.len());
         }
     }
-    let html = unit_year_html * pages as u64 / example.len().max(1) as u64;
+    let html = unit_year_html * all_len as u64 / example.len().max(1) as u64;
     println!(
         "example: index {example_index} B, unit-year pages {unit_year_html} B\n\
          synthetic: {pages} unit-years, {} shards (largest {largest_shard} B), meta.js {} B, \

@@ -223,10 +223,9 @@ fn record_csvs(id: &str, u: usize, r: usize, record: &Record) -> Vec<Planned> {
 
 /// Plans every page of the site for `profile`, sorted by path.
 pub(crate) fn plan(corpus: &Corpus, profile: Profile) -> Vec<Planned> {
-    let docs = crate::search::doc_count(corpus);
     let mut pages = site_pages(
         &years(corpus),
-        docs,
+        crate::search::record_count(corpus),
         !corpus.units.is_empty(),
         corpus.site.base_url.is_some(),
         profile,
@@ -234,7 +233,8 @@ pub(crate) fn plan(corpus: &Corpus, profile: Profile) -> Vec<Planned> {
     for (u, unit) in corpus.units.iter().enumerate() {
         pages.extend(unit_pages(u, unit));
     }
-    pages.extend((0..docs).map(|n| Planned {
+    let docs = crate::search::doc_numbers(corpus);
+    pages.extend(docs.into_iter().map(|n| Planned {
         path: crate::search::doc_path(n),
         page: Page::SearchDoc(n),
     }));
@@ -301,12 +301,12 @@ pub(crate) fn unit_pages(u: usize, unit: &Unit) -> Vec<Planned> {
     pages
 }
 
-/// The pages over the whole site, for `docs` search documents over `years`; the cross-unit
+/// The pages over the whole site, for `records` unit-year records over `years`; the cross-unit
 /// comparisons only when the site has units, the sitemap only with a base URL, the review desk
 /// only under the internal profile; unsorted. Search documents are not among them.
 pub(crate) fn site_pages(
     years: &[Year],
-    docs: usize,
+    records: usize,
     has_units: bool,
     sitemap: bool,
     profile: Profile,
@@ -335,7 +335,7 @@ pub(crate) fn site_pages(
         path: crate::search::META_PATH.to_owned(),
         page: Page::SearchMeta,
     });
-    for k in 0..crate::search::shard_count(docs) {
+    for k in 0..crate::search::shard_count(records) {
         pages.push(Planned {
             path: crate::search::shard_path(k),
             page: Page::SearchShard(k),

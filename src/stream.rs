@@ -39,7 +39,7 @@ use crate::pipeline::{BuildOptions, Log};
 use crate::plan::{Page, Planned};
 use crate::render::{Renderer, Site};
 use crate::score::CorpusScores;
-use crate::search::{Builder, Doc, Patch};
+use crate::search::{Builder, Doc, PAGES_PER_RECORD, Patch};
 
 /// Units loaded and rendered in parallel before their search pages are indexed: enough to keep
 /// every core busy, few enough to bound memory.
@@ -323,7 +323,7 @@ fn stream_units(
     let mut first_doc = 0;
     let mut jobs = pending.into_iter().enumerate().map(|(u, p)| {
         let doc = first_doc;
-        first_doc += records.get(u).copied().unwrap_or(0);
+        first_doc += PAGES_PER_RECORD * records.get(u).copied().unwrap_or(0);
         (u, doc, p)
     });
     loop {
@@ -354,7 +354,7 @@ fn stream_units(
 impl Units {
     /// Keeps what the pages over every unit need of a unit just written.
     fn add(&mut self, done: Done) {
-        let first = self.records;
+        let first = PAGES_PER_RECORD * self.records;
         self.records += done.records;
         self.findings += done.findings;
         self.rendered += done.rendered;
@@ -377,7 +377,7 @@ impl Units {
             }
             // Taken over: its previous postings stay.
             (Search::Patch { kept, .. }, None) => {
-                kept.push(first..self.records);
+                kept.push(first..PAGES_PER_RECORD * self.records);
                 self.taken_over += 1;
             }
             // Cannot happen: units are taken over only when the previous postings are read.
@@ -394,12 +394,15 @@ impl Units {
                     .iter()
                     .enumerate()
                     .flat_map(|(u, s)| {
-                        s.records.iter().map(move |r| Doc {
-                            unit: u,
-                            year: r.year,
-                            title: String::new(),
-                            href: String::new(),
-                            fields: Vec::new(),
+                        s.records.iter().flat_map(move |r| {
+                            let doc = Doc {
+                                unit: u,
+                                year: r.year,
+                                title: String::new(),
+                                href: String::new(),
+                                fields: Vec::new(),
+                            };
+                            vec![doc; PAGES_PER_RECORD]
                         })
                     })
                     .collect();
@@ -481,12 +484,13 @@ fn unit(shared: &Shared<'_>, u: usize, first_doc: usize, pending: PendingUnit) -
         let old_len = old.get(p.path.as_str()).copied();
         files.put(shared, &p.path, old_len, || ctx.render_bytes(p))?;
     }
-    for (i, doc) in docs.iter().enumerate() {
+    for (i, doc) in docs.iter().enumerate().filter(|(_, d)| d.exists()) {
         let n = first_doc + i;
         let path = crate::search::doc_path(n);
         // The same number for the same year of an unchanged unit: the same file.
         let same_place = previous.is_some_and(|e| {
-            e.first_doc == first_doc && e.summary.year_at(i) == Some(doc.year.get())
+            e.first_doc == first_doc
+                && e.summary.year_at(i / PAGES_PER_RECORD) == Some(doc.year.get())
         });
         let old_len = old.get(path.as_str()).copied().filter(|_| same_place);
         files.put(shared, &path, old_len, || {
@@ -547,7 +551,7 @@ fn take_over(
         files.linked(path, len);
     }
     let paths = if shared.sitemap {
-        let docs = entry.first_doc..entry.first_doc + summary.records.len();
+        let docs = entry.first_doc..entry.first_doc + PAGES_PER_RECORD * summary.records.len();
         let doc_paths: Vec<String> = docs.map(crate::search::doc_path).collect();
         entry
             .files
@@ -647,7 +651,12 @@ fn finish(
     let mut paths = units.paths;
     if shared.sitemap {
         paths.extend(site_pages.iter().map(|p| p.path.clone()));
-        paths.extend((0..units.records).map(crate::search::doc_path));
+        let records = units.summaries.iter().flat_map(|s| s.records.iter());
+        let docs = records.enumerate().flat_map(|(k, r)| {
+            let juesuan = r.final_accounts.then_some(PAGES_PER_RECORD * k + 1);
+            std::iter::once(PAGES_PER_RECORD * k).chain(juesuan)
+        });
+        paths.extend(docs.map(crate::search::doc_path));
         paths.sort_unstable();
     }
     let search = std::sync::OnceLock::new();

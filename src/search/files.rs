@@ -5,14 +5,16 @@
 //! so the search works from `file://`):
 //!
 //! - `search/meta.js`: `window.GONGKAI_SEARCH_META = {years, units: [[id, name, [year, …]]],
-//!   shards}`, all a query needs to filter and order the pages it finds: the pages are
-//!   numbered in unit order, a unit's pages in the order of its years;
+//!   shards}`, all a query needs to filter and order the pages it finds: the records are
+//!   listed in unit order, a unit's in the order of its years, and the `k`-th record's pages
+//!   are numbered `2k` (its unit-year page) and `2k + 1` (its 决算 page, when it has one; see
+//!   [`PAGES_PER_RECORD`]);
 //! - `search/t/<k>.js`: shard `k` of the postings, `{token: postings}`, where a token is in
 //!   shard [`shard_of`] (FNV-1a of its UTF-8 bytes, modulo `shards`), and postings are one
 //!   number per page holding the token, `2 × d + title`: the page's number is the previous
 //!   one's plus `d` (the first page's is `d - 1`), and `title` is 1 when a title field holds
 //!   the token;
-//! - `search/d/<n>.js`: page `n` as shown in a result, `[title, href, [[factor, anchor, text],
+//! - `search/d/<n>.js`: page `n` as shown in a result (none for an absent page), `[title, href, [[factor, anchor, text],
 //!   …]]`, loaded for the results shown only (the best field, the link's anchor and the
 //!   snippet come from it).
 //!
@@ -24,7 +26,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use super::index::{Doc, Weight, script_json};
+use super::index::{Doc, PAGES_PER_RECORD, Weight, script_json};
 use super::tokenize::for_each_key;
 
 /// The path of the metadata file every search page loads first.
@@ -52,10 +54,11 @@ pub struct Index {
     pub shards: Vec<BTreeMap<String, Postings>>,
 }
 
-/// How many shards an index of `docs` pages has: about one per eight pages, a power of two
-/// between 16 and 1024 (so a small site has few files and a shard of a large one stays small).
-pub fn shard_count(docs: usize) -> usize {
-    (docs / 8).next_power_of_two().clamp(16, 1024)
+/// How many shards an index of `records` unit-year records has: about one per eight records, a
+/// power of two between 16 and 1024 (so a small site has few files and a shard of a large one
+/// stays small).
+pub fn shard_count(records: usize) -> usize {
+    (records / 8).next_power_of_two().clamp(16, 1024)
 }
 
 /// The shard of `key` among `shards` (32-bit FNV-1a of its UTF-8 bytes; `search.js` computes
@@ -175,11 +178,12 @@ pub struct Builder {
 }
 
 impl Builder {
-    /// An empty index for `docs` pages of `units` (`(id, name)`; a page's `unit` indexes it).
-    pub fn new(units: Vec<(String, String)>, docs: usize) -> Builder {
+    /// An empty index for the pages of `records` records of `units` (`(id, name)`; a page's
+    /// `unit` indexes it).
+    pub fn new(units: Vec<(String, String)>, records: usize) -> Builder {
         Builder {
             units,
-            count: shard_count(docs),
+            count: shard_count(records),
             vocab: Vocab::default(),
             memo: HashMap::new(),
             memo_ids: 0,
@@ -301,15 +305,16 @@ impl Patch {
         }
     }
 
-    /// The index of `docs` (each page's unit and year; text is not needed): the previous
-    /// postings of the pages `kept` accepts, and those of the pages added.
+    /// The index of `docs` (each page's unit and year, [`PAGES_PER_RECORD`] per record; text is
+    /// not needed): the previous postings of the pages `kept` accepts, and those of the pages
+    /// added.
     pub fn finish(
         self,
         units: Vec<(String, String)>,
         docs: Vec<Doc>,
         kept: impl Fn(usize) -> bool,
     ) -> Index {
-        let count = shard_count(docs.len());
+        let count = shard_count(docs.len() / PAGES_PER_RECORD);
         let mut lists = self.new;
         for (key, postings) in self.old {
             let list: Vec<(u32, bool)> = decode(&postings.values())
@@ -344,9 +349,10 @@ impl Patch {
 }
 
 impl Index {
-    /// Indexes `docs`, given in unit order (as [`super::docs`] returns them).
+    /// Indexes `docs`, given in unit order, [`PAGES_PER_RECORD`] per record (as
+    /// [`super::docs`] returns them).
     pub fn build(units: Vec<(String, String)>, docs: Vec<Doc>) -> Index {
-        let mut builder = Builder::new(units, docs.len());
+        let mut builder = Builder::new(units, docs.len() / PAGES_PER_RECORD);
         for doc in docs {
             builder.add(doc, true);
         }
@@ -367,7 +373,9 @@ impl Index {
             units: Vec<(&'a str, &'a str, Vec<u16>)>,
             shards: usize,
         }
-        let mut years: Vec<u16> = self.docs.iter().map(|d| d.year.get()).collect();
+        // One entry per record: its pages share its unit and year.
+        let records = || self.docs.iter().step_by(PAGES_PER_RECORD);
+        let mut years: Vec<u16> = records().map(|d| d.year.get()).collect();
         years.sort_unstable();
         years.dedup();
         let mut units: Vec<(&str, &str, Vec<u16>)> = self
@@ -375,7 +383,7 @@ impl Index {
             .iter()
             .map(|(id, name)| (id.as_str(), name.as_str(), Vec::new()))
             .collect();
-        for d in &self.docs {
+        for d in records() {
             if let Some(u) = units.get_mut(d.unit) {
                 u.2.push(d.year.get());
             }
@@ -403,16 +411,17 @@ impl Index {
         )
     }
 
-    /// `search/d/<n>.js` (`null` for an unknown page).
+    /// `search/d/<n>.js` (`null` for an unknown or absent page).
     pub fn doc_js(&self, n: usize) -> String {
-        doc_js(n, self.docs.get(n))
+        doc_js(n, self.docs.get(n).filter(|d| d.exists()))
     }
 
     /// Every index file, `(path, text)`, sorted by path.
     pub fn files(&self) -> Vec<(String, String)> {
         let mut files = vec![(META_PATH.to_owned(), self.meta_js())];
         files.extend((0..self.shards.len()).map(|k| (shard_path(k), self.shard_js(k))));
-        files.extend((0..self.docs.len()).map(|n| (doc_path(n), self.doc_js(n))));
+        let pages = self.docs.iter().enumerate().filter(|(_, d)| d.exists());
+        files.extend(pages.map(|(n, _)| (doc_path(n), self.doc_js(n))));
         files.sort();
         files
     }

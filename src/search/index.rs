@@ -1,8 +1,10 @@
 //! The search documents of a corpus and their JavaScript form.
 //!
-//! In: the validated corpus and its scores. Out: one [`Doc`] per unit-year page, whose
-//! [`Field`]s each name the anchor of the page section they come from (text as shown on the
-//! page, whitespace collapsed), and [`script_json`], the JSON form every index file uses.
+//! In: the validated corpus and its scores. Out: [`PAGES_PER_RECORD`] [`Doc`]s per record, its
+//! unit-year page and its 决算 page (issue 19: each page its own result, so a result holds
+//! every token of a query on one page), whose [`Field`]s each name the anchor of the page
+//! section they come from (text as shown on the page, whitespace collapsed), and
+//! [`script_json`], the JSON form every index file uses.
 //! [`super::files`] turns the documents into the index files.
 //!
 //! Never: indexes `record.contact` or audit findings (under any profile, so the public index
@@ -13,8 +15,8 @@ use pulldown_cmark::{Event, Parser, TagEnd};
 use serde::Serialize;
 
 use crate::model::{Corpus, FinalAccounts, Goal, Record, Scorecard, Unit, Year};
-use crate::pages::{card_title, headline, page_title};
-use crate::plan::{card_anchor, unit_year_path};
+use crate::pages::{card_title, headline, page_title, year_label};
+use crate::plan::{card_anchor, juesuan_path, unit_year_path};
 use crate::score::{CorpusScores, RecordScore};
 
 /// How much a match in a field counts.
@@ -47,7 +49,15 @@ pub struct Field {
     pub text: String,
 }
 
-/// One unit-year page.
+/// Search pages per record, numbered in corpus order: the `k`-th record's unit-year page is
+/// page `2k`, its 决算 page (`juesuan.html`) page `2k + 1`, absent (no fields, no file) when
+/// the record has none. Fixed, so a unit's first page number is known before it is loaded
+/// (the streaming build writes page files unit by unit) and `meta.js` lists one year per
+/// record.
+pub const PAGES_PER_RECORD: usize = 2;
+
+/// One searchable page: a unit-year page or a 决算 page, or an absent page (see
+/// [`PAGES_PER_RECORD`]: empty `href` and no fields).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Doc {
     /// Index of the unit in `Corpus::units`.
@@ -56,14 +66,33 @@ pub struct Doc {
     pub year: Year,
     /// The page title.
     pub title: String,
-    /// The page's path from the site root.
+    /// The page's path from the site root; empty for an absent page (and once the streaming
+    /// build has indexed a page and dropped its text).
     pub href: String,
     /// The searchable parts.
     pub fields: Vec<Field>,
 }
 
-/// Every unit-year page of the corpus, in corpus order (units, then records); a page's number
-/// is its place here.
+impl Doc {
+    /// The place of a record that has no 决算 page.
+    fn absent(unit: usize, year: Year) -> Doc {
+        Doc {
+            unit,
+            year,
+            title: String::new(),
+            href: String::new(),
+            fields: Vec::new(),
+        }
+    }
+
+    /// Whether the page exists (has a link), for a document built with its text.
+    pub fn exists(&self) -> bool {
+        !self.href.is_empty()
+    }
+}
+
+/// Every search page of the corpus, [`PAGES_PER_RECORD`] per record in corpus order (units,
+/// then records); a page's number is its place here.
 pub fn docs(corpus: &Corpus, scores: &CorpusScores) -> Vec<Doc> {
     corpus
         .units
@@ -73,11 +102,36 @@ pub fn docs(corpus: &Corpus, scores: &CorpusScores) -> Vec<Doc> {
         .collect()
 }
 
-/// The pages of one unit, the `u`-th of the corpus, in record order.
+/// The numbers of the pages that exist (each has a file `search/d/<n>.js`), ascending.
+pub fn doc_numbers(corpus: &Corpus) -> Vec<usize> {
+    let records = corpus.units.iter().flat_map(|u| u.records.iter());
+    records
+        .enumerate()
+        .flat_map(|(k, r)| {
+            let juesuan = r
+                .final_accounts
+                .is_some()
+                .then_some(PAGES_PER_RECORD * k + 1);
+            std::iter::once(PAGES_PER_RECORD * k).chain(juesuan)
+        })
+        .collect()
+}
+
+/// The pages of one unit, the `u`-th of the corpus, [`PAGES_PER_RECORD`] per record in record
+/// order.
 pub fn unit_docs(u: usize, unit: &Unit, scores: &CorpusScores) -> Vec<Doc> {
     unit.records
         .iter()
-        .map(|record| doc(u, unit, record, scores.get(&unit.id, record.year)))
+        .flat_map(|record| {
+            let juesuan = match &record.final_accounts {
+                Some(fa) => juesuan_doc(u, unit, record, fa),
+                None => Doc::absent(u, record.year),
+            };
+            [
+                doc(u, unit, record, scores.get(&unit.id, record.year)),
+                juesuan,
+            ]
+        })
         .collect()
 }
 
@@ -118,12 +172,6 @@ fn doc(u: usize, unit: &Unit, record: &Record, score: Option<&RecordScore>) -> D
                 .collect(),
         );
     }
-    if let Some(fa) = &record.final_accounts {
-        // The 决算 page beside the record's page (issue 17): its anchor is that page's name.
-        let (names, body) = juesuan_text(fa);
-        push(Weight::Title, JUESUAN_ANCHOR, names);
-        push(Weight::Body, JUESUAN_ANCHOR, body);
-    }
     for n in &record.narratives {
         push(
             Weight::Body,
@@ -141,19 +189,45 @@ fn doc(u: usize, unit: &Unit, record: &Record, score: Option<&RecordScore>) -> D
     }
 }
 
-/// The anchor of a field found on the 决算 page: a page name beside the record's page, which
-/// `search.js` resolves against the record's folder.
-pub(crate) const JUESUAN_ANCHOR: &str = "juesuan.html";
-
-/// What the 决算 page prints that a reader searches for: its titles, then the 类/款/项 names of
-/// its tables and the names of the 情况说明's blocks the record holds (三公经费, 机关运行经费 …).
-fn juesuan_text(fa: &FinalAccounts) -> (Vec<String>, Vec<String>) {
-    let mut names = vec!["部门决算".to_owned()];
+/// The 决算 page of a record (`juesuan.html`), titled as its heading: its names, the 类/款/项
+/// names its tables list, and the 情况说明's blocks the record holds (三公经费, 机关运行经费 …).
+/// The tables' titles are the theme edition's and not known here (the tables may be numbered
+/// and named differently), so they are not indexed.
+fn juesuan_doc(u: usize, unit: &Unit, record: &Record, fa: &FinalAccounts) -> Doc {
+    let title = format!("{}{}部门决算", unit.name, year_label(record.year));
+    let mut fields = Vec::new();
+    let mut push = |weight: Weight, anchor: &str, parts: Vec<String>| {
+        let text = collapse(&parts.join("；"));
+        if !text.is_empty() {
+            fields.push(Field {
+                weight,
+                anchor: anchor.to_owned(),
+                text,
+            });
+        }
+    };
+    let mut names = vec![title.clone(), unit.short_name.clone()];
+    names.extend(unit.aliases.iter().cloned());
+    names.push("部门决算".to_owned());
     names.extend(fa.title.iter().cloned());
-    let mut body: Vec<String> = Vec::new();
+    push(Weight::Title, "", names);
+    push(Weight::Title, "", subjects(fa));
+    push(Weight::Title, "shuoming", blocks(fa));
+    Doc {
+        unit: u,
+        year: record.year,
+        title,
+        href: juesuan_path(unit.id.as_str(), record.year),
+        fields,
+    }
+}
+
+/// The 类/款/项 names the 决算's tables list, each once, in the order the record gives them.
+fn subjects(fa: &FinalAccounts) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
     let mut subject = |s: &str| {
-        if !s.is_empty() && !body.iter().any(|b| b == s) {
-            body.push(s.to_owned());
+        if !s.is_empty() && !out.iter().any(|b| b == s) {
+            out.push(s.to_owned());
         }
     };
     for l in &fa.lines {
@@ -175,22 +249,29 @@ fn juesuan_text(fa: &FinalAccounts) -> (Vec<String>, Vec<String>) {
             subject(&r.name);
         }
     }
+    out
+}
+
+/// The names of the 情况说明's blocks the record holds (the section headings' words, which
+/// every edition prints).
+fn blocks(fa: &FinalAccounts) -> Vec<String> {
+    let mut out = Vec::new();
+    if fa.basic.is_some() {
+        out.push("基本支出 人员经费 公用经费");
+    }
     if fa.three_public.is_some() {
-        subject("“三公”经费 三公经费 因公出国（境）费 公务用车购置及运行维护费 公务接待费");
+        out.push("“三公”经费 三公经费 因公出国（境）费 公务用车购置及运行维护费 公务接待费");
     }
     if fa.operating_costs.is_some() {
-        subject("机关运行经费");
+        out.push("机关运行经费");
     }
     if fa.procurement.is_some() {
-        subject("政府采购");
+        out.push("政府采购");
     }
     if fa.assets.is_some() {
-        subject("国有资产占用");
+        out.push("国有资产占用");
     }
-    if fa.basic.is_some() {
-        subject("基本支出 人员经费 公用经费");
-    }
-    (names, body)
+    out.into_iter().map(str::to_owned).collect()
 }
 
 /// Goal names, then indicator names, as the page's tables show them.

@@ -1,16 +1,24 @@
 //! Site search that works from `file://`: a build-time index loaded by `<script>` tags.
 //!
-//! In: the corpus and its scores. Out: the index ([`Index`], files by [`Index::files`]) and, for
+//! In: the corpus and its scores. Out: the index of its pages (each record's unit-year page and
+//! its 决算 page, [`PAGES_PER_RECORD`]; [`Index`], files by [`Index::files`]) and, for
 //! tests and as the specification of `static/search.js`, the ranking ([`rank`]), computed from
 //! the postings alone as the browser computes it. The browser script applies exactly these
 //! rules; change both together.
 //!
-//! Ranking: the query is tokenised ([`tokenize::query_tokens`]); a document scores, for each
-//! query token it holds, token weight (bigram or word 4, single character 1) × field weight
-//! (title 3 if a title field holds the token, else body 1). A document holding every token of a
-//! query of two tokens or more adds 8 × (3 if title fields hold them all, else 1). Highest
-//! score first, then the later year, then corpus order. A bigram or character matches where it
-//! occurs; a word matches at the start of a word (typing `202` finds `2023`, not `12023`).
+//! Matching (issue 19): the query is tokenised ([`tokenize::query_tokens`]: a run of two CJK
+//! characters or more as its bigrams only, a lone CJK character as that character, Latin and
+//! digits as words), and a page is a result only if it holds **every** token of the query (in
+//! any of its fields). So `办事处` finds the pages holding `办事` and `事处`, not those holding
+//! only `办`; a one-character query (`办`) finds the pages holding that character. A bigram or
+//! character matches where it occurs; a word matches at the start of a word (typing `202`
+//! finds `2023`, not `12023`).
+//!
+//! Ranking: a result scores, for each query token, token weight (bigram or word 4, single
+//! character 1) × field weight (title 3 if a title field holds the token, else body 1).
+//! Highest score first, then the later year, then page order (so a record's page comes before
+//! its 决算 page). Every result holds every token, so the count of results is the count of
+//! pages holding the whole query's tokens.
 //!
 //! The result links to its best field ([`best_field`], from the page's text, loaded for the
 //! results shown only): the field whose held tokens weigh most (token weight × field weight),
@@ -27,7 +35,9 @@ pub use files::{
     Builder, Index, META_PATH, Patch, Postings, decode, doc_js, doc_path, shard_count, shard_of,
     shard_path,
 };
-pub use index::{Doc, Field, Weight, docs, script_json, unit_docs, units};
+pub use index::{
+    Doc, Field, PAGES_PER_RECORD, Weight, doc_numbers, docs, script_json, unit_docs, units,
+};
 pub use synthetic::synthetic_copies;
 pub use tokenize::{
     MAX_WORD, Token, fold, for_each_key, index_keys, is_cjk, query_tokens, tokenize,
@@ -48,8 +58,9 @@ pub fn index_files(corpus: &Corpus, scores: &CorpusScores) -> Vec<(String, Strin
     index(corpus, scores).files()
 }
 
-/// How many search documents (unit-year pages) the corpus has, without building them.
-pub fn doc_count(corpus: &Corpus) -> usize {
+/// How many unit-year records the corpus has (the search pages are numbered
+/// [`PAGES_PER_RECORD`] per record, and the shard count follows the records).
+pub fn record_count(corpus: &Corpus) -> usize {
     corpus.units.iter().map(|u| u.records.len()).sum()
 }
 
@@ -115,37 +126,29 @@ pub fn best_field(doc: &Doc, query: &str) -> usize {
     best.0
 }
 
-/// The documents of `index` matching `query`, best first, from the postings alone, as the
-/// browser computes them (the field a shown result links to is [`best_field`]).
+/// The documents of `index` matching `query` (holding every one of its tokens), best first,
+/// from the postings alone, as the browser computes them (the field a shown result links to is
+/// [`best_field`]).
 pub fn rank(index: &Index, query: &str) -> Vec<Hit> {
     let tokens = query_tokens(query);
-    // Per page: the score of the tokens it holds, how many it holds, whether all in titles.
-    let mut acc: BTreeMap<usize, (u32, usize, bool)> = BTreeMap::new();
+    // Per page: the score of the tokens it holds and how many it holds.
+    let mut acc: BTreeMap<usize, (u32, usize)> = BTreeMap::new();
     for token in &tokens {
         let Some(list) = index.postings(&token.key()) else {
-            continue;
+            // No page holds this token, so no page holds them all.
+            return Vec::new();
         };
         for (doc, title) in decode(&list) {
-            let a = acc.entry(doc).or_insert((0, 0, true));
+            let a = acc.entry(doc).or_insert((0, 0));
             a.0 += token_weight(token) * if title { 3 } else { 1 };
             a.1 += 1;
-            a.2 &= title;
         }
     }
     let year = |d: usize| index.docs.get(d).map(|d| d.year.get()).unwrap_or(0);
     let mut hits: Vec<Hit> = acc
         .into_iter()
-        .map(|(doc, (score, held, titles))| {
-            let bonus = if tokens.len() >= 2 && held == tokens.len() {
-                if titles { 24 } else { 8 }
-            } else {
-                0
-            };
-            Hit {
-                doc,
-                score: score + bonus,
-            }
-        })
+        .filter(|(_, (_, held))| *held == tokens.len())
+        .map(|(doc, (score, _))| Hit { doc, score })
         .collect();
     hits.sort_by(|a, b| {
         b.score

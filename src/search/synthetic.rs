@@ -3,8 +3,9 @@
 //!
 //! In: the units and documents of a site. Out: each unit copied under `names` names, each copy
 //! over ten spans of four years (the example's 2020–2023 become 1984–2023), its documents'
-//! titles, first field and links following the new name. Pure; a year that would fall outside
-//! the valid range is left out.
+//! titles, first field and links following the new name (every page of a record is copied,
+//! an absent one too, so the numbering stays [`super::PAGES_PER_RECORD`] per record). Pure; a
+//! year that would fall outside the valid range is left out (with all of its record's pages).
 
 use super::Doc;
 use crate::model::Year;
@@ -34,7 +35,10 @@ pub fn synthetic_copies(
                     if let Some(f) = d.fields.first_mut() {
                         f.text = f.text.replace(name.as_str(), &new_name);
                     }
-                    d.href = format!("units/{id}-{g}/{year}/index.html");
+                    // The unit-year page or the 决算 page; an absent page stays absent.
+                    if let Some(file) = d.href.rsplit('/').next().filter(|f| !f.is_empty()) {
+                        d.href = format!("units/{id}-{g}/{year}/{file}");
+                    }
                     docs.push(d);
                 }
             }

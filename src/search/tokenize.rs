@@ -6,7 +6,9 @@
 //! matches at a word start; a query token is looked up by [`Token::key`]). Full-width ASCII
 //! (`ＡＢ１２`) counts as its half-width form; punctuation and spaces only separate. A bigram never spans a
 //! separator, so `办，结` holds `办` and `结` but not `办结`. A dot between digits stays in the
-//! word (`98.5`), so figures are found as printed.
+//! word (`98.5`), so figures are found as printed. A query ([`query_tokens`]) keeps of a run
+//! of two CJK characters or more only its bigrams, and of a lone CJK character its character,
+//! so only a one-character run matches by character (issue 19).
 //!
 //! `static/search.js` (`tokens`) follows the same rules; the tests here are its specification.
 //! Never: allocates per character beyond the tokens it returns (the index keys are borrowed
@@ -151,9 +153,27 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
-/// The distinct tokens of a query, sorted (bigrams, then characters, then words).
+/// The distinct tokens of a query, sorted (bigrams, then characters, then words): a run of two
+/// CJK characters or more gives its bigrams only, a lone CJK character (a run of one, between
+/// separators, words or the ends of the query) its character, Latin and digits their words. So
+/// `办事处` is `办事` and `事处`, never `办`, and only a one-character run is looked up by
+/// character (issue 19: the 办 of `办事处` matched every page).
 pub fn query_tokens(query: &str) -> Vec<Token> {
-    let mut tokens = tokenize(query);
+    let all = tokenize(query);
+    // In `tokenize`'s order a character of a longer run is next to a bigram holding it (the
+    // first one before `xy`, every other one after it); a lone character never is.
+    let is_bigram = |i: Option<usize>| {
+        i.and_then(|i| all.get(i))
+            .is_some_and(|t| matches!(t, Token::Bigram(_)))
+    };
+    let mut tokens: Vec<Token> = all
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| {
+            !matches!(t, Token::Char(_)) || !(is_bigram(i.checked_sub(1)) || is_bigram(Some(i + 1)))
+        })
+        .map(|(_, t)| t.clone())
+        .collect();
     tokens.sort();
     tokens.dedup();
     tokens
@@ -204,16 +224,28 @@ mod tests {
 
     #[test]
     fn query_tokens_are_distinct_and_bigrams_come_first() {
-        let q = query_tokens("办结办结");
+        let q = query_tokens("办结办结 率 2023");
         assert_eq!(
             q,
             [
                 Token::Bigram("办结".into()),
                 Token::Bigram("结办".into()),
-                Token::Char('办'),
-                Token::Char('结'),
+                Token::Char('率'),
+                Token::Word("2023".into()),
             ]
         );
+    }
+
+    #[test]
+    fn issue19_a_query_run_of_two_characters_or_more_is_its_bigrams_only() {
+        let q = |s: &str| -> Vec<String> { query_tokens(s).iter().map(Token::text).collect() };
+        assert_eq!(q("办事处"), ["事处", "办事"]);
+        assert_eq!(q("信访件办结率"), ["件办", "信访", "办结", "结率", "访件"]);
+        assert_eq!(q("办"), ["办"]);
+        // A lone character between separators or words keeps its character token.
+        assert_eq!(q("办，结率"), ["结率", "办"]);
+        assert_eq!(q("a办b"), ["办", "a", "b"]);
+        assert_eq!(q("青菱 2023"), ["青菱", "2023"]);
     }
 
     #[test]

@@ -206,6 +206,34 @@ fn deleting_a_record_equals_a_clean_build() {
 }
 
 #[test]
+fn issue19_a_record_gaining_a_juesuan_keeps_every_other_units_search_pages() {
+    let project = Project::new();
+    let stderr = project.rebuild_after(|p| {
+        // qingling 2023's 决算 block, copied into the first unit's record.
+        let qingling = std::fs::read_to_string(p.file("content/qingling/2023.yaml")).expect("read");
+        let start = qingling.find("\nfinal_accounts:\n").expect("a 决算 block") + 1;
+        let len = qingling[start..].find("\n\n#").expect("the block ends");
+        let path = p.file("content/huanghelou/2021.yaml");
+        let mut text = std::fs::read_to_string(&path).expect("read");
+        assert!(!text.contains("final_accounts:"));
+        text.push_str(&qingling[start..start + len + 1]);
+        std::fs::write(&path, text).expect("write");
+    });
+    assert!(
+        project
+            .file("site/units/huanghelou/2021/juesuan.html")
+            .is_file()
+    );
+    assert!(
+        project.file("site/search/d/1.js").is_file(),
+        "its 决算 search page"
+    );
+    // Two search pages per record whatever the record holds: the units after it keep their
+    // numbers, so they are taken over without loading.
+    assert_eq!(Project::taken_over(&stderr), 3, "{stderr}");
+}
+
+#[test]
 fn editing_a_template_rerenders_everything_and_equals_a_clean_build() {
     let project = Project::new();
     let stderr = project.rebuild_after(|p| {

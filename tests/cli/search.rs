@@ -38,6 +38,27 @@ fn first_result(dom: &str) -> Option<&str> {
     list[at..].split('"').next()
 }
 
+/// The status line of a dumped search page: `(found, shown)` from `找到 N 个页面` and, when
+/// more are found than shown, `显示前 M 个` (else `shown` is `found`); `(0, 0)` for none.
+fn status_counts(dom: &str) -> Option<(usize, usize)> {
+    let at = dom.find("id=\"search-status\"")?;
+    let text = dom[at..].split_once('>')?.1.split('<').next()?;
+    if text.starts_with("没有找到") {
+        return Some((0, 0));
+    }
+    let number = |after: &str| -> Option<usize> {
+        let rest = text.split_once(after)?.1;
+        rest.split(' ').find(|w| !w.is_empty())?.parse().ok()
+    };
+    let found = number("找到")?;
+    let shown = if text.contains("显示前") {
+        number("显示前")?
+    } else {
+        found
+    };
+    Some((found, shown))
+}
+
 fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).expect("readable").flatten() {
@@ -136,9 +157,70 @@ fn typing_an_indicator_in_chromium_from_file_lists_its_page_first() {
     let shown = dom.matches("<li><h2>").count();
     assert_eq!(
         (shards, pages, shown),
-        (2, 3, 3),
-        "青菱, 青 and 菱 are in two of the 16 shards; three pages hold them"
+        (1, 3, 3),
+        "青菱 is one bigram, in one of the 16 shards; three pages hold it (青菱's two \
+         unit-year pages and its 2023 决算 page)"
     );
+}
+
+#[cfg_attr(
+    gongkai_no_chromium,
+    ignore = "chromium is not installed (apt-get install chromium)"
+)]
+#[test]
+fn issue19_chromium_finds_only_pages_holding_the_query_and_counts_them_truly() {
+    let browser = chromium().expect("chromium is on PATH (build.rs found it; .ci/run installs it)");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("site");
+    build(&out, "public");
+    let corpus = gongkai::load(&root().join("content")).expect("example loads");
+    let index = gongkai::search::index(&corpus, &gongkai::score_corpus(&corpus));
+    let pages = index.docs.iter().filter(|d| d.exists()).count();
+    for (query, encoded) in [
+        (
+            "信访件办结率",
+            "%E4%BF%A1%E8%AE%BF%E4%BB%B6%E5%8A%9E%E7%BB%93%E7%8E%87",
+        ),
+        ("办事处", "%E5%8A%9E%E4%BA%8B%E5%A4%84"),
+        ("办", "%E5%8A%9E"),
+        ("三公经费", "%E4%B8%89%E5%85%AC%E7%BB%8F%E8%B4%B9"),
+    ] {
+        let url = format!("file://{}/search.html?q={encoded}", out.display());
+        let (dom, log) = open_with(&browser, &url, &["--virtual-time-budget=2000"]);
+        let links = result_links(&dom);
+        let found = gongkai::search::rank(&index, query).len();
+        assert_eq!(
+            status_counts(&dom),
+            Some((found, links.len())),
+            "{query}: the status counts the results listed and the pages found"
+        );
+        assert_eq!(links.len(), found.min(20), "{query}");
+        let errors = page_errors(&log);
+        assert!(errors.is_empty(), "{query}: {errors:#?}");
+        if query == "信访件办结率" {
+            assert!(
+                found < pages,
+                "{query}: {found} of {pages} pages, not every page"
+            );
+        }
+        if query == "三公经费" {
+            assert_eq!(
+                links.first().map(String::as_str),
+                Some("units/qingling/2023/juesuan.html#shuoming"),
+                "the 决算 page is its own result, linked to its 情况说明"
+            );
+        }
+    }
+    // 办事处 finds no page holding only 办: each result holds 办事 and 事处.
+    for h in gongkai::search::rank(&index, "办事处") {
+        let doc = &index.docs[h.doc];
+        assert!(
+            doc.fields.iter().any(|f| f.text.contains("办事"))
+                && doc.fields.iter().any(|f| f.text.contains("事处")),
+            "{}",
+            doc.href
+        );
+    }
 }
 
 #[cfg_attr(
@@ -161,6 +243,8 @@ fn chromium_ranks_and_links_results_as_the_rust_reference_does() {
             "%E9%A2%84%E7%AE%97%E6%89%A7%E8%A1%8C%E7%8E%87",
         ),
         ("１００", "%EF%BC%91%EF%BC%90%EF%BC%90"),
+        ("三公经费", "%E4%B8%89%E5%85%AC%E7%BB%8F%E8%B4%B9"),
+        ("办", "%E5%8A%9E"),
     ] {
         let expected: Vec<String> = gongkai::search::rank(&index, query)
             .iter()

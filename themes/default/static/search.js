@@ -1,21 +1,22 @@
 /* gongkai: site search that works from file://, with no dependencies.
  *
  * search/meta.js (loaded by the page) sets window.GONGKAI_SEARCH_META = {years, units:
- * [[id, name, [year, ...]]], shards}; pages are numbered in unit order, then year order as
- * listed. For a query this script loads, by <script> tags (never fetch, which file:// blocks),
+ * [[id, name, [year, ...]]], shards}; records are listed in unit order, then year order, and
+ * the k-th record's pages are numbered 2k (its unit-year page) and 2k + 1 (its 决算 page, when
+ * it has one; src/search/index.rs, PAGES_PER_RECORD). For a query this script loads, by <script> tags (never fetch, which file:// blocks),
  * only the shards of its tokens, search/t/<k>.js (k = FNV-1a of the token's UTF-8 bytes mod
  * shards), each adding {token: postings} to window.GONGKAI_SEARCH_T[k]; postings are one number
  * per page, 2 x d + title (page = previous + d, the first is d - 1; title = 1 when a title
  * field holds the token). Then it loads search/d/<n>.js for the results shown, adding
  * [title, href, [[factor, anchor, text], ...]] to window.GONGKAI_SEARCH_D[n].
  *
- * Tokens and ranking follow src/search (tokenize.rs and mod.rs), which hold the tests: Chinese
- * as single characters and bigrams, Latin and digits as lower-case words (looked up by their
- * first 20 characters; the index holds every word prefix, so a word matches at a word start).
- * A page scores per query token it holds: token weight (bigram or word 4, character 1) x
- * field weight (3 if a title field holds it, else 1); holding every token of a query of 2+
- * tokens adds 8 x (3 if titles hold them all, else 1); ties go to the later year, then to page
- * order. The link and snippet use the best field of the page (held token weights x field
+ * Tokens and ranking follow src/search (tokenize.rs and mod.rs), which hold the tests: in a
+ * query, a run of 2+ Chinese characters is its bigrams only, a lone Chinese character that
+ * character, Latin and digits lower-case words (looked up by their first 20 characters; the
+ * index holds every word prefix, so a word matches at a word start). A page is a result only
+ * if it holds every token of the query (issue 19). It scores per token: token weight (bigram
+ * or word 4, character 1) x field weight (3 if a title field holds it, else 1); ties go to the
+ * later year, then to page order. The count shown is the number of results. The link and snippet use the best field of the page (held token weights x field
  * weight, + 8 x field weight for the whole query as typed; the first best). Snippets are built
  * with textContent and <mark> elements, never innerHTML. The first search's time since
  * navigation start is written to #search-status[data-ms].
@@ -35,6 +36,7 @@
   var root = list.getAttribute("data-root") || "";
   var PAGE = 20;
   var MAX_WORD = 20;
+  var PAGES_PER_RECORD = 2;
   var loaded = {}; /* path -> true once its script ran (or failed) */
   var waiting = {}; /* path -> callbacks while its script loads */
   var timed = false;
@@ -49,7 +51,9 @@
   meta.units.forEach(function (u) { option(unitSel, u[0], u[1]); });
   var docUnit = [], docYear = [];
   meta.units.forEach(function (u, ui) {
-    u[2].forEach(function (y) { docUnit.push(ui); docYear.push(y); });
+    u[2].forEach(function (y) {
+      for (var k = 0; k < PAGES_PER_RECORD; k++) { docUnit.push(ui); docYear.push(y); }
+    });
   });
 
   function param(name) {
@@ -76,9 +80,10 @@
   }
   function isAlnum(c) { return /^[0-9a-z]$/.test(c); }
 
-  /* Distinct tokens of the query: {kind: "b"|"c"|"w", text, key, weight}. */
+  /* Distinct tokens of the query: {kind: "b"|"c"|"w", text, key, weight}: a run of 2+ Chinese
+   * characters as its bigrams, a lone one as itself (src/search/tokenize.rs, query_tokens). */
   function tokens(query) {
-    var chars = Array.from(fold(query)), out = [], seen = {}, word = "", prev = null;
+    var chars = Array.from(fold(query)), out = [], seen = {}, word = "", prev = null, run = 0;
     function add(kind, text) {
       if (seen[kind + text]) return;
       seen[kind + text] = true;
@@ -92,10 +97,15 @@
       else if (word) { add("w", word); word = ""; }
       if (isCjk(c)) {
         if (prev) add("b", prev + c);
-        add("c", c);
         prev = c;
-      } else prev = null;
+        run += 1;
+      } else {
+        if (run === 1) add("c", prev);
+        prev = null;
+        run = 0;
+      }
     });
+    if (run === 1) add("c", prev);
     if (word) add("w", word);
     return out;
   }
@@ -145,6 +155,7 @@
     var shards = window.GONGKAI_SEARCH_T || {}, acc = {}, docs = [];
     ts.forEach(function (t) {
       var shard = shards[shardOf(t.key)] || {};
+      /* A token no page holds: no page holds them all (the filter below drops every page). */
       if (!Object.prototype.hasOwnProperty.call(shard, t.key)) return;
       var postings = shard[t.key], doc = -1;
       for (var i = 0; i < postings.length; i++) {
@@ -153,15 +164,12 @@
         if (doc >= docYear.length) break;
         if ((year && String(docYear[doc]) !== year) || (unit && meta.units[docUnit[doc]][0] !== unit)) continue;
         var a = acc[doc];
-        if (!a) { a = acc[doc] = { doc: doc, year: docYear[doc], score: 0, held: 0, titles: true }; docs.push(a); }
+        if (!a) { a = acc[doc] = { doc: doc, year: docYear[doc], score: 0, held: 0 }; docs.push(a); }
         a.score += t.weight * (title ? 3 : 1);
         a.held += 1;
-        a.titles = a.titles && title === 1;
       }
     });
-    docs.forEach(function (a) {
-      if (ts.length >= 2 && a.held === ts.length) a.score += a.titles ? 24 : 8;
-    });
+    docs = docs.filter(function (a) { return a.held === ts.length; });
     docs.sort(function (a, b) { return b.score - a.score || b.year - a.year || a.doc - b.doc; });
     return docs;
   }
@@ -211,10 +219,7 @@
     var field = bestField(page[2], ts, phrase).slice(1);
     var h = document.createElement("h2");
     var a = document.createElement("a");
-    // A field of the 决算 page names that page (issue 17): it sits beside the record's page.
-    a.href = /\.html(#|$)/.test(field[0] || "")
-      ? root + page[1].replace(/[^/]*$/, "") + field[0]
-      : root + page[1] + (field[0] ? "#" + field[0] : "");
+    a.href = root + page[1] + (field[0] ? "#" + field[0] : "");
     a.textContent = page[0];
     h.appendChild(a);
     var where = document.createElement("p");
