@@ -1,7 +1,7 @@
 //! `SOURCE_DATE_EPOCH`: the one date a build may carry (<https://reproducible-builds.org/specs/source-date-epoch/>).
 //!
 //! In: the variable's value, read once by the caller (`main`, tests pass it explicitly). Out: the
-//! seconds as [`Epoch`] and its civil date in UTC (`YYYY-MM-DD`). A value that is not plain
+//! seconds as [`Epoch`], its civil date in UTC (`YYYY-MM-DD`) and its UTC time of day. A value that is not plain
 //! decimal digits fitting an `i64` is an [`Error::Usage`] naming the variable and the value.
 //! Never reads the wall clock and never uses the local time zone.
 
@@ -63,6 +63,24 @@ impl Epoch {
         let (y, m, d) = civil_from_days(self.0.div_euclid(86_400));
         format!("{y:04}-{m:02}-{d:02}")
     }
+
+    /// The UTC instant for people, `YYYY-MM-DD HH:MM:SS UTC` (`archive/index.html`).
+    pub fn date_time(self) -> String {
+        let (h, m, s) = self.clock();
+        format!("{} {h:02}:{m:02}:{s:02} UTC", self.date())
+    }
+
+    /// The UTC instant for machines (`<time datetime>`), `YYYY-MM-DDTHH:MM:SSZ`.
+    pub fn iso(self) -> String {
+        let (h, m, s) = self.clock();
+        format!("{}T{h:02}:{m:02}:{s:02}Z", self.date())
+    }
+
+    /// Hours, minutes and seconds into the UTC day.
+    fn clock(self) -> (i64, i64, i64) {
+        let secs = self.0.rem_euclid(86_400);
+        (secs / 3600, secs / 60 % 60, secs % 60)
+    }
 }
 
 /// Year, month, day of the proleptic Gregorian calendar for a count of days since 1970-01-01
@@ -98,6 +116,16 @@ mod tests {
         // 2024-06-30T23:59:59Z is still the 30th in UTC, whatever the local zone says.
         assert_eq!(Epoch(1_719_791_999).date(), "2024-06-30");
         assert_eq!(Epoch(4_107_542_400).date(), "2100-03-01");
+    }
+
+    #[test]
+    fn issue19_instants_show_their_utc_time_of_day() {
+        assert_eq!(Epoch(0).date_time(), "1970-01-01 00:00:00 UTC");
+        assert_eq!(Epoch(1_719_791_999).date_time(), "2024-06-30 23:59:59 UTC");
+        assert_eq!(Epoch(1_735_732_245).date_time(), "2025-01-01 11:50:45 UTC");
+        assert_eq!(Epoch(1_735_732_245).iso(), "2025-01-01T11:50:45Z");
+        assert_eq!(Epoch(-1).date_time(), "1969-12-31 23:59:59 UTC");
+        assert!(Epoch(i64::MAX).date_time().ends_with(" UTC"));
     }
 
     #[test]

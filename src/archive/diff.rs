@@ -4,7 +4,12 @@
 //! in memory with the public profile, as `archive` would store it). Out: a [`DiffReport`]:
 //! records added or removed, every figure that changed in the published record JSON
 //! (`data/<unit>/<year>.json`, leaf by leaf, named in Chinese where the field has a name), and
-//! the pages added, removed or changed. Compares data, never HTML text. Only reads.
+//! the pages added, removed or changed. Compares data, never HTML text, except to set apart
+//! the pages that differ only by the build date in their footer (`dates`): the same content
+//! built on another day. Only reads.
+
+mod dates;
+mod leaves;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -19,6 +24,7 @@ use crate::fs;
 use crate::lang::pick;
 use crate::model::Profile;
 use crate::pipeline::{BuildOptions, render_site};
+use leaves::{leaves, natural};
 
 /// The files of one published site: relative path → bytes.
 pub type SiteFiles = BTreeMap<String, Vec<u8>>;
@@ -32,7 +38,8 @@ pub struct FigureChange {
     pub year: String,
     /// Field path in the record JSON (`record.final_accounts.expenditure.total`).
     pub field: String,
-    /// Chinese label (`支出合计`), or the field path when it has none.
+    /// Chinese label (`支出合计`, `目标1 › 办结率 得分`, `自评总分（计算）`); the last key of
+    /// the path when the field has no Chinese name, never the whole path.
     pub label: String,
     /// Old value as text (`—` for none).
     pub old: String,
@@ -53,8 +60,12 @@ pub struct DiffReport {
     pub pages_added: Vec<String>,
     /// Pages only in the old site.
     pub pages_removed: Vec<String>,
-    /// Pages on both sides with other bytes.
+    /// Pages on both sides with other bytes, beyond the footer's build date.
     pub pages_changed: Vec<String>,
+    /// Pages on both sides that differ only by the build date in their footer (issue 19).
+    pub pages_date_only: Vec<String>,
+    /// The footer dates of the first of `pages_date_only`, old and new (`None`: no date).
+    pub footer_dates: Option<(Option<String>, Option<String>)>,
 }
 
 impl DiffReport {
@@ -63,7 +74,8 @@ impl DiffReport {
         *self == DiffReport::default()
     }
 
-    /// For people: records first, figure by figure, then pages.
+    /// For people: records first, figure by figure, then pages, the counts, and how many pages
+    /// differ only by their footer's build date (not listed one by one).
     pub fn to_human(&self) -> String {
         let mut out = String::new();
         for r in &self.records_added {
@@ -115,6 +127,17 @@ impl DiffReport {
                  {changed} page(s) changed, {pages_added} added, {pages_removed} removed\n"
             ),
         ));
+        if let Some((old, new)) = &self.footer_dates {
+            let n = self.pages_date_only.len();
+            let shown = |d: &Option<String>| d.clone().unwrap_or_else(|| pick("无", "none"));
+            let (old, new) = (shown(old), shown(new));
+            out.push_str(&pick(
+                format!("另有 {n} 个页面仅页脚生成日期不同（{old} → {new}），未列出\n"),
+                format!(
+                    "{n} more page(s) differ only by the footer's build date ({old} → {new}); not listed\n"
+                ),
+            ));
+        }
         out
     }
 
@@ -227,7 +250,13 @@ pub fn diff(old: &SiteFiles, new: &SiteFiles) -> std::result::Result<DiffReport,
     for (path, bytes) in new {
         match old.get(path) {
             None => report.pages_added.push(path.clone()),
-            Some(o) if o != bytes => report.pages_changed.push(path.clone()),
+            Some(o) if o != bytes => match dates::only_footer_date(o, bytes) {
+                Some(footer) => {
+                    report.pages_date_only.push(path.clone());
+                    report.footer_dates.get_or_insert(footer);
+                }
+                None => report.pages_changed.push(path.clone()),
+            },
             Some(_) => {}
         }
     }
@@ -296,96 +325,6 @@ fn record_key(path: &str) -> Option<String> {
         .filter(|_| !unit.is_empty())
 }
 
-/// A sort key that puts `[10]` after `[9]`.
-fn natural(field: &str) -> Vec<(String, u64)> {
-    field
-        .split('[')
-        .map(|seg| match seg.split_once(']') {
-            Some((n, rest)) => (rest.to_owned(), n.parse().unwrap_or(0)),
-            None => (seg.to_owned(), 0),
-        })
-        .collect()
-}
-
-/// One leaf of a record JSON.
-struct Leaf {
-    value: String,
-    label: String,
-}
-
-/// Every scalar of the JSON by field path, with its label.
-fn leaves(value: &Value) -> BTreeMap<String, Leaf> {
-    let mut out = BTreeMap::new();
-    walk(value, String::new(), Vec::new(), &mut out);
-    out
-}
-
-fn walk(value: &Value, path: String, names: Vec<String>, out: &mut BTreeMap<String, Leaf>) {
-    match value {
-        Value::Object(map) => {
-            for (k, v) in map {
-                let p = if path.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{path}.{k}")
-                };
-                walk(v, p, names.clone(), out);
-            }
-        }
-        Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                let mut names = names.clone();
-                // An element with a name (a goal, an indicator, a line) is named in the label.
-                if let Some(n) = v.get("name").and_then(Value::as_str) {
-                    names.push(n.to_owned());
-                }
-                walk(v, format!("{path}[{i}]"), names, out);
-            }
-        }
-        leaf => {
-            let value = match leaf {
-                Value::Null => "—".to_owned(),
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
-            let mut label = names.join(" › ");
-            if !label.is_empty() {
-                label.push(' ');
-            }
-            label.push_str(&field_label(&path));
-            out.insert(path, Leaf { value, label });
-        }
-    }
-}
-
-/// The Chinese name of a field: the 决算 totals by their printed names, else the glossary's
-/// name of the last segment (`(计算)` for gongkai's own figures), else the path.
-fn field_label(path: &str) -> String {
-    let short = path.strip_prefix("record.").unwrap_or(path);
-    let named = match short {
-        "final_accounts.income.total" => Some("收入合计"),
-        "final_accounts.income.grand_total" => Some("收入总计"),
-        "final_accounts.expenditure.total" => Some("支出合计"),
-        "final_accounts.expenditure.grand_total" => Some("支出总计"),
-        "final_accounts.expenditure.basic" => Some("基本支出"),
-        "final_accounts.expenditure.project" => Some("项目支出"),
-        "final_accounts.income.general_budget" => Some("一般公共预算财政拨款收入"),
-        "final_accounts.fiscal.grand_total" => Some("财政拨款收支总计"),
-        "final_accounts.general_budget.budget" => Some("一般公共预算财政拨款年初预算"),
-        "final_accounts.general_budget.actual" => Some("一般公共预算财政拨款支出决算"),
-        "self_evaluation.reported_total" => Some("自评总分"),
-        _ => None,
-    };
-    if let Some(n) = named {
-        return n.to_owned();
-    }
-    match crate::glossary::field_label(short) {
-        Some(zh) if path.starts_with("scores.") => format!("{zh}(计算) {short}"),
-        Some(zh) => format!("{zh} {short}"),
-        None => short.to_owned(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -415,17 +354,22 @@ mod tests {
     }
 
     #[test]
-    fn named_elements_carry_their_names_into_the_label() {
-        let old = site(
-            r#"{"record":{"goals":[{"name":"目标1","indicators":[{"name":"办结率","score":"5"}]}]}}"#,
-        );
-        let new = site(
-            r#"{"record":{"goals":[{"name":"目标1","indicators":[{"name":"办结率","score":"4"}]}]}}"#,
-        );
+    fn issue19_pages_built_on_another_day_are_counted_apart_with_their_dates() {
+        let page = |d: &str| {
+            format!("<main>1</main>\n<footer>\n<p>生成日期：<time datetime=\"{d}\">{d}</time></p>\n</footer>\n")
+                .into_bytes()
+        };
+        let old = SiteFiles::from([("index.html".to_owned(), page("2024-06-30"))]);
+        let new = SiteFiles::from([("index.html".to_owned(), page("2025-01-01"))]);
         let report = diff(&old, &new).expect("valid records");
-        assert_eq!(
-            report.figures[0].label,
-            "目标1 › 办结率 得分 goals[0].indicators[0].score"
+        assert!(report.pages_changed.is_empty());
+        assert_eq!(report.pages_date_only, ["index.html"]);
+        assert!(
+            report.to_human().ends_with(
+                "0 个页面有变化，新增 0 个，删除 0 个\n另有 1 个页面仅页脚生成日期不同（2024-06-30 → 2025-01-01），未列出\n"
+            ),
+            "{}",
+            report.to_human()
         );
     }
 
@@ -438,10 +382,5 @@ mod tests {
         let report = diff(&a, &b).expect("valid records");
         assert_eq!(report.records_added, ["huashan/2020"]);
         assert_eq!(report.pages_added, ["data/huashan/2020.json"]);
-    }
-
-    #[test]
-    fn natural_order_puts_ten_after_nine() {
-        assert!(natural("a[9].b") < natural("a[10].b"));
     }
 }

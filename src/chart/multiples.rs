@@ -5,16 +5,19 @@
 //! In: [`Multiples`]. Out: one SVG holding a grid of panels, four to a row. Each panel names
 //! its unit, draws the shared grid, the unit's line (a missing year breaks it) with a dot per
 //! value, and prints its latest value; the left column carries the value ticks and every
-//! panel its first and last year. Every value is in the `<desc>` as text. Written directly
-//! (not with plotters), like the sparkline, so that thin lines stay smooth.
+//! panel its years (each year when the labels fit, else every k-th with the first and the
+//! last). Every value is in the `<desc>` as text. Written directly (not with plotters), like
+//! the sparkline, so that thin lines stay smooth.
 //!
-//! Never: draws a NaN or infinite coordinate (no data gives a note instead of a grid).
+//! Never: draws a NaN or infinite coordinate (no data gives a note instead of a grid), or a
+//! text outside its panel (issue 19: a value at a panel's first year was drawn into the panel
+//! on its left; a name is cut with "…" and given whole in a `<title>`), or text under 12 px.
 
 use std::collections::BTreeMap;
 
 use super::axes;
 use super::scale::{Scale, px_value};
-use super::style::{AXIS, Anchor, BLUE, FONT, Font, GRID, MUTED, SMALL};
+use super::style::{AXIS, Anchor, BLUE, FONT, Font, GRID, MUTED};
 use super::svg::Doc;
 use super::{Axis, NO_DATA, Series, text};
 use crate::model::Dec;
@@ -32,6 +35,10 @@ const GAP_Y: f64 = 10.0;
 /// Left margin for the value ticks; top margin for the axis caption.
 const LEFT_MIN: f64 = 24.0;
 const TOP: f64 = 22.0;
+/// The size of every text: the panels are small, their labels must still be read (issue 19).
+const LABEL: f64 = FONT;
+/// The least space between two year labels.
+const YEAR_GAP: f64 = 6.0;
 
 /// The same figure for several units over the same years.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,7 +99,7 @@ pub(crate) fn multiples(chart: &Multiples) -> String {
         .collect();
     let left = ticks
         .iter()
-        .map(|t| text::width(t, SMALL))
+        .map(|t| text::width(t, LABEL))
         .fold(LEFT_MIN, f64::max)
         + 12.0;
     let n = chart.panels.len();
@@ -110,7 +117,9 @@ pub(crate) fn multiples(chart: &Multiples) -> String {
     let (span_lo, span_hi) = (px_value(scale.lo), px_value(scale.hi));
     let span_years = f64::from(last - first).max(1.0);
     let (names, _) =
-        text::truncate_all(chart.panels.iter().map(|s| s.name.as_str()), PANEL_W, FONT);
+        text::truncate_all(chart.panels.iter().map(|s| s.name.as_str()), PANEL_W, LABEL);
+    let year_marks = year_ticks(first, last);
+    let inset = inset();
     for (i, (series, name)) in chart.panels.iter().zip(&names).enumerate() {
         let x0 = left + (i % COLUMNS) as f64 * (PANEL_W + GAP_X);
         let y0 = TOP + (i / COLUMNS) as f64 * (HEAD + PANEL_H + FOOT + GAP_Y) + HEAD;
@@ -118,7 +127,7 @@ pub(crate) fn multiples(chart: &Multiples) -> String {
             if last == first {
                 x0 + PANEL_W / 2.0
             } else {
-                x0 + f64::from(year - first) / span_years * PANEL_W
+                x0 + inset + f64::from(year - first) / span_years * (PANEL_W - 2.0 * inset)
             }
         };
         let y_of = |v: Dec| {
@@ -145,7 +154,7 @@ pub(crate) fn multiples(chart: &Multiples) -> String {
                     x0 - 5.0,
                     y + 4.0,
                     label,
-                    Font::new(SMALL).anchor(Anchor::End).colour(MUTED),
+                    Font::new(LABEL).anchor(Anchor::End).colour(MUTED),
                 );
             }
         }
@@ -156,14 +165,14 @@ pub(crate) fn multiples(chart: &Multiples) -> String {
             1.0,
             None,
         );
-        let year_font = Font::new(SMALL).colour(MUTED);
-        doc.text(x0, y0 + PANEL_H + 14.0, &first.to_string(), year_font);
-        if last != first {
+        for year in &year_marks {
+            let x = x_of(*year);
+            doc.line((x, y0 + PANEL_H), (x, y0 + PANEL_H + 3.0), AXIS, 1.0, None);
             doc.text(
-                x0 + PANEL_W,
-                y0 + PANEL_H + 14.0,
-                &last.to_string(),
-                year_font.anchor(Anchor::End),
+                x,
+                y0 + PANEL_H + 15.0,
+                &year.to_string(),
+                Font::new(LABEL).colour(MUTED).anchor(Anchor::Middle),
             );
         }
         let points: BTreeMap<u16, Option<&super::Datum>> = series
@@ -201,25 +210,61 @@ pub(crate) fn multiples(chart: &Multiples) -> String {
             doc.circle((x_of(year), y_of(d.value)), 2.0, BLUE, None);
         }
         if let Some((year, d)) = points.iter().rev().find_map(|(y, d)| d.map(|d| (*y, d))) {
-            let latest = text::truncate(&d.text, PANEL_W, SMALL);
+            let latest = text::truncate(&d.text, PANEL_W, LABEL);
+            // Ends at its point, but never starts left of the panel (a value of the first year).
+            let w = latest
+                .lines
+                .first()
+                .map_or(0.0, |l| text::width(l, LABEL))
+                .min(PANEL_W);
             doc.label(
-                x_of(year).min(x0 + PANEL_W),
-                (y_of(d.value) - 6.0).max(y0 + 8.0),
+                x_of(year).min(x0 + PANEL_W).max(x0 + w),
+                (y_of(d.value) - 6.0).max(y0 + 10.0),
                 &latest,
                 &d.text,
-                Font::new(SMALL).anchor(Anchor::End).halo(),
-                SMALL,
+                Font::new(LABEL).anchor(Anchor::End).halo(),
+                LABEL,
             );
         } else {
             doc.text(
                 x0 + PANEL_W / 2.0,
                 y0 + PANEL_H / 2.0,
                 "无数据",
-                Font::new(SMALL).anchor(Anchor::Middle).colour(MUTED),
+                Font::new(LABEL).anchor(Anchor::Middle).colour(MUTED),
             );
         }
     }
     doc.finish()
+}
+
+/// Space between a panel's edge and its first (or last) year: half a year label, so that every
+/// year's label can be centred under its year and stay inside the panel.
+fn inset() -> f64 {
+    text::width("0000", LABEL) / 2.0 + 1.0
+}
+
+/// The years marked under every panel: each year when the labels, centred under their years,
+/// stay [`YEAR_GAP`] apart; else every k-th from the first for the least k that fits, the last
+/// year always shown (in place of the k-th before it when the two would touch).
+fn year_ticks(first: u16, last: u16) -> Vec<u16> {
+    if last <= first {
+        return vec![first];
+    }
+    let step = (PANEL_W - 2.0 * inset()) / f64::from(last - first);
+    let room = text::width("0000", LABEL) + YEAR_GAP;
+    let k = (1..=(last - first))
+        .find(|k| f64::from(*k) * step >= room)
+        .unwrap_or(last - first);
+    let mut marks: Vec<u16> = (first..last).step_by(usize::from(k)).collect();
+    if marks.len() > 1
+        && marks
+            .last()
+            .is_some_and(|y| f64::from(last - y) * step < room)
+    {
+        marks.pop();
+    }
+    marks.push(last);
+    marks
 }
 
 /// Every panel's values in words, for the `<desc>`.

@@ -144,9 +144,60 @@ fn inside(root: &Path, path: &Path) -> Option<PathBuf> {
     canonical.starts_with(root).then_some(canonical)
 }
 
+/// The site's `404.html` made fit for any depth: its links are relative to the site root
+/// (where the file lies, so that it also works opened from disk), and a missing
+/// `/units/foo/2099/` would resolve them from there and show the page unstyled (issue 19).
+/// Every relative `href="…"`, `src="…"` and `action="…"` (the search form) gets a leading
+/// `/`; a link to `#fragment`, an absolute path and a URL with a scheme (`https:`, `mailto:`)
+/// are left as they are.
+pub(super) fn root_relative_links(html: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(html.len() + 64);
+    let mut i = 0;
+    while i < html.len() {
+        let rest = &html[i..];
+        let attr = [&b" href=\""[..], &b" src=\""[..], &b" action=\""[..]]
+            .into_iter()
+            .find(|a| rest.len() >= a.len() && rest[..a.len()].eq_ignore_ascii_case(a));
+        let Some(attr) = attr else {
+            out.push(html[i]);
+            i += 1;
+            continue;
+        };
+        out.extend_from_slice(&rest[..attr.len()]);
+        i += attr.len();
+        let value = &html[i..];
+        let end = value
+            .iter()
+            .position(|b| matches!(b, b'"' | b'/' | b'?' | b'#'))
+            .unwrap_or(value.len());
+        let scheme = value[..end].contains(&b':');
+        if !(value.is_empty() || value[0] == b'"' || value[0] == b'/' || value[0] == b'#' || scheme)
+        {
+            out.push(b'/');
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn issue19_the_404_page_links_from_the_site_root() {
+        let page = br##"<link rel="stylesheet" href="static/style.css"><a href="#main">x</a>
+<a href="index.html">h</a><a HREF="/years/">y</a><a href="https://example.org/a">e</a>
+<a href="mailto:x@example.org">m</a><script src="static/sort.js" defer></script><a href="">e</a>
+<form action="search.html">"##;
+        let out = String::from_utf8(root_relative_links(page)).expect("UTF-8");
+        assert_eq!(
+            out,
+            r##"<link rel="stylesheet" href="/static/style.css"><a href="#main">x</a>
+<a href="/index.html">h</a><a HREF="/years/">y</a><a href="https://example.org/a">e</a>
+<a href="mailto:x@example.org">m</a><script src="/static/sort.js" defer></script><a href="">e</a>
+<form action="/search.html">"##
+        );
+    }
 
     fn site() -> (tempfile::TempDir, PathBuf) {
         let tmp = tempfile::tempdir().expect("tempdir");

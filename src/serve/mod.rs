@@ -238,6 +238,12 @@ fn respond(shared: &Shared, target: &str) -> Response {
         return Response::text(404, "404 未找到\n");
     };
     let kind = http::content_type(&file);
+    // The site's 404.html links from the site root, whatever the depth of the missing URL.
+    let bytes = if status == 404 {
+        http::root_relative_links(&bytes)
+    } else {
+        bytes
+    };
     let body = if kind == HTML {
         inject(bytes, generation, error.as_deref())
     } else {

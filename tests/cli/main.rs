@@ -16,6 +16,7 @@ mod downloads;
 mod errors;
 mod facts;
 mod field;
+mod field_paths;
 mod funds;
 mod honest;
 mod import;

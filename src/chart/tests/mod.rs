@@ -2,6 +2,7 @@
 //! labels, placeholders for empty, zero, negative, missing and single-year data, no `NaN`.
 
 mod fixtures;
+mod multiples_layout;
 mod robust;
 mod snapshots;
 

@@ -318,3 +318,67 @@ fn interrupt_after_an_edit(delay: Duration) {
         "{delay:?}: the next build completes it"
     );
 }
+
+/// `base` (a request path) joined with a relative or absolute `href`, `..` resolved, as a
+/// browser resolves a link.
+fn resolve_href(base: &str, href: &str) -> String {
+    let mut parts: Vec<&str> = if href.starts_with('/') {
+        Vec::new()
+    } else {
+        let dir = &base[..=base.rfind('/').unwrap_or(0)];
+        dir.split('/').filter(|s| !s.is_empty()).collect()
+    };
+    for seg in href.split('/').filter(|s| !s.is_empty() && *s != ".") {
+        if seg == ".." {
+            parts.pop();
+        } else {
+            parts.push(seg);
+        }
+    }
+    format!("/{}", parts.join("/"))
+}
+
+/// Issue 19: the 404 page of a missing nested URL is styled: its stylesheet and links resolve
+/// from that URL, while the `404.html` on disk keeps its relative links for a `file://` site.
+#[cfg(unix)]
+#[test]
+fn issue19_the_404_page_is_styled_at_any_depth() {
+    let server = Server::start();
+    for target in [
+        "/nothing.html",
+        "/unit/foo/2099/",
+        "/units/qingling/2099/x/y/z.html",
+    ] {
+        let (status, body) = server.get(target);
+        assert_eq!(status, 404, "{target}");
+        let href = body
+            .split("<link rel=\"stylesheet\" href=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or_else(|| panic!("a stylesheet link in {body}"));
+        let css = resolve_href(target, href);
+        let (status, text) = server.get(&css);
+        assert_eq!(status, 200, "{target}: {href} → {css}");
+        assert!(text.contains(":root"), "{css} is the site's stylesheet");
+        let home = body
+            .split("<p class=\"site-title\"><a href=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or_else(|| panic!("a home link in {body}"));
+        assert_eq!(resolve_href(target, home), "/index.html", "{target}");
+        assert!(
+            body.contains("href=\"#main\""),
+            "the skip link stays on the page"
+        );
+        assert!(
+            body.contains("action=\"/search.html\""),
+            "the search form works"
+        );
+    }
+    let on_disk =
+        std::fs::read_to_string(server.site.path().join("out/404.html")).expect("404.html");
+    assert!(
+        on_disk.contains("<link rel=\"stylesheet\" href=\"static/style.css\">"),
+        "{on_disk}"
+    );
+}
