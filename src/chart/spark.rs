@@ -49,9 +49,9 @@ pub(crate) fn sparkline(chart: &Sparkline) -> String {
         let note = if with_data == 0 { NO_DATA } else { ONE_YEAR };
         doc.text(
             w / 2.0,
-            h / 2.0 + 3.5,
+            h / 2.0 + 4.0,
             note,
-            Font::new(10.0).anchor(Anchor::Middle).colour(MUTED),
+            Font::new(12.0).anchor(Anchor::Middle).colour(MUTED),
         );
         return doc.finish();
     }

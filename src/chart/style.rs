@@ -53,8 +53,9 @@ pub(super) const WHITE: Colour = Colour(255, 255, 255);
 
 /// Body font size in pixels.
 pub(super) const FONT: f64 = 12.0;
-/// Font size of value labels and ticks.
-pub(super) const SMALL: f64 = 11.0;
+/// Font size of value labels and ticks: no text of a chart is under 12 px at its natural size
+/// (issue 19; a phone shows a chart at that size, scrolling it sideways in its box).
+pub(super) const SMALL: f64 = 12.0;
 
 /// Horizontal anchoring of a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -278,7 +278,9 @@ impl Doc {
         let size = if self.inline {
             format!(r#"width="{w}" height="{h}""#)
         } else {
-            format!(r#"width="100%" style="max-width:{w}px;height:auto""#)
+            // `--w`: the natural width, below which a narrow screen scrolls the chart rather
+            // than shrink its labels under 12 px (the theme's style.css).
+            format!(r#"width="100%" style="max-width:{w}px;height:auto;--w:{w}px""#)
         };
         format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" {size} role=\"img\" \

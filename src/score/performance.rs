@@ -210,7 +210,7 @@ pub(crate) fn rule_score(ind: &Indicator) -> RuleOutcome {
                 Basis::NothingHappened,
                 flags,
                 format!(
-                    "目标“{}”，实际“{}”，事件未发生，得满分 {}",
+                    "目标“{}”，实际“{}”，与目标相符，得满分 {}",
                     t.text,
                     b.text,
                     w.normalize()

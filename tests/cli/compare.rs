@@ -305,7 +305,7 @@ fn a_measure_is_compared_across_units_and_years_with_its_downloads() {
         "gamma has no 2021: an empty cell, not a zero"
     );
     let chart = &page[page
-        .find("<figure class=\"chart small-multiples\">")
+        .find("<figure class=\"chart small-multiples\" tabindex=\"0\">")
         .expect("the chart")..];
     for unit in ["甲街道", "乙街道", "丙街道"] {
         assert!(chart.contains(&format!(">{unit}<")), "a panel for {unit}");

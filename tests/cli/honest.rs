@@ -111,16 +111,31 @@ pub(crate) fn sentences(html: &str) -> Vec<String> {
 
 /// The clauses of `html` (sentences split at ，too) that claim an absence, with how often each
 /// occurs; clauses `sources` holds word for word (a 绩效 report's "未发生" in the unit's own
-/// files) are the record's sentences, not gongkai's, and are left out.
+/// files) are the record's sentences, not gongkai's, and are left out, and so are the words a
+/// clause quotes from the record (a rule's explanation `实际“未发生”`: the record's 实际完成值).
 fn absences(html: &str, sources: &str) -> BTreeMap<String, usize> {
     let mut out = BTreeMap::new();
     for s in sentences(html) {
         for clause in s.split('，').map(str::trim) {
-            if ABSENCE.iter().any(|w| clause.contains(w)) && !sources.contains(clause) {
+            let own = unquoted(clause);
+            if ABSENCE.iter().any(|w| own.contains(w)) && !sources.contains(clause) {
                 *out.entry(clause.to_owned()).or_insert(0) += 1;
             }
         }
     }
+    out
+}
+
+/// `clause` without what it quotes, `“…”` (the record's own words, as a rule's explanation
+/// quotes a 实际完成值).
+fn unquoted(clause: &str) -> String {
+    let mut out = String::new();
+    let mut rest = clause;
+    while let Some((before, after)) = rest.split_once('“') {
+        out.push_str(before);
+        rest = after.split_once('”').map_or("", |(_, r)| r);
+    }
+    out.push_str(rest);
     out
 }
 

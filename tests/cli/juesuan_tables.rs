@@ -587,8 +587,13 @@ fn issue17_a_shanghai_juesuan_prints_one_table_per_page_wide_ones_landscape_head
     for (i, t) in ed.tables.iter().enumerate() {
         // The page the table starts on: its title is that page's first line (the first table
         // follows the page's own heading on page 1).
+        // Every page is headed by the page's title (issue 19): the line before the table's.
+        let head = pages[0].lines().map(str::trim).find(|l| !l.is_empty());
         let starts = |p: &&str| {
-            let mut lines = p.lines().map(str::trim).filter(|l| !l.is_empty());
+            let mut lines = p
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && Some(*l) != head);
             if i == 0 {
                 lines.any(|l| l == t.title)
             } else {

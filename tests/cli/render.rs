@@ -85,7 +85,7 @@ fn a_bare_build_needs_no_theme_files() {
             .render("404.html", &Shell::not_found(&site()))
             .expect("renders");
         assert!(html.contains("页面不存在"), "{html}");
-        assert_eq!(r.static_assets().len(), 3);
+        assert_eq!(r.static_assets().len(), 4);
     }
 }
 
@@ -122,6 +122,7 @@ fn a_theme_folder_overrides_only_the_files_it_holds() {
         names,
         [
             "static/img/logo.svg",
+            "static/review.js",
             "static/search.js",
             "static/sort.js",
             "static/style.css"

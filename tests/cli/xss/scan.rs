@@ -135,12 +135,54 @@ fn markup(text: &str, problem: &mut impl FnMut(String)) {
             };
             let content = &text[i..i + end];
             let raw_text = matches!(name.as_str(), "script" | "style");
-            if raw_text && !markers(content).is_empty() || !raw_text && content.contains('<') {
+            // Data may stand in a <style> only as a CSS string every other character of which
+            // is a hex escape (the print header's `content: "…"`, `css_string`).
+            let unsafe_data = match name.as_str() {
+                "style" => markers(content)
+                    .iter()
+                    .any(|(at, _)| !in_escaped_css_string(content, *at)),
+                "script" => !markers(content).is_empty(),
+                _ => content.contains('<'),
+            };
+            if unsafe_data {
                 problem(format!("data inside <{name}>: {}", snippet(text, i)));
             }
             i += end;
         }
     }
+}
+
+/// Whether byte `at` of a style sheet lies inside a double-quoted CSS string holding only
+/// letters, digits, spaces and hex escapes (`\3c `): text that cannot end the string, the rule
+/// or the element.
+fn in_escaped_css_string(css: &str, at: usize) -> bool {
+    let Some(open) = css[..at].rfind('"') else {
+        return false;
+    };
+    let Some(len) = css[at..].find('"') else {
+        return false;
+    };
+    let inside = &css[open + 1..at + len];
+    // An odd count of quotes before the string's opening one would put `at` outside it.
+    if css[..open].matches('"').count() % 2 == 1 {
+        return false;
+    }
+    let mut chars = inside.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            let mut hex = 0;
+            while chars.peek().is_some_and(char::is_ascii_hexdigit) {
+                chars.next();
+                hex += 1;
+            }
+            if hex == 0 || chars.next() != Some(' ') {
+                return false;
+            }
+        } else if !(c.is_alphanumeric() || c == ' ') {
+            return false;
+        }
+    }
+    true
 }
 
 /// Reads a tag's attributes from just after its name to its `>`; returns the length read.

@@ -2,7 +2,7 @@
  *
  * Shows the form of year, code and unit choices, and keeps the rows of the findings table whose
  * data-year, data-code and data-unit match every choice made; the choices are also read from
- * and written to the address (?year=2023&code=score.total&unit=huashan), so a filtered view
+ * and written to the address (?year=…&code=…&unit=…), so a filtered view
  * can be linked. The count says how many rows are shown. Without JavaScript every row is shown.
  */
 (function () {
