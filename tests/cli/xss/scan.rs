@@ -134,7 +134,6 @@ fn markup(text: &str, problem: &mut impl FnMut(String)) {
                 return;
             };
             let content = &text[i..i + end];
-            let raw_text = matches!(name.as_str(), "script" | "style");
             // Data may stand in a <style> only as a CSS string every other character of which
             // is a hex escape (the print header's `content: "…"`, `css_string`).
             let unsafe_data = match name.as_str() {
