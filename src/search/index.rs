@@ -138,16 +138,7 @@ pub fn unit_docs(u: usize, unit: &Unit, scores: &CorpusScores) -> Vec<Doc> {
 fn doc(u: usize, unit: &Unit, record: &Record, score: Option<&RecordScore>) -> Doc {
     let title = page_title(unit, record);
     let mut fields = Vec::new();
-    let mut push = |weight: Weight, anchor: &str, parts: Vec<String>| {
-        let text = collapse(&parts.join("；"));
-        if !text.is_empty() {
-            fields.push(Field {
-                weight,
-                anchor: anchor.to_owned(),
-                text,
-            });
-        }
-    };
+    let mut push = |weight, anchor: &str, parts| push_field(&mut fields, weight, anchor, parts);
     let mut names = vec![title.clone(), unit.short_name.clone()];
     names.extend(unit.aliases.iter().cloned());
     push(Weight::Title, "", names);
@@ -196,16 +187,7 @@ fn doc(u: usize, unit: &Unit, record: &Record, score: Option<&RecordScore>) -> D
 fn juesuan_doc(u: usize, unit: &Unit, record: &Record, fa: &FinalAccounts) -> Doc {
     let title = format!("{}{}部门决算", unit.name, year_label(record.year));
     let mut fields = Vec::new();
-    let mut push = |weight: Weight, anchor: &str, parts: Vec<String>| {
-        let text = collapse(&parts.join("；"));
-        if !text.is_empty() {
-            fields.push(Field {
-                weight,
-                anchor: anchor.to_owned(),
-                text,
-            });
-        }
-    };
+    let mut push = |weight, anchor: &str, parts| push_field(&mut fields, weight, anchor, parts);
     let mut names = vec![title.clone(), unit.short_name.clone()];
     names.extend(unit.aliases.iter().cloned());
     names.push("部门决算".to_owned());
@@ -332,6 +314,18 @@ pub(crate) fn plain_text(markdown: &str) -> String {
 }
 
 /// Runs of whitespace as one space, trimmed.
+/// Adds a field of `parts` joined by `；` (whitespace collapsed), unless it is empty.
+fn push_field(fields: &mut Vec<Field>, weight: Weight, anchor: &str, parts: Vec<String>) {
+    let text = collapse(&parts.join("；"));
+    if !text.is_empty() {
+        fields.push(Field {
+            weight,
+            anchor: anchor.to_owned(),
+            text,
+        });
+    }
+}
+
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

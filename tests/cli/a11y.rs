@@ -103,15 +103,8 @@ fn every_main_page_reads_on_a_phone_in_light_and_dark_mode_and_passes_axe() {
         "axe-core is missing at {} (.ci/run downloads it)",
         axe().display()
     );
-    let dir = tempfile::tempdir().expect("temp dir");
-    let out = dir.path().join("site");
-    crate::support::gongkai()
-        .expect("binary")
-        .current_dir(root())
-        .args(["build", "--profile", "internal", "--output"])
-        .arg(&out)
-        .assert()
-        .success();
+    let (_dir, out) =
+        crate::support::build_into_temp_with(&root().join("content"), &["--profile", "internal"]);
     let mut problems = Vec::new();
     // Dark mode changes colours only: the pages with the most kinds of element are enough.
     let dark_pages = [PAGES[0], PAGES[2], PAGES[3], PAGES[9]];

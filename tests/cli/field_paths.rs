@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::support::{fixture, gongkai, root};
+use crate::support::{fixture, root};
 
 /// What a reader sees of an HTML page: the text outside tags, without scripts and styles
 /// (attributes such as a download link's `href` are not visible text).
@@ -61,18 +61,7 @@ fn leaks(site: &Path) -> Vec<String> {
 }
 
 fn build(content: &Path, profile: &str) -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let out = dir.path().join("site");
-    gongkai()
-        .expect("binary")
-        .current_dir(root())
-        .args(["build", "--profile", profile, "--content"])
-        .arg(content)
-        .arg("--output")
-        .arg(&out)
-        .assert()
-        .success();
-    (dir, out)
+    crate::support::build_into_temp_with(content, &["--profile", profile])
 }
 
 #[test]

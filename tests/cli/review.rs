@@ -33,6 +33,13 @@ fn checked() -> Vec<(String, u64, String, String)> {
         .collect()
 }
 
+/// The inside of the section of `html` that opens with `open`.
+fn section<'a>(html: &'a str, open: &str) -> Option<&'a str> {
+    html.split(open)
+        .nth(1)
+        .and_then(|s| s.split("</section>").next())
+}
+
 #[test]
 fn the_review_desk_lists_every_finding_once_and_only_on_the_internal_site() {
     let (_dir, files) = built(&["--profile", "internal"]);
@@ -157,21 +164,13 @@ fn each_review_row_links_to_its_finding_beside_the_figure() {
 
     // Beside its figure: the 决算 page's 收入 finding under 公开01表, the indicator's in its row.
     let js = text(&files, "units/qingling/2023/juesuan.html");
-    let t1 = js
-        .split("<section id=\"t1\"")
-        .nth(1)
-        .and_then(|s| s.split("</section>").next())
-        .expect("公开01表");
+    let t1 = section(&js, "<section id=\"t1\"").expect("公开01表");
     assert!(
         t1.contains("<li id=\"finding-1\">") && t1.contains("审核发现"),
         "{t1}"
     );
     let record = text(&files, "units/qingling/2023/index.html");
-    let accounts = record
-        .split("<section id=\"accounts\">")
-        .nth(1)
-        .and_then(|s| s.split("</section>").next())
-        .expect("the 决算 summary");
+    let accounts = section(&record, "<section id=\"accounts\">").expect("the 决算 summary");
     assert!(accounts.contains("<li id=\"finding-1\">"), "{accounts}");
     let huashan = text(&files, "units/huashan/2020/index.html");
     let row = huashan
@@ -222,15 +221,8 @@ fn the_internal_index_counts_findings_marks_thresholds_and_names_the_filer() {
 #[test]
 fn the_review_desk_filters_by_year_and_code_in_a_browser() {
     let browser = crate::browser::chromium().expect("chromium is on PATH (.ci/run installs it)");
-    let dir = tempfile::tempdir().expect("temp dir");
-    let out = dir.path().join("site");
-    crate::support::gongkai()
-        .expect("binary")
-        .current_dir(root())
-        .args(["build", "--profile", "internal", "--output"])
-        .arg(&out)
-        .assert()
-        .success();
+    let (_dir, out) =
+        crate::support::build_into_temp_with(&root().join("content"), &["--profile", "internal"]);
     let url = format!(
         "file://{}?year=2020&code=weights.goal",
         out.join("review.html").display()

@@ -102,6 +102,11 @@ pub(crate) fn gongkai() -> Result<assert_cmd::Command, assert_cmd::cargo::CargoE
 /// `gongkai build --content <content>` into a fresh temporary folder (from the repository
 /// root); returns the folder guard and the site's path.
 pub(crate) fn build_into_temp(content: &Path) -> (tempfile::TempDir, PathBuf) {
+    build_into_temp_with(content, &[])
+}
+
+/// [`build_into_temp`] with extra build arguments (`--profile internal`).
+pub(crate) fn build_into_temp_with(content: &Path, args: &[&str]) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("site");
     gongkai()
@@ -112,6 +117,7 @@ pub(crate) fn build_into_temp(content: &Path) -> (tempfile::TempDir, PathBuf) {
         .arg(content)
         .arg("--output")
         .arg(&out)
+        .args(args)
         .assert()
         .success();
     (dir, out)
