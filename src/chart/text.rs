@@ -26,11 +26,9 @@ pub(super) fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut last_space = true;
     for c in text.chars() {
-        let c = if matches!(c, '\t' | '\n' | '\r') {
-            ' '
-        } else {
-            c
-        };
+        // Every Unicode space (tab, line end, U+202F, U+3000 …) is one space, so a text of
+        // spaces only is empty (proptest found a title of one U+202F drawn as a blank <title>).
+        let c = if c.is_whitespace() { ' ' } else { c };
         let bidi = matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
         if c.is_control() || bidi || matches!(c, '\u{FFFE}' | '\u{FFFF}') {
             continue;
@@ -184,7 +182,9 @@ mod tests {
     fn clean_drops_control_and_bidi_characters_and_folds_whitespace() {
         assert_eq!(clean("a\u{0}b\u{7}c\u{1b}[31m"), "abc[31m");
         assert_eq!(clean("  一\t二\r\n三  "), "一 二 三");
-        assert_eq!(clean("x\u{202E}y\u{85}z\u{FFFF}"), "xyz");
+        assert_eq!(clean("x\u{202E}y\u{85}z\u{FFFF}"), "xy z");
+        assert_eq!(clean("\u{202f}"), "");
+        assert_eq!(clean("一\u{3000}\u{3000}二"), "一 二");
     }
 
     #[test]
