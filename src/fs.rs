@@ -3,10 +3,12 @@
 //! Only this module and `output` touch `std::fs`; every other stage works on owned data.
 
 mod beneath;
+mod temp;
 
 use std::path::{Path, PathBuf};
 
 pub(crate) use self::beneath::{Refused, Root};
+pub(crate) use self::temp::TempFolder;
 use crate::error::{Error, Result};
 
 /// Reads a whole file as bytes.

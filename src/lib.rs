@@ -64,7 +64,7 @@ pub use output::{Fault, OutputEnv, RenderedFile, WriteSummary, write_site, write
 #[doc(hidden)] // For tests/cli/streaming.rs: a file system that refuses hard links.
 pub use pipeline::build_with_fault;
 pub use pipeline::{
-    BuildOptions, BuildSummary, RenderedSite, Verbosity, build, build_with, render_site,
+    BuildOptions, BuildSummary, RenderedSite, Verbosity, build, build_site_files, build_with,
 };
 pub use render::{Crumb, NavItem, Renderer, Shell, Site, Theme, markdown_to_html, root_for};
 pub use score::{CorpusScores, RecordScore, score_corpus};

@@ -6,29 +6,22 @@
 //! pipeline, applied to a corpus of one unit, so that memory never holds the whole corpus; the
 //! pages over every unit come last, from per-unit summaries. Invalid content writes nothing
 //! (the temporary folder is dropped) and reports the same located errors as `check`; findings
-//! stop it only under `strict` (then nothing is written either). [`render_site`] is the same
-//! build over the whole corpus in memory, for `archive` and `diff`; both give the same bytes
-//! (`tests/cli/streaming.rs`).
+//! stop it only under `strict` (then nothing is written either). [`build_site_files`] is the
+//! same build into a temporary folder, read back as files, for `archive` and `diff`: there is
+//! one build path (issue 20).
 //!
 //! `SOURCE_DATE_EPOCH` is read by the caller and passed in [`BuildOptions::epoch`]: its UTC date
 //! is the only date a page may show, and without it no date appears at all.
 
 use std::io::IsTerminal as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
-use rayon::prelude::*;
-
-use crate::check::Report;
 use crate::epoch::Epoch;
 use crate::error::Result;
 use crate::lang::pick;
-use crate::model::{Corpus, Profile};
+use crate::model::Profile;
 use crate::output::RenderedFile;
-use crate::pages::Ctx;
-use crate::plan::Planned;
-use crate::render::{Renderer, Site};
-use crate::score::CorpusScores;
 
 /// What to build.
 #[derive(Debug, Clone)]
@@ -47,7 +40,7 @@ pub struct BuildOptions {
     pub epoch: Option<Epoch>,
 }
 
-/// A site rendered in memory.
+/// A built site as its files (see [`build_site_files`]).
 #[derive(Debug, Clone)]
 pub struct RenderedSite {
     /// Every file, sorted by path.
@@ -135,41 +128,6 @@ pub fn build_with_fault(
     })
 }
 
-/// Everything a site is rendered from.
-pub(crate) struct Prepared {
-    corpus: Corpus,
-    scores: CorpusScores,
-    report: Report,
-    summaries: Vec<crate::pages::UnitSummary>,
-    plan: Vec<Planned>,
-    renderer: Renderer,
-}
-
-impl Prepared {
-    /// The page context.
-    fn ctx<'a>(&'a self, opts: &'a BuildOptions) -> Ctx<'a> {
-        let corpus = &self.corpus;
-        Ctx {
-            corpus,
-            scores: &self.scores,
-            report: &self.report,
-            summaries: &self.summaries,
-            profile: opts.profile.unwrap_or(corpus.site.profile),
-            renderer: &self.renderer,
-            site: Site {
-                title: corpus.site.title.clone(),
-                data_date: opts.epoch.map(Epoch::date),
-                base_url: corpus.site.base_url.clone(),
-                years: crate::plan::years(corpus),
-            },
-            content_dir: &opts.content,
-            paths: self.plan.iter().map(|p| p.path.clone()).collect(),
-            search: Default::default(),
-        }
-    }
-}
-
-/// Loads, scores, checks and plans; `None` when `strict` stops the build because of findings.
 /// The line of a `--strict` build that stops on findings.
 pub(crate) fn strict_stop() -> String {
     pick(
@@ -178,96 +136,34 @@ pub(crate) fn strict_stop() -> String {
     )
 }
 
-fn prepare(opts: &BuildOptions, log: &mut Log) -> Result<Option<Prepared>> {
-    let corpus = crate::load::load(&opts.content)?;
-    let records: usize = corpus.units.iter().map(|u| u.records.len()).sum();
-    let units = corpus.units.len();
-    log.stage(pick(
-        format!("载入：{units} 个单位，{records} 份记录"),
-        format!("load: {units} unit(s), {records} record(s)"),
-    ));
-    let scores = crate::score::score_corpus(&corpus);
-    let scored = scores.records.len();
-    log.stage(pick(
-        format!("评分：{scored} 份记录"),
-        format!("score: {scored} record(s)"),
-    ));
-    let report = crate::check::check(&corpus, &scores);
-    let findings = report.findings.len();
-    log.stage(pick(
-        format!("检查：{findings} 条发现"),
-        format!("check: {findings} finding(s)"),
-    ));
-    if opts.strict && findings > 0 {
-        log.stage(strict_stop());
+/// The site as its files, for `archive` and `diff`: the streaming build (the only build path,
+/// issue 20) writes it into a temporary folder, which is read back and removed; `None` when
+/// `strict` stops the build because of findings. `opts.output` is not used.
+pub fn build_site_files(opts: &BuildOptions) -> Result<Option<RenderedSite>> {
+    let folder = crate::fs::TempFolder::new("gongkai-build")?;
+    let opts = BuildOptions {
+        output: folder.path().join("site"),
+        ..opts.clone()
+    };
+    let mut log = Log::new(Verbosity::Quiet);
+    let done = crate::stream::build(&opts, &mut log, crate::output::Fault::None)?;
+    if !done.written {
         return Ok(None);
     }
-    let summaries = corpus
-        .units
-        .iter()
-        .map(|u| {
-            let internal = opts.profile.unwrap_or(corpus.site.profile) == Profile::Internal;
-            let reviewed = internal.then_some(report.findings.as_slice());
-            crate::pages::summarize(u, &scores, &corpus.site.thresholds, reviewed)
-        })
-        .collect();
-    let plan = crate::plan::plan(&corpus, opts.profile.unwrap_or(corpus.site.profile));
-    let site_root = opts.content.parent().unwrap_or(Path::new("."));
-    let theme = opts.theme.as_deref().unwrap_or(corpus.site.theme.as_str());
-    let renderer = Renderer::new(Some(theme), site_root)?;
-    let planned = plan.len();
-    log.stage(pick(
-        format!("规划：{planned} 个文件"),
-        format!("plan: {planned} file(s)"),
-    ));
-    Ok(Some(Prepared {
-        corpus,
-        scores,
-        report,
-        summaries,
-        plan,
-        renderer,
-    }))
-}
-
-/// Loads, scores, checks, plans and renders, without writing; `None` when `strict` stops the
-/// build because of findings. `opts.output` is not used.
-pub fn render_site(opts: &BuildOptions) -> Result<Option<RenderedSite>> {
-    let mut log = Log::new(Verbosity::Normal);
-    let Some(prepared) = prepare(opts, &mut log)? else {
-        return Ok(None);
-    };
-    let ctx = prepared.ctx(opts);
-    let pages = prepared
-        .plan
-        .par_iter()
-        .map(|p| {
-            ctx.render_bytes(p).map(|bytes| RenderedFile {
-                path: p.path.clone(),
-                bytes,
-            })
-        })
-        .collect::<Vec<_>>();
-    let mut files = pages.into_iter().collect::<Result<Vec<_>>>()?;
-    files.extend(
-        prepared
-            .renderer
-            .static_assets()
-            .iter()
-            .map(|(path, bytes)| RenderedFile {
-                path: path.clone(),
-                bytes: bytes.clone(),
-            }),
-    );
+    let mut files = Vec::new();
+    for entry in crate::fs::walk_sorted_all(&opts.output)? {
+        let path = entry.names.join("/");
+        if entry.kind == crate::fs::EntryKind::File && path != crate::output::MARKER {
+            files.push(RenderedFile {
+                bytes: crate::fs::read(&entry.path)?,
+                path,
+            });
+        }
+    }
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    let n = files.len();
-    log.stage(pick(
-        format!("生成：{n} 个文件"),
-        format!("render: {n} file(s)"),
-    ));
     Ok(Some(RenderedSite {
         files,
-        findings: prepared.report.findings.len(),
+        findings: done.findings,
     }))
 }
 

@@ -4,7 +4,7 @@
 //! that rendering (possibly in parallel) and writing happen in one fixed order. Pure: no IO,
 //! no rendering, no scores.
 
-use crate::model::{Corpus, Profile, Record, Unit, Year};
+use crate::model::{Profile, Record, Unit, Year};
 
 /// Which page to render.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,8 +48,6 @@ pub(crate) enum Page {
     SearchMeta,
     /// `search/t/<k>.js`: shard `k` of the search postings.
     SearchShard(usize),
-    /// `search/d/<n>.js`: search page `n` as a result shows it.
-    SearchDoc(usize),
     /// `units/<id>/<year>/compare.html`: a record against its prior year (unit, record).
     Compare(usize, usize),
     /// `data/<id>/<year>/compare.json`: that comparison's figures.
@@ -186,18 +184,6 @@ pub(crate) fn measure_path(key: &str, out: MeasureOut) -> String {
     }
 }
 
-/// Every year that has at least one record, ascending.
-pub(crate) fn years(corpus: &Corpus) -> Vec<Year> {
-    let mut years: Vec<Year> = corpus
-        .units
-        .iter()
-        .flat_map(|u| u.records.iter().map(|r| r.year))
-        .collect();
-    years.sort();
-    years.dedup();
-    years
-}
-
 /// The 申报表 and 决算 CSV files of one record, each planned only when its table is shown.
 fn record_csvs(id: &str, u: usize, r: usize, record: &Record) -> Vec<Planned> {
     let mut pages = Vec::new();
@@ -218,27 +204,6 @@ fn record_csvs(id: &str, u: usize, r: usize, record: &Record) -> Vec<Planned> {
     if record.final_accounts.is_some() {
         push("accounts-summary", Page::AccountsCsv(u, r));
     }
-    pages
-}
-
-/// Plans every page of the site for `profile`, sorted by path.
-pub(crate) fn plan(corpus: &Corpus, profile: Profile) -> Vec<Planned> {
-    let mut pages = site_pages(
-        &years(corpus),
-        crate::search::record_count(corpus),
-        !corpus.units.is_empty(),
-        corpus.site.base_url.is_some(),
-        profile,
-    );
-    for (u, unit) in corpus.units.iter().enumerate() {
-        pages.extend(unit_pages(u, unit));
-    }
-    let docs = crate::search::doc_numbers(corpus);
-    pages.extend(docs.into_iter().map(|n| Planned {
-        path: crate::search::doc_path(n),
-        page: Page::SearchDoc(n),
-    }));
-    pages.sort_by(|a, b| a.path.cmp(&b.path));
     pages
 }
 
@@ -395,6 +360,36 @@ mod tests {
     use std::path::Path;
 
     use super::*;
+    use crate::model::Corpus;
+
+    /// Every year that has at least one record, ascending.
+    fn years(corpus: &Corpus) -> Vec<Year> {
+        let mut years: Vec<Year> = corpus
+            .units
+            .iter()
+            .flat_map(|u| u.records.iter().map(|r| r.year))
+            .collect();
+        years.sort();
+        years.dedup();
+        years
+    }
+
+    /// Every page of the site for `profile` (search pages aside), sorted by path, composed as
+    /// the streaming build composes it: the site pages, then each unit's.
+    fn plan(corpus: &Corpus, profile: Profile) -> Vec<Planned> {
+        let mut pages = site_pages(
+            &years(corpus),
+            crate::search::record_count(corpus),
+            !corpus.units.is_empty(),
+            corpus.site.base_url.is_some(),
+            profile,
+        );
+        for (u, unit) in corpus.units.iter().enumerate() {
+            pages.extend(unit_pages(u, unit));
+        }
+        pages.sort_by(|a, b| a.path.cmp(&b.path));
+        pages
+    }
 
     fn example() -> Corpus {
         crate::load::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"))

@@ -23,7 +23,7 @@ use crate::error::{Error, Result};
 use crate::fs;
 use crate::lang::pick;
 use crate::model::Profile;
-use crate::pipeline::{BuildOptions, render_site};
+use crate::pipeline::{BuildOptions, build_site_files};
 use leaves::{leaves, natural};
 
 /// The files of one published site: relative path → bytes.
@@ -202,7 +202,7 @@ fn snapshot_epoch(path: &Path) -> Result<Option<Epoch>> {
     Ok(manifest.source_date_epoch.map(Epoch))
 }
 
-/// The site of one side: a snapshot's `site/` as stored, or a content folder built in memory.
+/// The site of one side: a snapshot's `site/` as stored, or a content folder built (into a temporary folder).
 pub fn load_side(path: &Path, epoch: Option<Epoch>) -> Result<SiteFiles> {
     if fs::symlink_metadata(&path.join(MANIFEST))?.is_some() {
         let site = path.join(SITE);
@@ -233,7 +233,7 @@ pub fn load_side(path: &Path, epoch: Option<Epoch>) -> Result<SiteFiles> {
         strict: false,
         epoch,
     };
-    let site = render_site(&opts)?.unwrap_or_else(|| crate::pipeline::RenderedSite {
+    let site = build_site_files(&opts)?.unwrap_or_else(|| crate::pipeline::RenderedSite {
         files: Vec::new(),
         findings: 0,
     });

@@ -24,7 +24,7 @@ use crate::error::{Error, Result};
 use crate::fs;
 use crate::model::Profile;
 use crate::output::{OutputEnv, guard_folder};
-use crate::pipeline::{BuildOptions, render_site};
+use crate::pipeline::{BuildOptions, build_site_files};
 use manifest::{Entry, MANIFEST, Manifest, SITE, SUMS};
 
 /// Marker file saying a folder is a gongkai archive.
@@ -82,7 +82,7 @@ pub fn archive(opts: &ArchiveOptions) -> Result<ArchiveSummary> {
         strict: false,
         epoch: opts.epoch,
     };
-    let site = render_site(&build)?.ok_or_else(|| {
+    let site = build_site_files(&build)?.ok_or_else(|| {
         Error::Usage(crate::lang::pick(
             "生成中止，什么也没有存档",
             "the build stopped; nothing archived",

@@ -173,7 +173,6 @@ impl Ctx<'_> {
             ),
             Page::SearchMeta => Ok(self.search_index().meta_js()),
             Page::SearchShard(k) => Ok(self.search_index().shard_js(k)),
-            Page::SearchDoc(n) => Ok(self.search_index().doc_js(n)),
             Page::Compare(u, r) => {
                 let unit = &self.corpus.units[u];
                 let (shell, page) = compare::view(self, path, unit, &unit.records[r]);

@@ -77,7 +77,7 @@ pub(crate) fn site(text: &str, profile: Profile) -> Result<BTreeMap<String, Stri
         strict: false,
         epoch: Some(gongkai::epoch::Epoch(0)),
     };
-    let built = gongkai::render_site(&opts).map_err(|e| e.to_string())?;
+    let built = gongkai::build_site_files(&opts).map_err(|e| e.to_string())?;
     let built = built.expect("not strict");
     Ok(built
         .files

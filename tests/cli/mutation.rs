@@ -152,7 +152,7 @@ proptest! {
             strict: false,
             epoch: None,
         };
-        let built = catch_unwind(AssertUnwindSafe(|| gongkai::render_site(&opts)));
+        let built = catch_unwind(AssertUnwindSafe(|| gongkai::build_site_files(&opts)));
         let Ok(built) = built else {
             panic!("the build panicked on {record}.yaml after {mutations:?}");
         };

@@ -1,11 +1,9 @@
-//! The streaming build (one unit at a time, pages over many units from per-unit summaries)
-//! writes exactly the files the in-memory build renders from the whole corpus
-//! (`render_site`, used by `archive` and `diff`), byte for byte: on the example content, the
-//! comparison fixture (three units over four years) and a synthetic corpus, under both
-//! profiles, with and without a sitemap. `check` streams the same way and reports the same.
+//! `check` streams one unit at a time, as the build does, and reports what checking the whole
+//! corpus reports. (The build has one path since issue 20: the streaming one; `archive` and
+//! `diff` build through it into a temporary folder, so the in-memory build and the test that
+//! compared it with the streaming one are gone.)
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use gongkai::model::Profile;
 use gongkai::{BuildOptions, Verbosity};
@@ -21,90 +19,6 @@ fn options(content: &Path, output: &Path, profile: Profile) -> BuildOptions {
         strict: false,
         epoch: gongkai::epoch::Epoch::parse("1700000000").ok(),
     }
-}
-
-/// Streams `content` into a fresh folder and renders it in memory; asserts the same files.
-fn assert_same(content: &Path) {
-    for profile in [Profile::Public, Profile::Internal] {
-        let out = tempfile::tempdir().expect("temp dir");
-        let output = out.path().join("site");
-        let opts = options(content, &output, profile);
-        let built = gongkai::build_with(&opts, Verbosity::Quiet).expect("builds");
-        assert!(built.written);
-        let mut streamed = files(&output);
-        streamed.retain(|p, _| !p.starts_with(".gongkai-"));
-        let in_memory: BTreeMap<String, Vec<u8>> = gongkai::render_site(&opts)
-            .expect("renders")
-            .expect("not strict")
-            .files
-            .into_iter()
-            .map(|f| (f.path, f.bytes))
-            .collect();
-        assert_eq!(
-            streamed.keys().collect::<Vec<_>>(),
-            in_memory.keys().collect::<Vec<_>>(),
-            "{}: other files ({profile:?})",
-            content.display()
-        );
-        let differing: Vec<&String> = streamed
-            .iter()
-            .filter(|(p, v)| in_memory[*p] != **v)
-            .map(|(p, _)| p)
-            .collect();
-        assert!(
-            differing.is_empty(),
-            "{}: streamed files differ ({profile:?}): {differing:?}",
-            content.display()
-        );
-    }
-}
-
-/// A copy of `content` in a temporary folder, with `extra` appended to its `_site.yaml`.
-fn copy_with_site_lines(content: &Path, extra: &str) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let to = dir.path().join("content");
-    for (rel, bytes) in files(content) {
-        let path = to.join(&rel);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        let mut bytes = bytes;
-        if rel == "_site.yaml" {
-            bytes.extend_from_slice(extra.as_bytes());
-        }
-        std::fs::write(path, bytes).expect("copy");
-    }
-    (dir, to)
-}
-
-#[test]
-fn the_example_site_streams_to_the_same_bytes() {
-    assert_same(&root().join("content"));
-}
-
-#[test]
-fn the_comparison_fixture_streams_to_the_same_bytes_with_a_sitemap() {
-    let content = fixture("sites/compare/content");
-    assert_same(&content);
-    let (_dir, with_url) = copy_with_site_lines(&content, "base_url: https://example.gov.cn/\n");
-    assert_same(&with_url);
-}
-
-#[test]
-fn a_synthetic_corpus_of_more_than_one_chunk_streams_to_the_same_bytes() {
-    // 70 units: more than one chunk of units (64), so the search pages of two chunks meet.
-    let dir = tempfile::tempdir().expect("temp dir");
-    let content = dir.path().join("content");
-    let opts = gongkai::synth::Options {
-        records: 140,
-        seed: 7,
-        years: 2,
-    };
-    gongkai::synth::generate(opts, |rel, text| {
-        let path = content.join(rel);
-        std::fs::create_dir_all(path.parent().expect("parent"))?;
-        std::fs::write(path, text)
-    })
-    .expect("generates");
-    assert_same(&content);
 }
 
 #[test]

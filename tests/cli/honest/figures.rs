@@ -92,7 +92,7 @@ fn every_figure_of_every_generated_shuoming_is_in_the_record_or_its_computed_fig
         strict: false,
         epoch: Some(gongkai::epoch::Epoch(0)),
     };
-    let site = gongkai::render_site(&opts)
+    let site = gongkai::build_site_files(&opts)
         .expect("builds")
         .expect("not strict");
     let files: BTreeMap<&str, String> = site
