@@ -10,6 +10,19 @@
 //! Only `load` and `output` touch the file system (through `fs`); only `load` and `render` run
 //! in parallel, and parallelism never changes a byte of output.
 //!
+//! There is one build path, `stream` (run by `pipeline`): each unit is loaded, scored, checked,
+//! planned, rendered and written in turn, then the pages over every unit from per-unit
+//! summaries; `archive` and `diff` build through it into a temporary folder. The modules import
+//! downwards only (issue 20):
+//!
+//! ```text
+//! main → pipeline → stream → search, cache → pages → (plan, compare, chart, render)
+//!                                              → (load, score, check, model) → output, fs
+//! ```
+//!
+//! `plan` (URLs and paths) and `compare` never import `pages`; `pages` never imports `search`
+//! (the build writes the search index files itself).
+//!
 //! Glossary (Chinese term → name in code):
 //! - 预算数 (A) → `budget`; 执行数 (B) → `actual`; 执行率 = B/A → `execution rate`
 //! - 年度绩效目标 → `goal`; 三级指标 → `indicator`; 分值 → `weight`; 得分 → `score`

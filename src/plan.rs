@@ -95,6 +95,29 @@ pub(crate) struct Planned {
     pub(crate) page: Page,
 }
 
+/// How many tables a 决算 has (公开01–09表, one CSV each).
+pub(crate) const JUESUAN_TABLES: usize = 9;
+
+/// The output path of the review desk (internal profile).
+pub(crate) const REVIEW_PATH: &str = "review.html";
+/// The output path of every finding as CSV (internal profile).
+pub(crate) const FINDINGS_CSV: &str = "data/findings.csv";
+/// The output path of every finding as JSON (internal profile).
+pub(crate) const FINDINGS_JSON: &str = "data/findings.json";
+
+/// The path of the search index's metadata file, which every search page loads first.
+pub(crate) const SEARCH_META_PATH: &str = "search/meta.js";
+
+/// The output path of search shard `k`.
+pub(crate) fn search_shard_path(k: usize) -> String {
+    format!("search/t/{k}.js")
+}
+
+/// The output path of search page `n`'s result file.
+pub(crate) fn search_doc_path(n: usize) -> String {
+    format!("search/d/{n}.js")
+}
+
 /// The output path of a unit's page.
 pub(crate) fn unit_path(id: &str) -> String {
     format!("units/{id}/index.html")
@@ -247,7 +270,7 @@ pub(crate) fn unit_pages(u: usize, unit: &Unit) -> Vec<Planned> {
                 path: juesuan_path(unit.id.as_str(), record.year),
                 page: Page::Juesuan(u, r),
             });
-            for n in 1..=crate::pages::JUESUAN_TABLES {
+            for n in 1..=JUESUAN_TABLES {
                 pages.push(Planned {
                     path: juesuan_csv_path(unit.id.as_str(), record.year, n),
                     page: Page::JuesuanCsv(u, r, n),
@@ -266,12 +289,12 @@ pub(crate) fn unit_pages(u: usize, unit: &Unit) -> Vec<Planned> {
     pages
 }
 
-/// The pages over the whole site, for `records` unit-year records over `years`; the cross-unit
+/// The pages over the whole site, with `shards` search shards, over `years`; the cross-unit
 /// comparisons only when the site has units, the sitemap only with a base URL, the review desk
 /// only under the internal profile; unsorted. Search documents are not among them.
 pub(crate) fn site_pages(
     years: &[Year],
-    records: usize,
+    shards: usize,
     has_units: bool,
     sitemap: bool,
     profile: Profile,
@@ -297,12 +320,12 @@ pub(crate) fn site_pages(
         page: Page::Search,
     });
     pages.push(Planned {
-        path: crate::search::META_PATH.to_owned(),
+        path: SEARCH_META_PATH.to_owned(),
         page: Page::SearchMeta,
     });
-    for k in 0..crate::search::shard_count(records) {
+    for k in 0..shards {
         pages.push(Planned {
-            path: crate::search::shard_path(k),
+            path: search_shard_path(k),
             page: Page::SearchShard(k),
         });
     }
@@ -324,9 +347,9 @@ pub(crate) fn site_pages(
     }
     if profile == Profile::Internal {
         for (path, page) in [
-            (crate::pages::REVIEW_PATH, Page::Review),
-            (crate::pages::FINDINGS_CSV, Page::FindingsCsv),
-            (crate::pages::FINDINGS_JSON, Page::FindingsJson),
+            (REVIEW_PATH, Page::Review),
+            (FINDINGS_CSV, Page::FindingsCsv),
+            (FINDINGS_JSON, Page::FindingsJson),
         ] {
             pages.push(Planned {
                 path: path.to_owned(),
@@ -379,7 +402,7 @@ mod tests {
     fn plan(corpus: &Corpus, profile: Profile) -> Vec<Planned> {
         let mut pages = site_pages(
             &years(corpus),
-            crate::search::record_count(corpus),
+            crate::search::shard_count(crate::search::record_count(corpus)),
             !corpus.units.is_empty(),
             corpus.site.base_url.is_some(),
             profile,

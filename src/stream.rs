@@ -135,7 +135,7 @@ pub(crate) fn build(opts: &BuildOptions, log: &mut Log, fault: Fault) -> Result<
     let total_docs: usize = records.iter().sum();
     let site_pages = crate::plan::site_pages(
         &years,
-        total_docs,
+        crate::search::shard_count(total_docs),
         !outline.units.is_empty(),
         settings.base_url.is_some(),
         profile,
@@ -468,7 +468,6 @@ fn unit(shared: &Shared<'_>, u: usize, first_doc: usize, pending: PendingUnit) -
         site: shared.site.clone(),
         paths: Vec::new(),
         content_dir: shared.content_dir,
-        search: Default::default(),
     };
     // The previous files of this unit, when its key is unchanged (same content, findings and
     // settings): each is taken over if still in place.
@@ -659,8 +658,7 @@ fn finish(
         paths.extend(docs.map(crate::search::doc_path));
         paths.sort_unstable();
     }
-    let search = std::sync::OnceLock::new();
-    let _ = search.set(Units::search_index(units.search, &units.summaries));
+    let search = Units::search_index(units.search, &units.summaries);
     let ctx = Ctx {
         corpus: &corpus,
         scores: &scores,
@@ -671,7 +669,6 @@ fn finish(
         site: shared.site.clone(),
         paths,
         content_dir: shared.content_dir,
-        search,
     };
     let global = &shared.global;
     let key_of = |p: &Planned| match p.page {
@@ -691,8 +688,10 @@ fn finish(
         .map(|p| {
             let key = key_of(p);
             let mut files = Files::default();
-            let len = files.put(shared, &p.path, old_len(&p.path, key), || {
-                ctx.render_bytes(p)
+            let len = files.put(shared, &p.path, old_len(&p.path, key), || match p.page {
+                Page::SearchMeta => Ok(search.meta_js().into_bytes()),
+                Page::SearchShard(k) => Ok(search.shard_js(k).into_bytes()),
+                _ => ctx.render_bytes(p),
             })?;
             let entry = Entry {
                 key: key.to_owned(),

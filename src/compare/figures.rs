@@ -9,9 +9,9 @@
 use serde::Serialize;
 
 use crate::model::{AmountUnit, Dec, FinalAccounts, Record, Unit};
-use crate::pages::{execution_rate, main_card, rule_total};
 use crate::score::RecordScore;
 use crate::score::accounts::{Change, Figure, PriorSource, change, prior_value};
+use crate::score::headline::{completion_rate, execution_rate, main_card, rule_total};
 
 /// How a figure is measured, which decides how its change is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -102,8 +102,7 @@ pub(crate) fn key_figures(record: &Record, score: Option<&RecordScore>) -> Vec<K
         "completion",
         "指标完成率",
         FigureKind::Percent,
-        card.and_then(crate::pages::completion_rate)
-            .map(|p| p.percent()),
+        card.and_then(completion_rate).map(|p| p.percent()),
     );
     let fa = record.final_accounts.as_ref();
     for figure in Figure::ALL {

@@ -8,9 +8,9 @@
 use serde::Serialize;
 
 use crate::model::{Dec, Thresholds};
-use crate::pages::{execution_rate, main_card, rule_total};
 use crate::render::{fmt_pct, fmt_score};
 use crate::score::RecordScore;
+use crate::score::headline::{completion_rate, execution_rate, main_card, rule_total};
 
 /// One flag.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -60,7 +60,7 @@ pub(crate) fn record_flags(score: Option<&RecordScore>, t: &Thresholds) -> Vec<R
             ),
         );
     }
-    if let Some(rate) = crate::pages::completion_rate(card)
+    if let Some(rate) = completion_rate(card)
         && rate.percent() < t.completion
     {
         flag(

@@ -87,7 +87,7 @@ pub(super) fn view(ctx: &Ctx<'_>, path: &str) -> (Shell, IndexPage) {
         .flat_map(|u| &u.records)
         .map(|r| r.findings.len())
         .sum();
-    let review_href = format!("{root}{}", super::REVIEW_PATH);
+    let review_href = format!("{root}{}", crate::plan::REVIEW_PATH);
     let page = IndexPage {
         subtitle,
         internal,

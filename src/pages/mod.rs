@@ -26,14 +26,16 @@ mod unit_year;
 mod year;
 mod year_compare;
 
-/// How many tables a 决算 page has (one CSV each).
-pub(crate) const JUESUAN_TABLES: usize = juesuan::TABLES;
 pub(crate) use card_head::card_title;
-pub(crate) use review::{FINDINGS_CSV, FINDINGS_JSON, REVIEW_PATH};
 pub(crate) use summary::{
     FindingRow, MainFigures, MeasureValue, RecordSummary, UnitSummary, summarize,
 };
 pub(crate) use unit_year::page_title;
+// The headline figures of a record's scores live with the scores (issue 20: `compare` reads
+// them without importing `pages`).
+pub(crate) use crate::score::headline::{
+    completion_rate, execution_rate, main_card, rule_total, visible_rule_total,
+};
 
 use serde::Serialize;
 
@@ -58,8 +60,6 @@ pub(crate) struct Ctx<'a> {
     pub(crate) paths: Vec<String>,
     /// The content folder, to publish record paths relative to it.
     pub(crate) content_dir: &'a std::path::Path,
-    /// The search index, built once by the first search file rendered.
-    pub(crate) search: std::sync::OnceLock<crate::search::Index>,
 }
 
 /// A page's shell and body, flattened into one template context.
@@ -71,12 +71,6 @@ struct View<'a, T: Serialize> {
 }
 
 impl Ctx<'_> {
-    /// The search index (built on first use, shared by every search file).
-    fn search_index(&self) -> &crate::search::Index {
-        self.search
-            .get_or_init(|| crate::search::index(self.corpus, self.scores))
-    }
-
     /// Renders one planned file: a page or data file as text, a workbook as bytes.
     pub(crate) fn render_bytes(&self, planned: &Planned) -> Result<Vec<u8>> {
         match planned.page {
@@ -171,8 +165,14 @@ impl Ctx<'_> {
                     page: &(),
                 },
             ),
-            Page::SearchMeta => Ok(self.search_index().meta_js()),
-            Page::SearchShard(k) => Ok(self.search_index().shard_js(k)),
+            // The search index is built from every unit by the build, which writes its files
+            // itself (`stream`): `pages` knows nothing of search (issue 20).
+            Page::SearchMeta | Page::SearchShard(_) => {
+                Err(crate::error::Error::Usage(crate::lang::pick(
+                    "内部错误：搜索索引文件由生成过程直接写出，不由页面生成",
+                    "the search index files are written by the build, not rendered as pages",
+                )))
+            }
             Page::Compare(u, r) => {
                 let unit = &self.corpus.units[u];
                 let (shell, page) = compare::view(self, path, unit, &unit.records[r]);
@@ -275,43 +275,6 @@ pub(crate) struct Headline {
     pub(crate) execution_mark: String,
     /// "高于规则得分" when the reported score is above the rule's; internal profile only.
     pub(crate) reported_mark: String,
-}
-
-/// The table that speaks for a record.
-pub(crate) fn main_card(score: &RecordScore) -> Option<&CardScore> {
-    score.self_evaluation.as_ref().or(score.projects.first())
-}
-
-/// The rule total of a card as computed (2 places, trailing zeros dropped). The document's own
-/// precision decides only whether a reported score differs; it never rounds the rule's figure.
-/// A partial table (原文不全) has no rule total to rank or compare: `None` (issue 16); its
-/// visible part's sum is [`visible_rule_total`].
-pub(crate) fn rule_total(card: &CardScore) -> Option<Dec> {
-    if card.partial.is_some() {
-        return None;
-    }
-    visible_rule_total(card)
-}
-
-/// The rule total over the rows a table shows, partial or not.
-pub(crate) fn visible_rule_total(card: &CardScore) -> Option<Dec> {
-    card.rule_total.map(|d| d.round(2).normalize())
-}
-
-/// The indicator completion of a card; `None` for a partial table, whose completion is of
-/// the visible rows only and is never compared or ranked (issue 16).
-pub(crate) fn completion_rate(card: &CardScore) -> Option<Pct> {
-    if card.partial.is_some() {
-        return None;
-    }
-    card.completion.rate
-}
-
-/// The 执行率 of a card: the recomputed one, else the stated one.
-pub(crate) fn execution_rate(card: &CardScore) -> Option<Pct> {
-    card.execution
-        .as_ref()
-        .and_then(|e| e.rate.or(e.reported_rate))
 }
 
 pub(crate) fn headline(score: Option<&RecordScore>) -> Headline {

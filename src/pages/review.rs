@@ -14,15 +14,8 @@ use super::findings::{anchor, under};
 use super::{Ctx, FindingRow, csv};
 use crate::check::Finding;
 use crate::model::Record;
-use crate::plan::{juesuan_path, unit_path, unit_year_path};
+use crate::plan::{FINDINGS_JSON, juesuan_path, unit_path, unit_year_path};
 use crate::render::Shell;
-
-/// The output path of the review desk.
-pub(crate) const REVIEW_PATH: &str = "review.html";
-/// The output path of every finding as CSV.
-pub(crate) const FINDINGS_CSV: &str = "data/findings.csv";
-/// The output path of every finding as JSON.
-pub(crate) const FINDINGS_JSON: &str = "data/findings.json";
 
 /// The desk's rows of one record's findings (numbered as on the record's pages).
 pub(crate) fn rows<'a>(

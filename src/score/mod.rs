@@ -19,6 +19,7 @@ mod card;
 pub(crate) mod completion;
 pub(crate) mod execution;
 pub(crate) mod funds;
+pub(crate) mod headline;
 pub(crate) mod performance;
 pub(crate) mod projects;
 pub(crate) mod text;

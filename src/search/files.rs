@@ -30,7 +30,7 @@ use super::index::{Doc, PAGES_PER_RECORD, Weight, script_json};
 use super::tokenize::for_each_key;
 
 /// The path of the metadata file every search page loads first.
-pub const META_PATH: &str = "search/meta.js";
+pub const META_PATH: &str = crate::plan::SEARCH_META_PATH;
 
 /// The postings of one token while the index is built.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -445,10 +445,10 @@ pub fn doc_js(n: usize, doc: Option<&Doc>) -> String {
 
 /// The output path of shard `k`.
 pub fn shard_path(k: usize) -> String {
-    format!("search/t/{k}.js")
+    crate::plan::search_shard_path(k)
 }
 
 /// The output path of page `n`'s result file.
 pub fn doc_path(n: usize) -> String {
-    format!("search/d/{n}.js")
+    crate::plan::search_doc_path(n)
 }

@@ -64,9 +64,6 @@ use crate::render::Shell;
 use crate::render::edition::{Edition, EditionTable, Numbering, TableId, chinese_numeral};
 use crate::score::accounts::{Totals, derive};
 
-/// How many tables a 决算 has.
-pub(crate) const TABLES: usize = 9;
-
 /// Said under a table that has an empty money cell.
 const EMPTY_CELL_NOTE: &str = "空白单元格表示原文未列示、且无法由其他数字推算的数据。";
 
