@@ -1,8 +1,9 @@
 //! Stage 4a: the site plan. Every output page and its path, decided before rendering.
 //!
-//! In: the validated [`Corpus`]. Out: a list of [`Planned`] pages sorted by output path, so
-//! that rendering (possibly in parallel) and writing happen in one fixed order. Pure: no IO,
-//! no rendering, no scores.
+//! In: one validated unit ([`unit_pages`]) or the site's years and settings ([`site_pages`]).
+//! Out: lists of [`Planned`] pages, which the build sorts by output path so that rendering
+//! (possibly in parallel) and writing happen in one fixed order; and every output path. Pure:
+//! no IO, no rendering, no scores; imports neither `pages` nor `search` (issue 20).
 
 use crate::model::{Profile, Record, Unit, Year};
 
