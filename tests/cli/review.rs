@@ -17,7 +17,12 @@ fn checked() -> Vec<(String, u64, String, String)> {
         .args(["check", "--format", "json"])
         .output()
         .expect("runs");
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    keys(&out.stdout)
+}
+
+/// `(unit, year, code, field)` of every finding of a `{"findings": [...]}` JSON text.
+fn keys(json: &[u8]) -> Vec<(String, u64, String, String)> {
+    let json: serde_json::Value = serde_json::from_slice(json).expect("JSON");
     json["findings"]
         .as_array()
         .expect("findings")
@@ -46,21 +51,7 @@ fn the_review_desk_lists_every_finding_once_and_only_on_the_internal_site() {
     let expected = checked();
     assert!(expected.len() > 20, "the example has its findings");
 
-    let json: serde_json::Value =
-        serde_json::from_slice(&files["data/findings.json"]).expect("findings.json");
-    let listed: Vec<(String, u64, String, String)> = json["findings"]
-        .as_array()
-        .expect("a list")
-        .iter()
-        .map(|f| {
-            (
-                f["unit"].as_str().expect("unit").to_owned(),
-                f["year"].as_u64().expect("year"),
-                f["code"].as_str().expect("code").to_owned(),
-                f["field"].as_str().expect("field").to_owned(),
-            )
-        })
-        .collect();
+    let listed = keys(&files["data/findings.json"]);
     let mut expected = expected;
     expected.sort();
     let sorted = |mut v: Vec<(String, u64, String, String)>| {
