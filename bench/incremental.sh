@@ -8,7 +8,7 @@
 #   one record edited a YAML comment appended to one record (a different record each run), so
 #                     its unit is loaded and rendered again and every other unit is taken over;
 # and prints the median wall time, CPU time and peak RSS of each, the stage lines of the last
-# run (units taken over, files rendered), and whether the last incremental site equals a clean
+# run (单位: units taken over, 写入: files written), and whether the last incremental site equals a clean
 # build of the same content byte for byte (diff -r, when CHECK_EQUAL is not 0).
 # Content files are aged one hour first: files modified in the last seconds before a build are
 # always loaded again (stamps that recent cannot be trusted), as right after generating them.
@@ -61,7 +61,9 @@ for tag in unchanged edited; do
     "$(awk -v k="$(med "$tag" 3)" 'BEGIN {print k / 1024}')"
 done
 echo "last edited rebuild:"
-grep -E '^(units|write):' "$times/edited.log" | sed 's/^/  /'
+# The stage lines are in Chinese (规划/单位/写入); a missing line must not end the script.
+grep -E '^(规划|单位|写入)：' "$times/edited.log" | sed 's/^/  /' || echo "  (no stage lines in $times/edited.log)"
+
 
 if [ "${CHECK_EQUAL:-1}" != 0 ]; then
   rm -rf "$work/incremental-clean" "$work/.gongkai-stamps-incremental-clean.json"
