@@ -468,6 +468,7 @@ fn unit(shared: &Shared<'_>, u: usize, first_doc: usize, pending: PendingUnit) -
         site: shared.site.clone(),
         paths: Vec::new(),
         content_dir: shared.content_dir,
+        compared: Default::default(),
     };
     // The previous files of this unit, when its key is unchanged (same content, findings and
     // settings): each is taken over if still in place.
@@ -669,6 +670,7 @@ fn finish(
         site: shared.site.clone(),
         paths,
         content_dir: shared.content_dir,
+        compared: Default::default(),
     };
     let global = &shared.global;
     let key_of = |p: &Planned| match p.page {

@@ -310,8 +310,8 @@ pub(super) fn view(
     path: &str,
     unit: &Unit,
     record: &Record,
+    c: &Comparison<'_>,
 ) -> (Shell, ComparePage) {
-    let c = comparison(ctx, unit, record);
     let prior_label = c
         .prior_year
         .map_or_else(|| "上年（本报告所列）".to_owned(), |y| format!("{y}年"));

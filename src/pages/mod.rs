@@ -60,7 +60,19 @@ pub(crate) struct Ctx<'a> {
     pub(crate) paths: Vec<String>,
     /// The content folder, to publish record paths relative to it.
     pub(crate) content_dir: &'a std::path::Path,
+    /// The comparisons made so far, one per record: its page, JSON and five CSVs share it.
+    pub(crate) compared: Compared<'a>,
 }
+
+/// Each record's comparison with its prior year, made once (issue 20: made for each of the
+/// seven files that show it, it was about a tenth of a build's CPU time). A lock, not a
+/// `RefCell`, so that a context stays shareable across threads; it is only ever taken by the
+/// thread rendering one unit's files.
+#[derive(Default)]
+pub(crate) struct Compared<'a>(std::sync::Mutex<Vec<RecordComparison<'a>>>);
+
+/// A record's place (unit, record) and its comparison.
+type RecordComparison<'a> = ((usize, usize), std::sync::Arc<compare::Comparison<'a>>);
 
 /// A page's shell and body, flattened into one template context.
 #[derive(Serialize)]
@@ -70,7 +82,24 @@ struct View<'a, T: Serialize> {
     page: &'a T,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// The comparison of record `r` of unit `u` with its prior year, made on first use.
+    fn comparison(&self, u: usize, r: usize) -> std::sync::Arc<compare::Comparison<'a>> {
+        let corpus: &'a Corpus = self.corpus;
+        let mut made = self
+            .compared
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((_, c)) = made.iter().find(|(key, _)| *key == (u, r)) {
+            return std::sync::Arc::clone(c);
+        }
+        let unit = &corpus.units[u];
+        let c = std::sync::Arc::new(compare::comparison(self, unit, &unit.records[r]));
+        made.push(((u, r), std::sync::Arc::clone(&c)));
+        c
+    }
+
     /// Renders one planned file: a page or data file as text, a workbook as bytes.
     pub(crate) fn render_bytes(&self, planned: &Planned) -> Result<Vec<u8>> {
         match planned.page {
@@ -175,18 +204,14 @@ impl Ctx<'_> {
             }
             Page::Compare(u, r) => {
                 let unit = &self.corpus.units[u];
-                let (shell, page) = compare::view(self, path, unit, &unit.records[r]);
+                let c = self.comparison(u, r);
+                let (shell, page) = compare::view(self, path, unit, &unit.records[r], &c);
                 self.renderer
                     .render("compare.html", &View { shell, page: &page })
             }
-            Page::CompareJson(u, r) => {
-                let unit = &self.corpus.units[u];
-                compare_data::compare_json(&compare::comparison(self, unit, &unit.records[r]))
-            }
+            Page::CompareJson(u, r) => compare_data::compare_json(&self.comparison(u, r)),
             Page::CompareCsv(u, r, table) => {
-                let unit = &self.corpus.units[u];
-                let c = compare::comparison(self, unit, &unit.records[r]);
-                Ok(compare_data::compare_csv(&c, table))
+                Ok(compare_data::compare_csv(&self.comparison(u, r), table))
             }
             Page::TrendCsv(u) => Ok(trend::trend_csv(self, &self.corpus.units[u])),
             Page::Measure(m, MeasureOut::Html) => {
