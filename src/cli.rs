@@ -22,6 +22,9 @@ pub(crate) struct Cli {
 pub(crate) enum Command {
     /// Load, validate, score and audit the content without writing anything.
     Check {
+        /// Only these records: record files (`content/UNIT/2024.yaml`), narratives, year or unit
+        /// folders or `_unit.yaml` files inside the content folder (default: all of it).
+        paths: Vec<PathBuf>,
         /// Content folder.
         #[arg(long, default_value = "content")]
         content: PathBuf,

@@ -383,16 +383,31 @@ impl Stamp {
 /// following symbolic links. Hidden names (starting with `.`) are skipped with everything under
 /// them. `root` itself is not listed. Folders at `max_depth` are listed but not entered.
 pub(crate) fn walk_sorted(root: &Path, max_depth: usize) -> Result<Vec<WalkEntry>> {
-    walk(root, max_depth, false)
+    walk(root, max_depth, false, None)
+}
+
+/// Like [`walk_sorted`], but of the names directly under `root` only those in `keep` are listed
+/// (and entered): a walk of a few unit folders, however many others stand beside them.
+pub(crate) fn walk_sorted_only(
+    root: &Path,
+    max_depth: usize,
+    keep: &std::collections::BTreeSet<&str>,
+) -> Result<Vec<WalkEntry>> {
+    walk(root, max_depth, false, Some(keep))
 }
 
 /// Like [`walk_sorted`], but hidden names are listed too and there is no depth limit: for
 /// `archive verify`, where a hidden file added to a snapshot must not go unseen.
 pub(crate) fn walk_sorted_all(root: &Path) -> Result<Vec<WalkEntry>> {
-    walk(root, usize::MAX, true)
+    walk(root, usize::MAX, true, None)
 }
 
-fn walk(root: &Path, max_depth: usize, hidden: bool) -> Result<Vec<WalkEntry>> {
+fn walk(
+    root: &Path,
+    max_depth: usize,
+    hidden: bool,
+    keep: Option<&std::collections::BTreeSet<&str>>,
+) -> Result<Vec<WalkEntry>> {
     let io = |source: std::io::Error, path: &Path| Error::Io {
         action: "read",
         path: path.to_owned(),
@@ -404,7 +419,9 @@ fn walk(root: &Path, max_depth: usize, hidden: bool) -> Result<Vec<WalkEntry>> {
         .sort_by_file_name()
         .into_iter()
         .filter_entry(move |e| {
-            hidden || e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+            let name = e.file_name().to_string_lossy();
+            let kept = e.depth() != 1 || keep.is_none_or(|k| k.contains(name.as_ref()));
+            kept && (hidden || e.depth() == 0 || !name.starts_with('.'))
         });
     let mut out = Vec::new();
     for item in walker {

@@ -66,7 +66,7 @@ mod stream;
 pub mod synth;
 pub mod term;
 
-pub use check::{Checked, Finding, Report, check, check_content};
+pub use check::{Checked, Finding, Report, check, check_content, check_paths};
 pub use error::{Diagnostic, Diagnostics, Error, Location, Result};
 pub use load::load;
 #[doc(hidden)]

@@ -40,11 +40,16 @@ fn run(cli: Cli) -> gongkai::Result<ExitCode> {
     let epoch = || gongkai::epoch::Epoch::from_var(std::env::var_os(gongkai::epoch::VAR));
     match cli.command {
         Command::Check {
+            paths,
             content,
             format,
             strict,
         } => {
-            let checked = gongkai::check_content(&content);
+            let checked = if paths.is_empty() {
+                gongkai::check_content(&content)
+            } else {
+                gongkai::check_paths(&content, &paths)
+            };
             // `--format json` reports invalid content as JSON too (issue 18), on stdout, exit 2.
             if let (Format::Json, Err(gongkai::Error::Invalid(diags))) = (format, &checked) {
                 print_json(&diags.to_json());

@@ -75,10 +75,42 @@ pub struct Checked {
 ///
 /// Errors: as [`crate::load()`], every diagnostic of every file.
 pub fn check_content(content_dir: &std::path::Path) -> crate::error::Result<Checked> {
+    check_outline(crate::load::outline(content_dir)?)
+}
+
+/// Like [`check_content`], of the records that `paths` name only (what `gongkai check FILE`
+/// runs on save): a record file or a narrative gives that record's findings, a unit folder or
+/// its `_unit.yaml` the unit's. Only the site file and the units named are read, so the time
+/// does not grow with the rest of the content. A unit is always loaded whole (its records
+/// are compared year with year), so an invalid file anywhere in it is reported. The site
+/// file `_site.yaml` names the whole content.
+///
+/// Errors: [`crate::Error::Usage`] for a path that names no unit or record of `content_dir`;
+/// else as [`check_content`].
+pub fn check_paths(
+    content_dir: &std::path::Path,
+    paths: &[std::path::PathBuf],
+) -> crate::error::Result<Checked> {
+    let Some(selection) = crate::load::select(content_dir, paths)? else {
+        return check_content(content_dir);
+    };
+    let names: std::collections::BTreeSet<&str> = selection.keys().map(String::as_str).collect();
+    let outline = crate::load::outline_of(content_dir, &names)?;
+    let mut checked = check_outline(outline)?;
+    checked.report.findings.retain(|f| {
+        selection
+            .get(f.unit.as_str())
+            .is_some_and(|years| years.as_ref().is_none_or(|y| y.contains(&f.year)))
+    });
+    Ok(checked)
+}
+
+/// Loads, scores and audits the units of `outline` in parallel.
+fn check_outline(outline: crate::load::Outline) -> crate::error::Result<Checked> {
     use rayon::prelude::*;
-    let outline = crate::load::outline(content_dir)?;
-    let (Some(site), true) = (outline.site, outline.diags.is_empty()) else {
-        return Err(crate::load::diagnose(outline.diags, outline.units));
+    let content_dir_diags = outline.diags;
+    let (Some(site), true) = (outline.site, content_dir_diags.is_empty()) else {
+        return Err(crate::load::diagnose(content_dir_diags, outline.units));
     };
     /// A unit's id, short name and findings, or its diagnostics.
     type Unit = Result<(String, String, Vec<Finding>), Vec<crate::error::Diagnostic>>;

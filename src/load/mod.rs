@@ -27,7 +27,8 @@ mod text;
 mod validate;
 pub(crate) mod yaml;
 
-use std::path::Path;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -115,7 +116,112 @@ impl PendingUnit {
 /// Errors: [`crate::Error::Io`] when `content_dir` cannot be listed; everything wrong with
 /// the content is in [`Outline::diags`].
 pub(crate) fn outline(content_dir: &Path) -> Result<Outline> {
-    let entries = crate::fs::walk_sorted(content_dir, 3)?;
+    outline_from(content_dir, crate::fs::walk_sorted(content_dir, 3)?)
+}
+
+/// Like [`outline`], of the site file and the unit folders named `units` only: the others are
+/// not even listed, so the time does not grow with the content beside them.
+pub(crate) fn outline_of(content_dir: &Path, units: &BTreeSet<&str>) -> Result<Outline> {
+    let mut keep = units.clone();
+    keep.insert("_site.yaml");
+    outline_from(
+        content_dir,
+        crate::fs::walk_sorted_only(content_dir, 3, &keep)?,
+    )
+}
+
+/// Which records some paths inside the content folder name: unit id → the years named
+/// (`None`: the whole unit, for its folder or its `_unit.yaml`).
+pub(crate) type Selection = BTreeMap<String, Option<BTreeSet<Year>>>;
+
+/// The records that `paths` name: a unit folder or its `_unit.yaml` (the whole unit), a
+/// record `YYYY.yaml`, a year folder `YYYY/` or a narrative in it (that year).
+///
+/// `None` when one of them is the site file `_site.yaml`, whose settings every unit follows:
+/// then the whole content is named.
+///
+/// Errors: [`Error::Usage`] for a path that does not exist or is not one of those inside
+/// `content_dir`, naming it.
+pub(crate) fn select(content_dir: &Path, paths: &[PathBuf]) -> Result<Option<Selection>> {
+    let mut selection = Selection::new();
+    let mut site = false;
+    for path in paths {
+        let Some((unit, year)) = selected(content_dir, path)? else {
+            site = true;
+            continue;
+        };
+        match (selection.entry(unit).or_insert(Some(BTreeSet::new())), year) {
+            (Some(years), Some(y)) => {
+                years.insert(y);
+            }
+            (all, None) => *all = None,
+            (None, Some(_)) => {}
+        }
+    }
+    Ok((!site).then_some(selection))
+}
+
+/// The unit and the year (`None`: every year) that one path names; `None` for the site file.
+fn selected(content_dir: &Path, path: &Path) -> Result<Option<(String, Option<Year>)>> {
+    let shown = path.display();
+    if std::fs::symlink_metadata(path).is_err() {
+        return Err(Error::Usage(crate::lang::pick(
+            format!(
+                "找不到 `{shown}`：请写内容文件夹里的记录文件（如 `{}/单位/2024.yaml`）或单位文件夹",
+                content_dir.display()
+            ),
+            format!(
+                "`{shown}` does not exist: name a record file (`{}/UNIT/2024.yaml`) or a unit folder in the content folder",
+                content_dir.display()
+            ),
+        )));
+    }
+    // Lexically first (`content/u1/2024.yaml` under `content`), then as the system resolves
+    // both (`./content/…`, an absolute path).
+    let inner = path
+        .strip_prefix(content_dir)
+        .ok()
+        .map(Path::to_owned)
+        .or_else(|| {
+            let base = std::fs::canonicalize(content_dir).ok()?;
+            let full = std::fs::canonicalize(path).ok()?;
+            full.strip_prefix(base).ok().map(Path::to_owned)
+        });
+    let names: Option<Vec<&str>> = inner
+        .as_deref()
+        .map(|p| p.components().map(|c| c.as_os_str().to_str()).collect())
+        .unwrap_or(None);
+    let year_of = |name: &str| Year::parse(name).ok();
+    let found = match names.as_deref() {
+        Some(["_site.yaml"]) => return Ok(None),
+        Some([unit]) if path.is_dir() => Some((*unit, None)),
+        Some([unit, "_unit.yaml"]) => Some((*unit, None)),
+        Some([unit, name]) => name
+            .strip_suffix(".yaml")
+            .or(Some(name))
+            .and_then(year_of)
+            .map(|y| (*unit, Some(y))),
+        Some([unit, year, name]) if name.ends_with(".md") => {
+            year_of(year).map(|y| (*unit, Some(y)))
+        }
+        _ => None,
+    };
+    match found {
+        Some((unit, year)) if !unit.starts_with('.') => Ok(Some((unit.to_owned(), year))),
+        _ => Err(Error::Usage(crate::lang::pick(
+            format!(
+                "`{shown}` 不是内容文件夹 `{}` 里的单位文件夹、`_unit.yaml`、记录文件（`年度.yaml`）、年度文件夹或其中的说明文字（`.md`）",
+                content_dir.display()
+            ),
+            format!(
+                "`{shown}` is not a unit folder, `_unit.yaml`, record file (`YEAR.yaml`), year folder or narrative (`.md`) in the content folder `{}`",
+                content_dir.display()
+            ),
+        ))),
+    }
+}
+
+fn outline_from(content_dir: &Path, entries: Vec<crate::fs::WalkEntry>) -> Result<Outline> {
     // Opened after the walk, which gives the clearer message when `content_dir` is not a folder.
     let root = Arc::new(Root::open(content_dir)?);
     let plan = discover::plan(content_dir, &entries);

@@ -205,3 +205,115 @@ fn issue15_control_characters_in_the_data_are_refused_and_never_printed_raw() {
         assert!(shown.contains("用转义写了 U+009B"), "{format}: {shown}");
     }
 }
+
+/// The findings of `gongkai check --format json ARGS` in `dir` (exit 0 expected).
+fn findings_json(dir: &std::path::Path, args: &[&str]) -> Vec<serde_json::Value> {
+    let out = crate::support::gongkai()
+        .expect("binary")
+        .current_dir(dir)
+        .args(["check", "--format", "json"])
+        .args(args)
+        .assert()
+        .success();
+    let v: serde_json::Value =
+        serde_json::from_slice(&out.get_output().stdout).expect("valid JSON");
+    v["findings"].as_array().expect("findings").clone()
+}
+
+#[test]
+fn checking_named_records_gives_exactly_their_share_of_the_full_check() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let all = findings_json(root, &[]);
+    let of = |unit: &str, year: Option<u64>| -> Vec<serde_json::Value> {
+        all.iter()
+            .filter(|f| f["unit"] == unit && year.is_none_or(|y| f["year"] == y))
+            .cloned()
+            .collect()
+    };
+    let qingling = of("qingling", Some(2023));
+    assert!(
+        !qingling.is_empty(),
+        "the example has findings in qingling 2023"
+    );
+    // A record file, as written and as the system resolves it.
+    assert_eq!(
+        findings_json(root, &["content/qingling/2023.yaml"]),
+        qingling
+    );
+    let absolute = root.join("content/qingling/2023.yaml");
+    let absolute = absolute.to_str().expect("UTF-8 path");
+    assert_eq!(findings_json(root, &[absolute]), qingling);
+    assert_eq!(
+        findings_json(root, &["./content/qingling/2023.yaml"]),
+        qingling
+    );
+    // A unit folder, or its unit file: the whole unit; two paths: both.
+    let huashan = of("huashan", None);
+    assert!(!huashan.is_empty());
+    assert_eq!(findings_json(root, &["content/huashan"]), huashan);
+    assert_eq!(
+        findings_json(root, &["content/huashan/_unit.yaml"]),
+        huashan
+    );
+    let both: Vec<_> = huashan.iter().chain(&qingling).cloned().collect();
+    assert_eq!(
+        findings_json(root, &["content/qingling/2023.yaml", "content/huashan"]),
+        both
+    );
+    // The site file's settings hold for every unit: it names the whole content.
+    assert_eq!(findings_json(root, &["content/_site.yaml"]), all);
+}
+
+/// `gongkai check ARGS` in `dir`, expected to exit 2 with nothing on stdout: its stderr.
+fn refused(dir: &std::path::Path, args: &[&str]) -> String {
+    let out = crate::support::gongkai()
+        .expect("binary")
+        .current_dir(dir)
+        .arg("check")
+        .args(args)
+        .assert()
+        .code(2)
+        .stdout("");
+    String::from_utf8_lossy(&out.get_output().stderr).into_owned()
+}
+
+#[test]
+fn checking_one_record_reads_neither_the_other_units_nor_stops_at_their_errors() {
+    let (_dir, project) = crate::support::example_project(false);
+    // Another unit is broken: the full check stops at it, a check of qingling does not see it.
+    std::fs::write(project.join("content/huashan/2020.yaml"), "year: [\n").expect("write");
+    let err = refused(&project, &[]);
+    assert!(err.contains("content/huashan/2020.yaml:"), "{err}");
+    let findings = findings_json(&project, &["content/qingling/2023.yaml"]);
+    assert!(!findings.is_empty());
+    assert!(
+        findings
+            .iter()
+            .all(|f| f["unit"] == "qingling" && f["year"] == 2023)
+    );
+    // The same unit's other year is loaded with it (years are compared), so its error is told.
+    std::fs::write(project.join("content/qingling/2020.yaml"), "year: [\n").expect("write");
+    let err = refused(&project, &["content/qingling/2023.yaml"]);
+    assert!(err.contains("content/qingling/2020.yaml:"), "{err}");
+}
+
+#[test]
+fn a_path_that_names_no_record_is_refused_with_what_is_expected() {
+    let (_dir, project) = crate::support::example_project(false);
+    std::fs::write(project.join("content/qingling/notes.txt"), "x").expect("write");
+    std::fs::write(project.join("README.md"), "x").expect("write");
+    for (path, said) in [
+        (
+            "content/qingling/1999.yaml",
+            "找不到 `content/qingling/1999.yaml`",
+        ),
+        (
+            "README.md",
+            "`README.md` 不是内容文件夹 `content` 里的单位文件夹",
+        ),
+        ("content/qingling/notes.txt", "记录文件（`年度.yaml`）"),
+    ] {
+        let err = refused(&project, &[path]);
+        assert!(err.contains(said), "{path}: {err}");
+    }
+}
