@@ -535,17 +535,20 @@ fn take_over(
     let Some(summary) = entry.summary.summary(&entry.id) else {
         return Ok(None);
     };
-    if !entry
+    // Every file is looked at before any is linked, and once only (issue 20: a take-over is
+    // bound by these system calls).
+    let Some(found) = entry
         .files
         .iter()
-        .all(|(path, len)| shared.writer.has_previous(path, len))
-    {
+        .map(|(path, len)| shared.writer.previous_as_built(path, len))
+        .collect::<Option<Vec<_>>>()
+    else {
         return Ok(None);
-    }
-    for (path, len) in entry.files.iter() {
+    };
+    for ((path, len), file) in entry.files.iter().zip(&found) {
         // A file system that refuses a link (none, or too many): the unit is loaded instead,
         // and what was linked so far stays.
-        if !shared.writer.link_previous(path, len)? {
+        if !shared.writer.link_checked(path, len, file)? {
             return Ok(None);
         }
         files.linked(path, len);

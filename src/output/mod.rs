@@ -215,6 +215,12 @@ pub(crate) fn validate_paths<'a>(paths: impl Iterator<Item = &'a str> + Clone) -
     paths::validate_paths(paths)
 }
 
+/// A file of the previous site found as it was built, with what its inspection saw.
+pub(crate) struct PreviousFile {
+    from: PathBuf,
+    meta: std::fs::Metadata,
+}
+
 /// The place of one file in the temporary folder, counted but not written yet.
 pub(crate) struct Reserved(PathBuf);
 
@@ -318,15 +324,25 @@ impl SiteWriter {
     /// it was built (see [`as_built`](SiteWriter::as_built)); `Ok(false)` (nothing done) when it
     /// is not, or when the file system cannot link.
     pub(crate) fn link_previous(&self, path: &str, len: u64) -> Result<bool> {
-        let Some(previous) = self.previous() else {
-            return Ok(false);
-        };
-        let from = previous.join(path);
-        let meta = crate::fs::symlink_metadata(&from)?;
-        let Some(meta) = meta.filter(|meta| self.as_built(meta, len)) else {
-            return Ok(false);
-        };
-        if !self.staging.link(path, &from, &meta)? {
+        match self.previous_as_built(path, len) {
+            Some(file) => self.link_checked(path, len, &file),
+            None => Ok(false),
+        }
+    }
+
+    /// The previous site's file at `path`, when it is there as it was built: what
+    /// [`link_checked`](SiteWriter::link_checked) links without looking at it again.
+    pub(crate) fn previous_as_built(&self, path: &str, len: u64) -> Option<PreviousFile> {
+        let from = self.previous()?.join(path);
+        let meta = crate::fs::symlink_metadata(&from).ok()??;
+        self.as_built(&meta, len)
+            .then_some(PreviousFile { from, meta })
+    }
+
+    /// Takes over a file [`previous_as_built`](SiteWriter::previous_as_built) found;
+    /// `Ok(false)` (nothing done) when the file system cannot link.
+    pub(crate) fn link_checked(&self, path: &str, len: u64, file: &PreviousFile) -> Result<bool> {
+        if !self.staging.link(path, &file.from, &file.meta)? {
             return Ok(false);
         }
         self.files.fetch_add(1, Ordering::Relaxed);
@@ -348,16 +364,6 @@ impl SiteWriter {
         write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
     ) -> Result<()> {
         self.staging.put_cache_with(write)
-    }
-
-    /// Whether the previous site holds `path` as it was built.
-    pub(crate) fn has_previous(&self, path: &str, len: u64) -> bool {
-        self.previous().is_some_and(|previous| {
-            matches!(
-                crate::fs::symlink_metadata(&previous.join(path)),
-                Ok(Some(meta)) if self.as_built(&meta, len)
-            )
-        })
     }
 
     /// Whether a file of the previous site is as the previous build left it: a regular file of

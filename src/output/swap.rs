@@ -175,7 +175,7 @@ pub(super) struct Staging {
     tmp: PathBuf,
     old: PathBuf,
     /// Folders made so far (each holds a new entry to flush).
-    folders: Mutex<BTreeSet<PathBuf>>,
+    folders: Mutex<HashSet<PathBuf>>,
     /// Site files in place so far (the marker and the cache manifest are not counted).
     written: AtomicUsize,
     /// Whether one `syncfs` at the end flushes everything (Linux); else every file is flushed
@@ -231,7 +231,7 @@ impl Staging {
                 let old = target.parent.join(sibling_name(OLD, name, pid, n));
                 let staging = Staging {
                     target,
-                    folders: Mutex::new(BTreeSet::from([tmp.clone()])),
+                    folders: Mutex::new(HashSet::from([tmp.clone()])),
                     tmp,
                     old,
                     written: AtomicUsize::new(0),
@@ -719,7 +719,7 @@ mod tests {
             target,
             tmp: PathBuf::from("/site/.gongkai-tmp-output-1-0"),
             old: PathBuf::from("/site/.gongkai-old-output-1-0"),
-            folders: Mutex::new(BTreeSet::new()),
+            folders: Mutex::new(HashSet::new()),
             written: AtomicUsize::new(0),
             sync_once: true,
             fault: Fault::None,
