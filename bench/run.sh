@@ -8,7 +8,10 @@
 # sizes, seed 42, 5 years). After one warm-up of each, times RUNS rounds, each round running in
 # turn (alternating, so a slow minute of the shared machine hits all alike): gongkai's full build,
 # Hugo on the --full site, Hugo on the plain site, and `cp -a` of gongkai's own output (the floor:
-# creating those files here), each into an empty folder; then `gongkai check` RUNS times.
+# creating those files here), each into an empty folder; then `gongkai check` RUNS times, beside
+# the YAML parse alone of the same files (examples/yaml_parse.rs: the same YAML library, every
+# file parsed into nothing, on every core), and `gongkai check` of one record (what an editor
+# and `serve` run on save; its time should not depend on N).
 # Prints the median wall time, CPU time (user + sys) and peak RSS of each, and the ratios.
 # Everything generated goes under target/bench/N/; Hugo is installed into bench/.venv.
 # Each phase prints the load average: the machine is shared, so prefer the ratios.
@@ -32,7 +35,7 @@ median() { sort -g | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else prin
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), $(uname -sr); $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "== load average at start: $(loadavg)"
 
-(cd "$root" && cargo build --release --quiet --bin gongkai --example synth)
+(cd "$root" && cargo build --release --quiet --bin gongkai --example synth --example yaml_parse)
 gongkai=$root/target/release/gongkai
 
 mkdir -p "$work"
@@ -110,8 +113,11 @@ files=$(find "$work/out/run-1" -type f | wc -l)
 bytes=$(du -sh "$work/out/run-1" | cut -f1)
 
 echo "== gongkai check x $runs, load $(loadavg)"
+one=$(find "$work/content" -mindepth 2 -maxdepth 2 -name '[0-9]*.yaml' -print -quit)
 for i in $(seq 1 "$runs"); do
   time_run check "$gongkai" check --content "$work/content"
+  time_run yaml "$root/target/release/examples/yaml_parse" "$work/content"
+  time_run check_one "$gongkai" check --content "$work/content" "$one"
 done
 
 hugo_files=$(find "$work/out/hugo-full-1" -type f | wc -l)
@@ -122,6 +128,8 @@ rm -rf "$work/out"
 med() { cut -d' ' -f"$2" "$times/$1" | median; }
 bw=$(med build 1) bc=$(med build 2) br=$(med build 3)
 cw=$(med check 1) cc=$(med check 2) cr=$(med check 3)
+yw=$(med yaml 1) yc=$(med yaml 2) yr=$(med yaml 3)
+ow=$(med check_one 1) oc=$(med check_one 2) or=$(med check_one 3)
 hw=$(med hugo 1) hc=$(med hugo 2) hr=$(med hugo 3)
 fw=$(med hugo_full 1) fc=$(med hugo_full 2) fr=$(med hugo_full 3)
 pw=$(med copy 1) pc=$(med copy 2) pr=$(med copy 3)
@@ -138,6 +146,8 @@ if [ -s "$times/nosync" ]; then
   printf '%-16s %10s %10s %12s\n' "build, no fsync" "$nw" "$nc" "$(mib "$nr")"
 fi
 printf '%-16s %10s %10s %12s\n' "gongkai check" "$cw" "$cc" "$(mib "$cr")"
+printf '%-16s %10s %10s %12s\n' "YAML parse alone" "$yw" "$yc" "$(mib "$yr")"
+printf '%-16s %10s %10s %12s\n' "check 1 record" "$ow" "$oc" "$(mib "$or")"
 printf '%-16s %10s %10s %12s\n' "hugo --full" "$fw" "$fc" "$(mib "$fr")"
 printf '%-16s %10s %10s %12s\n' "hugo ${hugo_version:-} plain" "$hw" "$hc" "$(mib "$hr")"
 printf '%-16s %10s %10s %12s\n' "cp -a (floor)" "$pw" "$pc" "$(mib "$pr")"
@@ -148,3 +158,5 @@ if [ -n "${nw:-}" ]; then
   echo "ratio Hugo ÷ gongkai build without fsync: wall $(ratio "$hw" "$nw")×, CPU $(ratio "$hc" "$nc")×"
 fi
 echo "gongkai check ÷ build (wall): $(ratio "$cw" "$bw")"
+echo "gongkai check ÷ YAML parse alone (wall): $(ratio "$cw" "$yw")× (target: ≤ 1.3×)"
+echo "gongkai check of one record: $ow s wall (target: ≤ 0.05 s at any N)"

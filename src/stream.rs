@@ -472,17 +472,19 @@ fn unit(shared: &Shared<'_>, u: usize, first_doc: usize, pending: PendingUnit) -
     };
     // The previous files of this unit, when its key is unchanged (same content, findings and
     // settings): each is taken over if still in place.
-    let previous = shared
-        .previous
-        .units
-        .get(unit.id.as_str())
-        .filter(|e| e.key == key);
+    let before = shared.previous.units.get(unit.id.as_str());
+    let previous = before.filter(|e| e.key == key);
     let old: BTreeMap<&str, u64> = previous
         .map(|e| e.files.iter().collect())
         .unwrap_or_default();
+    // Whatever its key, what the previous build wrote: a file rendered again to the same bytes
+    // is linked, not written (most of an edited unit's files do not change).
+    let was: BTreeMap<&str, u64> = before.map(|e| e.files.iter().collect()).unwrap_or_default();
     for p in &plan {
-        let old_len = old.get(p.path.as_str()).copied();
-        files.put(shared, &p.path, old_len, || ctx.render_bytes(p))?;
+        let (old_len, was_len) = (old.get(p.path.as_str()), was.get(p.path.as_str()));
+        files.put(shared, &p.path, old_len.copied(), was_len.copied(), || {
+            ctx.render_bytes(p)
+        })?;
     }
     for (i, doc) in docs.iter().enumerate().filter(|(_, d)| d.exists()) {
         let n = first_doc + i;
@@ -493,7 +495,8 @@ fn unit(shared: &Shared<'_>, u: usize, first_doc: usize, pending: PendingUnit) -
                 && e.summary.year_at(i / PAGES_PER_RECORD) == Some(doc.year.get())
         });
         let old_len = old.get(path.as_str()).copied().filter(|_| same_place);
-        files.put(shared, &path, old_len, || {
+        let was_len = was.get(path.as_str()).copied();
+        files.put(shared, &path, old_len, was_len, || {
             Ok(crate::search::doc_js(n, Some(doc)).into_bytes())
         })?;
     }
@@ -598,13 +601,15 @@ impl Files {
     }
 
     /// Takes the file at `path` over from the previous site when `old_len` says it may be
-    /// (same key) and it is still there with that length; else renders and writes it.
-    /// Returns its length.
+    /// (same key) and it is still there with that length; else renders it, and links the
+    /// previous file when it holds exactly those bytes (`was_len`: the length the previous
+    /// build wrote there, whatever its key), or writes it. Returns its length.
     fn put(
         &mut self,
         shared: &Shared<'_>,
         path: &str,
         old_len: Option<u64>,
+        was_len: Option<u64>,
         render: impl FnOnce() -> Result<Vec<u8>>,
     ) -> Result<u64> {
         if let Some(&len) = self.taken.get(path) {
@@ -628,8 +633,16 @@ impl Files {
             return Ok(len);
         }
         let bytes = render()?;
-        shared.writer.write(path, &bytes)?;
         let len = bytes.len() as u64;
+        if was_len == Some(len)
+            && let Some(file) = shared.writer.previous_holding(path, &bytes)
+            && shared.writer.link_checked(path, len, &file)?
+        {
+            self.written.push(path, len);
+            self.reused += 1;
+            return Ok(len);
+        }
+        shared.writer.write(path, &bytes)?;
         self.written.push(path, len);
         self.rendered += 1;
         Ok(len)
@@ -693,11 +706,13 @@ fn finish(
         .map(|p| {
             let key = key_of(p);
             let mut files = Files::default();
-            let len = files.put(shared, &p.path, old_len(&p.path, key), || match p.page {
+            let was_len = shared.previous.site.get(&p.path).map(|e| e.len);
+            let render = || match p.page {
                 Page::SearchMeta => Ok(search.meta_js().into_bytes()),
                 Page::SearchShard(k) => Ok(search.shard_js(k).into_bytes()),
                 _ => ctx.render_bytes(p),
-            })?;
+            };
+            let len = files.put(shared, &p.path, old_len(&p.path, key), was_len, render)?;
             let entry = Entry {
                 key: key.to_owned(),
                 len,
@@ -715,7 +730,10 @@ fn finish(
     }
     for (path, bytes) in shared.renderer.static_assets() {
         let mut files = Files::default();
-        let len = files.put(shared, path, old_len(path, global), || Ok(bytes.clone()))?;
+        let was_len = shared.previous.site.get(path).map(|e| e.len);
+        let len = files.put(shared, path, old_len(path, global), was_len, || {
+            Ok(bytes.clone())
+        })?;
         let entry = Entry {
             key: global.clone(),
             len,

@@ -339,6 +339,19 @@ impl SiteWriter {
             .then_some(PreviousFile { from, meta })
     }
 
+    /// The previous site's file at `path`, when it is a regular file holding exactly `bytes`
+    /// (read and compared: its time does not matter), for
+    /// [`link_checked`](SiteWriter::link_checked).
+    pub(crate) fn previous_holding(&self, path: &str, bytes: &[u8]) -> Option<PreviousFile> {
+        let from = self.previous()?.join(path);
+        let meta = crate::fs::symlink_metadata(&from).ok()??;
+        if !meta.is_file() || meta.len() != bytes.len() as u64 {
+            return None;
+        }
+        let held = crate::fs::read(&from).ok()?;
+        (held == bytes).then_some(PreviousFile { from, meta })
+    }
+
     /// Takes over a file [`previous_as_built`](SiteWriter::previous_as_built) found;
     /// `Ok(false)` (nothing done) when the file system cannot link.
     pub(crate) fn link_checked(&self, path: &str, len: u64, file: &PreviousFile) -> Result<bool> {

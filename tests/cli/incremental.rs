@@ -160,6 +160,41 @@ fn editing_a_record_rerenders_only_its_unit_and_equals_a_clean_build() {
     assert!(unchanged >= ronghua, "{stderr}");
 }
 
+/// Issue 20: a unit whose files change (a comment added) but whose pages do not is rendered
+/// again, and each page that comes out the same bytes is linked to the previous one, not
+/// written: nothing is written but what changed.
+#[test]
+fn pages_rendered_to_the_bytes_they_had_are_linked_not_written() {
+    let project = Project::new();
+    let stderr = project.rebuild_after(|p| {
+        edit(
+            p,
+            "content/huashan/2020.yaml",
+            "year: 2020",
+            "year: 2020 # a comment: no page changes",
+        );
+    });
+    assert_eq!(
+        Project::taken_over(&stderr),
+        3,
+        "huashan is loaded: {stderr}"
+    );
+    let (rendered, unchanged) = counts(&stderr);
+    assert_eq!(rendered, 0, "every page came out as it was: {stderr}");
+    assert!(unchanged > 40, "{stderr}");
+    // A figure that shows: its pages are written, the other units' are not.
+    let stderr = project.rebuild_after(|p| {
+        edit(
+            p,
+            "content/qingling/2023.yaml",
+            "    basic: 5197.65",
+            "    basic: 5297.65",
+        );
+    });
+    let (rendered, unchanged) = counts(&stderr);
+    assert!(rendered > 0 && unchanged > rendered, "{stderr}");
+}
+
 /// Issue 19: the review desk and the index's finding counts of units taken over come from the
 /// cache; after an edit that removes a finding they equal a clean build's.
 #[test]
@@ -319,19 +354,22 @@ fn the_spare_is_reused_whatever_was_put_in_it_and_the_site_equals_a_clean_build(
         files(&project.file("site")) == files(&project.file("clean")),
         "the site built in the spare equals a clean build"
     );
-    assert!(
-        !spare.exists(),
-        "no spare after a build that rendered most files: {stderr}"
-    );
-    // The next build starts from a fresh folder, takes every file over, and keeps a spare.
-    project.build("site");
+    // Most files were taken over or rendered to the bytes they had (linked, not written): the
+    // previous site is kept as the spare again, and it is that site, not what was put in the
+    // spare before.
     assert!(
         spare.is_dir(),
-        "a spare after a build that took most files over"
+        "a spare after a build that wrote few files: {stderr}"
     );
     assert!(
-        !spare.join("unknown.txt").exists(),
+        !spare.join("unknown.txt").exists() && !spare.join("units/stray.html").exists(),
         "the spare is the previous site"
+    );
+    // The next build is written into it and still equals a clean build.
+    project.build("site");
+    assert!(
+        files(&project.file("site")) == files(&project.file("clean")),
+        "the site built in the spare again equals a clean build"
     );
 }
 
