@@ -316,6 +316,20 @@ pub(crate) enum EntryKind {
     Other,
 }
 
+impl EntryKind {
+    fn of(ft: std::fs::FileType) -> EntryKind {
+        if ft.is_symlink() {
+            EntryKind::Symlink
+        } else if ft.is_dir() {
+            EntryKind::Dir
+        } else if ft.is_file() {
+            EntryKind::File
+        } else {
+            EntryKind::Other
+        }
+    }
+}
+
 /// One path found by [`walk_sorted`].
 #[derive(Debug, Clone)]
 pub(crate) struct WalkEntry {
@@ -383,31 +397,56 @@ impl Stamp {
 /// following symbolic links. Hidden names (starting with `.`) are skipped with everything under
 /// them. `root` itself is not listed. Folders at `max_depth` are listed but not entered.
 pub(crate) fn walk_sorted(root: &Path, max_depth: usize) -> Result<Vec<WalkEntry>> {
-    walk(root, max_depth, false, None)
+    walk(root, max_depth, false)
 }
 
 /// Like [`walk_sorted`], but of the names directly under `root` only those in `keep` are listed
-/// (and entered): a walk of a few unit folders, however many others stand beside them.
+/// (and entered): a walk of a few unit folders, however many others stand beside them (`root`
+/// itself is not even read: each name is looked up).
 pub(crate) fn walk_sorted_only(
     root: &Path,
     max_depth: usize,
     keep: &std::collections::BTreeSet<&str>,
 ) -> Result<Vec<WalkEntry>> {
-    walk(root, max_depth, false, Some(keep))
+    let mut out = Vec::new();
+    if !std::fs::metadata(root).is_ok_and(|m| m.is_dir()) {
+        // The same message as a full walk's.
+        return walk(root, 0, false);
+    }
+    for name in keep
+        .iter()
+        .filter(|n| !n.starts_with('.') && !n.contains('/'))
+    {
+        let path = root.join(name);
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
+        let kind = EntryKind::of(meta.file_type());
+        out.push(WalkEntry {
+            path: path.clone(),
+            names: vec![(*name).to_owned()],
+            utf8: true,
+            kind,
+            len: meta.len(),
+            stamp: Stamp::of(&meta),
+        });
+        if kind == EntryKind::Dir && max_depth > 1 {
+            for mut e in walk(&path, max_depth - 1, false)? {
+                e.names.insert(0, (*name).to_owned());
+                out.push(e);
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Like [`walk_sorted`], but hidden names are listed too and there is no depth limit: for
 /// `archive verify`, where a hidden file added to a snapshot must not go unseen.
 pub(crate) fn walk_sorted_all(root: &Path) -> Result<Vec<WalkEntry>> {
-    walk(root, usize::MAX, true, None)
+    walk(root, usize::MAX, true)
 }
 
-fn walk(
-    root: &Path,
-    max_depth: usize,
-    hidden: bool,
-    keep: Option<&std::collections::BTreeSet<&str>>,
-) -> Result<Vec<WalkEntry>> {
+fn walk(root: &Path, max_depth: usize, hidden: bool) -> Result<Vec<WalkEntry>> {
     let io = |source: std::io::Error, path: &Path| Error::Io {
         action: "read",
         path: path.to_owned(),
@@ -419,9 +458,7 @@ fn walk(
         .sort_by_file_name()
         .into_iter()
         .filter_entry(move |e| {
-            let name = e.file_name().to_string_lossy();
-            let kept = e.depth() != 1 || keep.is_none_or(|k| k.contains(name.as_ref()));
-            kept && (hidden || e.depth() == 0 || !name.starts_with('.'))
+            hidden || e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
         });
     let mut out = Vec::new();
     for item in walker {
@@ -441,16 +478,7 @@ fn walk(
             }
             continue;
         }
-        let ft = entry.file_type();
-        let kind = if ft.is_symlink() {
-            EntryKind::Symlink
-        } else if ft.is_dir() {
-            EntryKind::Dir
-        } else if ft.is_file() {
-            EntryKind::File
-        } else {
-            EntryKind::Other
-        };
+        let kind = EntryKind::of(entry.file_type());
         let meta = entry.metadata().ok();
         let len = meta.as_ref().map_or(0, std::fs::Metadata::len);
         let stamp = meta.as_ref().map(Stamp::of).unwrap_or_default();
