@@ -19,19 +19,11 @@ set -euo pipefail
 n=${1:?usage: bench/incremental.sh N [RUNS]}
 runs=${2:-3}
 root=$(cd "$(dirname "$0")/.." && pwd)
-work=$root/target/bench/$n
-content=$work/content
+# shellcheck source=bench/common.sh
+. "$root/bench/common.sh"
+aged_content
 out=$work/incremental
 times=$work/incremental-times
-median() { sort -g | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
-
-(cd "$root" && cargo build --release --quiet --bin gongkai --example synth)
-gongkai=$root/target/release/gongkai
-if [ ! -d "$content" ]; then
-  "$root/target/release/examples/synth" "$n" "$content" --seed 42 --years 5
-fi
-find "$content" -type f -exec touch -d '1 hour ago' {} +
-echo "== machine: $(nproc) cores, $(uname -sr); $(date -u '+%Y-%m-%d %H:%M UTC'); load $(cut -d' ' -f1-3 /proc/loadavg)"
 # The output, and what a previous run left beside it (the spare, the stamps).
 rm -rf "$out" "$work/.gongkai-spare-incremental" "$work/.gongkai-stamps-incremental.json" "$times"
 mkdir -p "$times"

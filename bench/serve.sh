@@ -15,18 +15,10 @@ set -euo pipefail
 n=${1:?usage: bench/serve.sh N [RUNS]}
 runs=${2:-3}
 root=$(cd "$(dirname "$0")/.." && pwd)
-work=$root/target/bench/$n
-content=$work/content
+# shellcheck source=bench/common.sh
+. "$root/bench/common.sh"
+aged_content
 out=$work/serve
-median() { sort -g | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
-
-(cd "$root" && cargo build --release --quiet --bin gongkai --example synth)
-gongkai=$root/target/release/gongkai
-if [ ! -d "$content" ]; then
-  "$root/target/release/examples/synth" "$n" "$content" --seed 42 --years 5
-fi
-find "$content" -type f -exec touch -d '1 hour ago' {} +
-echo "== machine: $(nproc) cores, $(uname -sr); $(date -u '+%Y-%m-%d %H:%M UTC'); load $(cut -d' ' -f1-3 /proc/loadavg)"
 "$gongkai" build --quiet --content "$content" --output "$out"
 
 log=$work/serve.log

@@ -177,10 +177,15 @@ fn selected(content_dir: &Path, path: &Path) -> Result<Option<(String, Option<Ye
         )));
     }
     // Lexically first (`content/u1/2024.yaml` under `content`), then as the system resolves
-    // both (`./content/…`, an absolute path).
+    // both (`./content/…`, `content/u1/../u2/2024.yaml`, an absolute path).
+    let plain = |p: &Path| {
+        p.components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
+    };
     let inner = path
         .strip_prefix(content_dir)
         .ok()
+        .filter(|p| plain(p))
         .map(Path::to_owned)
         .or_else(|| {
             let base = std::fs::canonicalize(content_dir).ok()?;

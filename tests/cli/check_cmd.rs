@@ -247,6 +247,10 @@ fn checking_named_records_gives_exactly_their_share_of_the_full_check() {
         findings_json(root, &["./content/qingling/2023.yaml"]),
         qingling
     );
+    assert_eq!(
+        findings_json(root, &["content/huashan/../qingling/2023.yaml"]),
+        qingling
+    );
     // A unit folder, or its unit file: the whole unit; two paths: both.
     let huashan = of("huashan", None);
     assert!(!huashan.is_empty());
