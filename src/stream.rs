@@ -470,33 +470,33 @@ fn unit(shared: &Shared<'_>, u: usize, first_doc: usize, pending: PendingUnit) -
         content_dir: shared.content_dir,
         compared: Default::default(),
     };
-    // The previous files of this unit, when its key is unchanged (same content, findings and
-    // settings): each is taken over if still in place.
+    // The previous files of this unit. When its key is unchanged (same content, findings and
+    // settings) each is taken over if still in place; whatever the key, one rendered again to
+    // the same bytes is linked, not written (most of an edited unit's files do not change).
     let before = shared.previous.units.get(unit.id.as_str());
-    let previous = before.filter(|e| e.key == key);
-    let old: BTreeMap<&str, u64> = previous
-        .map(|e| e.files.iter().collect())
-        .unwrap_or_default();
-    // Whatever its key, what the previous build wrote: a file rendered again to the same bytes
-    // is linked, not written (most of an edited unit's files do not change).
+    let same_key = before.is_some_and(|e| e.key == key);
     let was: BTreeMap<&str, u64> = before.map(|e| e.files.iter().collect()).unwrap_or_default();
+    let prior = |path: &str| Prior {
+        len: was.get(path).copied(),
+        same_key,
+    };
     for p in &plan {
-        let (old_len, was_len) = (old.get(p.path.as_str()), was.get(p.path.as_str()));
-        files.put(shared, &p.path, old_len.copied(), was_len.copied(), || {
-            ctx.render_bytes(p)
-        })?;
+        files.put(shared, &p.path, prior(&p.path), || ctx.render_bytes(p))?;
     }
     for (i, doc) in docs.iter().enumerate().filter(|(_, d)| d.exists()) {
         let n = first_doc + i;
         let path = crate::search::doc_path(n);
         // The same number for the same year of an unchanged unit: the same file.
-        let same_place = previous.is_some_and(|e| {
-            e.first_doc == first_doc
+        let same_place = before.is_some_and(|e| {
+            same_key
+                && e.first_doc == first_doc
                 && e.summary.year_at(i / PAGES_PER_RECORD) == Some(doc.year.get())
         });
-        let old_len = old.get(path.as_str()).copied().filter(|_| same_place);
-        let was_len = was.get(path.as_str()).copied();
-        files.put(shared, &path, old_len, was_len, || {
+        let prior = Prior {
+            same_key: same_place,
+            ..prior(&path)
+        };
+        files.put(shared, &path, prior, || {
             Ok(crate::search::doc_js(n, Some(doc)).into_bytes())
         })?;
     }
@@ -581,6 +581,14 @@ fn take_over(
     }))
 }
 
+/// What the previous build wrote at one path: its length, and whether it was rendered from
+/// the same key (then it is taken over without rendering it again).
+#[derive(Debug, Clone, Copy)]
+struct Prior {
+    len: Option<u64>,
+    same_key: bool,
+}
+
 /// The files one thread put in place.
 #[derive(Default)]
 struct Files {
@@ -600,18 +608,18 @@ impl Files {
         self.reused += 1;
     }
 
-    /// Takes the file at `path` over from the previous site when `old_len` says it may be
+    /// Takes the file at `path` over from the previous site when `prior` says it may be
     /// (same key) and it is still there with that length; else renders it, and links the
-    /// previous file when it holds exactly those bytes (`was_len`: the length the previous
-    /// build wrote there, whatever its key), or writes it. Returns its length.
+    /// previous file when it holds exactly those bytes (whatever its key), or writes it.
+    /// Returns its length.
     fn put(
         &mut self,
         shared: &Shared<'_>,
         path: &str,
-        old_len: Option<u64>,
-        was_len: Option<u64>,
+        prior: Prior,
         render: impl FnOnce() -> Result<Vec<u8>>,
     ) -> Result<u64> {
+        let old_len = prior.len.filter(|_| prior.same_key);
         if let Some(&len) = self.taken.get(path) {
             // Linked already by a take-over that gave up; still the right file only if the
             // unit's key did not change in between (its stamps said it would not).
@@ -634,7 +642,7 @@ impl Files {
         }
         let bytes = render()?;
         let len = bytes.len() as u64;
-        if was_len == Some(len)
+        if prior.len == Some(len)
             && let Some(file) = shared.writer.previous_holding(path, &bytes)
             && shared.writer.link_checked(path, len, &file)?
         {
@@ -693,26 +701,24 @@ fn finish(
         Page::NotFound => global.as_str(),
         _ => all.as_str(),
     };
-    let old_len = |path: &str, key: &str| {
-        shared
-            .previous
-            .site
-            .get(path)
-            .filter(|e| e.key == key)
-            .map(|e| e.len)
+    let prior = |path: &str, key: &str| {
+        let e = shared.previous.site.get(path);
+        Prior {
+            len: e.map(|e| e.len),
+            same_key: e.is_some_and(|e| e.key == key),
+        }
     };
     let outs: Vec<Result<(String, Entry, Files)>> = site_pages
         .par_iter()
         .map(|p| {
             let key = key_of(p);
             let mut files = Files::default();
-            let was_len = shared.previous.site.get(&p.path).map(|e| e.len);
             let render = || match p.page {
                 Page::SearchMeta => Ok(search.meta_js().into_bytes()),
                 Page::SearchShard(k) => Ok(search.shard_js(k).into_bytes()),
                 _ => ctx.render_bytes(p),
             };
-            let len = files.put(shared, &p.path, old_len(&p.path, key), was_len, render)?;
+            let len = files.put(shared, &p.path, prior(&p.path, key), render)?;
             let entry = Entry {
                 key: key.to_owned(),
                 len,
@@ -730,10 +736,7 @@ fn finish(
     }
     for (path, bytes) in shared.renderer.static_assets() {
         let mut files = Files::default();
-        let was_len = shared.previous.site.get(path).map(|e| e.len);
-        let len = files.put(shared, path, old_len(path, global), was_len, || {
-            Ok(bytes.clone())
-        })?;
+        let len = files.put(shared, path, prior(path, global), || Ok(bytes.clone()))?;
         let entry = Entry {
             key: global.clone(),
             len,

@@ -108,9 +108,8 @@ pub fn check_paths(
 /// Loads, scores and audits the units of `outline` in parallel.
 fn check_outline(outline: crate::load::Outline) -> crate::error::Result<Checked> {
     use rayon::prelude::*;
-    let content_dir_diags = outline.diags;
-    let (Some(site), true) = (outline.site, content_dir_diags.is_empty()) else {
-        return Err(crate::load::diagnose(content_dir_diags, outline.units));
+    let (Some(site), true) = (outline.site, outline.diags.is_empty()) else {
+        return Err(crate::load::diagnose(outline.diags, outline.units));
     };
     /// A unit's id, short name and findings, or its diagnostics.
     type Unit = Result<(String, String, Vec<Finding>), Vec<crate::error::Diagnostic>>;

@@ -333,23 +333,26 @@ impl SiteWriter {
     /// The previous site's file at `path`, when it is there as it was built: what
     /// [`link_checked`](SiteWriter::link_checked) links without looking at it again.
     pub(crate) fn previous_as_built(&self, path: &str, len: u64) -> Option<PreviousFile> {
+        self.previous_file(path)
+            .filter(|f| self.as_built(&f.meta, len))
+    }
+
+    /// What stands at `path` in the previous site, as `lstat` sees it.
+    fn previous_file(&self, path: &str) -> Option<PreviousFile> {
         let from = self.previous()?.join(path);
         let meta = crate::fs::symlink_metadata(&from).ok()??;
-        self.as_built(&meta, len)
-            .then_some(PreviousFile { from, meta })
+        Some(PreviousFile { from, meta })
     }
 
     /// The previous site's file at `path`, when it is a regular file holding exactly `bytes`
     /// (read and compared: its time does not matter), for
     /// [`link_checked`](SiteWriter::link_checked).
     pub(crate) fn previous_holding(&self, path: &str, bytes: &[u8]) -> Option<PreviousFile> {
-        let from = self.previous()?.join(path);
-        let meta = crate::fs::symlink_metadata(&from).ok()??;
-        if !meta.is_file() || meta.len() != bytes.len() as u64 {
+        let file = self.previous_file(path)?;
+        if !file.meta.is_file() || file.meta.len() != bytes.len() as u64 {
             return None;
         }
-        let held = crate::fs::read(&from).ok()?;
-        (held == bytes).then_some(PreviousFile { from, meta })
+        (crate::fs::read(&file.from).ok()? == bytes).then_some(file)
     }
 
     /// Takes over a file [`previous_as_built`](SiteWriter::previous_as_built) found;
